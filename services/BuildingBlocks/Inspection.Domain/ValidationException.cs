@@ -1,0 +1,21 @@
+namespace Inspection.Domain;
+
+/// <summary>The request is malformed or breaks a rule of the framework: INVALID_ARGUMENT with field violations.</summary>
+public sealed class ValidationException : DomainException
+{
+    public ValidationException(IReadOnlyList<FieldViolation> violations)
+        : base(violations.Count == 1 ? $"{violations[0].Field}: {violations[0].Description}" : $"{violations.Count} fields are invalid: " + string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}")))
+    {
+        Violations = violations;
+    }
+
+    public ValidationException(string field, string description) : this([new FieldViolation(field, description)]) { }
+
+    public IReadOnlyList<FieldViolation> Violations { get; }
+
+    /// <summary>Throws when any violation was collected; lets validators gather every problem before failing.</summary>
+    public static void ThrowIfAny(IReadOnlyList<FieldViolation> violations)
+    {
+        if (violations.Count > 0) throw new ValidationException(violations);
+    }
+}
