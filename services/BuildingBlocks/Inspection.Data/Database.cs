@@ -1,0 +1,42 @@
+using Npgsql;
+
+namespace Inspection.Data;
+
+/// <summary>
+/// A service's database: opens connections from the pooled data source and runs multi-row writes in one
+/// transaction, so a failed write leaves nothing half-written.
+/// </summary>
+public sealed class Database(NpgsqlDataSource dataSource)
+{
+    public NpgsqlDataSource DataSource { get; } = dataSource;
+
+    public async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
+        => await DataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction: committed when it returns, rolled back when it throws
+    /// (or is cancelled). No retry: a caller that wants serializable retries decides that itself.
+    /// </summary>
+    public async Task<T> InTransactionAsync<T>(
+        Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var connection = await DataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        T result;
+        try
+        {
+            result = await work(connection, transaction).ConfigureAwait(false);
+        }
+        catch
+        {
+            // The connection may already be broken; disposing it discards the transaction server-side anyway.
+            try { await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false); }
+            catch (NpgsqlException) { }
+            catch (InvalidOperationException) { }
+            throw;
+        }
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        return result;
+    }
+}

@@ -1,0 +1,64 @@
+using Dapper;
+using Inspection.Testing;
+
+namespace Inspection.Data.Tests;
+
+public sealed class DatabaseTests(PostgresDatabaseFixture fixture) : IClassFixture<PostgresDatabaseFixture>
+{
+    private async Task<string> NewTableAsync()
+    {
+        var table = "t_" + Guid.NewGuid().ToString("N")[..12];
+        await using var c = await new Database(fixture.DataSource).OpenAsync(CancellationToken.None);
+        await c.ExecuteAsync($"create table {table} (id int primary key)");
+        return table;
+    }
+
+    private async Task<int> CountAsync(string table)
+    {
+        await using var c = await fixture.DataSource.OpenConnectionAsync();
+        return await c.ExecuteScalarAsync<int>($"select count(*) from {table}");
+    }
+
+    [Fact]
+    public async Task A_transaction_commits_every_row_and_returns_the_result()
+    {
+        var table = await NewTableAsync();
+        var database = new Database(fixture.DataSource);
+
+        var written = await database.InTransactionAsync(async (c, tx) =>
+            await c.ExecuteAsync($"insert into {table} values (1), (2), (3)", transaction: tx), CancellationToken.None);
+
+        Assert.Equal(3, written);
+        Assert.Equal(3, await CountAsync(table));
+    }
+
+    [Fact]
+    public async Task A_transaction_that_throws_leaves_nothing_written()
+    {
+        var table = await NewTableAsync();
+        var database = new Database(fixture.DataSource);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => database.InTransactionAsync<int>(async (c, tx) =>
+        {
+            await c.ExecuteAsync($"insert into {table} values (1), (2)", transaction: tx);
+            throw new InvalidOperationException("second half of the write failed");
+        }, CancellationToken.None));
+
+        Assert.Equal(0, await CountAsync(table));
+    }
+
+    [Fact]
+    public async Task A_database_error_mid_transaction_rolls_back_the_earlier_rows()
+    {
+        var table = await NewTableAsync();
+        var database = new Database(fixture.DataSource);
+
+        await Assert.ThrowsAsync<Npgsql.PostgresException>(() => database.InTransactionAsync(async (c, tx) =>
+        {
+            await c.ExecuteAsync($"insert into {table} values (1)", transaction: tx);
+            return await c.ExecuteAsync($"insert into {table} values (1)", transaction: tx); // duplicate key
+        }, CancellationToken.None));
+
+        Assert.Equal(0, await CountAsync(table));
+    }
+}
