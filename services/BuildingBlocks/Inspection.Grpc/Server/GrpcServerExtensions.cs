@@ -14,6 +14,7 @@ public static class GrpcServerExtensions
         services.AddOptions<GrpcServerOptions>();
         if (configure is not null) services.Configure(configure);
         services.TryAddSingleton<GrpcServiceRegistry>();
+        services.TryAddSingleton<IGrpcServiceCatalog>(sp => sp.GetRequiredService<GrpcServiceRegistry>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, GrpcStartupFilter>());
         return services;
     }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Inspection.Grpc;
 
 /// <summary>The server's routing table, :path to method, built once at start-up.</summary>
-internal sealed class GrpcServiceRegistry
+internal sealed class GrpcServiceRegistry : IGrpcServiceCatalog
 {
     private readonly Dictionary<string, ServerMethod> _building = new(StringComparer.Ordinal);
     private readonly Dictionary<Type, ObjectFactory> _factories = [];
@@ -14,6 +14,8 @@ internal sealed class GrpcServiceRegistry
     private readonly HashSet<string> _serviceNames = new(StringComparer.Ordinal);
 
     public bool Serves(string serviceName) => _serviceNames.Contains(serviceName);
+
+    public IReadOnlyCollection<string> ServiceNames => _serviceNames;
 
     public void Map(Type serviceType)
     {
