@@ -1,0 +1,23 @@
+using Inspection.Domain;
+
+namespace Inspection.Recommendations.Domain;
+
+/// <summary>Which inspections a list asks for: by provider (optionally with its ancestors), status, framework and dates.</summary>
+public sealed record InspectionQuery(
+    Guid? ProviderId, bool IncludePredecessors, InspectionStatus? Status, string FrameworkId, DateOnly? From, DateOnly? To, PageRequest Page)
+{
+    public static InspectionQuery Create(
+        string? providerId, bool includePredecessors, string? status, string? frameworkId, string? from, string? to, int pageSize, string? pageToken)
+    {
+        var violations = new List<FieldViolation>();
+        var provider = Identifier.ParseOptional(providerId, "provider_id", violations);
+        if (includePredecessors && provider is null) violations.Add(new FieldViolation("include_predecessors", "needs provider_id"));
+        var validStatus = string.IsNullOrWhiteSpace(status) ? null : InspectionStatus.Parse(status, "status", violations);
+        var fromDate = CalendarDate.ParseOptional(from, "from_date", violations);
+        var toDate = CalendarDate.ParseOptional(to, "to_date", violations);
+        if (fromDate is { } f && toDate is { } t && t < f) violations.Add(new FieldViolation("to_date", "before from_date"));
+        var page = PageRequest.Parse(pageSize, pageToken, violations);
+        ValidationException.ThrowIfAny(violations);
+        return new InspectionQuery(provider, includePredecessors, validStatus, frameworkId?.Trim() ?? string.Empty, fromDate, toDate, page);
+    }
+}

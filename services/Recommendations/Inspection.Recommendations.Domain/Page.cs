@@ -1,0 +1,4 @@
+namespace Inspection.Recommendations.Domain;
+
+/// <summary>One page of a list and the token of the next page (empty on the last page).</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, string NextPageToken);

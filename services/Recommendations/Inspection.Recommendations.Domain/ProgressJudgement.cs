@@ -1,0 +1,18 @@
+namespace Inspection.Recommendations.Domain;
+
+/// <summary>
+/// A judgement of a recommendation's progress at a later inspection. Never changed once recorded: a correction
+/// at the same inspection is a new revision, so the history is the progress record.
+/// </summary>
+public sealed record ProgressJudgement(
+    Guid Id,
+    long Sequence,
+    Guid RecommendationId,
+    Guid InspectionId,
+    Guid InspectionProviderId,
+    string Judgement,
+    string Findings,
+    bool RepeatedFromPreviousInspection,
+    int Revision,
+    string RecordedBy,
+    DateTimeOffset RecordedAt);

@@ -1,0 +1,52 @@
+using Inspection.Domain;
+
+namespace Inspection.Recommendations.Domain;
+
+/// <summary>One inspection of one provider under one framework, as the calendar holds it.</summary>
+public sealed record ProviderInspection(
+    Guid Id,
+    Guid ProviderId,
+    string ProviderName,
+    string FrameworkId,
+    InspectionStatus Status,
+    DateOnly? FieldworkStart,
+    DateOnly? FieldworkEnd,
+    string LeadInspector,
+    DateOnly? PublishedOn,
+    DateOnly? ImprovementPlanDue,
+    string PublishedBy,
+    int RecommendationCount,
+    long Version,
+    string CreatedBy,
+    DateTimeOffset CreatedAt)
+{
+    public bool IsPublished => Status == InspectionStatus.Published;
+
+    /// <summary>Where the inspection stands in time: its fieldwork start, or its publication when fieldwork dates are not known.</summary>
+    public DateOnly? CalendarDate => FieldworkStart ?? PublishedOn;
+
+    public string Label => CalendarDate is { } date ? $"{ProviderName} ({Domain.CalendarDate.Format(date)})" : ProviderName;
+
+    /// <summary>Publication: the improvement plan falls due by the framework's rule. Publishing twice is refused.</summary>
+    public ProviderInspection Publish(InspectionPublication publication, ImprovementPlanRule rule)
+    {
+        if (IsPublished)
+            throw new PreconditionFailedException($"Inspection {Identifier.Format(Id)} was already published on {Domain.CalendarDate.Format(PublishedOn)}.");
+        if (FieldworkStart is { } start && publication.PublishedOn < start)
+            throw new ValidationException("published_on", $"{Domain.CalendarDate.Format(publication.PublishedOn)} is before the fieldwork start {Domain.CalendarDate.Format(start)}");
+        return this with
+        {
+            Status = InspectionStatus.Published,
+            PublishedOn = publication.PublishedOn,
+            ImprovementPlanDue = rule.DueDate(publication.PublishedOn),
+            PublishedBy = publication.PublishedBy,
+        };
+    }
+
+    /// <summary>Recommendations are made at publication: once published, the list is closed.</summary>
+    public void EnsureRecommendationsCanBeAdded()
+    {
+        if (IsPublished)
+            throw new PreconditionFailedException($"Inspection {Identifier.Format(Id)} is published: its recommendations can no longer change.");
+    }
+}

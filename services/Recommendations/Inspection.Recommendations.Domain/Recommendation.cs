@@ -1,0 +1,17 @@
+namespace Inspection.Recommendations.Domain;
+
+/// <summary>A recommendation an inspection made, with its addressee (the provider it is tracked against).</summary>
+public sealed record Recommendation(
+    Guid Id,
+    Guid InspectionId,
+    Guid InspectedProviderId,
+    int Number,
+    AddresseeGroup AddresseeGroup,
+    Guid AddresseeProviderId,
+    string AddresseeName,
+    string Text,
+    long Version,
+    DateOnly? InspectionPublishedOn,
+    DateOnly? ImprovementPlanDue,
+    string RecordedBy,
+    DateTimeOffset RecordedAt);

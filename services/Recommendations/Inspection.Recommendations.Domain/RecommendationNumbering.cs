@@ -1,0 +1,73 @@
+using Inspection.Domain;
+
+namespace Inspection.Recommendations.Domain;
+
+/// <summary>
+/// Numbers an inspection's recommendations continuously across addressee groups, in the fixed group order
+/// (provider, region or division, HMPPS, Ministry of Justice), and checks each addressee fits its group.
+/// </summary>
+public static class RecommendationNumbering
+{
+    /// <summary>
+    /// Numbers <paramref name="batch"/> after the inspection's existing recommendations (the last of which had
+    /// <paramref name="lastGroup"/> and <paramref name="lastNumber"/>; null and 0 when there are none).
+    /// </summary>
+    public static IReadOnlyList<NumberedRecommendation> Number(
+        Provider inspected, AddresseeGroup? lastGroup, int lastNumber, NewRecommendations batch, IReadOnlyDictionary<Guid, Provider> addressees)
+    {
+        var violations = new List<FieldViolation>(OrderViolations(lastGroup, batch.Items));
+        for (var i = 0; i < batch.Items.Count; i++)
+        {
+            var item = batch.Items[i];
+            var field = $"recommendations[{i}].addressee_provider_id";
+            if (!addressees.TryGetValue(item.AddresseeProviderId, out var addressee))
+            {
+                violations.Add(new FieldViolation(field, $"no provider {Identifier.Format(item.AddresseeProviderId)} in the register"));
+                continue;
+            }
+            var misfit = Misfit(inspected, item.AddresseeGroup, addressee);
+            if (misfit is not null) violations.Add(new FieldViolation(field, misfit));
+        }
+        ValidationException.ThrowIfAny(violations);
+        return batch.Items.Select((item, i) => new NumberedRecommendation(lastNumber + i + 1, item)).ToList();
+    }
+
+    /// <summary>Each recommendation's group must not come before the one preceding it (including the last one already made).</summary>
+    public static IReadOnlyList<FieldViolation> OrderViolations(AddresseeGroup? lastGroup, IReadOnlyList<NewRecommendation> items)
+    {
+        var violations = new List<FieldViolation>();
+        var previous = lastGroup;
+        for (var i = 0; i < items.Count; i++)
+        {
+            var group = items[i].AddresseeGroup;
+            if (previous is not null && group.Rank < previous.Rank)
+            {
+                var where = i == 0 ? "the inspection's last recommendation" : $"recommendations[{i - 1}]";
+                violations.Add(new FieldViolation($"recommendations[{i}].addressee_group",
+                    $"'{group.Word}' cannot follow '{previous.Word}' ({where}): groups run {string.Join(", ", AddresseeGroup.All.Select(g => g.Word))}"));
+                continue;
+            }
+            previous = group;
+        }
+        return violations;
+    }
+
+    private static string? Misfit(Provider inspected, AddresseeGroup group, Provider addressee)
+    {
+        if (group == AddresseeGroup.Provider)
+            return addressee.Id == inspected.Id ? null : $"a '{group.Word}' recommendation is addressed to the inspected provider ({inspected.Name}), not {addressee.Name}";
+        if (group == AddresseeGroup.Region)
+        {
+            if (addressee.Type != ProviderType.Region && addressee.Type != ProviderType.NpsDivision)
+                return $"a '{group.Word}' recommendation is addressed to a region or NPS division; {addressee.Name} is of type {addressee.Type.Word}";
+            if (addressee.Id == inspected.Id)
+                return $"{addressee.Name} is the inspected provider: use addressee group 'provider'";
+            if (inspected.Region.Length > 0 && addressee.Region.Length > 0 && !string.Equals(inspected.Region, addressee.Region, StringComparison.OrdinalIgnoreCase))
+                return $"{addressee.Name} is in region {addressee.Region}, the inspected provider in {inspected.Region}";
+            return null;
+        }
+        return addressee.Type == ProviderType.NationalBody
+            ? null
+            : $"a '{group.Word}' recommendation is addressed to a national body; {addressee.Name} is of type {addressee.Type.Word}";
+    }
+}
