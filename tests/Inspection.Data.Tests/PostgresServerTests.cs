@@ -43,4 +43,29 @@ public sealed class PostgresServerTests(ITestOutputHelper output)
         Assert.StartsWith("15.", await c.ExecuteScalarAsync<string>("show server_version"));
         Assert.True(File.Exists(Path.Combine(PostgresServer.Shared.BinDirectory, "postgres")));
     }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task A_failed_start_reports_the_tool_output_and_leaves_no_folder_behind()
+    {
+        var fakeBin = Directory.CreateTempSubdirectory("fake-pg-bin-").FullName;
+        try
+        {
+            File.SetUnixFileMode(fakeBin, (UnixFileMode)0b111_101_101);
+            var initdb = Path.Combine(fakeBin, "initdb");
+            await File.WriteAllTextAsync(initdb, "#!/bin/sh\necho 'initdb: broken on purpose' >&2\nexit 1\n");
+            File.SetUnixFileMode(initdb, (UnixFileMode)0b111_101_101);
+            await using var server = new PostgresServer(fakeBin);
+
+            var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => server.StartAsync());
+
+            Assert.Contains("broken on purpose", failure.Message);
+            Assert.False(server.IsRunning);
+            Assert.False(Directory.Exists(Path.GetDirectoryName(server.DataDirectory)));
+        }
+        finally
+        {
+            Directory.Delete(fakeBin, recursive: true);
+        }
+    }
 }

@@ -87,8 +87,18 @@ public sealed partial class PostgresServer : IAsyncDisposable
             if (!_initialised)
             {
                 var clock = Stopwatch.StartNew();
-                await InitialiseAsync(ct).ConfigureAwait(false);
-                await StartFirstTimeAsync(ct).ConfigureAwait(false);
+                try
+                {
+                    await InitialiseAsync(ct).ConfigureAwait(false);
+                    await StartFirstTimeAsync(ct).ConfigureAwait(false);
+                }
+                catch
+                {
+                    // Leave nothing behind, so a later attempt starts from an empty folder.
+                    DetachWatchdog();
+                    DeleteRoot();
+                    throw;
+                }
                 _initialised = true;
                 StartupTime = clock.Elapsed;
             }

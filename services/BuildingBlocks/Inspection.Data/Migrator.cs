@@ -27,7 +27,9 @@ public static class Migrator
         // waits here and then finds everything applied.
         await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
         await connection.ExecuteAsync(new CommandDefinition(
-            "select pg_advisory_lock(@key)", new { key = AdvisoryLockKey }, cancellationToken: ct)).ConfigureAwait(false);
+            "select pg_advisory_lock(@key)", new { key = AdvisoryLockKey },
+            commandTimeout: 0, // another instance's migrations may take longer than a command timeout
+            cancellationToken: ct)).ConfigureAwait(false);
         try
         {
             await connection.ExecuteAsync(new CommandDefinition(
