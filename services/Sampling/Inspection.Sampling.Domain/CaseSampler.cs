@@ -1,0 +1,235 @@
+using System.Globalization;
+using Inspection.Domain;
+
+namespace Inspection.Sampling.Domain;
+
+/// <summary>
+/// The draw. Deterministic for (snapshot, parameters, seed), on any machine and .NET version:
+/// <list type="number">
+/// <item>Canonical order: the snapshot's cases sorted by case reference (ordinal).</item>
+/// <item>Eligibility: each case kept or excluded with its reason (<see cref="EligibilityRule"/>).</item>
+/// <item>Size: fixed, or computed for the eligible population N (<see cref="SampleSizeCalculator"/>).</item>
+/// <item>Shuffle: the eligible cases, in canonical order, shuffled by Fisher-Yates driven by xoshiro256**
+///   seeded through SplitMix64 with the seed. A case's position in the shuffle is its draw position.</item>
+/// <item>Strata: cases grouped by split group (if any) and the stratification attributes; keys ordered ordinally.</item>
+/// <item>Quotas, in the order given: walking the shuffle from position 0, take matching cases not yet taken
+///   until the quota's minimum is reached.</item>
+/// <item>Allocation: split groups get the fixed shares of n by largest remainders; then within each group
+///   (the whole sample without a split) strata get shares in proportion to their eligible cases by largest
+///   remainders, never fewer than the quota cases already in them.</item>
+/// <item>Fill: each stratum takes its cases in shuffle order until its allocation is met; the next cases
+///   in shuffle order are its reserves.</item>
+/// </list>
+/// </summary>
+public static class CaseSampler
+{
+    /// <summary>Stored with every sample. Change it whenever any step above changes what a seed draws.</summary>
+    public const string AlgorithmVersion = "case-sampling/1 (ordinal order; xoshiro256** seeded by SplitMix64; Fisher-Yates; quotas first; largest remainders)";
+
+    public static DrawOutcome Draw(IReadOnlyList<CaseRecord> population, DrawPlan plan)
+    {
+        plan.CheckOpenValues(population);
+        var canonical = CanonicalOrder(population);
+
+        // Eligibility, counting exclusions by reason and eligible cases per window.
+        var eligible = new List<CaseRecord>(canonical.Length);
+        var exclusions = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var c in canonical)
+        {
+            var reason = plan.Eligibility.ExclusionCategory(c);
+            if (reason is null) eligible.Add(c);
+            else exclusions[reason] = exclusions.GetValueOrDefault(reason) + 1;
+        }
+        CheckWindowsNotEmpty(plan, eligible);
+
+        var size = SampleSizeCalculator.Resolve(eligible.Count, plan.Request.Size);
+        var n = size.N;
+        if (n > eligible.Count)
+            throw new PreconditionFailedException(
+                $"The sample size {n} is larger than the eligible population of {eligible.Count} cases.");
+
+        // The seeded shuffle: position k holds the k-th case drawn.
+        var shuffled = eligible.ToArray();
+        SeededShuffle.Shuffle(shuffled, new Xoshiro256StarStar(plan.Seed));
+
+        // Strata, each holding its positions in shuffle order.
+        var stratumOf = new int[shuffled.Length];
+        var strataByKey = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var keyOf = new List<string>();
+        var keyParts = new string[plan.StratifyBy.Count + (plan.Split is null ? 0 : 1)];
+        var keyIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var p = 0; p < shuffled.Length; p++)
+        {
+            var key = StratumKey(shuffled[p], plan, keyParts);
+            if (!keyIndex.TryGetValue(key, out var index))
+            {
+                index = keyOf.Count;
+                keyIndex.Add(key, index);
+                keyOf.Add(key);
+                strataByKey.Add(key, []);
+            }
+            stratumOf[p] = index;
+            strataByKey[key].Add(p);
+        }
+        var orderedKeys = keyOf.Order(StringComparer.Ordinal).ToArray();
+
+        // Quotas first.
+        var selectedBy = new string?[shuffled.Length];
+        var taken = 0;
+        for (var q = 0; q < plan.Quotas.Count; q++)
+        {
+            var quota = plan.Quotas[q];
+            var matching = shuffled.LongCount(quota.Matches);
+            if (matching < quota.Minimum)
+                throw new PreconditionFailedException(
+                    $"Quota {q + 1} ({quota.Quota}) needs {quota.Minimum} cases but only {matching} eligible cases match.");
+            var have = 0;
+            for (var p = 0; p < shuffled.Length; p++)
+            {
+                if (selectedBy[p] is not null && quota.Matches(shuffled[p])) have++;
+            }
+            for (var p = 0; p < shuffled.Length && have < quota.Minimum; p++)
+            {
+                if (selectedBy[p] is null && quota.Matches(shuffled[p]))
+                {
+                    selectedBy[p] = SelectionReason.Quota;
+                    have++;
+                    taken++;
+                }
+            }
+        }
+        if (taken > n)
+            throw new PreconditionFailedException(
+                $"The quotas need {taken} cases together, more than the sample size {n}.");
+        var floors = orderedKeys.ToDictionary(k => k, k => strataByKey[k].Count(p => selectedBy[p] is not null), StringComparer.Ordinal);
+
+        // Allocation: split groups (or the whole sample), then strata within each.
+        var allocation = new Dictionary<string, int>(StringComparer.Ordinal);
+        var shares = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (groupKeys, groupTotal, groupName) in Groups(plan, orderedKeys, strataByKey, n))
+        {
+            long groupPopulation = groupKeys.Sum(k => (long)strataByKey[k].Count);
+            if (groupTotal > groupPopulation)
+                throw new PreconditionFailedException(
+                    $"The fixed split gives group '{groupName}' {groupTotal} cases but only {groupPopulation} eligible cases are in it.");
+            var groupFloor = groupKeys.Sum(k => floors[k]);
+            if (groupFloor > groupTotal)
+                throw new PreconditionFailedException(
+                    $"The quotas put {groupFloor} cases in group '{groupName}' but the fixed split gives it {groupTotal}.");
+            if (groupKeys.Length == 0) continue;
+            var allocated = LargestRemainder.AllocateWithFloors(groupTotal,
+                groupKeys.Select(k => (long)strataByKey[k].Count).ToArray(), groupKeys.Select(k => floors[k]).ToArray());
+            for (var i = 0; i < groupKeys.Length; i++)
+            {
+                allocation[groupKeys[i]] = allocated[i];
+                shares[groupKeys[i]] = groupPopulation == 0 ? 0 : (double)groupTotal * strataByKey[groupKeys[i]].Count / groupPopulation;
+            }
+        }
+
+        // Fill each stratum in shuffle order; the next cases are its reserves.
+        var fillReason = plan.Split is null ? SelectionReason.Proportional : SelectionReason.Split;
+        var strata = new List<StratumOutcome>(orderedKeys.Length);
+        foreach (var key in orderedKeys)
+        {
+            var members = strataByKey[key];
+            var target = allocation.GetValueOrDefault(key);
+            var count = floors[key];
+            var reserves = new List<DrawnCase>();
+            foreach (var p in members)
+            {
+                if (selectedBy[p] is not null) continue;
+                if (count < target)
+                {
+                    selectedBy[p] = fillReason;
+                    count++;
+                }
+                else if (reserves.Count < plan.ReservesPerStratum)
+                {
+                    reserves.Add(new DrawnCase(shuffled[p], key, p, ""));
+                }
+                else break;
+            }
+            strata.Add(new StratumOutcome(key, members.Count, shares.GetValueOrDefault(key), floors[key], target, reserves));
+        }
+
+        var cases = new List<DrawnCase>(n);
+        for (var p = 0; p < shuffled.Length; p++)
+        {
+            if (selectedBy[p] is { } why) cases.Add(new DrawnCase(shuffled[p], keyOf[stratumOf[p]], p, why));
+        }
+        var quotas = plan.Quotas
+            .Select(q => new QuotaOutcome(q.Quota, shuffled.LongCount(q.Matches), cases.Count(c => q.Matches(c.Case))))
+            .ToList();
+        var exclusionCounts = exclusions
+            .OrderBy(e => e.Key, StringComparer.Ordinal)
+            .Select(e => new ExclusionCount(e.Key, e.Value))
+            .ToList();
+        return new DrawOutcome(AlgorithmVersion, canonical.Length, eligible.Count, exclusionCounts, size, strata, quotas, cases);
+    }
+
+    /// <summary>The cases sorted by reference (ordinal); the store usually hands them over sorted already.</summary>
+    public static CaseRecord[] CanonicalOrder(IReadOnlyList<CaseRecord> population)
+    {
+        var cases = population.ToArray();
+        var sorted = true;
+        for (var i = 1; i < cases.Length && sorted; i++)
+        {
+            sorted = string.CompareOrdinal(cases[i - 1].CaseReference, cases[i].CaseReference) < 0;
+        }
+        if (!sorted) Array.Sort(cases, (a, b) => string.CompareOrdinal(a.CaseReference, b.CaseReference));
+        for (var i = 1; i < cases.Length; i++)
+        {
+            if (string.Equals(cases[i - 1].CaseReference, cases[i].CaseReference, StringComparison.Ordinal))
+                throw new PreconditionFailedException($"The snapshot holds case '{cases[i].CaseReference}' twice.");
+        }
+        return cases;
+    }
+
+    /// <summary>The stratum a case falls in: "split=&lt;group&gt;|attribute=value|...", or "all" with no strata.</summary>
+    public static string StratumKey(CaseRecord c, DrawPlan plan, string[] parts)
+    {
+        if (parts.Length == 0) return "all";
+        var i = 0;
+        if (plan.Split is not null) parts[i++] = "split=" + plan.Split.GroupOf(c)!.Name;
+        foreach (var attribute in plan.StratifyBy) parts[i++] = attribute.Name + "=" + attribute.ValueOf(c);
+        return string.Join('|', parts);
+    }
+
+    private static IEnumerable<(string[] Keys, int Total, string Name)> Groups(
+        DrawPlan plan, string[] orderedKeys, Dictionary<string, List<int>> strataByKey, int n)
+    {
+        if (plan.Split is null)
+        {
+            yield return (orderedKeys, n, "all");
+            yield break;
+        }
+        var totals = LargestRemainder.Allocate(n, plan.Split.Groups.Select(g => (long)g.Weight).ToArray());
+        for (var g = 0; g < plan.Split.Groups.Count; g++)
+        {
+            var prefix = "split=" + plan.Split.Groups[g].Name;
+            var keys = orderedKeys.Where(k => k == prefix || k.StartsWith(prefix + "|", StringComparison.Ordinal)).ToArray();
+            yield return (keys, totals[g], plan.Split.Groups[g].Name);
+        }
+    }
+
+    private static void CheckWindowsNotEmpty(DrawPlan plan, List<CaseRecord> eligible)
+    {
+        var windows = plan.Eligibility.Windows;
+        var counts = new long[windows.Count];
+        foreach (var c in eligible)
+        {
+            for (var w = 0; w < windows.Count; w++)
+            {
+                if (windows[w].Contains(c.StartDate)) counts[w]++;
+            }
+        }
+        var empty = Enumerable.Range(0, windows.Count).Where(w => counts[w] == 0).ToArray();
+        if (empty.Length == 0 && eligible.Count > 0) return;
+        var types = string.Join(", ", plan.Eligibility.SentenceTypes);
+        var which = empty.Length == 0
+            ? "No case of the snapshot is eligible"
+            : string.Join("; ", empty.Select(w => string.Create(CultureInfo.InvariantCulture,
+                $"eligibility window {w + 1} ({windows[w]}) holds no eligible case")));
+        throw new PreconditionFailedException($"{which} (sentence types: {types}).");
+    }
+}
