@@ -1,0 +1,48 @@
+using Inspection.Scoring.Domain.Frameworks;
+
+namespace Inspection.Scoring.Domain.Ratings;
+
+/// <summary>The framework's key-question bands, applied to the rounded percentage.</summary>
+public sealed class BandScale
+{
+    private readonly IReadOnlyList<RatingBand> _bands;
+
+    public BandScale(IReadOnlyList<RatingBand> bands)
+    {
+        _bands = bands.OrderBy(b => b.MinPct).ToList();
+    }
+
+    public bool IsEmpty => _bands.Count == 0;
+
+    public RatingBand BandFor(int roundedPct) =>
+        _bands.FirstOrDefault(b => b.Contains(roundedPct)) ?? throw new ArgumentOutOfRangeException(nameof(roundedPct), $"{roundedPct}% is in no band");
+
+    public RatingBand? BandAbove(RatingBand band)
+    {
+        var index = _bands.ToList().FindIndex(b => b.Rating == band.Rating);
+        return index >= 0 && index + 1 < _bands.Count ? _bands[index + 1] : null;
+    }
+
+    public RatingBand? BandByRating(string rating) => _bands.FirstOrDefault(b => b.Rating == rating);
+
+    /// <summary>
+    /// Whether an interval crosses a band boundary. A boundary at b% lies at b - 0.5 in exact terms, because the band
+    /// is applied to the half-up rounded percentage.
+    /// </summary>
+    public bool Crosses(WilsonInterval interval) =>
+        _bands.Skip(1).Any(b => interval.LowerPct < b.MinPct - 0.5 && interval.UpperPct >= b.MinPct - 0.5);
+
+    /// <summary>
+    /// How many of the n applicable answers must turn from No to Yes for the rounded percentage to reach
+    /// <paramref name="targetPct"/>; null when even all Yes would not.
+    /// </summary>
+    public static int? YesNeeded(YesCount count, int targetPct)
+    {
+        if (!count.HasCases) return null;
+        for (var extra = 0; count.Yes + extra <= count.Applicable; extra++)
+        {
+            if (YesCount.RoundHalfUp(count.Yes + extra, count.Applicable) >= targetPct) return extra;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,19 @@
+namespace Inspection.Scoring.Domain.Ratings;
+
+/// <summary>
+/// One key question's result: k of n (when known), the rounded percentage and exact value, the Wilson interval,
+/// its band, whether the interval crosses a band boundary and how many more Yes answers reach the next band.
+/// </summary>
+public sealed record KeyQuestionResult(
+    string QuestionId,
+    string Text,
+    string StandardId,
+    YesCount? Count,
+    int? RoundedPct,
+    double? ExactPct,
+    WilsonInterval? Interval,
+    string? Band,
+    bool Borderline,
+    string? NextBand,
+    int? YesNeededForNextBand,
+    ResultSource Source);

@@ -1,0 +1,29 @@
+using Inspection.Scoring.Domain.Frameworks;
+
+namespace Inspection.Scoring.Domain.Ratings;
+
+/// <summary>
+/// One standard's result: its key questions, the computed rating (band of the lowest key question), borderline flag,
+/// Yes answers needed for the next band, the final rating with any panel departure, and for domain one the
+/// inspector's judgement and what each decision rule allows or suggests.
+/// </summary>
+public sealed record StandardResult(
+    Standard Standard,
+    IReadOnlyList<KeyQuestionResult> KeyQuestions,
+    bool Applicable,
+    string? ComputedRating,
+    bool Borderline,
+    string? NextBand,
+    int? YesNeededForNextBand,
+    string? FinalRating,
+    PanelDeparture? Departure,
+    Judgement? Judgement,
+    PublishedRating? Published,
+    IReadOnlyList<DecisionRuleOutcome> Rules,
+    bool RatedForPublication)
+{
+    /// <summary>Counts towards the overall score: rated by the framework and applicable to this inspection.</summary>
+    public bool Scored => Standard.Rated && Applicable && Standard.Method is RatingMethod.LowestKeyQuestion or RatingMethod.InspectorJudgement;
+
+    public bool HasBreach => Rules.Any(r => r.Breach);
+}

@@ -1,0 +1,17 @@
+using Inspection.Scoring.Domain.Frameworks;
+
+namespace Inspection.Scoring.Tests.Domain;
+
+/// <summary>The frameworks as the service loads them: frameworks.json from the spec and our applicability overlay,
+/// copied beside the test assembly by the domain project.</summary>
+public static class Frameworks
+{
+    private static readonly Lazy<FrameworkCatalog> Loaded = new(() => FrameworkCatalog.LoadDirectory(FrameworkCatalog.DefaultDirectory));
+
+    public static FrameworkCatalog Catalog => Loaded.Value;
+
+    public static Framework Pdu2021 => Catalog.Get("pdu-2021-2023");
+    public static Framework Pdu2024 => Catalog.Get("pdu-2024");
+    public static Framework Nps2018 => Catalog.Get("nps-division-2018");
+    public static Framework Omi2008 => Catalog.Get("omi-2008");
+}
