@@ -1,0 +1,3 @@
+namespace Inspection.Evidence.Domain;
+
+public sealed record CaseCharacteristicsInput(bool ComputeFromSample, IReadOnlyList<EnteredCharacteristic> Entered, string? RecordedBy);

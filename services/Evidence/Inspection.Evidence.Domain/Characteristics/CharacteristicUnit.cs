@@ -1,0 +1,7 @@
+namespace Inspection.Evidence.Domain;
+
+public static class CharacteristicUnit
+{
+    public const string Percent = "percent";
+    public const string Count = "count";
+}

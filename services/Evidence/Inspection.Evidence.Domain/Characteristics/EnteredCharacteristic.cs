@@ -1,0 +1,4 @@
+namespace Inspection.Evidence.Domain;
+
+/// <summary>A figure of the table entered by hand (one the sample does not carry).</summary>
+public sealed record EnteredCharacteristic(string? Characteristic, double Value);

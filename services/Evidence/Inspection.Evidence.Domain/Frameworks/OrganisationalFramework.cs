@@ -1,0 +1,33 @@
+using Inspection.Domain;
+
+namespace Inspection.Evidence.Domain;
+
+/// <summary>The domain-one part of one framework: its judged standards and the words a judgement may use.</summary>
+public sealed record OrganisationalFramework(
+    string Id,
+    string Name,
+    IReadOnlyList<OrganisationalStandard> Standards,
+    IReadOnlyList<string> RatingWords)
+{
+    public OrganisationalStandard? FindStandard(string standardId) =>
+        Standards.FirstOrDefault(s => s.Id == standardId);
+
+    /// <summary>The standard, or a violation of <paramref name="field"/> naming the framework's standards.</summary>
+    public OrganisationalStandard RequireStandard(string? standardId, string field = "standard_id")
+    {
+        if (string.IsNullOrWhiteSpace(standardId))
+            throw new ValidationException(field, "is required");
+        return FindStandard(standardId)
+            ?? throw new ValidationException(field,
+                $"'{standardId}' is not a domain-one standard of framework {Id} (expected one of {string.Join(", ", Standards.Select(s => s.Id))})");
+    }
+
+    public int StandardOrder(string standardId)
+    {
+        for (var i = 0; i < Standards.Count; i++)
+            if (Standards[i].Id == standardId) return i;
+        return Standards.Count;
+    }
+
+    public bool IsRatingWord(string? rating) => rating is not null && RatingWords.Contains(rating, StringComparer.Ordinal);
+}

@@ -1,0 +1,13 @@
+namespace Inspection.Evidence.Domain;
+
+/// <summary>A judgement as a caller states it.</summary>
+public sealed record JudgementInput(
+    string? StandardId,
+    string? Rating,
+    string? Rationale,
+    bool PanelDeparture,
+    string? AgreedBy,
+    string? State,
+    string? RecordedBy,
+    string? RecordedByRole,
+    long? ExpectedVersion);

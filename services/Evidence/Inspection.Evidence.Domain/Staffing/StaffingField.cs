@@ -1,0 +1,7 @@
+namespace Inspection.Evidence.Domain;
+
+/// <summary>
+/// One field of the staffing and workload return: its name (as reference-inspections.json names it), unit,
+/// label and the range a figure must fall in to be believed.
+/// </summary>
+public sealed record StaffingField(string Name, string Unit, string Label, decimal Minimum, decimal Maximum, string RangeReason);

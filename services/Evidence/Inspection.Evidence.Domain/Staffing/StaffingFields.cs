@@ -1,0 +1,39 @@
+namespace Inspection.Evidence.Domain;
+
+/// <summary>The fields of the staffing and workload return, in the order the return lists them.</summary>
+public static class StaffingFields
+{
+    private const string Rate = "a rate is a percentage from 0 to 100";
+    private const string Fte = "full-time equivalents cannot be negative";
+    // WMT figures are a percentage of an officer's capacity: reports print values around 80 to 150; outside
+    // 10 to 250 the figure is more likely a fraction (1.17) or a caseload typed in the wrong box.
+    private const string Wmt = "a workload measurement tool figure is a percentage of capacity and is plausible from 10 to 250";
+
+    public static IReadOnlyList<StaffingField> All { get; } =
+    [
+        new("total_staff_fte", StaffingUnit.Fte, "Total staff in post (FTE)", 0m, 10_000m, Fte),
+        new("spo_fte", StaffingUnit.Fte, "Senior probation officers in post (FTE)", 0m, 10_000m, Fte),
+        new("po_fte", StaffingUnit.Fte, "Probation officers in post (FTE)", 0m, 10_000m, Fte),
+        new("pso_fte", StaffingUnit.Fte, "Probation services officers in post (FTE)", 0m, 10_000m, Fte),
+        new("vacancy_rate_pct", StaffingUnit.Percent, "Vacancy rate, all staff", 0m, 100m, Rate),
+        new("vacancy_rate_spo_pct", StaffingUnit.Percent, "Vacancy rate, senior probation officers", 0m, 100m, Rate),
+        new("vacancy_rate_po_pct", StaffingUnit.Percent, "Vacancy rate, probation officers", 0m, 100m, Rate),
+        new("vacancy_rate_pso_pct", StaffingUnit.Percent, "Vacancy rate, probation services officers", 0m, 100m, Rate),
+        new("sickness_days_per_staff_12m", StaffingUnit.DaysPerStaffMember12Months, "Average sickness absence per member of staff, last 12 months (days)", 0m, 260m,
+            "sickness days in 12 months are from 0 to 260 working days"),
+        new("attrition_pct_12m", StaffingUnit.Percent, "Staff attrition, last 12 months", 0m, 100m, Rate),
+        new("avg_caseload_per_po", StaffingUnit.CasesPerOfficer, "Average caseload per probation officer", 0m, 500m,
+            "an average caseload is from 0 to 500 cases"),
+        new("avg_caseload_per_pso", StaffingUnit.CasesPerOfficer, "Average caseload per probation services officer", 0m, 500m,
+            "an average caseload is from 0 to 500 cases"),
+        new("wmt_avg_po_pct", StaffingUnit.Percent, "Average workload measurement tool figure, probation officers", 10m, 250m, Wmt),
+        new("wmt_avg_pso_pct", StaffingUnit.Percent, "Average workload measurement tool figure, probation services officers", 10m, 250m, Wmt),
+        new("po_describing_workload_unmanageable_pct", StaffingUnit.Percent, "Probation officers describing their workload as unmanageable", 0m, 100m, Rate),
+        new("pso_describing_workload_unmanageable_pct", StaffingUnit.Percent, "Probation services officers describing their workload as unmanageable", 0m, 100m, Rate),
+    ];
+
+    /// <summary>The grades whose FTE together cannot exceed the total in post.</summary>
+    public static IReadOnlyList<string> GradeFte { get; } = ["spo_fte", "po_fte", "pso_fte"];
+
+    public static StaffingField? Find(string name) => All.FirstOrDefault(f => f.Name == name);
+}

@@ -1,0 +1,7 @@
+namespace Inspection.Evidence.Domain;
+
+/// <summary>The evidence on one key question (or, with no key question, on the standard as a whole).</summary>
+public sealed record KeyQuestionEvidence(
+    KeyQuestion? KeyQuestion,
+    IReadOnlyList<EvidenceItem> Strengths,
+    IReadOnlyList<EvidenceItem> AreasForImprovement);

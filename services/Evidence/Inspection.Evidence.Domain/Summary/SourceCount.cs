@@ -1,0 +1,3 @@
+namespace Inspection.Evidence.Domain;
+
+public sealed record SourceCount(string Source, int Count);

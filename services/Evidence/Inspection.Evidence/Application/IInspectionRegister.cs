@@ -1,0 +1,14 @@
+namespace Inspection.Evidence.Application;
+
+/// <summary>
+/// The register of inspections, owned by recommendation tracking. Evidence is only recorded against an
+/// inspection it knows, and the inspection's framework decides which standards and rating words apply.
+/// </summary>
+public interface IInspectionRegister
+{
+    /// <summary>The inspection; throws <see cref="Inspection.Domain.NotFoundException"/> when the register does not know it.</summary>
+    Task<RegisteredInspection> GetAsync(string inspectionId, CancellationToken ct);
+
+    /// <summary>The inspections of providers whose name contains <paramref name="providerName"/> under a framework (for the demo data).</summary>
+    Task<IReadOnlyList<RegisteredInspection>> FindAsync(string providerName, string frameworkId, CancellationToken ct);
+}
