@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# The run command: the whole system on this machine. Installs what is missing, starts a PostgreSQL cluster kept
+# under .data/ (reused on the next run), builds, starts the four services and the admin on 127.0.0.1 (migrations
+# run at each service's start), loads the demo data, prints the addresses, and stops everything on Ctrl-C.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+
+bash deploy/local/prerequisites.sh
+
+# deploy/services.json is the one source of truth for ports, app ids and databases.
+topology() { node -e "const t=require('$root/deploy/services.json'); $1"; }
+pg_port=$(topology 'console.log(t.postgresPort)')
+mapfile -t apps < <(topology 't.apps.forEach(a=>console.log([a.appId,a.project,a.grpcPort??"",a.httpPort,a.database].join(" ")))')
+
+data="$root/.data"
+logs="$data/logs"
+mkdir -p "$logs"
+pg_bin=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)}
+pg_data="$data/postgres"
+
+# PostgreSQL refuses to run as root: run it as the postgres user then.
+as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+if [ ! -s "$pg_data/PG_VERSION" ]; then
+  echo "Creating the local PostgreSQL cluster in $pg_data"
+  mkdir -p "$pg_data"
+  [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$pg_data"
+  as_pg "$pg_bin/initdb" -D "$pg_data" -A trust -U postgres -E UTF8 --locale=C >"$logs/initdb.log"
+fi
+[ "$(id -u)" -eq 0 ] && chown -R postgres:postgres "$pg_data"
+if ! as_pg "$pg_bin/pg_ctl" -D "$pg_data" status >/dev/null 2>&1; then
+  as_pg "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/server.log" -w \
+    -o "-p $pg_port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$pg_data" start >/dev/null
+fi
+psql_cmd() { as_pg "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+for app in "${apps[@]}"; do
+  read -r _ _ _ _ db <<<"$app"
+  [ "$(psql_cmd -d postgres -c "select 1 from pg_database where datname='$db'")" = "1" ] || psql_cmd -d postgres -c "create database $db" >/dev/null
+done
+
+echo "Building (Release)..."
+dotnet build "$root/Inspection.sln" -c Release -v quiet -nologo -clp:ErrorsOnly >"$logs/build.log" || { cat "$logs/build.log"; exit 1; }
+
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  echo
+  echo "Stopping..."
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  as_pg "$pg_bin/pg_ctl" -D "$pg_data" -m fast stop >/dev/null 2>&1 || true
+  echo "Stopped. Data kept in $data."
+}
+trap stop_all INT TERM EXIT
+
+service_env=()
+for app in "${apps[@]}"; do
+  read -r id _ grpc _ _ <<<"$app"
+  [ -n "$grpc" ] && service_env+=("Services__${id}__GrpcUrl=http://127.0.0.1:$grpc")
+done
+
+for app in "${apps[@]}"; do
+  read -r id project _ _ db <<<"$app"
+  name=$(basename "$project")
+  dll="$root/$project/bin/Release/net10.0/$name.dll"
+  [ -f "$dll" ] || { echo "  $id: not built yet ($dll missing), skipped"; continue; }
+  env "${service_env[@]}" \
+    "ConnectionStrings__Default=Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=$db" \
+    "OTEL_SERVICE_NAME=${OTEL_SERVICE_NAME:-$id}" \
+    ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}" \
+    dotnet "$dll" --contentRoot "$root/$project" >"$logs/$id.log" 2>&1 &
+  pids+=($!)
+done
+
+echo "Waiting for the services to be ready..."
+ready() { curl -fsS "http://127.0.0.1:$1/health/ready" >/dev/null 2>&1 || curl -fsS "http://127.0.0.1:$1/" >/dev/null 2>&1; }
+for app in "${apps[@]}"; do
+  read -r id project _ http _ <<<"$app"
+  [ -f "$root/$project/bin/Release/net10.0/$(basename "$project").dll" ] || continue
+  for _ in $(seq 1 120); do ready "$http" && break; sleep 0.5; done
+  ready "$http" || { echo "  $id did not become ready; see $logs/$id.log"; tail -n 20 "$logs/$id.log"; exit 1; }
+done
+
+demo="$root/deploy/local/DemoData/bin/Release/net10.0/Inspection.DemoData.dll"
+if [ -f "$demo" ]; then
+  echo "Loading demo data from ../shared/domain/reference-inspections.json..."
+  env "${service_env[@]}" dotnet "$demo" --domain "$root/../shared/domain" >"$logs/demo-data.log" 2>&1 \
+    || { echo "Demo data failed; see $logs/demo-data.log"; tail -n 20 "$logs/demo-data.log"; exit 1; }
+fi
+
+echo
+echo "Inspection is running."
+for app in "${apps[@]}"; do
+  read -r id _ grpc http _ <<<"$app"
+  if [ -n "$grpc" ]; then printf '  %-26s gRPC http://127.0.0.1:%s   (probes http://127.0.0.1:%s/health/ready)\n' "$id" "$grpc" "$http"
+  else printf '  %-26s http://127.0.0.1:%s/\n' "$id" "$http"; fi
+done
+grep -h "initial administrator" "$logs/admin.log" 2>/dev/null || true
+echo "Logs: $logs.   Ctrl-C stops everything."
+wait -n "${pids[@]}" || true
+echo "A process ended; see $logs."
