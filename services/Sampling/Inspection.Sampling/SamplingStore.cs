@@ -1,0 +1,608 @@
+using System.Runtime.CompilerServices;
+using Dapper;
+using Inspection.Data;
+using Inspection.Domain;
+using Inspection.Sampling.Domain;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Inspection.Sampling;
+
+/// <summary>
+/// All of case sampling's SQL. Snapshots are written in batches (binary COPY into a staging table, then one
+/// insert that skips cases already present), each batch in one transaction; samples with their cases and
+/// reserves in one transaction; substitutions under a row lock on their sample.
+/// </summary>
+public sealed class SamplingStore(Database database)
+{
+    private const string UniqueViolation = "23505";
+
+    private const string CaseColumns =
+        "case_reference, sentence_type, start_date, gender, ethnic_group, disability, rosh_level, mappa_level, " +
+        "prolific_priority_offender, approved_premises_resident, statutory_victim_contact, unpaid_work_requirement, " +
+        "unpaid_work_only, court_report_type, allocated_office, allocated_team";
+
+    private static readonly string[] AttributeColumns = CaseColumns.Split(", ")[1..];
+
+    static SamplingStore() => DefaultTypeMap.MatchNamesWithUnderscores = true;
+
+    private static string Qualified(string alias, IEnumerable<string> columns) => string.Join(", ", columns.Select(c => alias + "." + c));
+
+    // ================= Snapshots =================
+
+    /// <summary>Opens a new snapshot with the provider's next version; a retry with the same request id returns it.</summary>
+    public async Task<StoredSnapshot> StartSnapshotAsync(string requestId, string fingerprint, string providerId, DateOnly takenOn,
+        string description, DateTimeOffset now, CancellationToken ct)
+    {
+        try
+        {
+            return await database.InTransactionAsync(async (connection, transaction) =>
+            {
+                var existing = await SnapshotByRequestAsync(connection, transaction, requestId, fingerprint, ct);
+                if (existing is not null) return existing;
+                // One opener at a time per provider, so versions are 1, 2, 3 ... without gaps or clashes.
+                await connection.ExecuteAsync(new CommandDefinition("select pg_advisory_xact_lock(hashtext('snapshot:' || @providerId))",
+                    new { providerId }, transaction, cancellationToken: ct));
+                var version = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                    "select coalesce(max(version), 0) + 1 from snapshots where provider_id = @providerId",
+                    new { providerId }, transaction, cancellationToken: ct));
+                var id = Guid.NewGuid();
+                await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    insert into snapshots (snapshot_id, request_id, request_fingerprint, provider_id, version, taken_on, description, status, created_at)
+                    values (@id, @requestId, @fingerprint, @providerId, @version, @takenOn, @description, 'importing', @now)
+                    """,
+                    new { id, requestId, fingerprint, providerId, version, takenOn = takenOn.ToDateTime(TimeOnly.MinValue), description, now },
+                    transaction, cancellationToken: ct));
+                return await GetSnapshotAsync(connection, transaction, id, ct);
+            }, ct);
+        }
+        catch (PostgresException e) when (e.SqlState == UniqueViolation)
+        {
+            // A concurrent retry of the same request won the race: return what it created.
+            await using var connection = await database.OpenAsync(ct);
+            var existing = await SnapshotByRequestAsync(connection, null, requestId, fingerprint, ct);
+            if (existing is null) throw;
+            return existing;
+        }
+    }
+
+    /// <summary>
+    /// Adds a validated batch to an open snapshot, all or nothing. A case already present with the same
+    /// attributes is skipped (a re-sent batch); with different attributes the batch is refused naming the row.
+    /// </summary>
+    public Task<ImportResult> ImportBatchAsync(Guid snapshotId, IReadOnlyList<CaseRecord> cases, CancellationToken ct)
+        => database.InTransactionAsync(async (connection, transaction) =>
+        {
+            // Batches of one snapshot queue behind each other and behind its completion.
+            var status = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+                "select status from snapshots where snapshot_id = @snapshotId for update",
+                new { snapshotId }, transaction, cancellationToken: ct))
+                ?? throw new NotFoundException("Snapshot", snapshotId.ToString());
+            if (status != StoredSnapshot.Importing)
+                throw new PreconditionFailedException($"Snapshot {snapshotId} is complete and can no longer change; start a new snapshot (a new version) instead.");
+            if (cases.Count == 0)
+            {
+                var count = await CaseCountAsync(connection, transaction, snapshotId, ct);
+                return new ImportResult(0, 0, 0, count);
+            }
+
+            await connection.ExecuteAsync(new CommandDefinition(
+                "create temporary table staging_cases (like population_cases including defaults) on commit drop",
+                transaction: transaction, cancellationToken: ct));
+            await using (var writer = await connection.BeginBinaryImportAsync(
+                $"copy staging_cases (snapshot_id, {CaseColumns}) from stdin (format binary)", ct))
+            {
+                foreach (var c in cases)
+                {
+                    await writer.StartRowAsync(ct);
+                    await writer.WriteAsync(snapshotId, NpgsqlDbType.Uuid, ct);
+                    await WriteCaseAsync(writer, c, ct);
+                }
+                await writer.CompleteAsync(ct);
+            }
+
+            var conflicts = (await connection.QueryAsync<string>(new CommandDefinition(
+                $"""
+                select s.case_reference from staging_cases s
+                join population_cases p on p.snapshot_id = s.snapshot_id and p.case_reference = s.case_reference
+                where ({Qualified("p", AttributeColumns)}) is distinct from ({Qualified("s", AttributeColumns)})
+                """,
+                transaction: transaction, cancellationToken: ct))).ToHashSet(StringComparer.Ordinal);
+            if (conflicts.Count > 0)
+            {
+                var violations = cases.Select((c, i) => (c, i))
+                    .Where(x => conflicts.Contains(x.c.CaseReference))
+                    .Select(x => new FieldViolation($"cases[{x.i}].case_reference",
+                        $"case '{x.c.CaseReference}' is already in the snapshot with different attributes"))
+                    .ToList();
+                throw new ValidationException(violations);
+            }
+
+            var inserted = await connection.ExecuteAsync(new CommandDefinition(
+                $"""
+                insert into population_cases (snapshot_id, {CaseColumns})
+                select snapshot_id, {CaseColumns} from staging_cases
+                on conflict (snapshot_id, case_reference) do nothing
+                """,
+                transaction: transaction, cancellationToken: ct, commandTimeout: 0));
+            var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                "update snapshots set case_count = case_count + @inserted where snapshot_id = @snapshotId returning case_count",
+                new { inserted, snapshotId }, transaction, cancellationToken: ct));
+            return new ImportResult(cases.Count, inserted, cases.Count - inserted, total);
+        }, ct);
+
+    /// <summary>Seals a snapshot and records its digest. Completing a complete snapshot again returns it unchanged.</summary>
+    public Task<StoredSnapshot> CompleteSnapshotAsync(Guid snapshotId, long expectedCaseCount, DateTimeOffset now, CancellationToken ct)
+        => database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var status = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+                "select status from snapshots where snapshot_id = @snapshotId for update",
+                new { snapshotId }, transaction, cancellationToken: ct))
+                ?? throw new NotFoundException("Snapshot", snapshotId.ToString());
+            var count = await CaseCountAsync(connection, transaction, snapshotId, ct);
+            if (expectedCaseCount > 0 && count != expectedCaseCount)
+                throw new PreconditionFailedException($"Snapshot {snapshotId} holds {count} cases, not the {expectedCaseCount} expected: a batch is missing or extra.");
+            if (status == StoredSnapshot.Complete) return await GetSnapshotAsync(connection, transaction, snapshotId, ct);
+            if (count == 0) throw new PreconditionFailedException($"Snapshot {snapshotId} holds no cases.");
+
+            using var digest = new SnapshotDigest();
+            await foreach (var c in ReadPopulationAsync(connection, snapshotId, ct)) digest.Add(c);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "update snapshots set status = 'complete', digest = @digest, completed_at = @now where snapshot_id = @snapshotId",
+                new { digest = digest.Finish(), now, snapshotId }, transaction, cancellationToken: ct));
+            return await GetSnapshotAsync(connection, transaction, snapshotId, ct);
+        }, ct);
+
+    public async Task<StoredSnapshot> GetSnapshotAsync(Guid snapshotId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await GetSnapshotAsync(connection, null, snapshotId, ct);
+    }
+
+    public async Task<IReadOnlyList<StoredSnapshot>> ListSnapshotsAsync(string? providerId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<SnapshotRow>(new CommandDefinition(
+            """
+            select * from snapshots where (@providerId::text is null or provider_id = @providerId)
+            order by provider_id, version
+            """, new { providerId }, cancellationToken: ct));
+        return rows.Select(r => r.ToSnapshot()).ToList();
+    }
+
+    /// <summary>Every case of a snapshot in canonical order (binary COPY: a million cases load in about a second).</summary>
+    public async Task<List<CaseRecord>> LoadPopulationAsync(Guid snapshotId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var cases = new List<CaseRecord>();
+        await foreach (var c in ReadPopulationAsync(connection, snapshotId, ct)) cases.Add(c);
+        return cases;
+    }
+
+    /// <summary>Streams a snapshot's cases in canonical order.</summary>
+    public async IAsyncEnumerable<CaseRecord> StreamPopulationAsync(Guid snapshotId, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await foreach (var c in ReadPopulationAsync(connection, snapshotId, ct)) yield return c;
+    }
+
+    // ================= Samples =================
+
+    /// <summary>The sample an earlier request with this id created, or null. The same id with other content is refused.</summary>
+    public async Task<Guid?> SampleByRequestAsync(string requestId, string fingerprint, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<(Guid SampleId, string Fingerprint)?>(new CommandDefinition(
+            "select sample_id, request_fingerprint from samples where request_id = @requestId", new { requestId }, cancellationToken: ct));
+        if (row is null) return null;
+        if (row.Value.Fingerprint != fingerprint)
+            throw new AlreadyExistsException($"Request '{requestId}' already drew sample {row.Value.SampleId} with other parameters.");
+        return row.Value.SampleId;
+    }
+
+    /// <summary>Stores a draw: the sample, its sampled cases and its reserves, in one transaction.</summary>
+    public async Task<Guid> SaveSampleAsync(string fingerprint, DrawRequest request, Guid snapshotId, DrawOutcome outcome,
+        DateTimeOffset drawnAt, CancellationToken ct)
+    {
+        var sampleId = Guid.NewGuid();
+        try
+        {
+            await database.InTransactionAsync(async (connection, transaction) =>
+            {
+                var strata = outcome.Strata.Select(s => new StratumSummary(s.Key, s.Population, s.ProportionalShare, s.QuotaFloor, s.Allocated)).ToList();
+                await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    insert into samples (sample_id, request_id, request_fingerprint, inspection_id, snapshot_id, seed, algorithm_version,
+                                         parameters, size, exclusions, strata, quotas, population_size, eligible_size, drawn_by, drawn_at)
+                    values (@sampleId, @requestId, @fingerprint, @inspectionId, @snapshotId, @seed, @algorithmVersion,
+                            @parameters::jsonb, @size::jsonb, @exclusions::jsonb, @strata::jsonb, @quotas::jsonb,
+                            @populationSize, @eligibleSize, @drawnBy, @drawnAt)
+                    """,
+                    new
+                    {
+                        sampleId, requestId = request.RequestId, fingerprint, inspectionId = request.InspectionId, snapshotId,
+                        seed = (decimal)request.Seed, algorithmVersion = outcome.AlgorithmVersion,
+                        parameters = SamplingJson.Write(request), size = SamplingJson.Write(outcome.Size),
+                        exclusions = SamplingJson.Write(outcome.Exclusions), strata = SamplingJson.Write(strata),
+                        quotas = SamplingJson.Write(outcome.Quotas), populationSize = outcome.PopulationSize,
+                        eligibleSize = outcome.EligibleSize, drawnBy = request.DrawnBy, drawnAt,
+                    }, transaction, cancellationToken: ct));
+
+                await using var writer = await connection.BeginBinaryImportAsync(
+                    "copy sample_cases (sample_id, case_reference, stratum, role, status, selected_by, draw_position, reserve_rank) from stdin (format binary)", ct);
+                foreach (var c in outcome.Cases)
+                {
+                    await WriteMemberAsync(writer, sampleId, c, SampleMember.Sampled, SampleMember.Active, c.SelectedBy, 0, ct);
+                }
+                foreach (var stratum in outcome.Strata)
+                {
+                    for (var rank = 0; rank < stratum.Reserves.Count; rank++)
+                    {
+                        await WriteMemberAsync(writer, sampleId, stratum.Reserves[rank], SampleMember.Reserve, SampleMember.Waiting, "", rank + 1, ct);
+                    }
+                }
+                await writer.CompleteAsync(ct);
+                return sampleId;
+            }, ct);
+            return sampleId;
+        }
+        catch (PostgresException e) when (e.SqlState == UniqueViolation)
+        {
+            // A concurrent retry of the same request stored its draw first (same parameters, same seed: same sample).
+            var existing = await SampleByRequestAsync(request.RequestId, fingerprint, ct);
+            if (existing is null) throw;
+            return existing.Value;
+        }
+    }
+
+    public async Task<StoredSample> GetSampleAsync(Guid sampleId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<SampleRow>(new CommandDefinition(
+            """
+            select s.*, n.version as snapshot_version, n.digest as snapshot_digest,
+                   s.draw_sequence = (select max(o.draw_sequence) from samples o where o.inspection_id = s.inspection_id) as current
+            from samples s join snapshots n on n.snapshot_id = s.snapshot_id
+            where s.sample_id = @sampleId
+            """, new { sampleId }, cancellationToken: ct))
+            ?? throw new NotFoundException("Sample", sampleId.ToString());
+        var cases = await connection.QueryAsync<SampleCaseRow>(new CommandDefinition(
+            $"""
+            select m.stratum, m.role, m.status, m.selected_by, m.draw_position, m.reserve_rank, m.replaces, m.replaced_by,
+                   {Qualified("p", CaseColumns.Split(", "))}
+            from sample_cases m
+            join samples s on s.sample_id = m.sample_id
+            join population_cases p on p.snapshot_id = s.snapshot_id and p.case_reference = m.case_reference
+            where m.sample_id = @sampleId
+            order by m.draw_position
+            """, new { sampleId }, cancellationToken: ct));
+        var substitutions = await connection.QueryAsync<SubstitutionRow>(new CommandDefinition(
+            "select * from substitutions where sample_id = @sampleId order by sequence", new { sampleId }, cancellationToken: ct));
+        return new StoredSample(
+            row.SampleId, row.InspectionId, row.SnapshotId, row.SnapshotVersion, row.SnapshotDigest,
+            SamplingJson.Read<DrawRequest>(row.Parameters), row.AlgorithmVersion, row.DrawnAt, row.Current,
+            row.PopulationSize, row.EligibleSize,
+            SamplingJson.Read<List<ExclusionCount>>(row.Exclusions), SamplingJson.Read<SampleSize>(row.Size),
+            SamplingJson.Read<List<StratumSummary>>(row.Strata), SamplingJson.Read<List<QuotaOutcome>>(row.Quotas),
+            cases.Select(c => c.ToStored()).ToList(), substitutions.Select(s => s.ToStored()).ToList());
+    }
+
+    /// <summary>The inspection's current sample: its newest draw.</summary>
+    public async Task<Guid?> CurrentSampleIdAsync(string inspectionId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
+            "select sample_id from samples where inspection_id = @inspectionId order by draw_sequence desc limit 1",
+            new { inspectionId }, cancellationToken: ct));
+    }
+
+    public async Task<IReadOnlyList<StoredSampleSummary>> ListSamplesAsync(string? inspectionId, Guid? snapshotId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<SampleSummaryRow>(new CommandDefinition(
+            """
+            select s.sample_id, s.inspection_id, s.snapshot_id, s.seed, s.algorithm_version, s.drawn_by, s.drawn_at,
+                   (s.size ->> 'n')::int as size,
+                   s.draw_sequence = (select max(o.draw_sequence) from samples o where o.inspection_id = s.inspection_id) as current,
+                   (select count(*) from substitutions u where u.sample_id = s.sample_id)::int as substitutions
+            from samples s
+            where (@inspectionId::text is null or s.inspection_id = @inspectionId)
+              and (@snapshotId::uuid is null or s.snapshot_id = @snapshotId)
+            order by s.draw_sequence
+            """, new { inspectionId, snapshotId }, cancellationToken: ct));
+        return rows.Select(r => new StoredSampleSummary(r.SampleId, r.InspectionId, r.SnapshotId, r.Size, (ulong)r.Seed,
+            r.AlgorithmVersion, r.DrawnBy, r.DrawnAt, r.Current, r.Substitutions)).ToList();
+    }
+
+    /// <summary>
+    /// Records a substitution decided by <paramref name="decide"/> over the sample's current membership, under a
+    /// lock on the sample so two substitutions never take the same reserve. A retry with the same request id
+    /// returns the first result.
+    /// </summary>
+    public async Task<StoredSubstitution> SubstituteAsync(Guid sampleId, string requestId, string fingerprint,
+        Func<CaseSample, CaseSubstitution> decide, DateTimeOffset now, CancellationToken ct)
+    {
+        try
+        {
+            return await database.InTransactionAsync(async (connection, transaction) =>
+            {
+                var earlier = await SubstitutionByRequestAsync(connection, transaction, requestId, fingerprint, ct);
+                if (earlier is not null) return earlier;
+                var locked = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(
+                    "select sample_id from samples where sample_id = @sampleId for update", new { sampleId }, transaction, cancellationToken: ct))
+                    ?? throw new NotFoundException("Sample", sampleId.ToString());
+                var members = await connection.QueryAsync<MemberRow>(new CommandDefinition(
+                    "select case_reference, stratum, role, status, reserve_rank, replaced_by from sample_cases where sample_id = @sampleId",
+                    new { sampleId }, transaction, cancellationToken: ct));
+                var sofar = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+                    "select count(*) from substitutions where sample_id = @sampleId", new { sampleId }, transaction, cancellationToken: ct));
+                var substitution = decide(new CaseSample(locked.ToString(),
+                    members.Select(m => new SampleMember(m.CaseReference, m.Stratum, m.Role, m.Status, m.ReserveRank, m.ReplacedBy)).ToList(), sofar));
+
+                await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    update sample_cases set status = 'replaced', replaced_by = @added
+                    where sample_id = @sampleId and case_reference = @removed;
+                    update sample_cases set role = 'sampled', status = 'active', selected_by = 'substitute', replaces = @removed
+                    where sample_id = @sampleId and case_reference = @added;
+                    """,
+                    new { sampleId, removed = substitution.RemovedCaseReference, added = substitution.AddedCaseReference },
+                    transaction, cancellationToken: ct));
+                var id = Guid.NewGuid();
+                await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    insert into substitutions (substitution_id, request_id, request_fingerprint, sample_id, sequence, removed_case_reference,
+                                               added_case_reference, stratum, reason, substituted_by, substituted_at)
+                    values (@id, @requestId, @fingerprint, @sampleId, @Sequence, @RemovedCaseReference, @AddedCaseReference,
+                            @Stratum, @Reason, @SubstitutedBy, @now)
+                    """,
+                    new
+                    {
+                        id, requestId, fingerprint, sampleId, substitution.Sequence, substitution.RemovedCaseReference,
+                        substitution.AddedCaseReference, substitution.Stratum, substitution.Reason, substitution.SubstitutedBy, now,
+                    }, transaction, cancellationToken: ct));
+                return new StoredSubstitution(id, sampleId, substitution, now);
+            }, ct);
+        }
+        catch (PostgresException e) when (e.SqlState == UniqueViolation)
+        {
+            await using var connection = await database.OpenAsync(ct);
+            var existing = await SubstitutionByRequestAsync(connection, null, requestId, fingerprint, ct);
+            if (existing is null) throw;
+            return existing;
+        }
+    }
+
+    // ================= Reading and writing rows =================
+
+    private static async IAsyncEnumerable<CaseRecord> ReadPopulationAsync(NpgsqlConnection connection, Guid snapshotId,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        // The id is a Guid we format ourselves: safe inside COPY, which takes no parameters.
+        await using var reader = await connection.BeginBinaryExportAsync(
+            $"copy (select {CaseColumns} from population_cases where snapshot_id = '{snapshotId:D}' order by case_reference) to stdout (format binary)", ct);
+        var offices = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (await reader.StartRowAsync(ct) != -1)
+        {
+            yield return new CaseRecord(
+                CaseReference: await reader.ReadAsync<string>(NpgsqlDbType.Text, ct),
+                SentenceType: Word(CaseVocabulary.SentenceTypes, await reader.ReadAsync<string>(NpgsqlDbType.Text, ct)),
+                StartDate: await reader.ReadAsync<DateOnly>(NpgsqlDbType.Date, ct),
+                Gender: Word(CaseVocabulary.Genders, await reader.ReadAsync<string>(NpgsqlDbType.Text, ct)),
+                EthnicGroup: Word(CaseVocabulary.EthnicGroups, await reader.ReadAsync<string>(NpgsqlDbType.Text, ct)),
+                Disability: await reader.ReadAsync<bool>(NpgsqlDbType.Boolean, ct),
+                RoshLevel: Word(CaseVocabulary.RoshLevels, await reader.ReadAsync<string>(NpgsqlDbType.Text, ct)),
+                MappaLevel: await reader.ReadAsync<short>(NpgsqlDbType.Smallint, ct),
+                ProlificPriorityOffender: await reader.ReadAsync<bool>(NpgsqlDbType.Boolean, ct),
+                ApprovedPremisesResident: await reader.ReadAsync<bool>(NpgsqlDbType.Boolean, ct),
+                StatutoryVictimContact: await reader.ReadAsync<bool>(NpgsqlDbType.Boolean, ct),
+                UnpaidWorkRequirement: await reader.ReadAsync<bool>(NpgsqlDbType.Boolean, ct),
+                UnpaidWorkOnly: await reader.ReadAsync<bool>(NpgsqlDbType.Boolean, ct),
+                CourtReportType: Word(CaseVocabulary.CourtReportTypes, await reader.ReadAsync<string>(NpgsqlDbType.Text, ct)),
+                AllocatedOffice: Shared(offices, await reader.ReadAsync<string>(NpgsqlDbType.Text, ct)),
+                AllocatedTeam: Shared(offices, await reader.ReadAsync<string>(NpgsqlDbType.Text, ct)));
+        }
+    }
+
+    private static async Task WriteCaseAsync(NpgsqlBinaryImporter writer, CaseRecord c, CancellationToken ct)
+    {
+        await writer.WriteAsync(c.CaseReference, NpgsqlDbType.Text, ct);
+        await writer.WriteAsync(c.SentenceType, NpgsqlDbType.Text, ct);
+        await writer.WriteAsync(c.StartDate, NpgsqlDbType.Date, ct);
+        await writer.WriteAsync(c.Gender, NpgsqlDbType.Text, ct);
+        await writer.WriteAsync(c.EthnicGroup, NpgsqlDbType.Text, ct);
+        await writer.WriteAsync(c.Disability, NpgsqlDbType.Boolean, ct);
+        await writer.WriteAsync(c.RoshLevel, NpgsqlDbType.Text, ct);
+        await writer.WriteAsync((short)c.MappaLevel, NpgsqlDbType.Smallint, ct);
+        await writer.WriteAsync(c.ProlificPriorityOffender, NpgsqlDbType.Boolean, ct);
+        await writer.WriteAsync(c.ApprovedPremisesResident, NpgsqlDbType.Boolean, ct);
+        await writer.WriteAsync(c.StatutoryVictimContact, NpgsqlDbType.Boolean, ct);
+        await writer.WriteAsync(c.UnpaidWorkRequirement, NpgsqlDbType.Boolean, ct);
+        await writer.WriteAsync(c.UnpaidWorkOnly, NpgsqlDbType.Boolean, ct);
+        await writer.WriteAsync(c.CourtReportType, NpgsqlDbType.Text, ct);
+        await writer.WriteAsync(c.AllocatedOffice, NpgsqlDbType.Text, ct);
+        await writer.WriteAsync(c.AllocatedTeam, NpgsqlDbType.Text, ct);
+    }
+
+    private static async Task WriteMemberAsync(NpgsqlBinaryImporter writer, Guid sampleId, DrawnCase c, string role, string status,
+        string selectedBy, int rank, CancellationToken ct)
+    {
+        await writer.StartRowAsync(ct);
+        await writer.WriteAsync(sampleId, NpgsqlDbType.Uuid, ct);
+        await writer.WriteAsync(c.Case.CaseReference, NpgsqlDbType.Text, ct);
+        await writer.WriteAsync(c.Stratum, NpgsqlDbType.Text, ct);
+        await writer.WriteAsync(role, NpgsqlDbType.Text, ct);
+        await writer.WriteAsync(status, NpgsqlDbType.Text, ct);
+        await writer.WriteAsync(selectedBy, NpgsqlDbType.Text, ct);
+        await writer.WriteAsync(c.Position, NpgsqlDbType.Bigint, ct);
+        await writer.WriteAsync(rank, NpgsqlDbType.Integer, ct);
+    }
+
+    /// <summary>The vocabulary's own string (a million cases share a handful of words); unknown words kept as stored.</summary>
+    private static string Word(IReadOnlyList<string> vocabulary, string stored)
+    {
+        foreach (var word in vocabulary)
+        {
+            if (word == stored) return word;
+        }
+        return stored;
+    }
+
+    private static string Shared(Dictionary<string, string> pool, string value)
+    {
+        if (pool.TryGetValue(value, out var shared)) return shared;
+        pool.Add(value, value);
+        return value;
+    }
+
+    private static async Task<long> CaseCountAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid snapshotId, CancellationToken ct)
+        => await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "select case_count from snapshots where snapshot_id = @snapshotId", new { snapshotId }, transaction, cancellationToken: ct));
+
+    private static async Task<StoredSnapshot> GetSnapshotAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid snapshotId, CancellationToken ct)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<SnapshotRow>(new CommandDefinition(
+            "select * from snapshots where snapshot_id = @snapshotId", new { snapshotId }, transaction, cancellationToken: ct))
+            ?? throw new NotFoundException("Snapshot", snapshotId.ToString());
+        return row.ToSnapshot();
+    }
+
+    private static async Task<StoredSnapshot?> SnapshotByRequestAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
+        string requestId, string fingerprint, CancellationToken ct)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<SnapshotRow>(new CommandDefinition(
+            "select * from snapshots where request_id = @requestId", new { requestId }, transaction, cancellationToken: ct));
+        if (row is null) return null;
+        if (row.RequestFingerprint != fingerprint)
+            throw new AlreadyExistsException($"Request '{requestId}' already started snapshot {row.SnapshotId} with other details.");
+        return row.ToSnapshot();
+    }
+
+    private static async Task<StoredSubstitution?> SubstitutionByRequestAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
+        string requestId, string fingerprint, CancellationToken ct)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<SubstitutionRow>(new CommandDefinition(
+            "select * from substitutions where request_id = @requestId", new { requestId }, transaction, cancellationToken: ct));
+        if (row is null) return null;
+        if (row.RequestFingerprint != fingerprint)
+            throw new AlreadyExistsException($"Request '{requestId}' already recorded substitution {row.Sequence} of sample {row.SampleId} with other details.");
+        return row.ToStored();
+    }
+
+    // Row shapes Dapper fills (snake_case columns to these properties).
+
+    private sealed class SnapshotRow
+    {
+        public Guid SnapshotId { get; set; }
+        public string RequestFingerprint { get; set; } = "";
+        public string ProviderId { get; set; } = "";
+        public int Version { get; set; }
+        public DateTime TakenOn { get; set; }
+        public string Description { get; set; } = "";
+        public string Status { get; set; } = "";
+        public long CaseCount { get; set; }
+        public string Digest { get; set; } = "";
+        public DateTime CreatedAt { get; set; }
+        public DateTime? CompletedAt { get; set; }
+
+        public StoredSnapshot ToSnapshot() => new(SnapshotId, ProviderId, Version, DateOnly.FromDateTime(TakenOn), Description, Status,
+            CaseCount, Digest, Utc(CreatedAt), CompletedAt is { } at ? Utc(at) : null);
+    }
+
+    private sealed class SampleRow
+    {
+        public Guid SampleId { get; set; }
+        public string InspectionId { get; set; } = "";
+        public Guid SnapshotId { get; set; }
+        public int SnapshotVersion { get; set; }
+        public string SnapshotDigest { get; set; } = "";
+        public string AlgorithmVersion { get; set; } = "";
+        public string Parameters { get; set; } = "";
+        public string Size { get; set; } = "";
+        public string Exclusions { get; set; } = "";
+        public string Strata { get; set; } = "";
+        public string Quotas { get; set; } = "";
+        public long PopulationSize { get; set; }
+        public long EligibleSize { get; set; }
+        public DateTime DrawnAt { get; set; }
+        public bool Current { get; set; }
+    }
+
+    private sealed class SampleSummaryRow
+    {
+        public Guid SampleId { get; set; }
+        public string InspectionId { get; set; } = "";
+        public Guid SnapshotId { get; set; }
+        public decimal Seed { get; set; }
+        public string AlgorithmVersion { get; set; } = "";
+        public string DrawnBy { get; set; } = "";
+        public DateTime DrawnAt { get; set; }
+        public int Size { get; set; }
+        public bool Current { get; set; }
+        public int Substitutions { get; set; }
+    }
+
+    private sealed class SampleCaseRow
+    {
+        public string Stratum { get; set; } = "";
+        public string Role { get; set; } = "";
+        public string Status { get; set; } = "";
+        public string SelectedBy { get; set; } = "";
+        public long DrawPosition { get; set; }
+        public int ReserveRank { get; set; }
+        public string Replaces { get; set; } = "";
+        public string ReplacedBy { get; set; } = "";
+        public string CaseReference { get; set; } = "";
+        public string SentenceType { get; set; } = "";
+        public DateTime StartDate { get; set; }
+        public string Gender { get; set; } = "";
+        public string EthnicGroup { get; set; } = "";
+        public bool Disability { get; set; }
+        public string RoshLevel { get; set; } = "";
+        public short MappaLevel { get; set; }
+        public bool ProlificPriorityOffender { get; set; }
+        public bool ApprovedPremisesResident { get; set; }
+        public bool StatutoryVictimContact { get; set; }
+        public bool UnpaidWorkRequirement { get; set; }
+        public bool UnpaidWorkOnly { get; set; }
+        public string CourtReportType { get; set; } = "";
+        public string AllocatedOffice { get; set; } = "";
+        public string AllocatedTeam { get; set; } = "";
+
+        public StoredSampleCase ToStored() => new(
+            new CaseRecord(CaseReference, SentenceType, DateOnly.FromDateTime(StartDate), Gender, EthnicGroup, Disability, RoshLevel,
+                MappaLevel, ProlificPriorityOffender, ApprovedPremisesResident, StatutoryVictimContact, UnpaidWorkRequirement,
+                UnpaidWorkOnly, CourtReportType, AllocatedOffice, AllocatedTeam),
+            Stratum, Role, Status, SelectedBy, DrawPosition, ReserveRank, Replaces, ReplacedBy);
+    }
+
+    private sealed class MemberRow
+    {
+        public string CaseReference { get; set; } = "";
+        public string Stratum { get; set; } = "";
+        public string Role { get; set; } = "";
+        public string Status { get; set; } = "";
+        public int ReserveRank { get; set; }
+        public string ReplacedBy { get; set; } = "";
+    }
+
+    private sealed class SubstitutionRow
+    {
+        public Guid SubstitutionId { get; set; }
+        public string RequestFingerprint { get; set; } = "";
+        public Guid SampleId { get; set; }
+        public int Sequence { get; set; }
+        public string RemovedCaseReference { get; set; } = "";
+        public string AddedCaseReference { get; set; } = "";
+        public string Stratum { get; set; } = "";
+        public string Reason { get; set; } = "";
+        public string SubstitutedBy { get; set; } = "";
+        public DateTime SubstitutedAt { get; set; }
+
+        public StoredSubstitution ToStored() => new(SubstitutionId, SampleId,
+            new CaseSubstitution(Sequence, RemovedCaseReference, AddedCaseReference, Stratum, Reason, SubstitutedBy), Utc(SubstitutedAt));
+    }
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}
