@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Text.Json;
+using Inspection.Recommendations.Data;
+using Inspection.Recommendations.Domain;
+
+namespace Inspection.Recommendations.Demo;
+
+/// <summary>
+/// Loads the reference inspections (reference-inspections.json) through the store: their providers, regions and
+/// national bodies; for the inspection with an annex, its CRC and NPS division predecessors, their inspections and
+/// recommendations, the restructure into the PDU, and the annex's judgements; then every inspection's own
+/// recommendations and publication. Idempotent: every write carries a fixed request id, so a second run replays
+/// the first and creates nothing new.
+/// </summary>
+/// <remarks>
+/// What the reference does not give is set here and said so: the predecessors' names (from the annex's "origin"),
+/// their inspections' framework and dates, the unification date, and a day for month-only dates (the 1st).
+/// Contains public sector information licensed under the Open Government Licence v3.0.
+/// </remarks>
+public sealed class DemoData(RecommendationStore store, FrameworkCatalogue frameworks)
+{
+    public const string RecordedBy = "demo-data";
+
+    /// <summary>Probation services were unified into PDUs in June 2021 (domain README, section 1).</summary>
+    public static readonly DateOnly UnificationDate = new(2021, 6, 26);
+
+    /// <summary>The annex does not date the predecessors' inspections; the demo places them in the 2018-2019 programme.</summary>
+    public static readonly DateOnly PredecessorInspectionsPublishedOn = new(2019, 6, 1);
+
+    /// <summary>The programme the predecessors were inspected under (CRC inspections shared its case standards).</summary>
+    public const string PredecessorFramework = "nps-division-2018";
+
+    public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "domain", "reference-inspections.json");
+
+    public Task<DemoDataResult> LoadAsync(CancellationToken ct) => LoadAsync(DefaultPath, ct);
+
+    public async Task<DemoDataResult> LoadAsync(string referenceInspectionsPath, CancellationToken ct)
+    {
+        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(referenceInspectionsPath, ct));
+        var result = new DemoDataResult();
+        foreach (var inspection in document.RootElement.GetProperty("inspections").EnumerateArray())
+            await LoadInspectionAsync(inspection, result, ct);
+        return result;
+    }
+
+    private async Task LoadInspectionAsync(JsonElement source, DemoDataResult result, CancellationToken ct)
+    {
+        var name = source.GetProperty("provider").GetString()!;
+        var region = source.GetProperty("region").GetString()!;
+        var framework = source.GetProperty("framework").GetString()!;
+        var provider = await ProviderAsync(name, ProviderTypeOf(source.GetProperty("provider_type").GetString()!), region, result, ct);
+
+        var fieldworkStart = MonthOrDay(source.GetProperty("fieldwork_start").GetString()!);
+        var inspection = await InspectionAsync($"{name}|{framework}", provider, framework, fieldworkStart, result, ct);
+
+        if (source.TryGetProperty("previous_recommendations", out var annex))
+            await LoadAnnexAsync(provider, inspection, annex, result, ct);
+
+        var recommendations = new List<(string Group, Provider Addressee, string Text)>();
+        foreach (var recommendation in source.GetProperty("recommendations").EnumerateArray().OrderBy(r => r.GetProperty("number").GetInt32()))
+        {
+            var addressee = recommendation.GetProperty("addressee").GetString()!;
+            var (group, to) = addressee == name
+                ? (AddresseeGroup.Provider.Word, provider)
+                : await AddresseeAsync(addressee, region, result, ct);
+            recommendations.Add((group, to, recommendation.GetProperty("text").GetString()!));
+        }
+        inspection = await AddRecommendationsAsync($"{name}|{framework}", inspection, recommendations, result, ct);
+        await PublishAsync($"{name}|{framework}", inspection, MonthOrDay(source.GetProperty("published").GetString()!), result, ct);
+    }
+
+    /// <summary>The annex: each origin becomes a predecessor with one published inspection holding its recommendations, in annex order.</summary>
+    private async Task LoadAnnexAsync(Provider pdu, ProviderInspection pduInspection, JsonElement annex, DemoDataResult result, CancellationToken ct)
+    {
+        var items = annex.EnumerateArray().Select(a => (
+            Text: a.GetProperty("text").GetString()!,
+            Origin: a.GetProperty("origin").GetString()!,
+            Judgement: a.GetProperty("judgement").GetString()!,
+            Repeated: a.TryGetProperty("repeated_from_previous_inspection", out var r) && r.GetBoolean())).ToList();
+
+        var predecessors = new List<Provider>();
+        var made = new Dictionary<(string Origin, string Text), RecommendationProgress>();
+        foreach (var origin in items.Select(i => i.Origin).Distinct())
+        {
+            var type = origin.Contains("community rehabilitation company", StringComparison.OrdinalIgnoreCase) ? ProviderType.Crc : ProviderType.NpsDivision;
+            var predecessorName = $"{char.ToUpperInvariant(origin[0])}{origin[1..]} of {pdu.Name}";
+            var predecessor = await ProviderAsync(predecessorName, type, pdu.Region, result, ct);
+            predecessors.Add(predecessor);
+
+            var key = $"{predecessorName}|{PredecessorFramework}";
+            var inspection = await InspectionAsync(key, predecessor, PredecessorFramework, null, result, ct);
+            inspection = await AddRecommendationsAsync(key, inspection,
+                items.Where(i => i.Origin == origin).Select(i => (AddresseeGroup.Provider.Word, predecessor, i.Text)).ToList(), result, ct);
+            await PublishAsync(key, inspection, PredecessorInspectionsPublishedOn, result, ct);
+            foreach (var recommendation in (await store.ListRecommendationsAsync(RecommendationQuery.Create(
+                         null, false, null, Identifier.Format(inspection.Id), null, false, null, null, PageRequest.MaxSize, null,
+                         frameworks.CombinedProgressScale(), PredecessorInspectionsPublishedOn), ct)).Items)
+                made[(origin, recommendation.Recommendation.Text)] = recommendation;
+        }
+
+        var current = await store.GetProviderAsync(pdu.Id, ct);
+        var restructure = NewRestructure.Create(
+            Identifier.Format(pdu.Id), CalendarDate.Format(UnificationDate),
+            predecessors.Select(p => ((string?)Identifier.Format(p.Id), (string?)$"part of {p.Name}")).ToList(),
+            "Unification of probation services: CRCs and NPS divisions became probation delivery units", RecordedBy);
+        var restructured = await store.RecordRestructureAsync($"demo:restructure:{pdu.Name}", restructure, current.Version, ct);
+        if (!restructured.Replayed) result.Restructures++;
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            var recommendation = await store.GetRecommendationAsync(made[(item.Origin, item.Text)].Recommendation.Id, ct);
+            var judgement = NewProgressJudgement.Create(
+                Identifier.Format(recommendation.Recommendation.Id), Identifier.Format(pduInspection.Id), item.Judgement, string.Empty, item.Repeated, RecordedBy);
+            var recorded = await store.RecordProgressJudgementAsync(
+                $"demo:judgement:{pdu.Name}|{i}", judgement, recommendation.Recommendation.Version, ct);
+            if (!recorded.Replayed) result.Judgements++;
+        }
+    }
+
+    private async Task<Provider> ProviderAsync(string name, ProviderType type, string region, DemoDataResult result, CancellationToken ct)
+    {
+        // A provider already in the register under this name (made by hand, say) is used as it is.
+        var existing = (await store.ListProvidersAsync(ProviderQuery.Create(null, null, name, null, PageRequest.MaxSize, null), ct)).Items
+            .FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (existing is not null) return existing;
+        var created = await store.CreateProviderAsync($"demo:provider:{name}",
+            NewProvider.Create(name, type.Word, type == ProviderType.NationalBody ? string.Empty : region, null, null, RecordedBy), ct);
+        if (!created.Replayed) result.Providers++;
+        return created.Value;
+    }
+
+    /// <summary>Regions are addressed as "... region"; anything else beyond the provider is a national body (HMPPS, or NOMS before it).</summary>
+    private async Task<(string Group, Provider Addressee)> AddresseeAsync(string addressee, string region, DemoDataResult result, CancellationToken ct)
+    {
+        if (addressee.EndsWith(" region", StringComparison.OrdinalIgnoreCase))
+            return (AddresseeGroup.Region.Word, await ProviderAsync(addressee, ProviderType.Region, region, result, ct));
+        var group = addressee.Contains("Ministry of Justice", StringComparison.OrdinalIgnoreCase) ? AddresseeGroup.Moj : AddresseeGroup.Hmpps;
+        return (group.Word, await ProviderAsync(addressee, ProviderType.NationalBody, string.Empty, result, ct));
+    }
+
+    private async Task<ProviderInspection> InspectionAsync(
+        string key, Provider provider, string framework, DateOnly? fieldworkStart, DemoDataResult result, CancellationToken ct)
+    {
+        var created = await store.CreateInspectionAsync($"demo:inspection:{key}",
+            NewInspection.Create(Identifier.Format(provider.Id), framework, CalendarDate.Format(fieldworkStart), null, null, RecordedBy, frameworks), ct);
+        if (!created.Replayed) result.Inspections++;
+        return created.Value;
+    }
+
+    private async Task<ProviderInspection> AddRecommendationsAsync(
+        string key, ProviderInspection inspection, IReadOnlyList<(string Group, Provider Addressee, string Text)> recommendations, DemoDataResult result, CancellationToken ct)
+    {
+        if (recommendations.Count == 0) return inspection;
+        var batch = NewRecommendations.Create(Identifier.Format(inspection.Id),
+            recommendations.Select(r => ((string?)r.Group, (string?)Identifier.Format(r.Addressee.Id), (string?)r.Text)).ToList(), RecordedBy);
+        var current = await store.GetInspectionAsync(inspection.Id, ct);
+        var added = await store.AddRecommendationsAsync($"demo:recommendations:{key}", batch, current.Version, ct);
+        if (!added.Replayed) result.Recommendations += added.Value.Recommendations.Count;
+        return added.Value.Inspection;
+    }
+
+    private async Task PublishAsync(string key, ProviderInspection inspection, DateOnly publishedOn, DemoDataResult result, CancellationToken ct)
+    {
+        var current = await store.GetInspectionAsync(inspection.Id, ct);
+        var published = await store.PublishInspectionAsync($"demo:publish:{key}",
+            InspectionPublication.Create(Identifier.Format(inspection.Id), CalendarDate.Format(publishedOn), RecordedBy), current.Version, ct);
+        if (!published.Replayed) result.Publications++;
+    }
+
+    private static ProviderType ProviderTypeOf(string referenceType) => referenceType.ToLowerInvariant() switch
+    {
+        "pdu" => ProviderType.Pdu,
+        "probation area" => ProviderType.ProbationArea,
+        "crc" => ProviderType.Crc,
+        "nps division" => ProviderType.NpsDivision,
+        _ => throw new InvalidDataException($"Unknown provider type '{referenceType}' in the reference inspections."),
+    };
+
+    /// <summary>The reference gives some dates as a month only ("2022-08"): the demo puts them on the 1st.</summary>
+    private static DateOnly MonthOrDay(string text) =>
+        DateOnly.TryParseExact(text, CalendarDate.Pattern, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day
+            : DateOnly.ParseExact(text + "-01", CalendarDate.Pattern, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,25 @@
+using Inspection.Recommendations.Changes;
+using Inspection.Recommendations.Demo;
+using Inspection.Recommendations.Data;
+using Inspection.Recommendations.Domain;
+using Inspection.Recommendations.Services;
+using Inspection.Grpc;
+using Inspection.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("recommendation-tracking");      // ports, gRPC server, health, telemetry
+builder.AddServiceDatabase(typeof(Program).Assembly);       // Npgsql data source from ConnectionStrings:Default, migrations at start
+builder.Services.AddSingleton(_ => FrameworkCatalogue.Load(Path.Combine(AppContext.BaseDirectory, "domain", "frameworks.json")));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<RecommendationStore>();
+builder.Services.AddSingleton<ChangeFeed>();
+builder.Services.AddSingleton<DemoData>();
+// `--DemoData:Load=true` (or DemoData__Load=true) loads the reference inspections once the database is ready.
+if (builder.Configuration.GetValue<bool>("DemoData:Load")) builder.Services.AddHostedService<DemoDataAtStartup>();
+
+var app = builder.Build();
+app.MapGrpcService<RecommendationTrackingService>();
+app.Run();
+
+/// <summary>The entry point, public so tests can host the service (WebApplicationFactory).</summary>
+public partial class Program;

@@ -1,0 +1,210 @@
+using Inspection.Domain;
+using Inspection.Grpc;
+using Inspection.Recommendations.Changes;
+using Inspection.Recommendations.Data;
+using Inspection.Recommendations.Domain;
+using Inspection.Recommendations.V1;
+
+namespace Inspection.Recommendations.Services;
+
+/// <summary>
+/// The gRPC face of recommendation tracking: maps messages to the domain core's commands and the store, and
+/// announces published inspections and recorded judgements on the change feed. Domain exceptions become statuses
+/// in the gRPC layer.
+/// </summary>
+public sealed class RecommendationTrackingService(RecommendationStore store, FrameworkCatalogue frameworks, ChangeFeed changes, TimeProvider time)
+    : RecommendationTracking.RecommendationTrackingBase
+{
+    // ---------------- Providers ----------------
+
+    public override async Task<V1.Provider> CreateProvider(CreateProviderRequest request, ServerCallContext context)
+    {
+        var requestId = RequestId(request.RequestId);
+        var provider = NewProvider.Create(request.Name, request.Type, request.Region, request.ActiveFrom, request.ActiveTo, request.CreatedBy);
+        return (await store.CreateProviderAsync(requestId, provider, context.CancellationToken)).Value.ToMessage();
+    }
+
+    public override async Task<V1.Provider> GetProvider(GetProviderRequest request, ServerCallContext context) =>
+        (await store.GetProviderAsync(Id(request.ProviderId, "provider_id"), context.CancellationToken)).ToMessage();
+
+    public override async Task<ListProvidersResponse> ListProviders(ListProvidersRequest request, ServerCallContext context)
+    {
+        var query = ProviderQuery.Create(request.Type, request.Region, request.NameContains, request.ActiveOn, request.PageSize, request.PageToken);
+        var page = await store.ListProvidersAsync(query, context.CancellationToken);
+        var response = new ListProvidersResponse { NextPageToken = page.NextPageToken };
+        response.Providers.AddRange(page.Items.Select(p => p.ToMessage()));
+        return response;
+    }
+
+    public override async Task<Lineage> RecordRestructure(RecordRestructureRequest request, ServerCallContext context)
+    {
+        var requestId = RequestId(request.RequestId);
+        var expectedVersion = ExpectedVersion(request.ExpectedVersion);
+        var restructure = NewRestructure.Create(
+            request.ProviderId, request.EffectiveOn, request.Predecessors.Select(p => ((string?)p.ProviderId, (string?)p.Note)).ToList(), request.Note, request.RecordedBy);
+        return (await store.RecordRestructureAsync(requestId, restructure, expectedVersion, context.CancellationToken)).Value.ToMessage();
+    }
+
+    public override async Task<Lineage> GetLineage(GetLineageRequest request, ServerCallContext context) =>
+        (await store.GetLineageAsync(Id(request.ProviderId, "provider_id"), context.CancellationToken)).ToMessage();
+
+    // ---------------- Inspections ----------------
+
+    public override async Task<V1.Inspection> CreateInspection(CreateInspectionRequest request, ServerCallContext context)
+    {
+        var requestId = RequestId(request.RequestId);
+        var inspection = NewInspection.Create(
+            request.ProviderId, request.FrameworkId, request.FieldworkStart, request.FieldworkEnd, request.LeadInspector, request.CreatedBy, frameworks);
+        return (await store.CreateInspectionAsync(requestId, inspection, context.CancellationToken)).Value.ToMessage();
+    }
+
+    public override async Task<V1.Inspection> GetInspection(GetInspectionRequest request, ServerCallContext context) =>
+        (await store.GetInspectionAsync(Id(request.InspectionId, "inspection_id"), context.CancellationToken)).ToMessage();
+
+    public override async Task<ListInspectionsResponse> ListInspections(ListInspectionsRequest request, ServerCallContext context)
+    {
+        var query = InspectionQuery.Create(
+            request.ProviderId, request.IncludePredecessors, request.Status, request.FrameworkId, request.FromDate, request.ToDate, request.PageSize, request.PageToken);
+        var page = await store.ListInspectionsAsync(query, context.CancellationToken);
+        var response = new ListInspectionsResponse { NextPageToken = page.NextPageToken };
+        response.Inspections.AddRange(page.Items.Select(i => i.ToMessage()));
+        return response;
+    }
+
+    public override async Task<V1.Inspection> PublishInspection(PublishInspectionRequest request, ServerCallContext context)
+    {
+        var requestId = RequestId(request.RequestId);
+        var expectedVersion = ExpectedVersion(request.ExpectedVersion);
+        var publication = InspectionPublication.Create(request.InspectionId, request.PublishedOn, request.PublishedBy);
+        var written = await store.PublishInspectionAsync(requestId, publication, expectedVersion, context.CancellationToken);
+        var inspection = written.Value;
+        if (!written.Replayed)
+            changes.Publish((sequence, at) => new RecommendationChange(
+                sequence, ChangeType.InspectionPublished, at, inspection.Id, inspection.ProviderId, null, null, string.Empty,
+                inspection.PublishedOn, inspection.ImprovementPlanDue, inspection.PublishedBy));
+        return inspection.ToMessage();
+    }
+
+    // ---------------- Recommendations ----------------
+
+    public override async Task<AddRecommendationsResponse> AddRecommendations(AddRecommendationsRequest request, ServerCallContext context)
+    {
+        var requestId = RequestId(request.RequestId);
+        var expectedVersion = ExpectedVersion(request.ExpectedVersion);
+        var batch = NewRecommendations.Create(
+            request.InspectionId,
+            request.Recommendations.Select(r => ((string?)r.AddresseeGroup, (string?)r.AddresseeProviderId, (string?)r.Text)).ToList(),
+            request.RecordedBy);
+        var added = (await store.AddRecommendationsAsync(requestId, batch, expectedVersion, context.CancellationToken)).Value;
+        var scale = frameworks.ProgressScaleFor(added.Inspection.FrameworkId);
+        var response = new AddRecommendationsResponse { Inspection = added.Inspection.ToMessage() };
+        response.Recommendations.AddRange(added.Recommendations.Select(r => r.ToMessage(scale, withHistory: false)));
+        return response;
+    }
+
+    public override async Task<ListRecommendationsResponse> ListRecommendations(ListRecommendationsRequest request, ServerCallContext context)
+    {
+        var scale = frameworks.CombinedProgressScale();
+        var query = RecommendationQuery.Create(
+            request.ProviderId, request.IncludePredecessors, request.AddresseeGroup, request.InspectionId, request.LatestJudgement,
+            request.OverdueOnly, request.AsOf, request.TextContains, request.PageSize, request.PageToken, scale, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var page = await store.ListRecommendationsAsync(query, context.CancellationToken);
+        var response = new ListRecommendationsResponse { NextPageToken = page.NextPageToken };
+        response.Recommendations.AddRange(page.Items.Select(r => r.ToMessage(scale, withHistory: false)));
+        return response;
+    }
+
+    public override async Task<V1.Recommendation> GetRecommendation(GetRecommendationRequest request, ServerCallContext context) =>
+        (await store.GetRecommendationAsync(Id(request.RecommendationId, "recommendation_id"), context.CancellationToken))
+            .ToMessage(frameworks.CombinedProgressScale(), withHistory: true);
+
+    // ---------------- Progress ----------------
+
+    public override async Task<ListDueForJudgementResponse> ListDueForJudgement(ListDueForJudgementRequest request, ServerCallContext context) =>
+        (await store.ListDueForJudgementAsync(Id(request.InspectionId, "inspection_id"), context.CancellationToken)).ToMessage();
+
+    public override async Task<RecordProgressJudgementResponse> RecordProgressJudgement(RecordProgressJudgementRequest request, ServerCallContext context)
+    {
+        var requestId = RequestId(request.RequestId);
+        var expectedVersion = ExpectedVersion(request.ExpectedVersion);
+        var judgement = NewProgressJudgement.Create(
+            request.RecommendationId, request.InspectionId, request.Judgement, request.Findings, request.RepeatedFromPreviousInspection, request.RecordedBy);
+        var written = await store.RecordProgressJudgementAsync(requestId, judgement, expectedVersion, context.CancellationToken);
+        var recorded = written.Value;
+        if (!written.Replayed)
+            changes.Publish((sequence, at) => new RecommendationChange(
+                sequence, ChangeType.ProgressJudgementRecorded, at, recorded.Inspection.Id, recorded.Inspection.ProviderId,
+                recorded.Judgement.RecommendationId, recorded.Judgement.Id, recorded.Judgement.Judgement, null, null, recorded.Judgement.RecordedBy));
+        return new RecordProgressJudgementResponse
+        {
+            Judgement = recorded.Judgement.ToMessage(),
+            Recommendation = recorded.Recommendation.ToMessage(frameworks.ProgressScaleFor(recorded.Inspection.FrameworkId), withHistory: true),
+        };
+    }
+
+    public override async Task<GetProgressSummaryResponse> GetProgressSummary(GetProgressSummaryRequest request, ServerCallContext context)
+    {
+        var query = ProgressSummaryQuery.Create(request.InspectionId, request.ProviderId, request.GroupBy);
+        return (await store.GetProgressSummaryAsync(query, context.CancellationToken)).ToMessage();
+    }
+
+    // ---------------- Changes ----------------
+
+    public override async Task WatchChanges(WatchChangesRequest request, IServerStreamWriter<ChangeEvent> responseStream, ServerCallContext context)
+    {
+        var violations = new List<FieldViolation>();
+        var provider = Identifier.ParseOptional(request.ProviderId, "provider_id", violations);
+        var inspection = Identifier.ParseOptional(request.InspectionId, "inspection_id", violations);
+        for (var i = 0; i < request.Types_.Count; i++)
+            if (!ChangeType.Watchable.Contains(request.Types_[i]))
+                violations.Add(new FieldViolation($"types[{i}]", $"'{request.Types_[i]}' is not a change type: one of {string.Join(", ", ChangeType.Watchable)}"));
+        ValidationException.ThrowIfAny(violations);
+
+        using var subscription = changes.Subscribe();
+        var ct = context.CancellationToken;
+        await responseStream.WriteAsync(new ChangeEvent
+        {
+            Sequence = subscription.StartSequence,
+            Type = ChangeType.Subscribed,
+            OccurredAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(time.GetUtcNow()),
+        }, ct);
+        try
+        {
+            await foreach (var change in subscription.Changes.ReadAllAsync(ct))
+            {
+                if (provider is { } p && change.ProviderId != p) continue;
+                if (inspection is { } i && change.InspectionId != i) continue;
+                if (request.Types_.Count > 0 && !request.Types_.Contains(change.Type)) continue;
+                await responseStream.WriteAsync(change.ToMessage(), ct);
+            }
+        }
+        catch (WatcherFellBehindException behind)
+        {
+            throw new RpcException(StatusCode.ResourceExhausted, behind.Message);
+        }
+    }
+
+    private static string RequestId(string requestId)
+    {
+        var violations = new List<FieldViolation>();
+        var valid = RequestText.RequestId(requestId, violations);
+        ValidationException.ThrowIfAny(violations);
+        return valid;
+    }
+
+    private static long ExpectedVersion(long expectedVersion)
+    {
+        var violations = new List<FieldViolation>();
+        RequestText.ExpectedVersion(expectedVersion, violations);
+        ValidationException.ThrowIfAny(violations);
+        return expectedVersion;
+    }
+
+    private static Guid Id(string id, string field)
+    {
+        var violations = new List<FieldViolation>();
+        var valid = Identifier.ParseRequired(id, field, violations);
+        ValidationException.ThrowIfAny(violations);
+        return valid;
+    }
+}
