@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using Google.Protobuf;
 
 namespace Inspection.Grpc;
@@ -26,17 +27,25 @@ public static class GrpcFraming
 
         Span<byte> header = stackalloc byte[HeaderSize];
         buffer.Slice(0, HeaderSize).CopyTo(header);
-        var flag = header[0];
-        if (flag > 1) throw new RpcException(StatusCode.InvalidArgument, $"Message frame has an invalid compressed flag ({flag})");
-        var length = BinaryPrimitives.ReadUInt32BigEndian(header[1..]);
-        if (length > (uint)maxMessageSize)
-            throw new RpcException(StatusCode.ResourceExhausted, $"Received message larger than max ({length} vs. {maxMessageSize})");
+        var length = ReadHeader(header, maxMessageSize, out var isCompressed);
         if (buffer.Length < HeaderSize + length) return false;
 
-        compressed = flag == 1;
+        compressed = isCompressed;
         payload = buffer.Slice(HeaderSize, length);
         buffer = buffer.Slice(HeaderSize + length);
         return true;
+    }
+
+    /// <summary>Reads a five-byte frame header: the compressed flag and the declared length, refused over the limit.</summary>
+    public static int ReadHeader(ReadOnlySpan<byte> header, int maxMessageSize, out bool compressed)
+    {
+        var flag = header[0];
+        if (flag > 1) throw new RpcException(StatusCode.Internal, $"Message frame has an invalid compressed flag ({flag})");
+        var length = BinaryPrimitives.ReadUInt32BigEndian(header[1..]);
+        if (length > (uint)maxMessageSize)
+            throw new RpcException(StatusCode.ResourceExhausted, $"Received message larger than max ({length} vs. {maxMessageSize})");
+        compressed = flag == 1;
+        return (int)length;
     }
 
     /// <summary>Writes one uncompressed frame straight into the output buffer (no intermediate copy).</summary>
@@ -59,14 +68,17 @@ public static class GrpcFraming
         return bytes;
     }
 
-    /// <summary>Parses a frame's payload, inflating it first when the peer compressed it with gzip.</summary>
+    /// <summary>
+    /// Parses a frame's payload, inflating it first when the peer compressed it with gzip. A frame that cannot be
+    /// decoded is the peer's protocol error: INTERNAL, as other gRPC implementations answer it.
+    /// </summary>
     public static T Parse<T>(MessageParser<T> parser, ReadOnlySequence<byte> payload, bool compressed, string? encoding, int maxMessageSize)
         where T : IMessage<T>
     {
         if (compressed)
         {
             if (encoding is null or "identity")
-                throw new RpcException(StatusCode.InvalidArgument, "Message frame is marked compressed but the call declared no grpc-encoding");
+                throw new RpcException(StatusCode.Internal, "Message frame is marked compressed but the call declared no grpc-encoding");
             if (encoding != "gzip")
                 throw new RpcException(StatusCode.Unimplemented, $"Unsupported grpc-encoding '{encoding}'; this peer accepts identity and gzip");
             payload = new ReadOnlySequence<byte>(Inflate(payload, maxMessageSize));
@@ -77,13 +89,15 @@ public static class GrpcFraming
         }
         catch (InvalidProtocolBufferException e)
         {
-            throw new RpcException(StatusCode.InvalidArgument, $"Message could not be parsed as {typeof(T).Name}: {e.Message}");
+            throw new RpcException(StatusCode.Internal, $"Message could not be parsed as {typeof(T).Name}: {e.Message}");
         }
     }
 
     private static byte[] Inflate(ReadOnlySequence<byte> payload, int maxMessageSize)
     {
-        using var input = new MemoryStream(payload.ToArray());
+        using var input = payload.IsSingleSegment && MemoryMarshal.TryGetArray(payload.First, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+            : new MemoryStream(payload.ToArray());
         using var gzip = new GZipStream(input, CompressionMode.Decompress);
         using var output = new MemoryStream();
         var chunk = new byte[16 * 1024];
@@ -100,7 +114,7 @@ public static class GrpcFraming
         }
         catch (InvalidDataException)
         {
-            throw new RpcException(StatusCode.InvalidArgument, "Message frame is not valid gzip");
+            throw new RpcException(StatusCode.Internal, "Message frame is not valid gzip");
         }
         return output.ToArray();
     }

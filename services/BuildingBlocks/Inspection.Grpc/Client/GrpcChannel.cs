@@ -1,7 +1,10 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using Google.Protobuf;
 
 namespace Inspection.Grpc;
@@ -13,9 +16,9 @@ namespace Inspection.Grpc;
 /// </summary>
 public sealed class GrpcChannel : IDisposable
 {
-    private static readonly MediaTypeHeaderValue GrpcContentType = new("application/grpc");
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
+    private readonly ConcurrentDictionary<string, Uri> _uris = new(StringComparer.Ordinal);
 
     public GrpcChannel(HttpClient http, GrpcChannelOptions options, bool ownsHttpClient = false)
     {
@@ -36,6 +39,11 @@ public sealed class GrpcChannel : IDisposable
             KeepAlivePingDelay = TimeSpan.FromSeconds(60),
             KeepAlivePingTimeout = TimeSpan.FromSeconds(30),
             ConnectTimeout = TimeSpan.FromSeconds(5),
+            // gRPC is not HTTP caching or redirects or cookies: skip that work on every call
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            UseProxy = false,
+            AutomaticDecompression = DecompressionMethods.None,
         };
         var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         var resolved = options is null
@@ -53,45 +61,47 @@ public sealed class GrpcChannel : IDisposable
         where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse>
     {
-        using var activity = GrpcTelemetry.StartClient(method.ServiceName, method.Name, method.FullName);
-        var (deadline, token, linked) = Effective(options);
-        using var _ = linked;
-        var payload = GrpcFraming.Frame(request);
-        for (var attempt = 1; ; attempt++)
+        using var activity = GrpcTelemetry.Source.HasListeners() ? GrpcTelemetry.StartClient(method.ServiceName, method.Name, method.FullName) : null;
+        using var call = new CallScope(options, default);
+        try
         {
-            try
+            var payload = GrpcFraming.Frame(request);
+            for (var attempt = 1; ; attempt++)
             {
-                using var response = await SendAsync(method, payload, options.Headers, deadline, streaming: false, token);
-                var reader = PipeReader.Create(await response.Content.ReadAsStreamAsync(token));
-                var message = await ReadMessageAsync(reader, method.ResponseParser, response, deadline, token);
-                var extra = await ReadMessageAsync(reader, method.ResponseParser, response, deadline, token);
-                var status = TrailerStatus(response);
-                if (status.Status.StatusCode != StatusCode.OK) throw status;
-                if (message is null) throw new RpcException(StatusCode.Internal, "Unary call ended OK without a response message");
-                if (extra is not null) throw new RpcException(StatusCode.Internal, "Unary call returned more than one response message");
-                GrpcTelemetry.Complete(activity, StatusCode.OK, server: false);
-                return message;
+                try
+                {
+                    using var response = await SendAsync(method, payload, options.Headers, call, streaming: false);
+                    var message = await ReadUnaryResponseAsync(response, method.ResponseParser, call);
+                    var status = TrailerStatus(response);
+                    if (status.Status.StatusCode != StatusCode.OK) throw status;
+                    if (message is null) throw new RpcException(StatusCode.Internal, "Unary call ended OK without a response message");
+                    GrpcTelemetry.Complete(activity, StatusCode.OK, server: false);
+                    return message;
+                }
+                catch (RpcException e) when (ShouldRetry(method.Idempotent, e, attempt, call.Deadline))
+                {
+                    await BackoffAsync(attempt, call);
+                }
             }
-            catch (RpcException e) when (ShouldRetry(method.Idempotent, e, attempt, deadline))
-            {
-                await Task.Delay(Backoff(attempt), token);
-            }
-            catch (RpcException e)
-            {
-                GrpcTelemetry.Complete(activity, e.StatusCode, server: false);
-                throw;
-            }
+        }
+        catch (RpcException e)
+        {
+            GrpcTelemetry.Complete(activity, e.StatusCode, server: false);
+            throw;
         }
     }
 
+    /// <summary>
+    /// A server-streaming call; the messages arrive as they are enumerated. Leaving the loop early cancels the
+    /// call; so does the token given to <c>WithCancellation</c>.
+    /// </summary>
     public async IAsyncEnumerable<TResponse> ServerStreaming<TRequest, TResponse>(
-        Method<TRequest, TResponse> method, TRequest request, CallOptions options = default)
+        Method<TRequest, TResponse> method, TRequest request, CallOptions options = default, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse>
     {
-        using var activity = GrpcTelemetry.StartClient(method.ServiceName, method.Name, method.FullName);
-        var (deadline, token, linked) = Effective(options);
-        using var _ = linked;
+        using var activity = GrpcTelemetry.Source.HasListeners() ? GrpcTelemetry.StartClient(method.ServiceName, method.Name, method.FullName) : null;
+        using var call = new CallScope(options, cancellationToken);
         var payload = GrpcFraming.Frame(request);
         HttpResponseMessage response;
         // Retrying is only safe before the first message arrives, so it happens here, around the headers.
@@ -99,12 +109,12 @@ public sealed class GrpcChannel : IDisposable
         {
             try
             {
-                response = await SendAsync(method, payload, options.Headers, deadline, streaming: true, token);
+                response = await SendAsync(method, payload, options.Headers, call, streaming: true);
                 break;
             }
-            catch (RpcException e) when (ShouldRetry(method.Idempotent, e, attempt, deadline))
+            catch (RpcException e) when (ShouldRetry(method.Idempotent, e, attempt, call.Deadline))
             {
-                await Task.Delay(Backoff(attempt), token);
+                await BackoffAsync(attempt, call);
             }
             catch (RpcException e)
             {
@@ -114,21 +124,38 @@ public sealed class GrpcChannel : IDisposable
         }
         using (response)
         {
-            var reader = PipeReader.Create(await response.Content.ReadAsStreamAsync(token));
-            while (true)
+            PipeReader reader;
+            try
             {
-                TResponse? message;
-                try
+                reader = PipeReader.Create(await response.Content.ReadAsStreamAsync(call.Token), new StreamPipeReaderOptions(leaveOpen: true));
+            }
+            catch (Exception e) when (Failure(e, call) is { } failure)
+            {
+                GrpcTelemetry.Complete(activity, failure.StatusCode, server: false);
+                throw failure;
+            }
+            try
+            {
+                var encoding = ResponseEncoding(response);
+                while (true)
                 {
-                    message = await ReadMessageAsync(reader, method.ResponseParser, response, deadline, token);
+                    TResponse? message;
+                    try
+                    {
+                        message = await ReadStreamedMessageAsync(reader, method.ResponseParser, encoding, call);
+                    }
+                    catch (RpcException e)
+                    {
+                        GrpcTelemetry.Complete(activity, e.StatusCode, server: false);
+                        throw;
+                    }
+                    if (message is null) break;
+                    yield return message;
                 }
-                catch (RpcException e)
-                {
-                    GrpcTelemetry.Complete(activity, e.StatusCode, server: false);
-                    throw;
-                }
-                if (message is null) break;
-                yield return message;
+            }
+            finally
+            {
+                await reader.CompleteAsync();
             }
             var status = TrailerStatus(response);
             GrpcTelemetry.Complete(activity, status.StatusCode, server: false);
@@ -136,74 +163,60 @@ public sealed class GrpcChannel : IDisposable
         }
     }
 
-    private (DateTime Deadline, CancellationToken Token, CancellationTokenSource? Linked) Effective(CallOptions options)
-    {
-        // An incoming call's deadline and cancellation carry on to the calls it makes.
-        var incoming = ServerCallContext.Current;
-        var deadline = options.Deadline ?? DateTime.MaxValue;
-        if (incoming is not null && incoming.Deadline < deadline) deadline = incoming.Deadline;
-        if (incoming is null || !incoming.CancellationToken.CanBeCanceled) return (deadline, options.CancellationToken, null);
-        var linked = CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken, incoming.CancellationToken);
-        return (deadline, linked.Token, linked);
-    }
-
-    private async Task<HttpResponseMessage> SendAsync<TRequest, TResponse>(Method<TRequest, TResponse> method, byte[] payload, Metadata? headers, DateTime deadline, bool streaming, CancellationToken token)
+    private async Task<HttpResponseMessage> SendAsync<TRequest, TResponse>(Method<TRequest, TResponse> method, byte[] payload, Metadata? headers, CallScope call, bool streaming)
         where TRequest : class, IMessage<TRequest>
         where TResponse : class, IMessage<TResponse>
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Options.Address, method.Path))
+        var request = new HttpRequestMessage(HttpMethod.Post, UriOf(method.Path))
         {
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
             Content = new ByteArrayContent(payload),
         };
-        request.Content.Headers.ContentType = GrpcContentType;
-        request.Headers.TryAddWithoutValidation("te", "trailers");
-        request.Headers.TryAddWithoutValidation("grpc-accept-encoding", "identity,gzip");
-        request.Headers.TryAddWithoutValidation("user-agent", "inspection-grpc-dotnet/1.0");
+        request.Content.Headers.TryAddWithoutValidation("content-type", "application/grpc");
+        var requestHeaders = request.Headers;
+        requestHeaders.TryAddWithoutValidation("te", "trailers");
+        requestHeaders.TryAddWithoutValidation("grpc-accept-encoding", "identity,gzip");
+        requestHeaders.TryAddWithoutValidation("user-agent", "inspection-grpc-dotnet/1.0");
         if (Options.DaprAppId is { } appId)
         {
-            request.Headers.TryAddWithoutValidation("dapr-app-id", appId);
-            if (streaming) request.Headers.TryAddWithoutValidation("dapr-stream", "true");
+            requestHeaders.TryAddWithoutValidation("dapr-app-id", appId);
+            if (streaming) requestHeaders.TryAddWithoutValidation("dapr-stream", "true");
         }
         if (Activity.Current is { } activity)
         {
-            request.Headers.TryAddWithoutValidation("traceparent", activity.Id);
-            if (activity.TraceStateString is { Length: > 0 } state) request.Headers.TryAddWithoutValidation("tracestate", state);
+            requestHeaders.TryAddWithoutValidation("traceparent", activity.Id);
+            if (activity.TraceStateString is { Length: > 0 } state) requestHeaders.TryAddWithoutValidation("tracestate", state);
         }
 
-        var all = headers ?? new Metadata();
+        var all = headers;
         if (Options.Interceptors.Count > 0)
         {
-            all = Copy(all);
-            foreach (var interceptor in Options.Interceptors) await interceptor.BeforeCallAsync(method.FullName, all, token);
+            all = all is null ? new Metadata() : Copy(all);
+            foreach (var interceptor in Options.Interceptors) await interceptor.BeforeCallAsync(method.FullName, all, call.Token);
         }
-        foreach (var entry in all)
-            request.Headers.TryAddWithoutValidation(entry.Key, entry.ValueBytes is { } bytes ? Convert.ToBase64String(bytes) : entry.Value);
+        if (all is not null)
+            foreach (var entry in all)
+                requestHeaders.TryAddWithoutValidation(entry.Key, entry.ValueBytes is { } bytes ? Base64.Encode(bytes) : entry.Value);
 
-        using var timeout = deadline == DateTime.MaxValue ? null : CancellationTokenSource.CreateLinkedTokenSource(token);
-        if (timeout is not null)
+        if (call.Deadline != DateTime.MaxValue)
         {
-            var remaining = deadline - DateTime.UtcNow;
+            var remaining = call.Deadline - DateTime.UtcNow;
             if (remaining <= TimeSpan.Zero) throw new RpcException(StatusCode.DeadlineExceeded, "Deadline exceeded before the call was sent");
-            request.Headers.TryAddWithoutValidation("grpc-timeout", GrpcTimeout.Format(remaining));
-            timeout.CancelAfter(remaining);
+            requestHeaders.TryAddWithoutValidation("grpc-timeout", GrpcTimeout.Format(remaining));
         }
         HttpResponseMessage response;
         try
         {
-            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout?.Token ?? token);
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, call.Token);
         }
-        catch (OperationCanceledException) when (!token.IsCancellationRequested)
+        catch (OperationCanceledException) when (call.Token.IsCancellationRequested)
         {
-            throw new RpcException(StatusCode.DeadlineExceeded, "Deadline exceeded");
+            throw call.CancellationStatus();
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException)
         {
-            throw new RpcException(StatusCode.Cancelled, "The call was cancelled");
-        }
-        catch (HttpRequestException e)
-        {
+            // refused, reset or timed out connecting: the target is not there right now (retryable for idempotent methods)
             throw new RpcException(StatusCode.Unavailable, $"Could not reach {Options.Address}: {e.Message}");
         }
 
@@ -212,7 +225,7 @@ public sealed class GrpcChannel : IDisposable
             if (response.StatusCode != HttpStatusCode.OK && !response.Headers.Contains("grpc-status"))
                 throw new RpcException(FromHttpStatus(response.StatusCode), $"Bad gRPC response. HTTP status code: {(int)response.StatusCode}");
             // trailers-only: the status came in the headers and there is no body
-            if (response.Headers.TryGetValues("grpc-status", out _))
+            if (response.Headers.Contains("grpc-status"))
             {
                 var status = StatusFrom(response.Headers);
                 if (status.StatusCode != StatusCode.OK) throw status;
@@ -228,47 +241,95 @@ public sealed class GrpcChannel : IDisposable
         }
     }
 
-    private async Task<T?> ReadMessageAsync<T>(PipeReader reader, MessageParser<T> parser, HttpResponseMessage response, DateTime deadline, CancellationToken token)
-        where T : class, IMessage<T>
+    private Uri UriOf(string path) => _uris.TryGetValue(path, out var uri) ? uri : _uris.GetOrAdd(path, p => new Uri(Options.Address, p));
+
+    /// <summary>
+    /// Reads a unary response body: at most one message, then the end of the stream (after which the trailers are
+    /// there). Null when the body was empty. The message is read into a pooled buffer of exactly its declared size.
+    /// </summary>
+    private async Task<T?> ReadUnaryResponseAsync<T>(HttpResponseMessage response, MessageParser<T> parser, CallScope call) where T : class, IMessage<T>
     {
-        var encoding = response.Headers.TryGetValues("grpc-encoding", out var values) ? values.FirstOrDefault() : null;
-        using var timeout = deadline == DateTime.MaxValue ? null : CancellationTokenSource.CreateLinkedTokenSource(token);
-        timeout?.CancelAfter(Max(deadline - DateTime.UtcNow, TimeSpan.Zero));
+        var buffer = ArrayPool<byte>.Shared.Rent(GrpcFraming.HeaderSize);
+        try
+        {
+            var stream = await response.Content.ReadAsStreamAsync(call.Token);
+            var read = await stream.ReadAtLeastAsync(buffer.AsMemory(0, GrpcFraming.HeaderSize), GrpcFraming.HeaderSize, throwOnEndOfStream: false, call.Token);
+            if (read == 0) return null;
+            if (read < GrpcFraming.HeaderSize) throw new RpcException(StatusCode.Internal, "Response ended inside a message frame");
+            var length = GrpcFraming.ReadHeader(buffer, Options.MaxReceiveMessageSize, out var compressed);
+            if (buffer.Length < length + 1)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                buffer = ArrayPool<byte>.Shared.Rent(length + 1);
+            }
+            if (await stream.ReadAtLeastAsync(buffer.AsMemory(0, length), length, throwOnEndOfStream: false, call.Token) < length)
+                throw new RpcException(StatusCode.Internal, "Response ended inside a message frame");
+            // one more read to reach the end of the stream: it must find nothing, and it makes the trailers available
+            if (await stream.ReadAsync(buffer.AsMemory(length, 1), call.Token) != 0)
+                throw new RpcException(StatusCode.Internal, "Unary call returned more than one response message");
+            return GrpcFraming.Parse(parser, new ReadOnlySequence<byte>(buffer, 0, length), compressed, compressed ? ResponseEncoding(response) : null, Options.MaxReceiveMessageSize);
+        }
+        catch (Exception e) when (Failure(e, call) is { } failure)
+        {
+            throw failure;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private async Task<T?> ReadStreamedMessageAsync<T>(PipeReader reader, MessageParser<T> parser, string? encoding, CallScope call) where T : class, IMessage<T>
+    {
+        // buffered messages would otherwise keep coming after the caller cancelled
+        if (call.Token.IsCancellationRequested) throw call.CancellationStatus();
         while (true)
         {
             ReadResult result;
             try
             {
-                result = await reader.ReadAsync(timeout?.Token ?? token);
+                result = await reader.ReadAsync(call.Token);
             }
-            catch (OperationCanceledException) when (!token.IsCancellationRequested)
+            catch (Exception e) when (Failure(e, call) is { } failure)
             {
-                throw new RpcException(StatusCode.DeadlineExceeded, "Deadline exceeded");
-            }
-            catch (OperationCanceledException)
-            {
-                throw new RpcException(StatusCode.Cancelled, "The call was cancelled");
-            }
-            catch (Exception e) when (e is HttpRequestException or IOException)
-            {
-                throw new RpcException(StatusCode.Unavailable, "The connection ended during the call: " + e.Message);
+                throw failure;
             }
             var buffer = result.Buffer;
-            if (GrpcFraming.TryReadFrame(ref buffer, Options.MaxReceiveMessageSize, out var compressed, out var payload))
+            var consumed = false;
+            try
             {
-                var message = GrpcFraming.Parse(parser, payload, compressed, encoding, Options.MaxReceiveMessageSize);
-                reader.AdvanceTo(buffer.Start);
-                return message;
+                if (GrpcFraming.TryReadFrame(ref buffer, Options.MaxReceiveMessageSize, out var compressed, out var payload))
+                {
+                    var message = GrpcFraming.Parse(parser, payload, compressed, encoding, Options.MaxReceiveMessageSize);
+                    reader.AdvanceTo(buffer.Start);
+                    consumed = true;
+                    return message;
+                }
+                if (result.IsCompleted)
+                {
+                    if (buffer.Length > 0) throw new RpcException(StatusCode.Internal, "Response ended inside a message frame");
+                    return null;
+                }
             }
-            if (result.IsCompleted)
+            finally
             {
-                if (buffer.Length > 0) throw new RpcException(StatusCode.Internal, "Response ended inside a message frame");
-                reader.AdvanceTo(buffer.End);
-                return null;
+                if (!consumed) reader.AdvanceTo(buffer.Start, buffer.End);
             }
-            reader.AdvanceTo(buffer.Start, buffer.End);
         }
     }
+
+    /// <summary>What a failure while talking to the server means for the caller; null for an RpcException (already one).</summary>
+    private static RpcException? Failure(Exception e, CallScope call) => e switch
+    {
+        RpcException => null,
+        OperationCanceledException when call.Token.IsCancellationRequested => call.CancellationStatus(),
+        HttpRequestException or IOException or OperationCanceledException =>
+            new RpcException(StatusCode.Unavailable, "The connection ended during the call: " + e.Message),
+        _ => null,
+    };
+
+    private static string? ResponseEncoding(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("grpc-encoding", out var values) ? values.FirstOrDefault() : null;
 
     private static RpcException TrailerStatus(HttpResponseMessage response)
     {
@@ -281,16 +342,24 @@ public sealed class GrpcChannel : IDisposable
     private static RpcException StatusFrom(HttpHeaders headers)
     {
         var code = headers.TryGetValues("grpc-status", out var codes) && int.TryParse(codes.FirstOrDefault(), out var c) ? (StatusCode)c : StatusCode.Unknown;
+        if (code == StatusCode.OK) return OkStatus;
         var message = headers.TryGetValues("grpc-message", out var messages) ? StatusMessageEncoding.Decode(messages.FirstOrDefault()) : "";
         var details = headers.TryGetValues(StatusDetails.TrailerName, out var d) ? d.FirstOrDefault() : null;
         var trailers = new Metadata();
         foreach (var (key, values) in headers)
         {
-            if (key.StartsWith("grpc-", StringComparison.OrdinalIgnoreCase) || key.EndsWith("-bin", StringComparison.OrdinalIgnoreCase)) continue;
-            foreach (var value in values) trailers.Add(key, value);
+            if (key.StartsWith("grpc-", StringComparison.OrdinalIgnoreCase)) continue;
+            foreach (var value in values)
+            {
+                if (!key.EndsWith("-bin", StringComparison.OrdinalIgnoreCase)) trailers.Add(key, value);
+                else if (Base64.TryDecode(value) is { } bytes) trailers.Add(key, bytes);
+            }
         }
         return new RpcException(new Status(code, message), StatusDetails.DecodeViolations(details), trailers);
     }
+
+    // Compared, never thrown: the outcome of a call that ended OK.
+    private static readonly RpcException OkStatus = new(Status.Ok);
 
     // The gRPC spec's mapping for responses that are not gRPC at all (a proxy's error page, say).
     private static StatusCode FromHttpStatus(HttpStatusCode status) => (int)status switch
@@ -305,15 +374,25 @@ public sealed class GrpcChannel : IDisposable
 
     private bool ShouldRetry(bool idempotent, RpcException e, int attempt, DateTime deadline) =>
         idempotent && e.StatusCode == StatusCode.Unavailable && attempt < Options.MaxAttempts
-        && DateTime.UtcNow + Backoff(attempt) < deadline;
+        && (deadline == DateTime.MaxValue || DateTime.UtcNow + Backoff(attempt) < deadline);
+
+    private async Task BackoffAsync(int attempt, CallScope call)
+    {
+        try
+        {
+            await Task.Delay(Backoff(attempt), call.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw call.CancellationStatus();
+        }
+    }
 
     private TimeSpan Backoff(int attempt)
     {
         var ms = Math.Min(Options.InitialBackoff.TotalMilliseconds * Math.Pow(2, attempt - 1), Options.MaxBackoff.TotalMilliseconds);
         return TimeSpan.FromMilliseconds(ms * (0.8 + Random.Shared.NextDouble() * 0.4));
     }
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static Metadata Copy(Metadata source)
     {
@@ -329,5 +408,67 @@ public sealed class GrpcChannel : IDisposable
     public void Dispose()
     {
         if (_ownsHttp) _http.Dispose();
+    }
+
+    /// <summary>
+    /// The deadline and cancellation of one client call: the caller's own, tightened by the call being served on
+    /// this flow (so an incoming deadline carries on), on one token that fires when either ends or time is up.
+    /// </summary>
+    private sealed class CallScope : IDisposable
+    {
+        // The longest wait a CancellationTokenSource timer takes; a later deadline is no deadline in practice.
+        private static readonly TimeSpan LongestTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
+        private readonly CancellationToken _callerToken;
+        private readonly CancellationToken _enumeratorToken;
+        private readonly ServerCallContext? _incoming;
+        private readonly CancellationTokenSource? _source;
+
+        public CallScope(CallOptions options, CancellationToken enumeratorToken)
+        {
+            _callerToken = options.CancellationToken;
+            _enumeratorToken = enumeratorToken;
+            var incoming = ServerCallContext.Current;
+            Deadline = options.Deadline is { } d ? d.ToUniversalTime() : DateTime.MaxValue;
+            if (incoming is not null)
+            {
+                if (incoming.Deadline < Deadline) Deadline = incoming.Deadline;
+                if (incoming.CancellationToken.CanBeCanceled) _incoming = incoming;
+            }
+
+            var remaining = Deadline == DateTime.MaxValue ? Timeout.InfiniteTimeSpan : Deadline - DateTime.UtcNow;
+            var timed = remaining != Timeout.InfiniteTimeSpan && remaining > TimeSpan.Zero && remaining < LongestTimer;
+            var tokens = (_callerToken.CanBeCanceled ? 1 : 0) + (_enumeratorToken.CanBeCanceled ? 1 : 0) + (_incoming is not null ? 1 : 0);
+            if (tokens == 0 && !timed)
+            {
+                Token = default;
+                return;
+            }
+            if (tokens == 1 && !timed)
+            {
+                Token = _callerToken.CanBeCanceled ? _callerToken : _enumeratorToken.CanBeCanceled ? _enumeratorToken : _incoming!.CancellationToken;
+                return;
+            }
+            _source = tokens == 0
+                ? new CancellationTokenSource()
+                : CancellationTokenSource.CreateLinkedTokenSource(_callerToken, _enumeratorToken, _incoming?.CancellationToken ?? default);
+            if (timed) _source.CancelAfter(remaining);
+            Token = _source.Token;
+        }
+
+        public DateTime Deadline { get; }
+        public CancellationToken Token { get; }
+
+        /// <summary>Why the token fired: the caller cancelled, the call being served went away, or time ran out.</summary>
+        public RpcException CancellationStatus()
+        {
+            if (_callerToken.IsCancellationRequested || _enumeratorToken.IsCancellationRequested)
+                return new RpcException(StatusCode.Cancelled, "The call was cancelled");
+            if (_incoming is { } served && served.CancellationToken.IsCancellationRequested && served.Deadline > DateTime.UtcNow)
+                return new RpcException(StatusCode.Cancelled, "The call being served was cancelled");
+            return new RpcException(StatusCode.DeadlineExceeded, "Deadline exceeded");
+        }
+
+        public void Dispose() => _source?.Dispose();
     }
 }

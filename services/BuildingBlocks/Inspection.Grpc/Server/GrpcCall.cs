@@ -1,4 +1,3 @@
-using System.Buffers;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Http;
 
@@ -18,10 +17,14 @@ internal sealed class GrpcCall(HttpContext http, ServerCallContext context, Grpc
     public ServerCallContext Context { get; } = context;
     public bool ResponseStarted => _headersSent;
 
+    /// <summary>
+    /// Reads the call's one request message. The declared length is checked against the receive limit as soon as
+    /// the five header bytes are in, before any of the message is buffered.
+    /// </summary>
     public async Task<T> ReadRequestAsync<T>(MessageParser<T> parser) where T : IMessage<T>
     {
         var reader = http.Request.BodyReader;
-        var encoding = http.Request.Headers["grpc-encoding"].ToString();
+        var encoding = http.Request.Headers.GrpcEncoding();
         while (true)
         {
             var result = await reader.ReadAsync(Context.CancellationToken);
@@ -30,12 +33,15 @@ internal sealed class GrpcCall(HttpContext http, ServerCallContext context, Grpc
             {
                 if (GrpcFraming.TryReadFrame(ref buffer, options.MaxReceiveMessageSize, out var compressed, out var payload))
                 {
-                    var message = GrpcFraming.Parse(parser, payload, compressed, encoding.Length == 0 ? null : encoding, options.MaxReceiveMessageSize);
+                    // unary and server-streaming calls carry exactly one request message
+                    if (buffer.Length > 0)
+                        throw new RpcException(StatusCode.Internal, "More than one request message on a call that takes one");
+                    var message = GrpcFraming.Parse(parser, payload, compressed, encoding, options.MaxReceiveMessageSize);
                     reader.AdvanceTo(buffer.Start);
                     return message;
                 }
                 if (result.IsCompleted)
-                    throw new RpcException(StatusCode.InvalidArgument,
+                    throw new RpcException(StatusCode.Internal,
                         buffer.Length == 0 ? "Request ended without a message" : "Request ended inside a message frame (truncated frame)");
                 reader.AdvanceTo(buffer.Start, buffer.End);
             }
@@ -49,6 +55,7 @@ internal sealed class GrpcCall(HttpContext http, ServerCallContext context, Grpc
 
     public Task InterceptAsync(Func<Task> handler)
     {
+        if (interceptors.Count == 0) return handler();
         var next = handler;
         for (var i = interceptors.Count - 1; i >= 0; i--)
         {
@@ -59,15 +66,23 @@ internal sealed class GrpcCall(HttpContext http, ServerCallContext context, Grpc
         return next();
     }
 
-    public async Task WriteMessageAsync(IMessage message, bool flush)
+    public async Task WriteMessageAsync(IMessage message, bool flush, CancellationToken cancellationToken = default)
     {
-        await _writeLock.WaitAsync();
+        await _writeLock.WaitAsync(cancellationToken);
         try
         {
             if (_completed) throw new OperationCanceledException("The call has already completed");
             EnsureHeaders();
             GrpcFraming.WriteFrame(http.Response.BodyWriter, message);
-            if (flush) await http.Response.BodyWriter.FlushAsync(Context.CancellationToken);
+            if (flush)
+            {
+                if (cancellationToken.CanBeCanceled)
+                {
+                    using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, Context.CancellationToken);
+                    await http.Response.BodyWriter.FlushAsync(linked.Token);
+                }
+                else await http.Response.BodyWriter.FlushAsync(Context.CancellationToken);
+            }
         }
         finally
         {
@@ -87,21 +102,23 @@ internal sealed class GrpcCall(HttpContext http, ServerCallContext context, Grpc
             if (_completed) return false;
             _completed = true;
             if (http.RequestAborted.IsCancellationRequested) return true;
+            var trailers = Context.ResponseTrailersIfAny;
+            var code = StatusCodeText(status.StatusCode);
             if (!_headersSent)
             {
                 http.Response.StatusCode = StatusCodes.Status200OK;
                 http.Response.ContentType = "application/grpc";
                 var headers = http.Response.Headers;
-                headers["grpc-status"] = ((int)status.StatusCode).ToString();
+                headers["grpc-status"] = code;
                 if (status.Detail.Length > 0) headers["grpc-message"] = StatusMessageEncoding.Encode(status.Detail);
                 if (details is not null) headers[StatusDetails.TrailerName] = details;
-                foreach (var entry in Context.ResponseTrailers) headers.Append(entry.Key, Wire(entry));
+                if (trailers is not null) foreach (var entry in trailers) headers.Append(entry.Key, Wire(entry));
                 return true;
             }
-            http.Response.AppendTrailer("grpc-status", ((int)status.StatusCode).ToString());
+            http.Response.AppendTrailer("grpc-status", code);
             if (status.Detail.Length > 0) http.Response.AppendTrailer("grpc-message", StatusMessageEncoding.Encode(status.Detail));
             if (details is not null) http.Response.AppendTrailer(StatusDetails.TrailerName, details);
-            foreach (var entry in Context.ResponseTrailers) http.Response.AppendTrailer(entry.Key, Wire(entry));
+            if (trailers is not null) foreach (var entry in trailers) http.Response.AppendTrailer(entry.Key, Wire(entry));
             return true;
         }
         finally
@@ -119,6 +136,10 @@ internal sealed class GrpcCall(HttpContext http, ServerCallContext context, Grpc
         http.Response.Headers["grpc-accept-encoding"] = "identity,gzip";
     }
 
+    private static readonly string[] CodeTexts = Enumerable.Range(0, 17).Select(i => i.ToString()).ToArray();
+
+    private static string StatusCodeText(StatusCode code) => (uint)code < CodeTexts.Length ? CodeTexts[(int)code] : ((int)code).ToString();
+
     private static string Wire(Metadata.Entry entry) =>
-        entry.ValueBytes is { } bytes ? Convert.ToBase64String(bytes) : entry.Value ?? "";
+        entry.ValueBytes is { } bytes ? Base64.Encode(bytes) : entry.Value ?? "";
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,9 @@ namespace Inspection.Grpc;
 /// </summary>
 internal sealed class GrpcCallDispatcher(RequestDelegate next, GrpcServiceRegistry registry, IOptions<GrpcServerOptions> options, ILogger<GrpcCallDispatcher> logger)
 {
+    // The longest wait a CancellationTokenSource timer takes (about 49.7 days); a longer grpc-timeout is no deadline in practice.
+    private static readonly TimeSpan LongestTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
     private readonly GrpcServerOptions _options = options.Value;
 
     public Task InvokeAsync(HttpContext http)
@@ -39,8 +43,10 @@ internal sealed class GrpcCallDispatcher(RequestDelegate next, GrpcServiceRegist
     // application/grpc, application/grpc+proto; not application/grpc-web or +json (we only speak protobuf)
     private static bool IsGrpcContentType(string contentType)
     {
-        var semicolon = contentType.IndexOf(';');
-        var media = (semicolon < 0 ? contentType : contentType[..semicolon]).Trim();
+        var media = contentType.AsSpan();
+        var semicolon = media.IndexOf(';');
+        if (semicolon >= 0) media = media[..semicolon];
+        media = media.Trim();
         return media.Equals("application/grpc", StringComparison.OrdinalIgnoreCase)
             || media.Equals("application/grpc+proto", StringComparison.OrdinalIgnoreCase);
     }
@@ -49,40 +55,49 @@ internal sealed class GrpcCallDispatcher(RequestDelegate next, GrpcServiceRegist
     {
         var path = http.Request.Path.Value ?? "";
         var method = registry.Find(path);
-        var fullName = path.TrimStart('/');
-        var slash = fullName.IndexOf('/');
-        var serviceName = method?.ServiceName ?? (slash > 0 ? fullName[..slash] : fullName);
-        var methodName = method?.MethodName ?? (slash > 0 ? fullName[(slash + 1)..] : "");
+        string fullName, serviceName, methodName;
+        if (method is not null) (fullName, serviceName, methodName) = (method.FullName, method.ServiceName, method.MethodName);
+        else
+        {
+            fullName = path.TrimStart('/');
+            var slash = fullName.IndexOf('/');
+            serviceName = slash > 0 ? fullName[..slash] : fullName;
+            methodName = slash > 0 ? fullName[(slash + 1)..] : "";
+        }
 
-        using var activity = GrpcTelemetry.StartServer(serviceName, methodName, fullName, ParentContext(http));
+        using var activity = GrpcTelemetry.Source.HasListeners() ? GrpcTelemetry.StartServer(serviceName, methodName, fullName, ParentContext(http)) : null;
+
+        // The receive limit applies per message (GrpcFraming); Kestrel's whole-body limit would cut long calls short.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit) bodyLimit.MaxRequestBodySize = null;
 
         var deadline = DateTime.MaxValue;
         using var callCancellation = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        var timeoutHeader = http.Request.Headers["grpc-timeout"].ToString();
         var badTimeout = false;
-        if (timeoutHeader.Length > 0)
+        string? timeoutHeader = null;
+        if (http.Request.Headers.TryGetValue("grpc-timeout", out var timeoutValues))
         {
-            if (GrpcTimeout.TryParse(timeoutHeader, out var timeout))
+            timeoutHeader = timeoutValues.ToString();
+            if (!GrpcTimeout.TryParse(timeoutHeader, out var timeout)) badTimeout = true;
+            else if (timeout < LongestTimer)
             {
-                deadline = timeout > TimeSpan.FromDays(365) ? DateTime.MaxValue : DateTime.UtcNow + timeout;
-                if (deadline != DateTime.MaxValue) callCancellation.CancelAfter(timeout);
+                deadline = DateTime.UtcNow + timeout;
+                callCancellation.CancelAfter(timeout);
             }
-            else badTimeout = true;
         }
 
-        var context = new ServerCallContext(http, fullName, deadline, callCancellation.Token, RequestMetadata(http));
-        var interceptors = http.RequestServices.GetServices<IServerCallInterceptor>().ToList();
-        var call = new GrpcCall(http, context, _options, interceptors);
+        var context = new ServerCallContext(http, fullName, deadline, callCancellation.Token);
+        var interceptors = http.RequestServices.GetServices<IServerCallInterceptor>();
+        var call = new GrpcCall(http, context, _options, interceptors as IReadOnlyList<IServerCallInterceptor> ?? interceptors.ToList());
         var previous = ServerCallContext.Current;
         ServerCallContext.Current = context;
         var status = Status.Ok;
         IReadOnlyList<Inspection.Domain.FieldViolation> violations = [];
+        Task? abandoned = null;
         try
         {
             if (badTimeout)
                 throw new RpcException(StatusCode.InvalidArgument, $"grpc-timeout header '{timeoutHeader}' is malformed");
-            var encoding = http.Request.Headers["grpc-encoding"].ToString();
-            if (encoding.Length > 0 && encoding is not ("identity" or "gzip"))
+            if (http.Request.Headers.GrpcEncoding() is { } encoding && encoding is not ("identity" or "gzip"))
             {
                 http.Response.Headers["grpc-accept-encoding"] = "identity,gzip";
                 throw new RpcException(StatusCode.Unimplemented, $"grpc-encoding '{encoding}' is not supported; use identity or gzip");
@@ -100,7 +115,7 @@ internal sealed class GrpcCallDispatcher(RequestDelegate next, GrpcServiceRegist
                 var expired = Task.Delay(Timeout.InfiniteTimeSpan, callCancellation.Token);
                 if (await Task.WhenAny(running, expired) != running)
                 {
-                    _ = running.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+                    abandoned = running;
                     throw new OperationCanceledException(callCancellation.Token);
                 }
             }
@@ -129,33 +144,24 @@ internal sealed class GrpcCallDispatcher(RequestDelegate next, GrpcServiceRegist
         string? details = status.StatusCode != StatusCode.OK ? StatusDetails.Encode(status, violations) : null;
         await call.CompleteAsync(status, details);
         GrpcTelemetry.Complete(activity, status.StatusCode, server: true);
+
+        if (abandoned is not null)
+        {
+            // The caller has its status now; the request (and its HttpContext) stays open until the handler that
+            // ignored its token gives up, so it can never touch a context Kestrel has handed to another request.
+            try { await http.Response.CompleteAsync(); } catch (Exception e) when (e is IOException or InvalidOperationException or OperationCanceledException) { }
+            try { await abandoned; } catch (Exception e) { logger.LogDebug(e, "{Method} ended after its deadline", fullName); }
+        }
     }
 
     private static ActivityContext ParentContext(HttpContext http)
     {
-        // ASP.NET Core's own request span already continued the caller's trace when something listens to it.
-        if (Activity.Current is { } current) return current.Context;
-        var traceparent = http.Request.Headers["traceparent"].ToString();
-        return ActivityContext.TryParse(traceparent, http.Request.Headers["tracestate"].ToString(), out var parsed) ? parsed : default;
-    }
-
-    private static Metadata RequestMetadata(HttpContext http)
-    {
-        var metadata = new Metadata();
-        foreach (var (key, values) in http.Request.Headers)
-        {
-            if (key.StartsWith(':') || key.StartsWith("grpc-", StringComparison.OrdinalIgnoreCase) || key is "content-type" or "te") continue;
-            foreach (var value in values)
-            {
-                if (value is null) continue;
-                if (key.EndsWith("-bin", StringComparison.OrdinalIgnoreCase))
-                {
-                    try { metadata.Add(key, Convert.FromBase64String(value.PadRight(value.Length + (4 - value.Length % 4) % 4, '='))); }
-                    catch (FormatException) { /* a malformed binary header is dropped, as peers do */ }
-                }
-                else metadata.Add(key, value);
-            }
-        }
-        return metadata;
+        // The caller's span is the parent (traceparent), so the trace reads client span -> server span even when
+        // ASP.NET Core started a request span of its own; with no traceparent, whatever span is current.
+        var headers = http.Request.Headers;
+        if (headers.TryGetValue("traceparent", out var traceparent)
+            && ActivityContext.TryParse(traceparent.ToString(), headers.TryGetValue("tracestate", out var state) ? state.ToString() : null, isRemote: true, out var parsed))
+            return parsed;
+        return Activity.Current?.Context ?? default;
     }
 }

@@ -20,7 +20,7 @@ internal sealed class ServerStreamingServerMethod<TRequest, TResponse>(
         public Task WriteAsync(T message, CancellationToken cancellationToken = default)
         {
             ArgumentNullException.ThrowIfNull(message);
-            return call.WriteMessageAsync(message, flush: true);
+            return call.WriteMessageAsync(message, flush: true, cancellationToken);
         }
     }
 }

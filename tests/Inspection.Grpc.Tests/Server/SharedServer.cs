@@ -1,0 +1,26 @@
+using Inspection.Testing.V1;
+
+namespace Inspection.Grpc.Tests.Server;
+
+/// <summary>One test server and a client channel to it, shared by the tests of a class.</summary>
+public sealed class SharedServer : IAsyncLifetime
+{
+    private TestGrpcServer? _server;
+
+    public TestGrpcServer Server => _server ?? throw new InvalidOperationException("not started");
+    public GrpcChannel Channel { get; private set; } = null!;
+    public Interop.InteropClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await TestGrpcServer.StartAsync();
+        Channel = GrpcChannel.ForAddress(_server.Address);
+        Client = new Interop.InteropClient(Channel);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Channel.Dispose();
+        if (_server is not null) await _server.DisposeAsync();
+    }
+}
