@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using Google.Protobuf;
+using Inspection.Domain;
+using Inspection.Testing.V1;
+
+namespace Inspection.Grpc.Tests.GrpcJs;
+
+/// <summary>The .NET client calls a grpc-js server (tests/interop/server.js) for the same cases.</summary>
+public sealed class GrpcJsServerTests(GrpcJsServerTests.Peer peer) : IClassFixture<GrpcJsServerTests.Peer>
+{
+    public sealed class Peer : IAsyncLifetime
+    {
+        private NodeServer? _server;
+
+        public GrpcChannel Channel { get; private set; } = null!;
+        public Interop.InteropClient Client { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            _server = await NodePeer.StartServerAsync();
+            Channel = GrpcChannel.ForAddress(_server.Address);
+            Client = new Interop.InteropClient(Channel);
+        }
+
+        public Task DisposeAsync()
+        {
+            Channel?.Dispose();
+            _server?.Dispose();
+            return Task.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public async Task Unary()
+    {
+        var reply = await peer.Client.EchoAsync(new EchoRequest { Payload = ByteString.CopyFrom(1, 2, 3), Text = ".NET → grpc-js ✓" });
+        Assert.Equal(".NET → grpc-js ✓", reply.Text);
+        Assert.Equal(new byte[] { 1, 2, 3 }, reply.Payload.ToByteArray());
+        Assert.Equal(-1, reply.DeadlineRemainingMs);
+    }
+
+    [Fact]
+    public async Task Our_grpc_timeout_is_understood_by_grpc_js()
+    {
+        var reply = await peer.Client.EchoAsync(new EchoRequest(), new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(10)));
+        Assert.InRange(reply.DeadlineRemainingMs, 5_000, 10_000);
+    }
+
+    [Fact]
+    public async Task Server_streaming()
+    {
+        var received = new List<int>();
+        await foreach (var reply in peer.Client.Count(new CountRequest { N = 50 })) received.Add(reply.Index);
+        Assert.Equal(Enumerable.Range(1, 50), received);
+    }
+
+    [Fact]
+    public async Task A_stream_failing_part_way_delivers_its_messages_then_its_status()
+    {
+        var received = new List<int>();
+        var e = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            await foreach (var reply in peer.Client.Count(new CountRequest { N = 10, FailAfter = 3 })) received.Add(reply.Index);
+        });
+        Assert.Equal([1, 2, 3], received);
+        Assert.Equal(StatusCode.Aborted, e.StatusCode);
+        Assert.Equal("stopped after 3", e.Status.Detail);
+    }
+
+    [Fact]
+    public async Task Invalid_argument_with_field_violations_from_grpc_js()
+    {
+        var e = await Assert.ThrowsAsync<RpcException>(() => peer.Client.ValidateAsync(new ValidateRequest { Name = " ", Count = 0 }));
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        Assert.Equal([new FieldViolation("name", "must not be empty"), new FieldViolation("count", "must be between 1 and 10")], e.FieldViolations);
+    }
+
+    [Fact]
+    public async Task Deadline_exceeded()
+    {
+        var watch = Stopwatch.StartNew();
+        var e = await Assert.ThrowsAsync<RpcException>(() =>
+            peer.Client.SlowAsync(new SlowRequest { DelayMs = 10_000 }, new CallOptions(Deadline: DateTime.UtcNow.AddMilliseconds(300))));
+        Assert.Equal(StatusCode.DeadlineExceeded, e.StatusCode);
+        Assert.InRange(watch.ElapsedMilliseconds, 250, 5_000);
+    }
+
+    [Fact]
+    public async Task An_unknown_method_is_unimplemented()
+    {
+        var method = new Method<EchoRequest, EchoReply>(Interop.ServiceName, "NoSuchMethod", MethodType.Unary, EchoRequest.Parser, EchoReply.Parser, idempotent: false);
+        var e = await Assert.ThrowsAsync<RpcException>(() => peer.Channel.UnaryAsync(method, new EchoRequest()));
+        Assert.Equal(StatusCode.Unimplemented, e.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_large_message_round_trips()
+    {
+        var payload = new byte[3 * 1024 * 1024];
+        Random.Shared.NextBytes(payload);
+        var reply = await peer.Client.EchoLargeAsync(new LargeMessage { Payload = ByteString.CopyFrom(payload) });
+        Assert.Equal(payload, reply.Payload.ToByteArray());
+    }
+
+    [Fact]
+    public async Task A_status_message_from_grpc_js_is_decoded()
+    {
+        const string detail = "Évaluation échouée: 100% ✓ 完了";
+        var e = await Assert.ThrowsAsync<RpcException>(() =>
+            peer.Client.FailAsync(new FailRequest { Code = (int)StatusCode.FailedPrecondition, Message = detail }));
+        Assert.Equal(StatusCode.FailedPrecondition, e.StatusCode);
+        Assert.Equal(detail, e.Status.Detail);
+    }
+
+    [Fact]
+    public async Task A_handler_error_in_grpc_js_arrives_as_its_status()
+    {
+        var e = await Assert.ThrowsAsync<RpcException>(() => peer.Client.FailAsync(new FailRequest { Unexpected = true }));
+        Assert.Equal(StatusCode.Unknown, e.StatusCode);
+    }
+}
