@@ -1,0 +1,44 @@
+using Inspection.Evidence.Application;
+using Inspection.Evidence.Domain;
+using Inspection.Grpc;
+using Inspection.Sampling.V1;
+
+namespace Inspection.Evidence.Remote;
+
+/// <summary>An inspection's current sample as case sampling streams it (ListSampleCases, active cases only).</summary>
+public sealed class CaseSamplingSample(CaseSampling.CaseSamplingClient client) : ISampledCases
+{
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The SampledCase fields the characteristics table draws on; every sampled case carries them.</summary>
+    private static readonly IReadOnlySet<string> Carried =
+        new HashSet<string> { SampleAttribute.Gender, SampleAttribute.EthnicGroup, SampleAttribute.Disability };
+
+    public async Task<CaseSampleView> GetCurrentSampleAsync(string inspectionId, CancellationToken ct)
+    {
+        var cases = new List<SampledCaseFacts>();
+        try
+        {
+            await foreach (var sampled in client.ListSampleCases(new ListSampleCasesRequest { InspectionId = inspectionId },
+                               new CallOptions(Deadline: DateTime.UtcNow + CallTimeout, CancellationToken: ct)))
+            {
+                cases.Add(new SampledCaseFacts(sampled.CaseReference, new Dictionary<string, string>
+                {
+                    [SampleAttribute.Gender] = sampled.Gender,
+                    [SampleAttribute.EthnicGroup] = sampled.EthnicGroup,
+                    [SampleAttribute.Disability] = sampled.Disability ? "true" : "false",
+                }));
+            }
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+        {
+            // No sample drawn yet: an empty sample, which the rules that need one refuse with their own reason.
+            return new CaseSampleView(Carried, []);
+        }
+        catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
+        {
+            throw new RpcException(StatusCode.Unavailable, $"Case sampling did not answer: {e.Status.Detail}");
+        }
+        return new CaseSampleView(Carried, cases);
+    }
+}

@@ -1,0 +1,70 @@
+using Inspection.Evidence.Services;
+using Inspection.Evidence.V1;
+using Inspection.Grpc;
+using Inspection.Recommendations.Services;
+using Inspection.Recommendations.V1;
+using Inspection.Sampling;
+using Inspection.Sampling.V1;
+using Inspection.Testing;
+using Xunit;
+
+namespace Inspection.Evidence.Tests.Grpc;
+
+/// <summary>
+/// The real hosts on loopback sockets, each over its own fresh PostgreSQL database: recommendation tracking (the
+/// inspection register), case sampling (the sample) and the evidence service configured to call them.
+/// </summary>
+public sealed class ServicesOverGrpc : IAsyncLifetime
+{
+    private ServiceTestHost<RecommendationTrackingService>? _register;
+    private ServiceTestHost<CaseSamplingService>? _sampling;
+    private ServiceTestHost<OrganisationalEvidenceService>? _evidence;
+
+    public RecommendationTracking.RecommendationTrackingClient Register { get; private set; } = null!;
+    public CaseSampling.CaseSamplingClient Sampling { get; private set; } = null!;
+    public OrganisationalEvidence.OrganisationalEvidenceClient Evidence { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _register = await ServiceTestHost<RecommendationTrackingService>.StartAsync(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = await PostgresServer.Shared.CreateDatabaseAsync("evid_reco"),
+        });
+        _sampling = await ServiceTestHost<CaseSamplingService>.StartAsync(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = await PostgresServer.Shared.CreateDatabaseAsync("evid_sampling"),
+            ["Services:recommendation-tracking:GrpcUrl"] = _register.GrpcAddress,
+        });
+        _evidence = await ServiceTestHost<OrganisationalEvidenceService>.StartAsync(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = await PostgresServer.Shared.CreateDatabaseAsync("evid_evidence"),
+            ["Services:recommendation-tracking:GrpcUrl"] = _register.GrpcAddress,
+            ["Services:case-sampling:GrpcUrl"] = _sampling.GrpcAddress,
+        });
+        Register = _register.CreateClient<RecommendationTracking.RecommendationTrackingClient>();
+        Sampling = _sampling.CreateClient<CaseSampling.CaseSamplingClient>();
+        Evidence = _evidence.CreateClient<OrganisationalEvidence.OrganisationalEvidenceClient>();
+    }
+
+    /// <summary>Registers a provider and an inspection of it with recommendation tracking; returns (provider id, inspection id).</summary>
+    public async Task<(string ProviderId, string InspectionId)> CreateInspectionAsync(string frameworkId, string providerName = "Test PDU", string fieldworkStart = "2022-06-06")
+    {
+        var unique = Guid.NewGuid().ToString("N")[..8];
+        var provider = await Register.CreateProviderAsync(new CreateProviderRequest
+        {
+            RequestId = "p-" + unique, Name = $"{providerName} {unique}", Type = "pdu", Region = "West Midlands", CreatedBy = "evidence-tests",
+        });
+        var inspection = await Register.CreateInspectionAsync(new CreateInspectionRequest
+        {
+            RequestId = "i-" + unique, ProviderId = provider.ProviderId, FrameworkId = frameworkId, FieldworkStart = fieldworkStart, CreatedBy = "evidence-tests",
+        });
+        return (provider.ProviderId, inspection.InspectionId);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_evidence is not null) await _evidence.DisposeAsync();
+        if (_sampling is not null) await _sampling.DisposeAsync();
+        if (_register is not null) await _register.DisposeAsync();
+    }
+}
