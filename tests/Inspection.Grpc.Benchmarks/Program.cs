@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Inspection.Grpc;
+using Inspection.Grpc.Benchmarks;
+using Inspection.Grpc.Tests.GrpcJs;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Logging;
+
+// Unary calls per second and p50/p99 latency at 1 and 32 concurrent callers, loopback only, bounded in time:
+// .NET client -> .NET server, grpc-js client -> .NET server, grpc-js client -> grpc-js server (and, for
+// completeness, .NET client -> grpc-js server). Usage: dotnet run -c Release --project tests/Inspection.Grpc.Benchmarks [-- SECONDS_PER_CELL]
+var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 3;
+var duration = TimeSpan.FromSeconds(seconds);
+var warmup = TimeSpan.FromSeconds(1);
+int[] concurrency = [1, 32];
+
+await NodePeer.EnsureInstalledAsync();
+var port = FreePort();
+var builder = WebApplication.CreateSlimBuilder();
+builder.Logging.ClearProviders();
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2);
+    kestrel.Limits.Http2.MaxStreamsPerConnection = 1000;
+});
+builder.Services.AddGrpcServer(options => options.GrpcPorts.Add(port));
+await using var app = builder.Build();
+app.MapGrpcService<EchoService>();
+await app.StartAsync();
+using var node = await NodePeer.StartServerAsync();
+
+var dotnetServer = $"127.0.0.1:{port}";
+var rows = new List<(string Pair, int Callers, Measurement Result)>();
+foreach (var callers in concurrency)
+{
+    Console.Error.WriteLine($"measuring {callers} caller(s)...");
+    rows.Add((".NET client -> .NET server", callers, await DotnetClientLoad.RunAsync("http://" + dotnetServer, callers, duration, warmup)));
+    rows.Add(("grpc-js client -> .NET server", callers, await GrpcJsLoadAsync(dotnetServer, callers)));
+    rows.Add(("grpc-js client -> grpc-js server", callers, await GrpcJsLoadAsync(node.Target, callers)));
+    rows.Add((".NET client -> grpc-js server", callers, await DotnetClientLoad.RunAsync(node.Address, callers, duration, warmup)));
+}
+
+Measurement Cell(string pair, int callers) => rows.Single(r => r.Pair == pair && r.Callers == callers).Result;
+Console.WriteLine($"Unary Echo (32-byte payload) on loopback, {seconds:0.#} s per cell after a {warmup.TotalSeconds:0} s warm-up; {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+Console.WriteLine();
+Console.WriteLine("| client -> server | callers | calls/s | p50 (µs) | p99 (µs) | calls/s vs grpc-js -> grpc-js |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+foreach (var (pair, callers, result) in rows)
+{
+    var baseline = Cell("grpc-js client -> grpc-js server", callers).Rps;
+    Console.WriteLine($"| {pair} | {callers} | {result.Rps:N0} | {result.P50Us:N0} | {result.P99Us:N0} | {result.Rps / baseline:0.00}x |");
+}
+Console.WriteLine();
+var serverRatio = Cell("grpc-js client -> .NET server", 32).Rps / Cell("grpc-js client -> grpc-js server", 32).Rps;
+var stackRatio = Cell(".NET client -> .NET server", 32).Rps / Cell("grpc-js client -> grpc-js server", 32).Rps;
+var p99 = Cell(".NET client -> .NET server", 1).P99Us;
+Console.WriteLine($".NET server / grpc-js server at 32 callers, same grpc-js client: {serverRatio:0.00}x");
+Console.WriteLine($".NET client+server / grpc-js client+server at 32 callers: {stackRatio:0.00}x (target >= 3x)");
+Console.WriteLine($"p99 at 1 caller, .NET -> .NET: {p99:N0} µs (target < 1000 µs)");
+return 0;
+
+async Task<Measurement> GrpcJsLoadAsync(string target, int callers)
+{
+    var (exit, stdout, stderr) = await NodePeer.RunScriptAsync("bench-client.js",
+        [target, callers.ToString(CultureInfo.InvariantCulture), ((int)duration.TotalMilliseconds).ToString(CultureInfo.InvariantCulture), ((int)warmup.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)],
+        duration + warmup + TimeSpan.FromSeconds(60));
+    if (exit != 0) throw new InvalidOperationException($"bench-client.js exited {exit}: {stderr}");
+    using var json = JsonDocument.Parse(stdout);
+    var r = json.RootElement;
+    return new Measurement(r.GetProperty("calls").GetInt64(), r.GetProperty("seconds").GetDouble(), r.GetProperty("rps").GetDouble(),
+        r.GetProperty("p50_us").GetDouble(), r.GetProperty("p99_us").GetDouble());
+}
+
+static int FreePort()
+{
+    using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    return ((IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+static string LoadAverage()
+{
+    try { return File.ReadAllText("/proc/loadavg").Split(' ')[0]; }
+    catch (IOException) { return "unknown"; }
+}
