@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Grpc.Health.V1;
 using Inspection.Grpc;
 using Microsoft.AspNetCore.Hosting;
@@ -81,13 +79,7 @@ public sealed class ServiceTestHost<TEntryPoint> : IAsyncDisposable where TEntry
         }
     }
 
-    /// <summary>A port free at the moment of asking; Kestrel binds it right after.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => LoopbackPort.Free();
 
     public async ValueTask DisposeAsync()
     {
