@@ -1,0 +1,32 @@
+using Inspection.Admin.Accounts;
+using Inspection.Admin.Hosting;
+using Inspection.Admin.Status;
+using Inspection.Evidence.V1;
+using Inspection.Grpc;
+using Inspection.Recommendations.V1;
+using Inspection.Sampling.V1;
+using Inspection.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddAdminHost(AppTopology.Get("admin"));     // Kestrel on Bind:Address / Ports:Http, tracing, static assets
+
+// The services, only through their typed gRPC clients: Services:<app-id>:GrpcUrl, else 127.0.0.1 and the port in deploy/services.json.
+builder.Configuration.AddServiceAddressDefaults(AppTopology.All);
+builder.Services.AddGrpcClient<RecommendationTracking.RecommendationTrackingClient>("recommendation-tracking");
+builder.Services.AddGrpcClient<CaseSampling.CaseSamplingClient>("case-sampling");
+builder.Services.AddGrpcClient<OrganisationalEvidence.OrganisationalEvidenceClient>("organisational-evidence");
+builder.Services.AddSingleton<ServiceHealth>();
+
+builder.AddAccounts();                              // own database and migrations, cookie sign-in, role policies, first administrator
+builder.Services.AddRazorPages(pages =>
+{
+    pages.Conventions.AuthorizeFolder("/Accounts", Policies.Administer);
+    pages.Conventions.AuthorizeFolder("/Audit", Policies.Administer);
+});
+
+var app = builder.Build();
+app.UseAdminPipeline();
+app.Run();
+
+/// <summary>The admin's entry point (public so tests can host it).</summary>
+public partial class Program;
