@@ -96,6 +96,31 @@ public sealed class RecommendationStoreTests(PostgresDatabaseFixture database) :
             _store.CreateProviderAsync($"again-{first.Id}", NewProvider.Create(first.Name.ToUpperInvariant(), "region", "Wales", null, null, "t"), default));
     }
 
+    [Fact]
+    public async Task Overdue_keeps_open_recommendations_whose_plan_fell_due_and_text_search_finds_by_phrase()
+    {
+        var crc = await ProviderAsync("crc");
+        var made = (await _store.CreateInspectionAsync($"i-{crc.Id}", NewInspection.Create(crc.Id.ToString(), "nps-division-2018", "2018-10-01", null, null, "t", Frameworks), default)).Value;
+        var added = (await _store.AddRecommendationsAsync($"r-{crc.Id}", NewRecommendations.Create(made.Id.ToString(),
+            [("provider", crc.Id.ToString(), "reduce sickness absence"), ("provider", crc.Id.ToString(), "review risk management plans")], "t"), made.Version, default)).Value;
+        var published = (await _store.PublishInspectionAsync($"p-{crc.Id}", InspectionPublication.Create(made.Id.ToString(), "2019-01-15", "t"), added.Inspection.Version, default)).Value;
+        var next = (await _store.CreateInspectionAsync($"n-{crc.Id}", NewInspection.Create(crc.Id.ToString(), "nps-division-2018", "2020-02-03", null, null, "t", Frameworks), default)).Value;
+        var closed = added.Recommendations[0].Recommendation;
+        await _store.RecordProgressJudgementAsync($"j-{crc.Id}",
+            NewProgressJudgement.Create(closed.Id.ToString(), next.Id.ToString(), "Sufficient progress", "", false, "t"), closed.Version, default);
+        RecommendationQuery Query(bool overdue, string asOf, string? text = null) => RecommendationQuery.Create(
+            crc.Id.ToString(), false, null, null, null, overdue, asOf, text, 0, null, Frameworks.CombinedProgressScale(), new DateOnly(2030, 1, 1));
+
+        var beforeDue = await _store.ListRecommendationsAsync(Query(true, "2019-02-12"), default);
+        var afterDue = await _store.ListRecommendationsAsync(Query(true, "2019-02-13"), default);
+        var found = await _store.ListRecommendationsAsync(Query(false, "", "RISK MANAGEMENT"), default);
+
+        Assert.Equal(new DateOnly(2019, 2, 12), published.ImprovementPlanDue);
+        Assert.Empty(beforeDue.Items);
+        Assert.Equal(["review risk management plans"], afterDue.Items.Select(r => r.Recommendation.Text));
+        Assert.Equal(["review risk management plans"], found.Items.Select(r => r.Recommendation.Text));
+    }
+
     private static async Task<Exception?> Outcome<T>(Func<Task<T>> write)
     {
         try
