@@ -24,7 +24,8 @@ builder.Services.AddSingleton<DemoData>();
 builder.Services.AddGrpcClient<RecommendationTracking.RecommendationTrackingClient>("recommendation-tracking");
 builder.Services.AddGrpcClient<CaseSampling.CaseSamplingClient>("case-sampling");
 builder.Services.AddSingleton<IInspectionRegister, RecommendationTrackingRegister>();
-builder.Services.AddSingleton<ISampledCases, CaseSamplingSample>();
+builder.Services.AddSingleton<ISampledCases>(sp =>
+    new CaseSamplingSample(new Lazy<CaseSampling.CaseSamplingClient>(sp.GetRequiredService<CaseSampling.CaseSamplingClient>)));
 
 var app = builder.Build();
 app.MapGrpcService<OrganisationalEvidenceService>();

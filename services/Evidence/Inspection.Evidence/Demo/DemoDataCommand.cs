@@ -31,7 +31,7 @@ public sealed class DemoDataCommand
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 1; i < args.Length; i++)
         {
-            if (args[i] == "--inspection" && i + 1 < args.Length && args[i + 1].LastIndexOf('=') is var at and > 0)
+            if (args[i] == "--inspection" && i + 1 < args.Length && args[i + 1].IndexOf('=') is var at and > 0)
             {
                 ids[args[i + 1][..at]] = args[i + 1][(at + 1)..];
                 i++;

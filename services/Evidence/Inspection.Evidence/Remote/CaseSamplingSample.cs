@@ -5,8 +5,11 @@ using Inspection.Sampling.V1;
 
 namespace Inspection.Evidence.Remote;
 
-/// <summary>An inspection's current sample as case sampling streams it (ListSampleCases, active cases only).</summary>
-public sealed class CaseSamplingSample(CaseSampling.CaseSamplingClient client) : ISampledCases
+/// <summary>
+/// An inspection's current sample as case sampling streams it (ListSampleCases, active cases only). The client is
+/// resolved on first use, so a host (or the demo-data command) that never needs a sample runs without its address.
+/// </summary>
+public sealed class CaseSamplingSample(Lazy<CaseSampling.CaseSamplingClient> client) : ISampledCases
 {
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
 
@@ -19,7 +22,7 @@ public sealed class CaseSamplingSample(CaseSampling.CaseSamplingClient client) :
         var cases = new List<SampledCaseFacts>();
         try
         {
-            await foreach (var sampled in client.ListSampleCases(new ListSampleCasesRequest { InspectionId = inspectionId },
+            await foreach (var sampled in client.Value.ListSampleCases(new ListSampleCasesRequest { InspectionId = inspectionId },
                                new CallOptions(Deadline: DateTime.UtcNow + CallTimeout, CancellationToken: ct)))
             {
                 cases.Add(new SampledCaseFacts(sampled.CaseReference, new Dictionary<string, string>

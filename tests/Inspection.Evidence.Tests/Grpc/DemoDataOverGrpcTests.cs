@@ -1,0 +1,93 @@
+using Inspection.Evidence.Demo;
+using Inspection.Evidence.Services;
+using Inspection.Evidence.Tests.Support;
+using Inspection.Evidence.V1;
+using Inspection.Recommendations.Services;
+using Inspection.Recommendations.V1;
+using Inspection.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace Inspection.Evidence.Tests.Grpc;
+
+/// <summary>
+/// Recommendation tracking with its demo data loaded (the reference inspections registered), and the evidence
+/// host finding those inspections through it over gRPC. The evidence host is given no case-sampling address:
+/// nothing here needs a sample.
+/// </summary>
+public sealed class DemoServicesOverGrpc : IAsyncLifetime
+{
+    private ServiceTestHost<RecommendationTrackingService>? _register;
+
+    public ServiceTestHost<OrganisationalEvidenceService> Evidence { get; private set; } = null!;
+    public RecommendationTracking.RecommendationTrackingClient Register { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        _register = await ServiceTestHost<RecommendationTrackingService>.StartAsync(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = await PostgresServer.Shared.CreateDatabaseAsync("evid_demo_reco"),
+            ["DemoData:Load"] = "true",
+        });
+        Evidence = await ServiceTestHost<OrganisationalEvidenceService>.StartAsync(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = await PostgresServer.Shared.CreateDatabaseAsync("evid_demo_evidence"),
+            ["Services:recommendation-tracking:GrpcUrl"] = _register.GrpcAddress,
+        });
+        Register = _register.CreateClient<RecommendationTracking.RecommendationTrackingClient>();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Evidence is not null) await Evidence.DisposeAsync();
+        if (_register is not null) await _register.DisposeAsync();
+    }
+}
+
+public sealed class DemoDataOverGrpcTests(DemoServicesOverGrpc services) : IClassFixture<DemoServicesOverGrpc>
+{
+    [Fact]
+    public async Task Demo_data_finds_the_registered_reference_inspections_and_loads_them_once()
+    {
+        var demo = services.Evidence.Services.GetRequiredService<DemoData>();
+        var client = services.Evidence.CreateClient<OrganisationalEvidence.OrganisationalEvidenceClient>();
+
+        var first = await demo.LoadAsync(new Dictionary<string, string>(), CancellationToken.None);
+        var second = await demo.LoadAsync(new Dictionary<string, string>(), CancellationToken.None);
+
+        Assert.DoesNotContain(first, line => line.StartsWith("skipped", StringComparison.Ordinal));
+        Assert.Equal(first, second);
+
+        var birmingham = await InspectionOf(ReferenceData.Birmingham2022);
+        var staffing = await client.GetStaffingReturnAsync(new GetStaffingReturnRequest { InspectionId = birmingham });
+        Assert.Equal(ReferenceData.StaffingAndWorkload(ReferenceData.Birmingham2022).OrderBy(p => p.Key, StringComparer.Ordinal),
+            staffing.FigureList.Select(f => KeyValuePair.Create(f.Field, f.Value)).OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal(1, staffing.Version);
+
+        foreach (var provider in new[] { ReferenceData.Birmingham2022, ReferenceData.Lewisham2022 })
+        {
+            var judgements = (await client.GetJudgementsAsync(new GetJudgementsRequest { InspectionId = await InspectionOf(provider) })).Judgements;
+            Assert.Equal(ReferenceData.Ratings(provider).Where(r => r.Key.StartsWith("1.", StringComparison.Ordinal)).Select(r => (r.Key, r.Value)),
+                judgements.Select(j => (j.StandardId, j.Rating)));
+        }
+        var westMidlands = (await client.GetJudgementsAsync(new GetJudgementsRequest { InspectionId = await InspectionOf(ReferenceData.WestMidlands2008) })).Judgements;
+        Assert.Equal(ReferenceData.Section4(ReferenceData.WestMidlands2008).Select(r => (r.Key, r.Value)), westMidlands.Select(j => (j.StandardId, j.Rating)));
+    }
+
+    [Fact]
+    public void The_command_line_names_inspections_explicitly()
+    {
+        var command = DemoDataCommand.Parse(["demo-data", "--inspection", "Lewisham and Bromley PDU=abc=1", "--urls", "x"])!;
+        Assert.Equal("abc=1", Assert.Single(command.InspectionIds, p => p.Key == "Lewisham and Bromley PDU").Value);
+        Assert.Equal(["--urls", "x"], command.HostArgs);
+        Assert.Null(DemoDataCommand.Parse(["--urls", "x"]));
+    }
+
+    private async Task<string> InspectionOf(string provider)
+    {
+        var providers = await services.Register.ListProvidersAsync(new ListProvidersRequest { NameContains = provider });
+        var providerId = providers.Providers.Single(p => p.Name == provider).ProviderId;
+        var inspections = await services.Register.ListInspectionsAsync(new ListInspectionsRequest { ProviderId = providerId, FrameworkId = ReferenceData.FrameworkOf(provider) });
+        return inspections.Inspections.Single().InspectionId;
+    }
+}
