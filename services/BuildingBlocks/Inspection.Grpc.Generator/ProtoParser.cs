@@ -14,7 +14,7 @@ internal static class ProtoParser
 {
     private static readonly Regex Package = new(@"\bpackage\s+([\w.]+)\s*;", RegexOptions.Compiled);
     private static readonly Regex Namespace = new(@"option\s+csharp_namespace\s*=\s*""([^""]+)""\s*;", RegexOptions.Compiled);
-    private static readonly Regex Message = new(@"(?:^|[\s;}])(message|enum)\s+(\w+)\s*\{", RegexOptions.Compiled);
+    private static readonly Regex Message = new(@"\G(message|enum)\s+(\w+)\s*\{", RegexOptions.Compiled);
     private static readonly Regex Service = new(@"\bservice\s+(\w+)\s*\{", RegexOptions.Compiled);
     private static readonly Regex Rpc = new(
         @"\brpc\s+(\w+)\s*\(\s*(stream\s+)?([\w.]+)\s*\)\s*returns\s*\(\s*(stream\s+)?([\w.]+)\s*\)\s*(;|\{)",
@@ -23,12 +23,15 @@ internal static class ProtoParser
 
     public static ProtoContract Parse(string path, string text)
     {
-        var source = StripComments(text);
+        // Two views of the file, position for position: without comments (for the csharp_namespace string), and
+        // without comments or string contents (for structure: a brace, "rpc" or "/*" inside a string is not syntax).
+        var withStrings = Blank(text, keepStrings: true);
+        var source = Blank(text, keepStrings: false);
         var package = Package.Match(source) is { Success: true } p ? p.Groups[1].Value : "";
-        var csharpNamespace = Namespace.Match(source) is { Success: true } n ? n.Groups[1].Value : DefaultNamespace(package);
+        var csharpNamespace = Namespace.Match(withStrings) is { Success: true } n ? n.Groups[1].Value : DefaultNamespace(package);
 
         var messages = ImmutableArray.CreateBuilder<string>();
-        foreach (var name in TopLevelMessages(source)) messages.Add(name);
+        foreach (var name in MessagesAndEnums(source)) messages.Add(name);
 
         var services = ImmutableArray.CreateBuilder<ProtoService>();
         foreach (Match service in Service.Matches(source))
@@ -59,40 +62,51 @@ internal static class ProtoParser
         return new ProtoContract(path, package, csharpNamespace, messages.ToImmutable(), services.ToImmutable());
     }
 
-    // protoc's own default when csharp_namespace is absent: each package segment in PascalCase.
-    private static string DefaultNamespace(string package)
+    // protoc's own default when csharp_namespace is absent: each package segment in PascalCase, a letter after an
+    // underscore or a digit capitalised (inspection.case_sampling.v1beta1 -> Inspection.CaseSampling.V1Beta1).
+    internal static string DefaultNamespace(string package)
     {
-        var parts = package.Split('.');
-        for (var i = 0; i < parts.Length; i++)
+        var sb = new StringBuilder(package.Length);
+        var upper = true;
+        foreach (var c in package)
         {
-            var sb = new StringBuilder();
-            var upper = true;
-            foreach (var c in parts[i])
-            {
-                if (c == '_') { upper = true; continue; }
-                sb.Append(upper ? char.ToUpperInvariant(c) : c);
-                upper = false;
-            }
-            parts[i] = sb.ToString();
+            if (c == '.') { sb.Append('.'); upper = true; }
+            else if (char.IsDigit(c)) { sb.Append(c); upper = true; }
+            else if (!char.IsLetter(c)) upper = true;
+            else { sb.Append(upper ? char.ToUpperInvariant(c) : c); upper = false; }
         }
-        return string.Join(".", parts);
+        return sb.ToString();
     }
 
-    private static IEnumerable<string> TopLevelMessages(string source)
+    /// <summary>
+    /// Every message, nested ones by their dotted path inside the file ("Outer", "Outer.Inner"), and top-level enums.
+    /// </summary>
+    private static IEnumerable<string> MessagesAndEnums(string source)
     {
         var depth = 0;
+        var open = new Stack<(string Path, int Depth)>();
         for (var i = 0; i < source.Length; i++)
         {
             var c = source[i];
             if (c == '{') depth++;
-            else if (c == '}') depth--;
-            else if (depth == 0 && (c == 'm' || c == 'e'))
+            else if (c == '}')
             {
-                var m = Message.Match(source, Math.Max(0, i - 1));
-                if (m.Success && m.Groups[1].Index == i)
-                {
-                    yield return m.Groups[2].Value;
-                }
+                depth--;
+                while (open.Count > 0 && open.Peek().Depth > depth) open.Pop();
+            }
+            else if ((c == 'm' || c == 'e') && (i == 0 || char.IsWhiteSpace(source[i - 1]) || source[i - 1] is ';' or '{' or '}'))
+            {
+                var m = Message.Match(source, i);
+                if (!m.Success) continue;
+                var isMessage = m.Groups[1].Value == "message";
+                // inside a message: a nested type; anywhere else but the top level (a service, an option): not a type
+                if (open.Count == 0 ? depth != 0 : open.Peek().Depth != depth) continue;
+                if (!isMessage && open.Count > 0) continue;
+                var path = open.Count == 0 ? m.Groups[2].Value : open.Peek().Path + "." + m.Groups[2].Value;
+                yield return path;
+                if (isMessage) open.Push((path, depth + 1));
+                // the body's '{' is counted when the loop reaches it
+                i = m.Index + m.Length - 2;
             }
         }
     }
@@ -115,28 +129,52 @@ internal static class ProtoParser
         return line;
     }
 
-    // Comments could contain braces or the word "rpc"; blank them out but keep line numbers.
-    private static string StripComments(string text)
+    // Comments and strings could contain braces, "rpc" or "/*": blank them out (spaces, newlines kept, so positions
+    // and line numbers stay those of the file). Strings keep their quotes; their contents are kept only when asked.
+    private static string Blank(string text, bool keepStrings)
     {
         var sb = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
+        var i = 0;
+        while (i < text.Length)
         {
-            if (text[i] == '/' && i + 1 < text.Length && text[i + 1] == '/')
+            var c = text[i];
+            if (c == '/' && i + 1 < text.Length && text[i + 1] == '/')
             {
                 while (i < text.Length && text[i] != '\n') { sb.Append(' '); i++; }
-                if (i < text.Length) sb.Append('\n');
             }
-            else if (text[i] == '/' && i + 1 < text.Length && text[i + 1] == '*')
+            else if (c == '/' && i + 1 < text.Length && text[i + 1] == '*')
             {
+                sb.Append("  ");
+                i += 2;
                 while (i < text.Length && !(text[i] == '*' && i + 1 < text.Length && text[i + 1] == '/'))
                 {
                     sb.Append(text[i] == '\n' ? '\n' : ' ');
                     i++;
                 }
-                sb.Append("  ");
+                if (i < text.Length) { sb.Append("  "); i += 2; }
+            }
+            else if (c == '"' || c == '\'')
+            {
+                sb.Append(c);
+                i++;
+                while (i < text.Length && text[i] != c && text[i] != '\n')
+                {
+                    if (text[i] == '\\' && i + 1 < text.Length)
+                    {
+                        sb.Append(keepStrings ? text[i] : ' ').Append(keepStrings ? text[i + 1] : ' ');
+                        i += 2;
+                        continue;
+                    }
+                    sb.Append(keepStrings ? text[i] : ' ');
+                    i++;
+                }
+                if (i < text.Length) { sb.Append(text[i]); i++; }
+            }
+            else
+            {
+                sb.Append(c);
                 i++;
             }
-            else sb.Append(text[i]);
         }
         return sb.ToString();
     }

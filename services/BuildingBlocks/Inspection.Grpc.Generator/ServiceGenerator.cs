@@ -22,7 +22,7 @@ public sealed class ServiceGenerator : IIncrementalGenerator
 
     private static readonly DiagnosticDescriptor UnknownType = new(
         "IGRPC002", "Unknown message type",
-        "rpc {0} names message type '{1}', which is not a top-level message of any .proto file given to the generator",
+        "rpc {0} names message type '{1}', which is not a message of any .proto file given to the generator",
         "Inspection.Grpc", DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -139,7 +139,8 @@ public sealed class ServiceGenerator : IIncrementalGenerator
         {
             foreach (var c in contracts)
                 foreach (var m in c.Messages)
-                    _fullNames[(c.Package.Length > 0 ? c.Package + "." : "") + m] = $"global::{c.CSharpNamespace}.{m}";
+                    // protoc puts a nested message in its parent's Types class: Outer.Inner is Outer.Types.Inner
+                    _fullNames[(c.Package.Length > 0 ? c.Package + "." : "") + m] = $"global::{c.CSharpNamespace}.{m.Replace(".", ".Types.")}";
             foreach (var wkt in new[] { "Empty", "Timestamp", "Duration", "Any", "Struct", "StringValue", "Int32Value", "Int64Value", "BoolValue", "DoubleValue" })
                 _fullNames["google.protobuf." + wkt] = "global::Google.Protobuf.WellKnownTypes." + wkt;
         }
