@@ -53,24 +53,19 @@ public static class CaseSampler
         SeededShuffle.Shuffle(shuffled, new Xoshiro256StarStar(plan.Seed));
 
         // Strata, each holding its positions in shuffle order.
+        var index = new StratumIndex(plan);
         var stratumOf = new int[shuffled.Length];
-        var strataByKey = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var keyOf = new List<string>();
-        var keyParts = new string[plan.StratifyBy.Count + (plan.Split is null ? 0 : 1)];
-        var keyIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var positions = new List<List<int>>();
         for (var p = 0; p < shuffled.Length; p++)
         {
-            var key = StratumKey(shuffled[p], plan, keyParts);
-            if (!keyIndex.TryGetValue(key, out var index))
-            {
-                index = keyOf.Count;
-                keyIndex.Add(key, index);
-                keyOf.Add(key);
-                strataByKey.Add(key, []);
-            }
-            stratumOf[p] = index;
-            strataByKey[key].Add(p);
+            var s = index.StratumOf(shuffled[p]);
+            if (s == positions.Count) positions.Add([]);
+            stratumOf[p] = s;
+            positions[s].Add(p);
         }
+        var keyOf = index.Keys;
+        var strataByKey = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var s = 0; s < keyOf.Count; s++) strataByKey.Add(keyOf[s], positions[s]);
         var orderedKeys = keyOf.Order(StringComparer.Ordinal).ToArray();
 
         // Quotas first.
