@@ -11,7 +11,7 @@ bash deploy/local/prerequisites.sh
 # deploy/services.json is the one source of truth for ports, app ids and databases.
 topology() { node -e "const t=require('$root/deploy/services.json'); $1"; }
 pg_port=$(topology 'console.log(t.postgresPort)')
-mapfile -t apps < <(topology 't.apps.forEach(a=>console.log([a.appId,a.project,a.grpcPort??"",a.httpPort,a.database].join(" ")))')
+mapfile -t apps < <(topology 't.apps.forEach(a=>console.log([a.appId,a.project,a.grpcPort??"-",a.httpPort,a.database].join(" ")))')
 
 data="$root/.data"
 logs="$data/logs"
@@ -57,43 +57,36 @@ trap stop_all INT TERM EXIT
 service_env=()
 for app in "${apps[@]}"; do
   read -r id _ grpc _ _ <<<"$app"
-  [ -n "$grpc" ] && service_env+=("Services__${id}__GrpcUrl=http://127.0.0.1:$grpc")
+  [ "$grpc" != "-" ] && service_env+=("Services__${id}__GrpcUrl=http://127.0.0.1:$grpc")
 done
 
+ready() { curl -fsS "http://127.0.0.1:$1/health/ready" >/dev/null 2>&1; }
+# In the order of deploy/services.json, each once the one before is ready: recommendation tracking owns the
+# inspections the others check, so it loads its demo data (before it reports ready) ahead of them.
+# DemoData__Load=true makes each app load its part of ../shared/domain/reference-inspections.json (idempotent).
+echo "Starting the services..."
 for app in "${apps[@]}"; do
-  read -r id project _ _ db <<<"$app"
+  read -r id project _ http db <<<"$app"
   name=$(basename "$project")
   dll="$root/$project/bin/Release/net10.0/$name.dll"
-  [ -f "$dll" ] || { echo "  $id: not built yet ($dll missing), skipped"; continue; }
+  [ -f "$dll" ] || { echo "  $id: not built ($dll missing)"; exit 1; }
   env "${service_env[@]}" \
     "ConnectionStrings__Default=Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=$db" \
     "OTEL_SERVICE_NAME=${OTEL_SERVICE_NAME:-$id}" \
+    DemoData__Load=true \
     ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}" \
     dotnet "$dll" --contentRoot "$root/$project" >"$logs/$id.log" 2>&1 &
   pids+=($!)
-done
-
-echo "Waiting for the services to be ready..."
-ready() { curl -fsS "http://127.0.0.1:$1/health/ready" >/dev/null 2>&1 || curl -fsS "http://127.0.0.1:$1/" >/dev/null 2>&1; }
-for app in "${apps[@]}"; do
-  read -r id project _ http _ <<<"$app"
-  [ -f "$root/$project/bin/Release/net10.0/$(basename "$project").dll" ] || continue
-  for _ in $(seq 1 120); do ready "$http" && break; sleep 0.5; done
+  for _ in $(seq 1 240); do ready "$http" && break; sleep 0.5; done
   ready "$http" || { echo "  $id did not become ready; see $logs/$id.log"; tail -n 20 "$logs/$id.log"; exit 1; }
+  echo "  $id ready"
 done
-
-demo="$root/deploy/local/DemoData/bin/Release/net10.0/Inspection.DemoData.dll"
-if [ -f "$demo" ]; then
-  echo "Loading demo data from ../shared/domain/reference-inspections.json..."
-  env "${service_env[@]}" dotnet "$demo" --domain "$root/../shared/domain" >"$logs/demo-data.log" 2>&1 \
-    || { echo "Demo data failed; see $logs/demo-data.log"; tail -n 20 "$logs/demo-data.log"; exit 1; }
-fi
 
 echo
 echo "Inspection is running."
 for app in "${apps[@]}"; do
   read -r id _ grpc http _ <<<"$app"
-  if [ -n "$grpc" ]; then printf '  %-26s gRPC http://127.0.0.1:%s   (probes http://127.0.0.1:%s/health/ready)\n' "$id" "$grpc" "$http"
+  if [ "$grpc" != "-" ]; then printf '  %-26s gRPC http://127.0.0.1:%s   (probes http://127.0.0.1:%s/health/ready)\n' "$id" "$grpc" "$http"
   else printf '  %-26s http://127.0.0.1:%s/\n' "$id" "$http"; fi
 done
 grep -h "initial administrator" "$logs/admin.log" 2>/dev/null || true
