@@ -49,6 +49,16 @@ public sealed class EvidenceOverGrpcTests(ServicesOverGrpc services) : IClassFix
         Assert.Equal("fte", readStaffing.FigureList.Single(f => f.Field == "total_staff_fte").Unit);
         Assert.Equal(ReferenceData.FieldworkStart(provider), readStaffing.AsAt);
         Assert.Equal(characteristics.Select(c => (c.Key, c.Value, "entered")), readTable.Rows.Select(r => (r.Characteristic, r.Value, r.Source)));
+
+        // A corrected return is a new version; the first stays readable.
+        await Evidence.RecordStaffingReturnAsync(new RecordStaffingReturnRequest
+        {
+            RequestId = NewId(), InspectionId = inspectionId, AsAt = ReferenceData.FieldworkStart(provider),
+            Figures = new StaffingFigures(figures) { VacancyRatePct = 9 }, RecordedBy = "inspector",
+        });
+        Assert.Equal(9, (await Evidence.GetStaffingReturnAsync(new GetStaffingReturnRequest { InspectionId = inspectionId })).Figures.VacancyRatePct);
+        Assert.Equal(readStaffing, await Evidence.GetStaffingReturnAsync(new GetStaffingReturnRequest { InspectionId = inspectionId, Version = 1 }));
+        await Refused(StatusCode.NotFound, () => Evidence.GetCaseCharacteristicsAsync(new GetCaseCharacteristicsRequest { InspectionId = inspectionId, Version = 2 }));
     }
 
     [Fact]
@@ -208,6 +218,8 @@ public sealed class EvidenceOverGrpcTests(ServicesOverGrpc services) : IClassFix
 
         Assert.Equal(published.Select(p => (p.Key, p.Value, "final")), judgements.Select(j => (j.StandardId, j.Rating, j.State)));
         Assert.Equal((true, "Chief Inspector of Probation", 2L), (judgements[0].PanelDeparture, judgements[0].AgreedBy, judgements[0].Version));
+        var history = (await Evidence.GetJudgementHistoryAsync(new GetJudgementHistoryRequest { InspectionId = inspectionId, StandardId = "1.1" })).Versions;
+        Assert.Equal([(1L, false), (2L, true)], history.Select(v => (v.Version, v.PanelDeparture)));
     }
 
     [Fact]

@@ -46,10 +46,12 @@ public sealed class EvidenceQueries(EvidenceStore store, IInspectionRegister reg
         return store.ListEvidenceAsync(filter with { InspectionId = filter.InspectionId.Trim() }, ct);
     }
 
-    public async Task<StaffingReturn> GetStaffingReturnAsync(string? inspectionId, CancellationToken ct)
+    /// <param name="version">An earlier version, or null for the latest.</param>
+    public async Task<StaffingReturn> GetStaffingReturnAsync(string? inspectionId, CancellationToken ct, long? version = null)
     {
         var id = EvidenceCommands.RequireId(inspectionId, "inspection_id");
-        return await store.GetStaffingReturnAsync(id, null, ct) ?? throw new NotFoundException("Staffing return of inspection", id);
+        return await store.GetStaffingReturnAsync(id, version, ct)
+            ?? throw new NotFoundException("Staffing return of inspection", version is null ? id : $"{id} version {version}");
     }
 
     public Task<IReadOnlyList<SurveyResult>> ListSurveyResultsAsync(string? inspectionId, string? survey, CancellationToken ct)
@@ -60,11 +62,12 @@ public sealed class EvidenceQueries(EvidenceStore store, IInspectionRegister reg
         return store.ListSurveyResultsAsync(id, survey, ct);
     }
 
-    public async Task<CaseCharacteristicsTable> GetCaseCharacteristicsAsync(string? inspectionId, CancellationToken ct)
+    /// <param name="version">An earlier version, or null for the latest.</param>
+    public async Task<CaseCharacteristicsTable> GetCaseCharacteristicsAsync(string? inspectionId, CancellationToken ct, long? version = null)
     {
         var id = EvidenceCommands.RequireId(inspectionId, "inspection_id");
-        return await store.GetCaseCharacteristicsAsync(id, null, ct)
-            ?? throw new NotFoundException("Characteristics of inspected cases of inspection", id);
+        return await store.GetCaseCharacteristicsAsync(id, version, ct)
+            ?? throw new NotFoundException("Characteristics of inspected cases of inspection", version is null ? id : $"{id} version {version}");
     }
 
     /// <summary>The current judgement of each standard, in standard order. Read by assessment scoring.</summary>

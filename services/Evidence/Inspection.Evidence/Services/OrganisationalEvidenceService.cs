@@ -50,7 +50,7 @@ public sealed class OrganisationalEvidenceService(EvidenceCommands commands, Evi
             new Domain.StaffingReturnInput(request.AsAt, request.Figures.ToFigures(), request.RecordedBy)), context.CancellationToken)).ToMessage();
 
     public override async Task<V1.StaffingReturn> GetStaffingReturn(V1.GetStaffingReturnRequest request, ServerCallContext context) =>
-        (await queries.GetStaffingReturnAsync(request.InspectionId, context.CancellationToken)).ToMessage();
+        (await queries.GetStaffingReturnAsync(request.InspectionId, context.CancellationToken, request.Version > 0 ? request.Version : null)).ToMessage();
 
     public override async Task<V1.SurveyResult> RecordSurveyResult(V1.RecordSurveyResultRequest request, ServerCallContext context) =>
         (await commands.RecordSurveyResultAsync(new RecordSurveyResult(request.RequestId, request.InspectionId,
@@ -72,7 +72,7 @@ public sealed class OrganisationalEvidenceService(EvidenceCommands commands, Evi
             context.CancellationToken)).ToMessage();
 
     public override async Task<V1.CaseCharacteristicsTable> GetCaseCharacteristics(V1.GetCaseCharacteristicsRequest request, ServerCallContext context) =>
-        (await queries.GetCaseCharacteristicsAsync(request.InspectionId, context.CancellationToken)).ToMessage();
+        (await queries.GetCaseCharacteristicsAsync(request.InspectionId, context.CancellationToken, request.Version > 0 ? request.Version : null)).ToMessage();
 
     public override async Task<V1.Judgement> RecordJudgement(V1.RecordJudgementRequest request, ServerCallContext context) =>
         (await commands.RecordJudgementAsync(new RecordJudgement(request.RequestId, request.InspectionId, request.ToInput()), context.CancellationToken)).ToMessage();
@@ -82,6 +82,14 @@ public sealed class OrganisationalEvidenceService(EvidenceCommands commands, Evi
         var judgements = await queries.GetJudgementsAsync(request.InspectionId, context.CancellationToken);
         var response = new V1.GetJudgementsResponse();
         response.Judgements.AddRange(judgements.Select(j => j.ToMessage()));
+        return response;
+    }
+
+    public override async Task<V1.GetJudgementHistoryResponse> GetJudgementHistory(V1.GetJudgementHistoryRequest request, ServerCallContext context)
+    {
+        var versions = await queries.GetJudgementHistoryAsync(request.InspectionId, request.StandardId, context.CancellationToken);
+        var response = new V1.GetJudgementHistoryResponse();
+        response.Versions.AddRange(versions.Select(v => v.ToMessage()));
         return response;
     }
 
