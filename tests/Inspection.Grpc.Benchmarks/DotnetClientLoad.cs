@@ -16,11 +16,15 @@ public static class DotnetClientLoad
         await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => CallUntilAsync(client, Stopwatch.GetTimestamp() + Ticks(warmup), null)));
 
         var perCaller = Enumerable.Range(0, callers).Select(_ => new List<double>(200_000)).ToArray();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var started = Stopwatch.GetTimestamp();
         var until = started + Ticks(duration);
         await Task.WhenAll(perCaller.Select(latencies => CallUntilAsync(client, until, latencies)));
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        return Measurement.From(perCaller.SelectMany(l => l).ToList(), seconds);
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var measurement = Measurement.From(perCaller.SelectMany(l => l).ToList(), seconds);
+        // everything this process allocated per call: client and, when the server runs here too, server
+        return measurement with { AllocatedBytesPerCall = measurement.Calls == 0 ? 0 : allocated / measurement.Calls };
     }
 
     private static async Task CallUntilAsync(Interop.InteropClient client, long until, List<double>? latencies)

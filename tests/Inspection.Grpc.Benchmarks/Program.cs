@@ -11,13 +11,17 @@ using Microsoft.Extensions.Logging;
 
 // Unary calls per second and p50/p99 latency at 1 and 32 concurrent callers, loopback only, bounded in time:
 // .NET client -> .NET server, grpc-js client -> .NET server, grpc-js client -> grpc-js server (and, for
-// completeness, .NET client -> grpc-js server). Usage: dotnet run -c Release --project tests/Inspection.Grpc.Benchmarks [-- SECONDS_PER_CELL]
-var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 3;
+// completeness, .NET client -> grpc-js server).
+// Usage: dotnet run -c Release --project tests/Inspection.Grpc.Benchmarks [-- SECONDS_PER_CELL] [--dotnet-only]
+// (--dotnet-only measures just .NET -> .NET, for quick profiling rounds; with --allocations it also lists the types
+// allocated most during such a run).
+var dotnetOnly = args.Contains("--dotnet-only");
+var seconds = args.FirstOrDefault(a => !a.StartsWith("--")) is { } given ? double.Parse(given, CultureInfo.InvariantCulture) : 3;
 var duration = TimeSpan.FromSeconds(seconds);
 var warmup = TimeSpan.FromSeconds(1);
 int[] concurrency = [1, 32];
 
-await NodePeer.EnsureInstalledAsync();
+if (!dotnetOnly) await NodePeer.EnsureInstalledAsync();
 var port = FreePort();
 var builder = WebApplication.CreateSlimBuilder();
 builder.Logging.ClearProviders();
@@ -30,7 +34,7 @@ builder.Services.AddGrpcServer(options => options.GrpcPorts.Add(port));
 await using var app = builder.Build();
 app.MapGrpcService<EchoService>();
 await app.StartAsync();
-using var node = await NodePeer.StartServerAsync();
+using var node = dotnetOnly ? null : await NodePeer.StartServerAsync();
 
 var dotnetServer = $"127.0.0.1:{port}";
 var rows = new List<(string Pair, int Callers, Measurement Result)>();
@@ -38,20 +42,36 @@ foreach (var callers in concurrency)
 {
     Console.Error.WriteLine($"measuring {callers} caller(s)...");
     rows.Add((".NET client -> .NET server", callers, await DotnetClientLoad.RunAsync("http://" + dotnetServer, callers, duration, warmup)));
+    if (node is null) continue;
     rows.Add(("grpc-js client -> .NET server", callers, await GrpcJsLoadAsync(dotnetServer, callers)));
     rows.Add(("grpc-js client -> grpc-js server", callers, await GrpcJsLoadAsync(node.Target, callers)));
     rows.Add((".NET client -> grpc-js server", callers, await DotnetClientLoad.RunAsync(node.Address, callers, duration, warmup)));
 }
 
 Measurement Cell(string pair, int callers) => rows.Single(r => r.Pair == pair && r.Callers == callers).Result;
+if (node is null)
+{
+    if (args.Contains("--allocations"))
+    {
+        using var sampler = new AllocationSampler();
+        await Task.Delay(200);
+        sampler.On = true;
+        await DotnetClientLoad.RunAsync("http://" + dotnetServer, 4, duration, TimeSpan.Zero);
+        sampler.On = false;
+        foreach (var (type, n) in sampler.Counts.OrderByDescending(kv => kv.Value).Take(40)) Console.WriteLine($"{n,6} {type}");
+    }
+    foreach (var (pair, callers, result) in rows)
+        Console.WriteLine($"{pair}, {callers} caller(s): {result.Rps:N0} calls/s, p50 {result.P50Us:N0} µs, p99 {result.P99Us:N0} µs, {result.AllocatedBytesPerCall:N0} bytes/call (load average {LoadAverage()})");
+    return 0;
+}
 Console.WriteLine($"Unary Echo (32-byte payload) on loopback, {seconds:0.#} s per cell after a {warmup.TotalSeconds:0} s warm-up; {Environment.ProcessorCount} cores, load average {LoadAverage()}");
 Console.WriteLine();
-Console.WriteLine("| client -> server | callers | calls/s | p50 (µs) | p99 (µs) | calls/s vs grpc-js -> grpc-js |");
-Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+Console.WriteLine("| client -> server | callers | calls/s | p50 (µs) | p99 (µs) | calls/s vs grpc-js -> grpc-js | .NET bytes allocated/call |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
 foreach (var (pair, callers, result) in rows)
 {
     var baseline = Cell("grpc-js client -> grpc-js server", callers).Rps;
-    Console.WriteLine($"| {pair} | {callers} | {result.Rps:N0} | {result.P50Us:N0} | {result.P99Us:N0} | {result.Rps / baseline:0.00}x |");
+    Console.WriteLine($"| {pair} | {callers} | {result.Rps:N0} | {result.P50Us:N0} | {result.P99Us:N0} | {result.Rps / baseline:0.00}x | {result.AllocatedBytesPerCall?.ToString("N0") ?? ""} |");
 }
 Console.WriteLine();
 var serverRatio = Cell("grpc-js client -> .NET server", 32).Rps / Cell("grpc-js client -> grpc-js server", 32).Rps;

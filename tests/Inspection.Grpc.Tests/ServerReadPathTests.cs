@@ -19,7 +19,7 @@ public sealed class ServerReadPathTests
         _call = new GrpcCall(http, context, new GrpcServerOptions { MaxReceiveMessageSize = 1024 * 1024 }, []);
     }
 
-    private Task<EchoRequest> Read() => _call.ReadRequestAsync(EchoRequest.Parser);
+    private Task<EchoRequest> Read() => _call.ReadRequestAsync(EchoRequest.Parser).AsTask();
 
     [Fact]
     public async Task A_message_split_across_reads_is_assembled()

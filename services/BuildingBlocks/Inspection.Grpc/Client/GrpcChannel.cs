@@ -222,10 +222,11 @@ public sealed class GrpcChannel : IDisposable
 
         try
         {
-            if (response.StatusCode != HttpStatusCode.OK && !response.Headers.Contains("grpc-status"))
+            var trailersOnly = HasStatus(response.Headers);
+            if (response.StatusCode != HttpStatusCode.OK && !trailersOnly)
                 throw new RpcException(FromHttpStatus(response.StatusCode), $"Bad gRPC response. HTTP status code: {(int)response.StatusCode}");
             // trailers-only: the status came in the headers and there is no body
-            if (response.Headers.Contains("grpc-status"))
+            if (trailersOnly)
             {
                 var status = StatusFrom(response.Headers);
                 if (status.StatusCode != StatusCode.OK) throw status;
@@ -333,15 +334,19 @@ public sealed class GrpcChannel : IDisposable
 
     private static RpcException TrailerStatus(HttpResponseMessage response)
     {
-        if (response.Headers.Contains("grpc-status")) return StatusFrom(response.Headers);
-        if (!response.TrailingHeaders.Contains("grpc-status"))
+        if (HasStatus(response.Headers)) return StatusFrom(response.Headers);
+        if (!HasStatus(response.TrailingHeaders))
             return new RpcException(StatusCode.Internal, "The call ended without a grpc-status trailer");
         return StatusFrom(response.TrailingHeaders);
     }
 
+    // NonValidated: read as received, without parsing or allocating (this runs on every call)
+    private static bool HasStatus(HttpHeaders headers) => headers.NonValidated.Contains("grpc-status");
+
     private static RpcException StatusFrom(HttpHeaders headers)
     {
-        var code = headers.TryGetValues("grpc-status", out var codes) && int.TryParse(codes.FirstOrDefault(), out var c) ? (StatusCode)c : StatusCode.Unknown;
+        var code = headers.NonValidated.TryGetValues("grpc-status", out var codes) && codes.Count > 0 && int.TryParse(codes.ToString(), out var c)
+            ? (StatusCode)c : StatusCode.Unknown;
         if (code == StatusCode.OK) return OkStatus;
         var message = headers.TryGetValues("grpc-message", out var messages) ? StatusMessageEncoding.Decode(messages.FirstOrDefault()) : "";
         var details = headers.TryGetValues(StatusDetails.TrailerName, out var d) ? d.FirstOrDefault() : null;

@@ -21,13 +21,14 @@ internal sealed class GrpcCall(HttpContext http, ServerCallContext context, Grpc
     /// Reads the call's one request message. The declared length is checked against the receive limit as soon as
     /// the five header bytes are in, before any of the message is buffered.
     /// </summary>
-    public async Task<T> ReadRequestAsync<T>(MessageParser<T> parser) where T : IMessage<T>
+    public async ValueTask<T> ReadRequestAsync<T>(MessageParser<T> parser) where T : IMessage<T>
     {
         var reader = http.Request.BodyReader;
         var encoding = http.Request.Headers.GrpcEncoding();
         while (true)
         {
-            var result = await reader.ReadAsync(Context.CancellationToken);
+            // usually the whole request is already in (it came with the headers): take it without an await
+            var result = reader.TryRead(out var ready) ? ready : await reader.ReadAsync(Context.CancellationToken);
             var buffer = result.Buffer;
             try
             {
@@ -52,6 +53,8 @@ internal sealed class GrpcCall(HttpContext http, ServerCallContext context, Grpc
             }
         }
     }
+
+    public bool HasInterceptors => interceptors.Count > 0;
 
     public Task InterceptAsync(Func<Task> handler)
     {

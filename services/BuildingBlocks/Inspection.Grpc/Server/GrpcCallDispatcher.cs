@@ -70,8 +70,9 @@ internal sealed class GrpcCallDispatcher(RequestDelegate next, GrpcServiceRegist
         // The receive limit applies per message (GrpcFraming); Kestrel's whole-body limit would cut long calls short.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit) bodyLimit.MaxRequestBodySize = null;
 
+        // The call's token: the caller going away, and the deadline when there is one (a timer only then).
         var deadline = DateTime.MaxValue;
-        using var callCancellation = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        CancellationTokenSource? deadlineTimer = null;
         var badTimeout = false;
         string? timeoutHeader = null;
         if (http.Request.Headers.TryGetValue("grpc-timeout", out var timeoutValues))
@@ -81,14 +82,17 @@ internal sealed class GrpcCallDispatcher(RequestDelegate next, GrpcServiceRegist
             else if (timeout < LongestTimer)
             {
                 deadline = DateTime.UtcNow + timeout;
-                callCancellation.CancelAfter(timeout);
+                deadlineTimer = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+                deadlineTimer.CancelAfter(timeout);
             }
         }
+        using var _ = deadlineTimer;
+        var callToken = deadlineTimer?.Token ?? http.RequestAborted;
 
-        var context = new ServerCallContext(http, fullName, deadline, callCancellation.Token);
+        var context = new ServerCallContext(http, fullName, deadline, callToken);
         var interceptors = http.RequestServices.GetServices<IServerCallInterceptor>();
         var call = new GrpcCall(http, context, _options, interceptors as IReadOnlyList<IServerCallInterceptor> ?? interceptors.ToList());
-        var previous = ServerCallContext.Current;
+        // Set for the handler's flow only: an async method's changes to async-locals never reach its caller.
         ServerCallContext.Current = context;
         var status = Status.Ok;
         IReadOnlyList<Inspection.Domain.FieldViolation> violations = [];
@@ -112,16 +116,16 @@ internal sealed class GrpcCallDispatcher(RequestDelegate next, GrpcServiceRegist
             if (deadline != DateTime.MaxValue && !running.IsCompleted)
             {
                 // The deadline is the caller's: answer DEADLINE_EXCEEDED when it passes, even if the handler ignores its token.
-                var expired = Task.Delay(Timeout.InfiniteTimeSpan, callCancellation.Token);
+                var expired = Task.Delay(Timeout.InfiniteTimeSpan, callToken);
                 if (await Task.WhenAny(running, expired) != running)
                 {
                     abandoned = running;
-                    throw new OperationCanceledException(callCancellation.Token);
+                    throw new OperationCanceledException(callToken);
                 }
             }
             await running;
         }
-        catch (OperationCanceledException) when (callCancellation.IsCancellationRequested)
+        catch (OperationCanceledException) when (callToken.IsCancellationRequested)
         {
             status = http.RequestAborted.IsCancellationRequested
                 ? new Status(StatusCode.Cancelled, "The caller cancelled the call")
@@ -135,10 +139,6 @@ internal sealed class GrpcCallDispatcher(RequestDelegate next, GrpcServiceRegist
                 logger.LogError(exception, "Unhandled exception in {Method} (trace id {TraceId})", fullName, traceId);
             else if (status.StatusCode == StatusCode.Internal)
                 logger.LogWarning("{Method} ended {Status}: {Detail}", fullName, status.StatusCode, status.Detail);
-        }
-        finally
-        {
-            ServerCallContext.Current = previous;
         }
 
         string? details = status.StatusCode != StatusCode.OK ? StatusDetails.Encode(status, violations) : null;

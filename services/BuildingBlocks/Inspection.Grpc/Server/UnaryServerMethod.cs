@@ -12,7 +12,8 @@ internal sealed class UnaryServerMethod<TRequest, TResponse>(
     {
         var request = await call.ReadRequestAsync(method.RequestParser);
         TResponse? response = null;
-        await call.InterceptAsync(async () => response = await handler(service, request, call.Context));
+        if (call.HasInterceptors) await call.InterceptAsync(async () => response = await handler(service, request, call.Context));
+        else response = await handler(service, request, call.Context);
         if (response is null) throw new RpcException(StatusCode.Internal, $"{method.FullName} returned no response");
         await call.WriteMessageAsync(response, flush: false);
     }
