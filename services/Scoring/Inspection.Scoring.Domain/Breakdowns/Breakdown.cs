@@ -10,7 +10,8 @@ public sealed record Breakdown(string Attribute, IReadOnlyList<BreakdownRow> Row
     public static IReadOnlyList<string> Attributes { get; } =
     [
         "gender", "ethnic_group", "rosh_level", "sentence_type", "stratum", "unpaid_work_only", "court_report",
-        "statutory_victim_contact", "rosh_relevant", "staff_grade",
+        "statutory_victim_contact", "rosh_relevant", "staff_grade", "disability", "mappa_level", "prolific_priority_offender",
+        "approved_premises_resident", "unpaid_work_requirement", "court_report_type", "allocated_office", "allocated_team",
     ];
 
     public static Breakdown Compute(Framework framework, string attribute, IReadOnlyList<GroupCount> counts)

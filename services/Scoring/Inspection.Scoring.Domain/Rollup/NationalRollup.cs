@@ -13,23 +13,25 @@ public sealed record NationalRollup(
     IReadOnlyList<RollupKeyQuestion> KeyQuestions,
     IReadOnlyList<RollupStandard> Standards)
 {
-    /// <param name="countsByInspection">Per inspection, k and n per key question (from SQL's GROUP BY).</param>
-    public static NationalRollup Compute(Framework framework, IReadOnlyDictionary<string, IReadOnlyDictionary<string, YesCount>> countsByInspection)
+    /// <param name="framework">The framework reported on (its current version).</param>
+    /// <param name="inspections">Per inspection, the framework version it is pinned to and k and n per key question
+    /// (from SQL's GROUP BY); each inspection is rated under its own version.</param>
+    public static NationalRollup Compute(Framework framework, IReadOnlyList<(Framework Framework, IReadOnlyDictionary<string, YesCount> Counts)> inspections)
     {
         var totals = framework.CaseKeyQuestions.ToDictionary(k => k.Id, _ => (Yes: 0L, Applicable: 0L), StringComparer.Ordinal);
         var distribution = framework.Standards.Where(s => s.IsRatedFromCases)
             .ToDictionary(s => s.Id, _ => new Dictionary<string, int>(StringComparer.Ordinal), StringComparer.Ordinal);
-        foreach (var (_, counts) in countsByInspection)
+        foreach (var (pinned, counts) in inspections)
         {
             foreach (var (questionId, count) in counts)
             {
                 if (!totals.TryGetValue(questionId, out var total)) continue;
                 totals[questionId] = (total.Yes + count.Yes, total.Applicable + count.Applicable);
             }
-            var ratings = InspectionRater.Rate(framework, RatingInputs.FromCases(counts));
+            var ratings = InspectionRater.Rate(pinned, RatingInputs.FromCases(counts));
             foreach (var standard in ratings.Standards.Where(s => s.Standard.IsRatedFromCases && s.ComputedRating is not null))
             {
-                var bucket = distribution[standard.Standard.Id];
+                if (!distribution.TryGetValue(standard.Standard.Id, out var bucket)) continue;
                 bucket[standard.ComputedRating!] = bucket.GetValueOrDefault(standard.ComputedRating!) + 1;
             }
         }
@@ -39,6 +41,6 @@ public sealed record NationalRollup(
         var standards = framework.Standards.Where(s => s.IsRatedFromCases)
             .Select(s => new RollupStandard(s.Id, s.Name, distribution[s.Id]))
             .ToList();
-        return new NationalRollup(framework.Id, countsByInspection.Count, keyQuestions, standards);
+        return new NationalRollup(framework.Id, inspections.Count, keyQuestions, standards);
     }
 }

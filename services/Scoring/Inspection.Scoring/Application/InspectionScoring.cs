@@ -1,0 +1,188 @@
+using Inspection.Domain;
+using Inspection.Scoring.Data;
+using Inspection.Scoring.Domain.Assessments;
+using Inspection.Scoring.Domain.Breakdowns;
+using Inspection.Scoring.Domain.Frameworks;
+using Inspection.Scoring.Domain.Ratings;
+using Inspection.Scoring.Domain.Rollup;
+using Inspection.Scoring.Sources;
+
+namespace Inspection.Scoring.Application;
+
+/// <summary>
+/// The service's use cases: fetch what the domain core needs (the pinned framework, the case's attributes from the
+/// sample, the counts from SQL, the judgements from organisational evidence), let the core decide, and store.
+/// </summary>
+public sealed class InspectionScoring(
+    ScoringStore store,
+    FrameworkCatalog catalog,
+    FrameworkResolver resolver,
+    IInspectionRegister register,
+    ICaseSampleSource samples,
+    IJudgementSource judgements,
+    TimeProvider clock)
+{
+    public const int MaxPageSize = 200;
+
+    /// <summary>The framework governing an inspection: its pinned version, or (before its first write) the current
+    /// version of the framework the register gives it. An unknown inspection is NOT_FOUND.</summary>
+    public async Task<(Framework Framework, PinnedInspection? Pinned)> FrameworkOfAsync(string inspectionId, CancellationToken ct)
+    {
+        RequireId("inspection_id", inspectionId);
+        var pinned = await store.GetInspectionAsync(inspectionId, ct);
+        if (pinned is not null) return (resolver.ForPinned(pinned), pinned);
+        var registered = await register.GetInspectionAsync(inspectionId, ct);
+        if (!catalog.TryGet(registered.FrameworkId, out var framework))
+            throw new PreconditionFailedException($"inspection {inspectionId} uses framework '{registered.FrameworkId}', which this service has no data for");
+        return (framework, null);
+    }
+
+    public async Task<StoredCaseAssessment> RecordCaseAssessmentAsync(CaseAssessmentCommand command, RequestKey request, CancellationToken ct)
+    {
+        var violations = new List<FieldViolation>();
+        if (string.IsNullOrWhiteSpace(command.InspectionId)) violations.Add(new("inspection_id", "an inspection id is required"));
+        if (string.IsNullOrWhiteSpace(command.CaseReference)) violations.Add(new("case_reference", "a case reference is required"));
+        if (command.ExpectedVersion < 0) violations.Add(new("expected_version", "the version read, 0 for a new assessment"));
+        ValidationException.ThrowIfAny(violations);
+
+        var (framework, pinned) = await FrameworkOfAsync(command.InspectionId, ct);
+        RequireSource(pinned, PinnedInspection.CaseAssessments, command.InspectionId);
+        var sample = await samples.ListSampleCasesAsync(command.InspectionId, ct);
+        var @case = sample.FirstOrDefault(c => c.CaseReference == command.CaseReference)
+            ?? throw new ValidationException("case_reference", $"case {command.CaseReference} is not in the current sample of inspection {command.InspectionId}");
+
+        var answers = CaseAssessmentValidator.Validate(framework, @case, command.Answers);
+        var attributes = new Dictionary<string, string>(@case.Attributes, StringComparer.Ordinal) { ["staff_grade"] = command.StaffGrade ?? "" };
+        var write = new CaseAssessmentWrite(
+            command.InspectionId,
+            command.CaseReference,
+            command.ExpectedVersion,
+            command.StaffGrade ?? "",
+            command.AssessedBy ?? "",
+            answers.Where(a => framework.FindKeyQuestion(a.QuestionId) is not null).ToList(),
+            answers.Where(a => framework.FindPrompt(a.QuestionId) is not null).ToList(),
+            attributes,
+            ContradictionCheck.Find(framework, command.CaseReference, answers),
+            clock.GetUtcNow(),
+            request);
+        return await store.RecordCaseAssessmentAsync(write, framework, ct);
+    }
+
+    public async Task<(StoredCaseAssessment Assessment, Framework Framework)> GetCaseAssessmentAsync(string inspectionId, string caseReference, CancellationToken ct)
+    {
+        RequireId("inspection_id", inspectionId);
+        RequireId("case_reference", caseReference);
+        var assessment = await store.GetCaseAssessmentAsync(inspectionId, caseReference, ct)
+            ?? throw new NotFoundException("case assessment", $"{inspectionId}/{caseReference}");
+        var pinned = (await store.GetInspectionAsync(inspectionId, ct))!;
+        return (assessment, resolver.ForPinned(pinned));
+    }
+
+    public async Task<(IReadOnlyList<StoredCaseAssessment> Page, int Total, string? NextAfter, Framework Framework)> ListCaseAssessmentsAsync(
+        string inspectionId, int pageSize, string? after, CancellationToken ct)
+    {
+        var (framework, _) = await FrameworkOfAsync(inspectionId, ct);
+        var size = pageSize <= 0 ? 50 : Math.Min(pageSize, MaxPageSize);
+        var (page, total) = await store.ListCaseAssessmentsAsync(inspectionId, after, size + 1, ct);
+        var next = page.Count > size ? page[size - 1].CaseReference : null;
+        return (page.Take(size).ToList(), total, next, framework);
+    }
+
+    public async Task<IReadOnlyList<ModerationFlag>> ListModerationFlagsAsync(string inspectionId, CancellationToken ct)
+    {
+        await FrameworkOfAsync(inspectionId, ct);
+        return await store.ListModerationFlagsAsync(inspectionId, ct);
+    }
+
+    public async Task<RatedInspection> GetRatingsAsync(string inspectionId, CancellationToken ct)
+    {
+        var (framework, pinned) = await FrameworkOfAsync(inspectionId, ct);
+        if (pinned?.Source == PinnedInspection.Published)
+        {
+            var published = (await store.GetPublishedResultsAsync(inspectionId, ct))!;
+            return new RatedInspection(inspectionId, InspectionRater.Rate(framework, RatingInputs.FromPublished(published.Results)), 0);
+        }
+        // The counts and the judgements come from different places: fetch them at the same time.
+        var countsTask = store.GetRatingCountsAsync(inspectionId, ct);
+        var judgementsTask = framework.Standards.Any(s => s.IsJudged)
+            ? judgements.GetJudgementsAsync(inspectionId, ct)
+            : Task.FromResult<IReadOnlyList<Judgement>>([]);
+        var counts = await countsTask;
+        var judged = (await judgementsTask)
+            .Where(j => framework.FindStandard(j.StandardId)?.IsJudged == true)
+            .GroupBy(j => j.StandardId)
+            .ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+        var ratings = InspectionRater.Rate(framework, RatingInputs.FromCases(counts.KeyQuestions, counts.Departures, judged));
+        return new RatedInspection(inspectionId, ratings, counts.CasesAssessed);
+    }
+
+    public async Task<PanelDeparture> RecordPanelDepartureAsync(
+        string inspectionId, string standardId, string rating, string rationale, string agreedBy, RequestKey request, CancellationToken ct)
+    {
+        var (framework, pinned) = await FrameworkOfAsync(inspectionId, ct);
+        RequireSource(pinned, PinnedInspection.CaseAssessments, inspectionId);
+        PanelDepartureRules.Validate(framework, standardId, rating, rationale, agreedBy);
+        var departure = new PanelDeparture(standardId, rating, rationale.Trim(), agreedBy.Trim(), clock.GetUtcNow());
+        return await store.RecordPanelDepartureAsync(inspectionId, framework, departure, request, ct);
+    }
+
+    public async Task<(StoredPublishedResults Stored, Framework Framework)> RecordPublishedResultsAsync(
+        string inspectionId, PublishedResultsInput input, string source, string recordedBy, RequestKey request, CancellationToken ct)
+    {
+        var (framework, pinned) = await FrameworkOfAsync(inspectionId, ct);
+        RequireSource(pinned, PinnedInspection.Published, inspectionId);
+        var results = PublishedResultsValidator.Validate(framework, input);
+        var stored = await store.RecordPublishedResultsAsync(inspectionId, framework, results, source ?? "", recordedBy ?? "", clock.GetUtcNow(), request, ct);
+        return (stored, framework);
+    }
+
+    public async Task<Breakdown> GetBreakdownAsync(string inspectionId, string attribute, CancellationToken ct)
+    {
+        if (!Breakdown.Attributes.Contains(attribute ?? ""))
+            throw new ValidationException("attribute", $"'{attribute}' is not a case attribute: use one of {string.Join(", ", Breakdown.Attributes)}");
+        var (framework, pinned) = await FrameworkOfAsync(inspectionId, ct);
+        if (pinned?.Source == PinnedInspection.Published)
+            throw new PreconditionFailedException($"inspection {inspectionId} is recorded from its published results: there are no cases to break down");
+        return Breakdown.Compute(framework, attribute!, await store.CountByAttributeAsync(inspectionId, attribute!, ct));
+    }
+
+    public async Task<(IReadOnlyList<PromptResult> Prompts, ResultSource Source)> GetPromptResultsAsync(string inspectionId, CancellationToken ct)
+    {
+        var (framework, pinned) = await FrameworkOfAsync(inspectionId, ct);
+        if (pinned?.Source == PinnedInspection.Published)
+        {
+            var published = (await store.GetPublishedResultsAsync(inspectionId, ct))!;
+            return (PromptResult.FromPublished(framework, published.Results), ResultSource.Published);
+        }
+        return (PromptResult.FromCounts(framework, await store.CountPromptAnswersAsync(inspectionId, ct)), ResultSource.CaseAssessments);
+    }
+
+    public async Task<NationalRollup> GetNationalRollupAsync(string frameworkId, CancellationToken ct)
+    {
+        RequireId("framework_id", frameworkId);
+        var framework = catalog.Get(frameworkId);
+        var counted = await store.CountKeyQuestionsByInspectionAsync(frameworkId, ct);
+        var inspections = new List<(Framework, IReadOnlyDictionary<string, YesCount>)>(counted.Count);
+        foreach (var (_, version, counts) in counted)
+        {
+            var pinned = version == framework.Version
+                ? framework
+                : resolver.ForVersion(frameworkId, version, await store.GetFrameworkDefinitionAsync(frameworkId, version, ct) ?? framework.DefinitionJson);
+            inspections.Add((pinned, counts));
+        }
+        return NationalRollup.Compute(framework, inspections);
+    }
+
+    private static void RequireSource(PinnedInspection? pinned, string source, string inspectionId)
+    {
+        if (pinned is null || pinned.Source == source) return;
+        throw new PreconditionFailedException(pinned.Source == PinnedInspection.Published
+            ? $"inspection {inspectionId} is recorded from its published results; it takes no case-level data"
+            : $"inspection {inspectionId} has case assessments; its ratings are computed from them, not recorded as published");
+    }
+
+    private static void RequireId(string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) throw new ValidationException(field, $"{field} is required");
+    }
+}

@@ -1,0 +1,17 @@
+using Inspection.Scoring.Domain.Assessments;
+
+namespace Inspection.Scoring.Data;
+
+/// <summary>A validated case assessment to store, with the case's attributes for breakdowns and its moderation flags.</summary>
+public sealed record CaseAssessmentWrite(
+    string InspectionId,
+    string CaseReference,
+    long ExpectedVersion,
+    string StaffGrade,
+    string AssessedBy,
+    IReadOnlyList<QuestionAnswer> KeyQuestionAnswers,
+    IReadOnlyList<QuestionAnswer> PromptAnswers,
+    IReadOnlyDictionary<string, string> Attributes,
+    IReadOnlyList<ModerationFlag> Flags,
+    DateTimeOffset RecordedAt,
+    RequestKey Request);

@@ -1,0 +1,8 @@
+namespace Inspection.Scoring.Data;
+
+/// <summary>A client request id and the hash of the request's content: a retry with both the same replays the first
+/// result; the same id with other content is refused.</summary>
+public sealed record RequestKey(string Id, string Hash)
+{
+    public bool IsPresent => !string.IsNullOrEmpty(Id);
+}

@@ -1,0 +1,440 @@
+using Dapper;
+using Inspection.Data;
+using Inspection.Domain;
+using Inspection.Scoring.Domain.Assessments;
+using Inspection.Scoring.Domain.Breakdowns;
+using Inspection.Scoring.Domain.Frameworks;
+using Inspection.Scoring.Domain.Ratings;
+using Npgsql;
+
+namespace Inspection.Scoring.Data;
+
+/// <summary>
+/// Every SQL statement of the scoring service. Answers are stored one row per question per case so that PostgreSQL
+/// does the counting (k and n per key question with GROUP BY); multi-row writes run in one transaction.
+/// </summary>
+public sealed class ScoringStore(Database database)
+{
+    private const string YesNoCounts =
+        "count(*) FILTER (WHERE answer = 'Yes')::int AS yes, count(*) FILTER (WHERE answer <> 'Not applicable')::int AS applicable";
+
+    // ---------------------------------------------------------------- inspections and framework versions
+
+    public async Task<PinnedInspection?> GetInspectionAsync(string inspectionId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await GetInspectionAsync(connection, null, inspectionId, ct);
+    }
+
+    private static Task<PinnedInspection?> GetInspectionAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string inspectionId, CancellationToken ct) =>
+        connection.QuerySingleOrDefaultAsync<PinnedInspection>(new CommandDefinition(
+            """
+            SELECT i.inspection_id AS InspectionId, i.framework_id AS FrameworkId, i.framework_version AS FrameworkVersion,
+                   i.source AS Source, v.definition AS Definition
+            FROM inspections i
+            JOIN framework_versions v ON v.framework_id = i.framework_id AND v.version = i.framework_version
+            WHERE i.inspection_id = @inspectionId
+            """, new { inspectionId }, transaction, cancellationToken: ct));
+
+    /// <summary>Pins the inspection to the framework version on its first write; later writes keep the first pin.
+    /// Refuses a write of the other kind (case answers for a published inspection, or the reverse).</summary>
+    private static async Task<PinnedInspection> PinAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string inspectionId, Framework framework, string source, CancellationToken ct)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO framework_versions (framework_id, version, definition) VALUES (@Id, @Version, @DefinitionJson)
+            ON CONFLICT DO NOTHING;
+            INSERT INTO inspections (inspection_id, framework_id, framework_version, source) VALUES (@inspectionId, @Id, @Version, @source)
+            ON CONFLICT DO NOTHING;
+            """, new { framework.Id, framework.Version, framework.DefinitionJson, inspectionId, source }, transaction, cancellationToken: ct));
+        var pinned = (await GetInspectionAsync(connection, transaction, inspectionId, ct))!;
+        if (pinned.Source != source)
+        {
+            throw new PreconditionFailedException(pinned.Source == PinnedInspection.Published
+                ? $"inspection {inspectionId} is recorded from its published results; it takes no case-level data"
+                : $"inspection {inspectionId} has case assessments; its ratings are computed from them, not recorded as published");
+        }
+        return pinned;
+    }
+
+    // ---------------------------------------------------------------- requests
+
+    /// <summary>Claims a request id inside the write's transaction. True when it was already applied with the same
+    /// content (the caller replays the stored result); a different content is refused.</summary>
+    private static async Task<bool> AlreadyAppliedAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, RequestKey request, string operation, string inspectionId, string target, CancellationToken ct)
+    {
+        if (!request.IsPresent) return false;
+        var claimed = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO applied_requests (request_id, operation, request_hash, inspection_id, target)
+            VALUES (@Id, @operation, @Hash, @inspectionId, @target) ON CONFLICT (request_id) DO NOTHING
+            """, new { request.Id, request.Hash, operation, inspectionId, target }, transaction, cancellationToken: ct));
+        if (claimed == 1) return false;
+        var applied = await connection.QuerySingleAsync<(string Operation, string Hash)>(new CommandDefinition(
+            "SELECT operation, request_hash FROM applied_requests WHERE request_id = @Id", new { request.Id }, transaction, cancellationToken: ct));
+        if (applied.Operation == operation && applied.Hash == request.Hash) return true;
+        throw new AlreadyExistsException($"request_id '{request.Id}' was already used for a different request");
+    }
+
+    // ---------------------------------------------------------------- case assessments
+
+    public Task<StoredCaseAssessment> RecordCaseAssessmentAsync(CaseAssessmentWrite write, Framework framework, CancellationToken ct) =>
+        database.InTransactionAsync(async (connection, transaction) =>
+        {
+            await PinAsync(connection, transaction, write.InspectionId, framework, PinnedInspection.CaseAssessments, ct);
+            if (await AlreadyAppliedAsync(connection, transaction, write.Request, "RecordCaseAssessment", write.InspectionId, write.CaseReference, ct))
+                return (await GetCaseAssessmentAsync(connection, transaction, write.InspectionId, write.CaseReference, ct))!;
+
+            var current = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+                "SELECT version FROM case_assessments WHERE inspection_id = @InspectionId AND case_reference = @CaseReference FOR UPDATE",
+                write, transaction, cancellationToken: ct));
+            if ((current ?? 0) != write.ExpectedVersion)
+            {
+                throw new ConcurrencyConflictException(current is null
+                    ? $"case {write.CaseReference} has no assessment yet: expected_version must be 0, not {write.ExpectedVersion}"
+                    : $"case {write.CaseReference} is at version {current}, not {write.ExpectedVersion}: someone else has recorded it since; read it again");
+            }
+            var version = write.ExpectedVersion + 1;
+            var parameters = new
+            {
+                write.InspectionId,
+                write.CaseReference,
+                version,
+                write.StaffGrade,
+                write.AssessedBy,
+                RecordedAt = write.RecordedAt.UtcDateTime,
+                expectedVersion = write.ExpectedVersion,
+            };
+            var stored = await connection.ExecuteAsync(new CommandDefinition(
+                current is null
+                    ? """
+                      INSERT INTO case_assessments (inspection_id, case_reference, version, staff_grade, assessed_by, recorded_at)
+                      VALUES (@InspectionId, @CaseReference, @version, @StaffGrade, @AssessedBy, @RecordedAt)
+                      ON CONFLICT DO NOTHING
+                      """
+                    : """
+                      UPDATE case_assessments SET version = @version, staff_grade = @StaffGrade, assessed_by = @AssessedBy, recorded_at = @RecordedAt
+                      WHERE inspection_id = @InspectionId AND case_reference = @CaseReference AND version = @expectedVersion
+                      """, parameters, transaction, cancellationToken: ct));
+            if (stored != 1)
+                throw new ConcurrencyConflictException($"case {write.CaseReference} was recorded by someone else at the same time; read it again");
+
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                DELETE FROM key_question_answers WHERE inspection_id = @InspectionId AND case_reference = @CaseReference;
+                DELETE FROM prompt_answers WHERE inspection_id = @InspectionId AND case_reference = @CaseReference;
+                DELETE FROM case_attributes WHERE inspection_id = @InspectionId AND case_reference = @CaseReference;
+                DELETE FROM moderation_flags WHERE inspection_id = @InspectionId AND case_reference = @CaseReference;
+                INSERT INTO key_question_answers (inspection_id, case_reference, question_id, answer, note)
+                SELECT @InspectionId, @CaseReference, q, a, n FROM unnest(@kqIds::text[], @kqAnswers::text[], @kqNotes::text[]) AS t(q, a, n);
+                INSERT INTO prompt_answers (inspection_id, case_reference, question_id, answer, note)
+                SELECT @InspectionId, @CaseReference, q, a, n FROM unnest(@promptIds::text[], @promptAnswers::text[], @promptNotes::text[]) AS t(q, a, n);
+                INSERT INTO case_attributes (inspection_id, case_reference, attribute, value)
+                SELECT @InspectionId, @CaseReference, a, v FROM unnest(@attributes::text[], @values::text[]) AS t(a, v);
+                INSERT INTO moderation_flags (inspection_id, case_reference, key_question_id, kind, description)
+                SELECT @InspectionId, @CaseReference, q, k, d FROM unnest(@flagQuestions::text[], @flagKinds::text[], @flagDescriptions::text[]) AS t(q, k, d);
+                """,
+                new
+                {
+                    write.InspectionId,
+                    write.CaseReference,
+                    kqIds = write.KeyQuestionAnswers.Select(a => a.QuestionId).ToArray(),
+                    kqAnswers = write.KeyQuestionAnswers.Select(a => a.Answer.ToWord()).ToArray(),
+                    kqNotes = write.KeyQuestionAnswers.Select(a => a.Note).ToArray(),
+                    promptIds = write.PromptAnswers.Select(a => a.QuestionId).ToArray(),
+                    promptAnswers = write.PromptAnswers.Select(a => a.Answer.ToWord()).ToArray(),
+                    promptNotes = write.PromptAnswers.Select(a => a.Note).ToArray(),
+                    attributes = write.Attributes.Keys.ToArray(),
+                    values = write.Attributes.Values.ToArray(),
+                    flagQuestions = write.Flags.Select(f => f.KeyQuestionId).ToArray(),
+                    flagKinds = write.Flags.Select(f => f.Kind).ToArray(),
+                    flagDescriptions = write.Flags.Select(f => f.Description).ToArray(),
+                }, transaction, cancellationToken: ct));
+            return (await GetCaseAssessmentAsync(connection, transaction, write.InspectionId, write.CaseReference, ct))!;
+        }, ct);
+
+    public async Task<StoredCaseAssessment?> GetCaseAssessmentAsync(string inspectionId, string caseReference, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await GetCaseAssessmentAsync(connection, null, inspectionId, caseReference, ct);
+    }
+
+    private static async Task<StoredCaseAssessment?> GetCaseAssessmentAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string inspectionId, string caseReference, CancellationToken ct)
+    {
+        var list = await ListCaseAssessmentsAsync(connection, transaction, inspectionId, caseReference, null, 1, ct);
+        return list.SingleOrDefault();
+    }
+
+    /// <summary>A page of assessments in case-reference order, after <paramref name="afterCaseReference"/>.</summary>
+    public async Task<(IReadOnlyList<StoredCaseAssessment> Page, int Total)> ListCaseAssessmentsAsync(
+        string inspectionId, string? afterCaseReference, int limit, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var page = await ListCaseAssessmentsAsync(connection, null, inspectionId, null, afterCaseReference, limit, ct);
+        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT count(*)::int FROM case_assessments WHERE inspection_id = @inspectionId", new { inspectionId }, cancellationToken: ct));
+        return (page, total);
+    }
+
+    private static async Task<IReadOnlyList<StoredCaseAssessment>> ListCaseAssessmentsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string inspectionId, string? caseReference, string? after, int limit, CancellationToken ct)
+    {
+        var heads = (await connection.QueryAsync<AssessmentRow>(new CommandDefinition(
+            """
+            SELECT inspection_id AS InspectionId, case_reference AS CaseReference, version AS Version, staff_grade AS StaffGrade,
+                   assessed_by AS AssessedBy, recorded_at AS RecordedAt
+            FROM case_assessments
+            WHERE inspection_id = @inspectionId
+              AND (@caseReference::text IS NULL OR case_reference = @caseReference)
+              AND (@after::text IS NULL OR case_reference > @after)
+            ORDER BY case_reference
+            LIMIT @limit
+            """, new { inspectionId, caseReference, after, limit }, transaction, cancellationToken: ct))).ToList();
+        if (heads.Count == 0) return [];
+        var references = heads.Select(h => h.CaseReference).ToArray();
+        var answers = (await connection.QueryAsync<AnswerRow>(new CommandDefinition(
+            """
+            SELECT case_reference AS CaseReference, question_id AS QuestionId, answer AS Answer, note AS Note, 0 AS Kind
+            FROM key_question_answers WHERE inspection_id = @inspectionId AND case_reference = ANY(@references)
+            UNION ALL
+            SELECT case_reference, question_id, answer, note, 1
+            FROM prompt_answers WHERE inspection_id = @inspectionId AND case_reference = ANY(@references)
+            """, new { inspectionId, references }, transaction, cancellationToken: ct))).ToList();
+        var flags = (await connection.QueryAsync<ModerationFlag>(new CommandDefinition(
+            """
+            SELECT case_reference AS CaseReference, key_question_id AS KeyQuestionId, kind AS Kind, description AS Description
+            FROM moderation_flags WHERE inspection_id = @inspectionId AND case_reference = ANY(@references)
+            ORDER BY case_reference, key_question_id
+            """, new { inspectionId, references }, transaction, cancellationToken: ct))).ToList();
+        var answersByCase = answers.ToLookup(a => a.CaseReference);
+        var flagsByCase = flags.ToLookup(f => f.CaseReference);
+        return heads.Select(h => new StoredCaseAssessment(
+            h.InspectionId, h.CaseReference, h.Version, h.StaffGrade, h.AssessedBy, new DateTimeOffset(DateTime.SpecifyKind(h.RecordedAt, DateTimeKind.Utc)),
+            answersByCase[h.CaseReference]
+                .OrderBy(a => a.Kind).ThenBy(a => a.QuestionId, QuestionIdComparer.Instance)
+                .Select(a => new QuestionAnswer(a.QuestionId, Parse(a.Answer), a.Note)).ToList(),
+            flagsByCase[h.CaseReference].ToList())).ToList();
+    }
+
+    public async Task<IReadOnlyList<ModerationFlag>> ListModerationFlagsAsync(string inspectionId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var flags = await connection.QueryAsync<ModerationFlag>(new CommandDefinition(
+            """
+            SELECT case_reference AS CaseReference, key_question_id AS KeyQuestionId, kind AS Kind, description AS Description
+            FROM moderation_flags WHERE inspection_id = @inspectionId ORDER BY case_reference, key_question_id
+            """, new { inspectionId }, cancellationToken: ct));
+        return flags.ToList();
+    }
+
+    // ---------------------------------------------------------------- counting
+
+    /// <summary>k and n per key question, the panel departures and the number of cases assessed, in one round trip.</summary>
+    public async Task<RatingCounts> GetRatingCountsAsync(string inspectionId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        using var grid = await connection.QueryMultipleAsync(new CommandDefinition(
+            $"""
+            SELECT question_id AS QuestionId, {YesNoCounts} FROM key_question_answers WHERE inspection_id = @inspectionId GROUP BY question_id;
+            SELECT standard_id AS StandardId, rating AS Rating, rationale AS Rationale, agreed_by AS AgreedBy, recorded_at AS RecordedAt
+            FROM panel_departures WHERE inspection_id = @inspectionId;
+            SELECT count(*)::int FROM case_assessments WHERE inspection_id = @inspectionId;
+            """, new { inspectionId }, cancellationToken: ct));
+        var counts = (await grid.ReadAsync<CountRow>()).ToDictionary(r => r.QuestionId, r => new YesCount(r.Yes, r.Applicable), StringComparer.Ordinal);
+        var departures = (await grid.ReadAsync<DepartureRow>()).ToDictionary(r => r.StandardId, r => r.ToDomain(), StringComparer.Ordinal);
+        var cases = await grid.ReadSingleAsync<int>();
+        return new RatingCounts(counts, departures, cases);
+    }
+
+    public async Task<IReadOnlyDictionary<string, YesCount>> CountPromptAnswersAsync(string inspectionId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<CountRow>(new CommandDefinition(
+            $"SELECT question_id AS QuestionId, {YesNoCounts} FROM prompt_answers WHERE inspection_id = @inspectionId GROUP BY question_id",
+            new { inspectionId }, cancellationToken: ct));
+        return rows.ToDictionary(r => r.QuestionId, r => new YesCount(r.Yes, r.Applicable), StringComparer.Ordinal);
+    }
+
+    /// <summary>k and n per key question per value of a case attribute (cases without the attribute count under "").</summary>
+    public async Task<IReadOnlyList<GroupCount>> CountByAttributeAsync(string inspectionId, string attribute, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<GroupRow>(new CommandDefinition(
+            $"""
+            SELECT a.question_id AS QuestionId, coalesce(c.value, '') AS Value, {YesNoCounts.Replace("answer", "a.answer")}
+            FROM key_question_answers a
+            LEFT JOIN case_attributes c
+              ON c.inspection_id = a.inspection_id AND c.case_reference = a.case_reference AND c.attribute = @attribute
+            WHERE a.inspection_id = @inspectionId
+            GROUP BY a.question_id, coalesce(c.value, '')
+            """, new { inspectionId, attribute }, cancellationToken: ct));
+        return rows.Select(r => new GroupCount(r.QuestionId, r.Value, new YesCount(r.Yes, r.Applicable))).ToList();
+    }
+
+    /// <summary>Per case-assessed inspection of the framework: its pinned version and k and n per key question.</summary>
+    public async Task<IReadOnlyList<(string InspectionId, string Version, IReadOnlyDictionary<string, YesCount> Counts)>> CountKeyQuestionsByInspectionAsync(
+        string frameworkId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<InspectionCountRow>(new CommandDefinition(
+            $"""
+            SELECT a.inspection_id AS InspectionId, i.framework_version AS Version, a.question_id AS QuestionId, {YesNoCounts.Replace("answer", "a.answer")}
+            FROM key_question_answers a
+            JOIN inspections i ON i.inspection_id = a.inspection_id
+            WHERE i.framework_id = @frameworkId AND i.source = 'case_assessments'
+            GROUP BY a.inspection_id, i.framework_version, a.question_id
+            """, new { frameworkId }, cancellationToken: ct, flags: CommandFlags.None));
+        return rows.GroupBy(r => (r.InspectionId, r.Version))
+            .Select(g => (g.Key.InspectionId, g.Key.Version,
+                (IReadOnlyDictionary<string, YesCount>)g.ToDictionary(r => r.QuestionId, r => new YesCount(r.Yes, r.Applicable), StringComparer.Ordinal)))
+            .ToList();
+    }
+
+    public async Task<string?> GetFrameworkDefinitionAsync(string frameworkId, string version, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "SELECT definition FROM framework_versions WHERE framework_id = @frameworkId AND version = @version",
+            new { frameworkId, version }, cancellationToken: ct));
+    }
+
+    // ---------------------------------------------------------------- panel departures
+
+    public Task<PanelDeparture> RecordPanelDepartureAsync(string inspectionId, Framework framework, PanelDeparture departure, RequestKey request, CancellationToken ct) =>
+        database.InTransactionAsync(async (connection, transaction) =>
+        {
+            await PinAsync(connection, transaction, inspectionId, framework, PinnedInspection.CaseAssessments, ct);
+            if (!await AlreadyAppliedAsync(connection, transaction, request, "RecordPanelDeparture", inspectionId, departure.StandardId, ct))
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    INSERT INTO panel_departures (inspection_id, standard_id, rating, rationale, agreed_by, recorded_at)
+                    VALUES (@inspectionId, @StandardId, @Rating, @Rationale, @AgreedBy, @recordedAt)
+                    ON CONFLICT (inspection_id, standard_id) DO UPDATE
+                    SET rating = excluded.rating, rationale = excluded.rationale, agreed_by = excluded.agreed_by, recorded_at = excluded.recorded_at
+                    """,
+                    new { inspectionId, departure.StandardId, departure.Rating, departure.Rationale, departure.AgreedBy, recordedAt = departure.RecordedAt.UtcDateTime },
+                    transaction, cancellationToken: ct));
+            }
+            var row = await connection.QuerySingleAsync<DepartureRow>(new CommandDefinition(
+                """
+                SELECT standard_id AS StandardId, rating AS Rating, rationale AS Rationale, agreed_by AS AgreedBy, recorded_at AS RecordedAt
+                FROM panel_departures WHERE inspection_id = @inspectionId AND standard_id = @StandardId
+                """, new { inspectionId, departure.StandardId }, transaction, cancellationToken: ct));
+            return row.ToDomain();
+        }, ct);
+
+    // ---------------------------------------------------------------- published results
+
+    public Task<StoredPublishedResults> RecordPublishedResultsAsync(
+        string inspectionId, Framework framework, PublishedResults results, string source, string recordedBy, DateTimeOffset recordedAt, RequestKey request, CancellationToken ct) =>
+        database.InTransactionAsync(async (connection, transaction) =>
+        {
+            await PinAsync(connection, transaction, inspectionId, framework, PinnedInspection.Published, ct);
+            if (!await AlreadyAppliedAsync(connection, transaction, request, "RecordPublishedResults", inspectionId, "", ct))
+            {
+                var figures = results.KeyQuestions.Select((f, i) => (Kind: "key_question", f.Key, f.Value, i))
+                    .Concat(results.Prompts.Select((f, i) => (Kind: "prompt", f.Key, f.Value, i)))
+                    .ToList();
+                await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    DELETE FROM published_results WHERE inspection_id = @inspectionId;
+                    INSERT INTO published_results (inspection_id, risk_of_harm_thread_pct, source, recorded_by, recorded_at)
+                    VALUES (@inspectionId, @thread, @source, @recordedBy, @recordedAt);
+                    INSERT INTO published_figures (inspection_id, kind, question_id, pct, n, k, position)
+                    SELECT @inspectionId, kind, q, p, n, k, pos
+                    FROM unnest(@kinds::text[], @questions::text[], @pcts::int[], @ns::int[], @ks::int[], @positions::int[]) AS t(kind, q, p, n, k, pos);
+                    INSERT INTO published_ratings (inspection_id, standard_id, rating, note, position)
+                    SELECT @inspectionId, s, r, n, pos FROM unnest(@standards::text[], @ratings::text[], @notes::text[], @ratingPositions::int[]) AS t(s, r, n, pos);
+                    INSERT INTO published_criteria (inspection_id, criterion_id, pct, position)
+                    SELECT @inspectionId, c, p, pos FROM unnest(@criteria::text[], @criterionPcts::float8[], @criterionPositions::int[]) AS t(c, p, pos);
+                    INSERT INTO published_grades (inspection_id, criterion_id, grade, position)
+                    SELECT @inspectionId, c, g, pos FROM unnest(@gradeCriteria::text[], @grades::text[], @gradePositions::int[]) AS t(c, g, pos);
+                    """,
+                    new
+                    {
+                        inspectionId,
+                        thread = results.RiskOfHarmThreadPct,
+                        source,
+                        recordedBy,
+                        recordedAt = recordedAt.UtcDateTime,
+                        kinds = figures.Select(f => f.Kind).ToArray(),
+                        questions = figures.Select(f => f.Key).ToArray(),
+                        pcts = figures.Select(f => f.Value.Pct).ToArray(),
+                        ns = figures.Select(f => f.Value.Applicable).ToArray(),
+                        ks = figures.Select(f => f.Value.Yes).ToArray(),
+                        positions = figures.Select(f => f.i).ToArray(),
+                        standards = results.Ratings.Keys.ToArray(),
+                        ratings = results.Ratings.Values.Select(r => r.Rating).ToArray(),
+                        notes = results.Ratings.Values.Select(r => r.Note).ToArray(),
+                        ratingPositions = Enumerable.Range(0, results.Ratings.Count).ToArray(),
+                        criteria = results.CriterionPcts.Keys.ToArray(),
+                        criterionPcts = results.CriterionPcts.Values.ToArray(),
+                        criterionPositions = Enumerable.Range(0, results.CriterionPcts.Count).ToArray(),
+                        gradeCriteria = results.Section4Grades.Keys.ToArray(),
+                        grades = results.Section4Grades.Values.ToArray(),
+                        gradePositions = Enumerable.Range(0, results.Section4Grades.Count).ToArray(),
+                    }, transaction, cancellationToken: ct));
+            }
+            return (await GetPublishedResultsAsync(connection, transaction, inspectionId, ct))!;
+        }, ct);
+
+    public async Task<StoredPublishedResults?> GetPublishedResultsAsync(string inspectionId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await GetPublishedResultsAsync(connection, null, inspectionId, ct);
+    }
+
+    private static async Task<StoredPublishedResults?> GetPublishedResultsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string inspectionId, CancellationToken ct)
+    {
+        using var grid = await connection.QueryMultipleAsync(new CommandDefinition(
+            """
+            SELECT risk_of_harm_thread_pct AS Thread, source AS Source, recorded_by AS RecordedBy, recorded_at AS RecordedAt
+            FROM published_results WHERE inspection_id = @inspectionId;
+            SELECT kind AS Kind, question_id AS QuestionId, pct AS Pct, n AS N, k AS K FROM published_figures
+            WHERE inspection_id = @inspectionId ORDER BY kind, position;
+            SELECT standard_id AS StandardId, rating AS Rating, note AS Note FROM published_ratings WHERE inspection_id = @inspectionId ORDER BY position;
+            SELECT criterion_id AS Id, pct AS Pct FROM published_criteria WHERE inspection_id = @inspectionId ORDER BY position;
+            SELECT criterion_id AS Id, grade AS Grade FROM published_grades WHERE inspection_id = @inspectionId ORDER BY position;
+            """, new { inspectionId }, transaction, cancellationToken: ct));
+        var head = await grid.ReadSingleOrDefaultAsync<PublishedHeadRow>();
+        if (head is null) return null;
+        var figures = (await grid.ReadAsync<FigureRow>()).ToList();
+        var ratings = (await grid.ReadAsync<PublishedRating>()).ToDictionary(r => r.StandardId, StringComparer.Ordinal);
+        var criteria = (await grid.ReadAsync<(string Id, double Pct)>()).ToDictionary(c => c.Id, c => c.Pct, StringComparer.Ordinal);
+        var grades = (await grid.ReadAsync<(string Id, string Grade)>()).ToDictionary(g => g.Id, g => g.Grade, StringComparer.Ordinal);
+        var results = new PublishedResults(
+            figures.Where(f => f.Kind == "key_question").ToDictionary(f => f.QuestionId, f => new PublishedFigure(f.Pct, f.N, f.K), StringComparer.Ordinal),
+            figures.Where(f => f.Kind == "prompt").ToDictionary(f => f.QuestionId, f => new PublishedFigure(f.Pct, f.N, f.K), StringComparer.Ordinal),
+            ratings, criteria, grades, head.Thread);
+        return new StoredPublishedResults(inspectionId, results, head.Source, head.RecordedBy,
+            new DateTimeOffset(DateTime.SpecifyKind(head.RecordedAt, DateTimeKind.Utc)));
+    }
+
+    private static Answer Parse(string word) =>
+        AnswerWords.TryParse(word, out var answer) ? answer : throw new InvalidOperationException($"stored answer '{word}' is not an answer word");
+
+    private sealed record AssessmentRow(string InspectionId, string CaseReference, long Version, string StaffGrade, string AssessedBy, DateTime RecordedAt);
+
+    private sealed record AnswerRow(string CaseReference, string QuestionId, string Answer, string Note, int Kind);
+
+    private sealed record CountRow(string QuestionId, int Yes, int Applicable);
+
+    private sealed record GroupRow(string QuestionId, string Value, int Yes, int Applicable);
+
+    private sealed record InspectionCountRow(string InspectionId, string Version, string QuestionId, int Yes, int Applicable);
+
+    private sealed record PublishedHeadRow(double? Thread, string Source, string RecordedBy, DateTime RecordedAt);
+
+    private sealed record FigureRow(string Kind, string QuestionId, int Pct, int? N, int? K);
+
+    private sealed record DepartureRow(string StandardId, string Rating, string Rationale, string AgreedBy, DateTime RecordedAt)
+    {
+        public PanelDeparture ToDomain() =>
+            new(StandardId, Rating, Rationale, AgreedBy, new DateTimeOffset(DateTime.SpecifyKind(RecordedAt, DateTimeKind.Utc)));
+    }
+}

@@ -1,0 +1,38 @@
+using Inspection.Evidence.V1;
+using Inspection.Grpc;
+using Inspection.Recommendations.V1;
+using Inspection.Sampling.V1;
+using Inspection.Scoring.Application;
+using Inspection.Scoring.Data;
+using Inspection.Scoring.Demo;
+using Inspection.Scoring.Domain.Frameworks;
+using Inspection.Scoring.Services;
+using Inspection.Scoring.Sources;
+using Inspection.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults("assessment-scoring");           // ports, gRPC server, health, telemetry
+builder.AddServiceDatabase(typeof(Program).Assembly);       // Npgsql data source from ConnectionStrings:Default, migrations at start
+// Frameworks are data: every *.json in Scoring:FrameworksPath (default: the frameworks folder beside the binaries).
+builder.Services.AddSingleton(_ => FrameworkCatalog.LoadDirectory(builder.Configuration["Scoring:FrameworksPath"] ?? FrameworkCatalog.DefaultDirectory));
+builder.Services.AddSingleton<FrameworkResolver>();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<ScoringStore>();
+builder.Services.AddSingleton<InspectionScoring>();
+builder.Services.AddGrpcClient<RecommendationTracking.RecommendationTrackingClient>("recommendation-tracking");
+builder.Services.AddGrpcClient<CaseSampling.CaseSamplingClient>("case-sampling");
+builder.Services.AddGrpcClient<OrganisationalEvidence.OrganisationalEvidenceClient>("organisational-evidence");
+builder.Services.AddSingleton<IInspectionRegister, GrpcInspectionRegister>();
+builder.Services.AddSingleton<ICaseSampleSource, GrpcCaseSampleSource>();
+builder.Services.AddSingleton<IJudgementSource, GrpcJudgementSource>();
+builder.Services.AddSingleton<DemoData>();
+// `--DemoData:Load=true` (or DemoData__Load=true) records the reference inspections' published results once the
+// database is ready and recommendation tracking has registered them.
+if (builder.Configuration.GetValue<bool>("DemoData:Load")) builder.Services.AddHostedService<DemoDataAtStartup>();
+
+var app = builder.Build();
+app.MapGrpcService<AssessmentScoringService>();
+app.Run();
+
+/// <summary>The entry point, public so tests can host the service (WebApplicationFactory).</summary>
+public partial class Program;

@@ -1,0 +1,56 @@
+using System.Globalization;
+using Inspection.Domain;
+using Inspection.Grpc;
+using Inspection.Sampling.V1;
+using Inspection.Scoring.Domain.Assessments;
+
+namespace Inspection.Scoring.Sources;
+
+/// <summary>Case sampling's ListSampleCases stream over gRPC, mapped to the facts the scoring rules need.</summary>
+public sealed class GrpcCaseSampleSource(CaseSampling.CaseSamplingClient client) : ICaseSampleSource
+{
+    public async Task<IReadOnlyList<SampledCaseFacts>> ListSampleCasesAsync(string inspectionId, CancellationToken ct)
+    {
+        var cases = new List<SampledCaseFacts>();
+        try
+        {
+            await foreach (var sampled in client.ListSampleCases(new ListSampleCasesRequest { InspectionId = inspectionId }, Upstream.Options(ct)).WithCancellation(ct))
+                cases.Add(ToFacts(sampled));
+        }
+        catch (RpcException e) when (e.StatusCode is StatusCode.NotFound or StatusCode.FailedPrecondition)
+        {
+            throw new PreconditionFailedException($"inspection {inspectionId} has no case sample yet ({e.Status.Detail})");
+        }
+        catch (RpcException e)
+        {
+            throw Upstream.Unavailable("case sampling", e);
+        }
+        return cases;
+    }
+
+    public static SampledCaseFacts ToFacts(SampledCase c) =>
+        SampledCaseFacts.Create(
+            c.CaseReference,
+            c.SentenceType,
+            c.UnpaidWorkOnly,
+            c.Gender,
+            c.EthnicGroup,
+            c.RoshLevel,
+            c.Stratum,
+            c.CourtReport,
+            c.StatutoryVictimContact,
+            c.RoshRelevant,
+            new Dictionary<string, string>
+            {
+                ["disability"] = Bool(c.Disability),
+                ["mappa_level"] = c.MappaLevel.ToString(CultureInfo.InvariantCulture),
+                ["prolific_priority_offender"] = Bool(c.ProlificPriorityOffender),
+                ["approved_premises_resident"] = Bool(c.ApprovedPremisesResident),
+                ["unpaid_work_requirement"] = Bool(c.UnpaidWorkRequirement),
+                ["court_report_type"] = c.CourtReportType,
+                ["allocated_office"] = c.AllocatedOffice,
+                ["allocated_team"] = c.AllocatedTeam,
+            });
+
+    private static string Bool(bool value) => value ? "true" : "false";
+}

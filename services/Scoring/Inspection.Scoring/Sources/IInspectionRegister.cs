@@ -1,0 +1,11 @@
+namespace Inspection.Scoring.Sources;
+
+/// <summary>The inspection register (recommendation tracking owns inspections; this service only refers to them).</summary>
+public interface IInspectionRegister
+{
+    /// <summary>The inspection, or <see cref="Inspection.Domain.NotFoundException"/> when the register has no such id.</summary>
+    Task<RegisteredInspection> GetInspectionAsync(string inspectionId, CancellationToken ct);
+
+    /// <summary>Inspections of a framework, for the demo loader to find the reference inspections by provider name.</summary>
+    Task<IReadOnlyList<RegisteredInspection>> ListInspectionsAsync(string frameworkId, CancellationToken ct);
+}

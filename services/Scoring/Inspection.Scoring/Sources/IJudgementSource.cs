@@ -1,0 +1,9 @@
+using Inspection.Scoring.Domain.Ratings;
+
+namespace Inspection.Scoring.Sources;
+
+/// <summary>The domain-one judgements (organisational evidence owns them).</summary>
+public interface IJudgementSource
+{
+    Task<IReadOnlyList<Judgement>> GetJudgementsAsync(string inspectionId, CancellationToken ct);
+}
