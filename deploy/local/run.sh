@@ -39,8 +39,13 @@ for app in "${apps[@]}"; do
   [ "$(psql_cmd -d postgres -c "select 1 from pg_database where datname='$db'")" = "1" ] || psql_cmd -d postgres -c "create database $db" >/dev/null
 done
 
-echo "Building (Release)..."
-dotnet build "$root/Inspection.sln" -c Release -v quiet -nologo -clp:ErrorsOnly >"$logs/build.log" || { cat "$logs/build.log"; exit 1; }
+echo "Building the apps (Release)..."
+: >"$logs/build.log"
+for app in "${apps[@]}"; do
+  read -r _ project _ _ _ <<<"$app"
+  dotnet build "$root/$project" -c Release -v quiet -nologo -clp:ErrorsOnly >>"$logs/build.log" 2>&1 \
+    || { cat "$logs/build.log"; exit 1; }
+done
 
 pids=()
 stop_all() {
