@@ -16,6 +16,8 @@ setTimeout(() => {
 }, Number(process.env.INTEROP_CLIENT_TIMEOUT_MS || 30000)).unref();
 
 const client = new Interop(target, grpc.credentials.createInsecure(), { 'grpc.max_receive_message_length': 8 * 1024 * 1024 });
+// the same server through a channel that gzips every request message
+const gzipClient = new Interop(target, grpc.credentials.createInsecure(), { 'grpc.default_compression_algorithm': 2, 'grpc.default_compression_level': 2 });
 
 function unary(method, request, options = {}) {
   return new Promise((resolve) => {
@@ -88,6 +90,13 @@ const cases = {
     if (error) return failure(error);
     return { sent: payload.length, received: reply.payload.length, identical: Buffer.compare(payload, reply.payload) === 0 };
   },
+  gzipRequest() {
+    return new Promise((resolve) => {
+      const text = 'compressed by grpc-js '.repeat(200);
+      gzipClient.Echo({ text, payload: Buffer.alloc(20000, 1) }, (error, reply) =>
+        resolve(error ? failure(error) : { identical: reply.text === text, payload: reply.payload.length }));
+    });
+  },
   async statusMessage() {
     const { error } = await unary('Fail', { code: grpc.status.FAILED_PRECONDITION, message: 'Évaluation échouée: 100% ✓ 完了' });
     return error ? failure(error) : { code: 0 };
@@ -108,6 +117,7 @@ const cases = {
     }
   }
   client.close();
+  gzipClient.close();
   process.stdout.write(JSON.stringify(results) + '\n');
   process.exit(0);
 })();

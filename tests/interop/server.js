@@ -1,8 +1,8 @@
 'use strict';
 // The grpc-js implementation of the Interop service (see Protos/interop.proto in Inspection.Grpc.Tests): the peer
 // the .NET client is proven against, and the baseline of the benchmark. Prints {"port":N} once listening.
-// Usage: node server.js [port] [--exit-with-stdin]   (port 0 or none: a free port on 127.0.0.1; with the flag it
-// exits when its parent closes stdin, so a parent that dies cannot leave it running)
+// Usage: node server.js [--exit-with-stdin]   (a free port on 127.0.0.1; with the flag it exits when its parent
+// closes stdin, so a parent that dies cannot leave it running)
 const { grpc, Interop, encodeDetails } = require('./protos');
 
 function remainingMs(call) {
@@ -54,7 +54,7 @@ const implementation = {
 
 const server = new grpc.Server({ 'grpc.max_receive_message_length': 4 * 1024 * 1024 });
 server.addService(Interop.service, implementation);
-server.bindAsync(`127.0.0.1:${Number(process.argv[2]) || 0}`, grpc.ServerCredentials.createInsecure(), (error, port) => {
+server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, port) => {
   if (error) {
     console.error(error.message);
     process.exit(2);

@@ -14,6 +14,7 @@ public sealed class GrpcJsClientTests(GrpcJsClientTests.Run run) : IClassFixture
         private TestGrpcServer? _server;
 
         public JsonElement Results { get; private set; }
+        public TestGrpcServer Server => _server!;
 
         public async Task InitializeAsync()
         {
@@ -107,6 +108,16 @@ public sealed class GrpcJsClientTests(GrpcJsClientTests.Run run) : IClassFixture
         Assert.Equal(0, Code(result));
         Assert.Equal(3 * 1024 * 1024, result.GetProperty("received").GetInt32());
         Assert.True(result.GetProperty("identical").GetBoolean());
+    }
+
+    [Fact]
+    public void Gzip_compressed_requests_from_grpc_js_are_decoded()
+    {
+        var result = Case("gzipRequest");
+        Assert.Equal(0, Code(result));
+        Assert.True(result.GetProperty("identical").GetBoolean());
+        Assert.Equal(20_000, result.GetProperty("payload").GetInt32());
+        Assert.Contains("gzip", run.Server.Probe.EchoEncodings);
     }
 
     [Fact]

@@ -12,6 +12,8 @@ public sealed class GrpcJsServerTests(GrpcJsServerTests.Peer peer) : IClassFixtu
     {
         private NodeServer? _server;
 
+        public NodeServer Server => _server!;
+
         public GrpcChannel Channel { get; private set; } = null!;
         public Interop.InteropClient Client { get; private set; } = null!;
 

@@ -66,7 +66,7 @@ public static class NodePeer
     public static async Task<NodeServer> StartServerAsync(TimeSpan? within = null)
     {
         await EnsureInstalledAsync();
-        var process = Start("node", ["server.js", "0", "--exit-with-stdin"]);
+        var process = Start("node", ["server.js", "--exit-with-stdin"]);
         var errors = new StringBuilder();
         process.ErrorDataReceived += (_, e) => { lock (errors) errors.AppendLine(e.Data); };
         process.BeginErrorReadLine();
@@ -113,7 +113,7 @@ public static class NodePeer
     }
 }
 
-/// <summary>A running grpc-js Interop server; disposing it kills the process.</summary>
+/// <summary>A running grpc-js Interop server process; disposing it kills the process.</summary>
 public sealed class NodeServer(Process process, int port) : IDisposable
 {
     public int Port { get; } = port;

@@ -8,8 +8,11 @@ namespace Inspection.Grpc.Tests.Server;
 /// <summary>The .NET side of the test contract; what each rpc does is described in Protos/interop.proto.</summary>
 public sealed class InteropService(InteropProbe probe) : Interop.InteropBase
 {
-    public override Task<EchoReply> Echo(EchoRequest request, ServerCallContext context) =>
-        Task.FromResult(Reply(request.Payload, request.Text, context));
+    public override Task<EchoReply> Echo(EchoRequest request, ServerCallContext context)
+    {
+        probe.EchoEncodings.Enqueue(context.GetHttpContext().Request.Headers["grpc-encoding"].ToString());
+        return Task.FromResult(Reply(request.Payload, request.Text, context));
+    }
 
     public override Task<EchoReply> Append(EchoRequest request, ServerCallContext context) =>
         Task.FromResult(Reply(request.Payload, request.Text, context));
