@@ -62,9 +62,33 @@ public sealed class DaprAddressingTests(SharedServer app) : IClassFixture<Shared
         Assert.Contains($"Services:{AppId}:GrpcUrl", e.Message);
     }
 
-    private static ServiceProvider Services(Dictionary<string, string?> settings)
+    [Fact]
+    public async Task Client_interceptors_registered_in_DI_add_their_headers_to_every_call()
+    {
+        var key = Guid.NewGuid().ToString();
+        using var services = Services(new() { [$"Services:{AppId}:GrpcUrl"] = app.Server.Address }, new CallKey(key));
+        var client = services.GetRequiredService<Interop.InteropClient>();
+
+        await client.EchoAsync(new EchoRequest());
+        await client.AppendAsync(new EchoRequest());
+
+        Assert.Equal(2, app.Server.Flaky.AttemptsOf(key));
+    }
+
+    /// <summary>Stands for a credentials interceptor: a header on every outgoing call (read by the server's FlakyCallInterceptor).</summary>
+    private sealed class CallKey(string key) : IClientCallInterceptor
+    {
+        public ValueTask BeforeCallAsync(string fullMethodName, Metadata headers, CancellationToken cancellationToken)
+        {
+            headers.Add("x-call-key", key).Add("x-fail-first", "0");
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private static ServiceProvider Services(Dictionary<string, string?> settings, IClientCallInterceptor? interceptor = null)
     {
         var collection = new ServiceCollection();
+        if (interceptor is not null) collection.AddSingleton(interceptor);
         collection.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         collection.AddGrpcClient<Interop.InteropClient>(AppId);
         return collection.BuildServiceProvider();

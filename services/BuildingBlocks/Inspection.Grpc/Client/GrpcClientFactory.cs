@@ -11,10 +11,13 @@ namespace Inspection.Grpc;
 /// </summary>
 public sealed class GrpcClientFactory(IConfiguration configuration, IEnumerable<IClientCallInterceptor> interceptors) : IDisposable
 {
-    private readonly ConcurrentDictionary<string, GrpcChannel> _channels = new();
+    // Lazy: GetOrAdd may run its factory twice under a race, and the loser's HttpClient would never be disposed.
+    private readonly ConcurrentDictionary<string, Lazy<GrpcChannel>> _channels = new();
     private readonly IReadOnlyList<IClientCallInterceptor> _interceptors = interceptors.ToList();
 
-    public GrpcChannel ChannelFor(string appId) => _channels.GetOrAdd(appId, id =>
+    public GrpcChannel ChannelFor(string appId) => _channels.GetOrAdd(appId, id => new Lazy<GrpcChannel>(() => Create(id))).Value;
+
+    private GrpcChannel Create(string id)
     {
         var daprPort = configuration["DAPR_GRPC_PORT"];
         if (!string.IsNullOrEmpty(daprPort))
@@ -25,11 +28,12 @@ public sealed class GrpcClientFactory(IConfiguration configuration, IEnumerable<
         var url = configuration[$"Services:{id}:GrpcUrl"]
             ?? throw new InvalidOperationException($"No address for '{id}': set Services:{id}:GrpcUrl (or run under Dapr with DAPR_GRPC_PORT)");
         return GrpcChannel.ForAddress(url, new GrpcChannelOptions { Address = new Uri(url), Interceptors = _interceptors });
-    });
+    }
 
     public void Dispose()
     {
-        foreach (var channel in _channels.Values) channel.Dispose();
+        foreach (var channel in _channels.Values)
+            if (channel.IsValueCreated) channel.Value.Dispose();
     }
 }
 
