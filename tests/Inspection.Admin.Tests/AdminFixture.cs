@@ -1,4 +1,7 @@
 using Inspection.Admin.Accounts;
+using Inspection.Evidence.Services;
+using Inspection.Recommendations.Services;
+using Inspection.Sampling;
 using Inspection.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -10,24 +13,31 @@ namespace Inspection.Admin.Tests;
 
 /// <summary>
 /// One admin for the whole test run: its own PostgreSQL database from the harness, real Kestrel on a free loopback
-/// port, service hosts for recommendation tracking and case sampling (the other two are left unstarted, so the
+/// port, the real hosts of recommendation tracking (with the reference inspections loaded by its own demo data),
+/// case sampling and organisational evidence, each on its own database (assessment scoring is left unstarted, so the
 /// status page shows both cases), an account per role, and Debian's chromium through Playwright.
+/// The admin is hosted by WebApplicationFactory&lt;AdminStore&gt;: any type of the admin's assembly names it, and the
+/// services' own Program classes would make "Program" ambiguous here.
 /// </summary>
 public sealed class AdminFixture : IAsyncLifetime
 {
     public const string Password = "correct horse battery staple";
     public const string InitialAdministratorPassword = "first administrator password";
 
-    private readonly List<HealthOnlyServiceHost> _services = [];
+    private readonly List<IAsyncDisposable> _hosts = [];
+    private readonly Dictionary<string, string> _started = [];
     private readonly Dictionary<Role, string> _signedIn = [];
-    private WebApplicationFactory<Program>? _factory;
+    private WebApplicationFactory<AdminStore>? _factory;
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
     public string ConnectionString { get; private set; } = "";
     public IServiceProvider Services => _factory!.Services;
-    public IReadOnlySet<string> StartedServices => _services.Select(s => s.AppId).ToHashSet();
+    public IReadOnlySet<string> StartedServices => _started.Keys.ToHashSet();
+    public ServiceTestHost<RecommendationTrackingService> Tracking { get; private set; } = null!;
+    public ServiceTestHost<CaseSamplingService> Sampling { get; private set; } = null!;
+    public ServiceTestHost<OrganisationalEvidenceService> Evidence { get; private set; } = null!;
     public string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     public static string EmailFor(Role role) => $"{RoleNames.Code(role).Replace('_', '-')}@inspection.test";
@@ -36,19 +46,16 @@ public sealed class AdminFixture : IAsyncLifetime
     {
         Directory.CreateDirectory(ScreenshotDirectory);
         ConnectionString = await PostgresServer.Shared.CreateDatabaseAsync("admin");
-        _services.Add(await HealthOnlyServiceHost.StartAsync("recommendation-tracking"));
-        _services.Add(await HealthOnlyServiceHost.StartAsync("case-sampling"));
-
+        await StartServicesAsync();
         var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Default"] = ConnectionString,
             ["Admin:InitialPassword"] = InitialAdministratorPassword,
             ["SignIn:MaxFailedAttempts"] = "3",
         };
-        foreach (var service in _services) settings[$"Services:{service.AppId}:GrpcUrl"] = service.GrpcAddress;
-        // Nothing listens on these: the status page must say so rather than fail.
-        settings["Services:assessment-scoring:GrpcUrl"] = $"http://127.0.0.1:{ServiceTestHost<Program>.FreePort()}";
-        settings["Services:organisational-evidence:GrpcUrl"] = $"http://127.0.0.1:{ServiceTestHost<Program>.FreePort()}";
+        foreach (var (appId, address) in _started) settings[$"Services:{appId}:GrpcUrl"] = address;
+        // Nothing listens here: the status page must say so rather than fail.
+        settings["Services:assessment-scoring:GrpcUrl"] = $"http://127.0.0.1:{FreePort()}";
 
         (_factory, BaseUrl) = await StartAdminAsync(settings);
         await CreateRoleAccountsAsync();
@@ -66,11 +73,51 @@ public sealed class AdminFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>Starts an admin on a free port with these settings and waits until it is ready to sign people in.</summary>
-    public static async Task<(WebApplicationFactory<Program> Factory, string BaseUrl)> StartAdminAsync(IReadOnlyDictionary<string, string?> settings, bool waitUntilReady = true)
+    private async Task StartServicesAsync()
     {
-        var port = ServiceTestHost<Program>.FreePort();
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        Tracking = await ServiceTestHost<RecommendationTrackingService>.StartAsync(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = await PostgresServer.Shared.CreateDatabaseAsync("admin_reco"),
+        });
+        _hosts.Add(Tracking);
+        _started["recommendation-tracking"] = Tracking.GrpcAddress;
+        await Tracking.Services.GetRequiredService<Inspection.Recommendations.Demo.DemoData>().LoadAsync(default);
+
+        Sampling = await ServiceTestHost<CaseSamplingService>.StartAsync(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = await PostgresServer.Shared.CreateDatabaseAsync("admin_sampling"),
+            ["Services:recommendation-tracking:GrpcUrl"] = Tracking.GrpcAddress,
+        });
+        _hosts.Add(Sampling);
+        _started["case-sampling"] = Sampling.GrpcAddress;
+
+        Evidence = await ServiceTestHost<OrganisationalEvidenceService>.StartAsync(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = await PostgresServer.Shared.CreateDatabaseAsync("admin_evidence"),
+            ["Services:recommendation-tracking:GrpcUrl"] = Tracking.GrpcAddress,
+            ["Services:case-sampling:GrpcUrl"] = Sampling.GrpcAddress,
+        });
+        _hosts.Add(Evidence);
+        _started["organisational-evidence"] = Evidence.GrpcAddress;
+    }
+
+    public const string Bnes = "Birmingham North, East and Solihull PDU";
+
+    /// <summary>The reference inspection of a provider, as recommendation tracking registered it.</summary>
+    public async Task<Inspection.Recommendations.V1.Inspection> InspectionOfAsync(string providerName)
+    {
+        var client = Tracking.CreateClient<Inspection.Recommendations.V1.RecommendationTracking.RecommendationTrackingClient>();
+        var provider = (await client.ListProvidersAsync(new Inspection.Recommendations.V1.ListProvidersRequest { NameContains = providerName })).Providers.Single(p => p.Name == providerName);
+        return (await client.ListInspectionsAsync(new Inspection.Recommendations.V1.ListInspectionsRequest { ProviderId = provider.ProviderId })).Inspections.Single();
+    }
+
+    public static int FreePort() => ServiceTestHost<AdminStore>.FreePort();
+
+    /// <summary>Starts an admin on a free port with these settings and waits until it is ready to sign people in.</summary>
+    public static async Task<(WebApplicationFactory<AdminStore> Factory, string BaseUrl)> StartAdminAsync(IReadOnlyDictionary<string, string?> settings, bool waitUntilReady = true)
+    {
+        var port = FreePort();
+        var factory = new WebApplicationFactory<AdminStore>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Testing");
             web.UseSetting("Ports:Http", port.ToString());
@@ -155,7 +202,7 @@ public sealed class AdminFixture : IAsyncLifetime
         if (Browser is not null) await Browser.CloseAsync();
         _playwright?.Dispose();
         if (_factory is not null) await _factory.DisposeAsync();
-        foreach (var service in _services) await service.DisposeAsync();
+        foreach (var host in _hosts) await host.DisposeAsync();
     }
 }
 

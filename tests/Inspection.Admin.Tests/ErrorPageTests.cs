@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Inspection.Admin.Accounts;
-using Inspection.Testing;
 using Microsoft.Playwright;
 
 namespace Inspection.Admin.Tests;
@@ -27,7 +26,7 @@ public sealed partial class ErrorPageTests(AdminFixture admin)
         // A second admin whose database is not there: signing in fails inside the admin.
         var (factory, baseUrl) = await AdminFixture.StartAdminAsync(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Default"] = $"Host=127.0.0.1;Port={ServiceTestHost<Program>.FreePort()};Username=postgres;Database=none;Timeout=2",
+            ["ConnectionStrings:Default"] = $"Host=127.0.0.1;Port={AdminFixture.FreePort()};Username=postgres;Database=none;Timeout=2",
         }, waitUntilReady: false);
         await using (factory)
         {

@@ -5,6 +5,7 @@ using Inspection.Evidence.V1;
 using Inspection.Grpc;
 using Inspection.Recommendations.V1;
 using Inspection.Sampling.V1;
+using Inspection.Scoring.V1;
 using Inspection.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,11 +16,14 @@ builder.Configuration.AddServiceAddressDefaults(AppTopology.All);
 builder.Services.AddGrpcClient<RecommendationTracking.RecommendationTrackingClient>("recommendation-tracking");
 builder.Services.AddGrpcClient<CaseSampling.CaseSamplingClient>("case-sampling");
 builder.Services.AddGrpcClient<OrganisationalEvidence.OrganisationalEvidenceClient>("organisational-evidence");
+builder.Services.AddGrpcClient<AssessmentScoring.AssessmentScoringClient>("assessment-scoring");
 builder.Services.AddSingleton<ServiceHealth>();
+builder.Services.AddSingleton<ServiceFailurePageFilter>();
 
 builder.AddAccounts();                              // own database and migrations, cookie sign-in, role policies, first administrator
 builder.Services.AddRazorPages(pages =>
 {
+    pages.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(ServiceFailurePageFilter)));
     pages.Conventions.AuthorizeFolder("/Accounts", Policies.Administer);
     pages.Conventions.AuthorizeFolder("/Audit", Policies.Administer);
 });

@@ -23,16 +23,9 @@ public sealed class FirstAdministrator(AdminStore store, IPasswordHasher<Account
         if (string.IsNullOrEmpty(configuredPassword))
         {
             // Printed once, to the console only (not to the log pipeline, which may be shipped elsewhere).
-            Console.WriteLine($"""
-
-                ==================================================================
-                 First administrator created for the inspection admin
-                   Email address: {email}
-                   Password:      {password}
-                 This password is shown once. Sign in and change it.
-                ==================================================================
-
-                """);
+            // Printed once, to the console only (not to the log pipeline, which may be shipped elsewhere); the run
+            // command shows the line that says "initial administrator".
+            Console.WriteLine($"Admin: initial administrator {email} with password {password} (shown once: sign in and change it)");
         }
         logger.LogInformation("First administrator {Email} created", email);
     }

@@ -13,17 +13,9 @@ public sealed class ServiceHealth(GrpcClientFactory channels)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(3);
 
-    private static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
-    {
-        ["recommendation-tracking"] = "Recommendation tracking",
-        ["case-sampling"] = "Case sampling",
-        ["assessment-scoring"] = "Assessment scoring",
-        ["organisational-evidence"] = "Organisational-delivery evidence",
-    };
-
     public static IReadOnlyList<AppEndpoint> Services => AppTopology.All.Where(a => a.GrpcPort is not null).ToList();
 
-    public static string NameOf(string appId) => Names.TryGetValue(appId, out var name) ? name : appId;
+    public static string NameOf(string appId) => ServiceNames.Of(appId);
 
     public async Task<IReadOnlyList<ServiceStatus>> CheckAllAsync(CancellationToken ct) =>
         await Task.WhenAll(Services.Select(s => CheckAsync(s.AppId, ct)));

@@ -1,0 +1,95 @@
+using Inspection.Admin.Accounts;
+using Inspection.Admin.Forms;
+using Inspection.Admin.Status;
+using Inspection.Recommendations.V1;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using CallOptions = Inspection.Grpc.CallOptions;
+using RpcException = Inspection.Grpc.RpcException;
+
+namespace Inspection.Admin.Pages.Inspections;
+
+/// <summary>Records (or revises) the progress judgement of one recommendation at an inspection: lead inspectors.</summary>
+[Authorize(Policy = Policies.Lead)]
+public sealed class RecordProgressModel(RecommendationTracking.RecommendationTrackingClient tracking, AdminStore audit) : PageModel
+{
+    private static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>
+    {
+        ["judgement"] = "Input.Judgement",
+        ["findings"] = "Input.Findings",
+        ["repeated_from_previous_inspection"] = "Input.Repeated",
+    };
+
+    public Inspection.Recommendations.V1.Inspection Inspection { get; private set; } = new();
+    public DueRecommendation Due { get; private set; } = new();
+    public IReadOnlyList<string> Scale { get; private set; } = [];
+
+    [BindProperty] public ProgressInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(string id, string recommendationId, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, recommendationId, ct)) return NotFound();
+        var current = Due.JudgementAtThisInspection;
+        Input = new ProgressInput
+        {
+            Judgement = current?.Judgement,
+            Findings = current?.Findings,
+            Repeated = current?.RepeatedFromPreviousInspection ?? false,
+            Version = Due.Recommendation.Version,
+            RequestId = Guid.NewGuid().ToString(),
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id, string recommendationId, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, recommendationId, ct)) return NotFound();
+        if (string.IsNullOrEmpty(Input.Judgement)) ModelState.AddModelError("Input.Judgement", "Select the progress made");
+        if (string.IsNullOrWhiteSpace(Input.Findings)) ModelState.AddModelError("Input.Findings", "Enter the inspection's findings");
+        if (!ModelState.IsValid) return Page();
+        try
+        {
+            var reply = await tracking.RecordProgressJudgementAsync(new RecordProgressJudgementRequest
+            {
+                RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
+                RecommendationId = recommendationId,
+                InspectionId = id,
+                ExpectedVersion = Input.Version,
+                Judgement = Input.Judgement!,
+                Findings = Input.Findings!.Trim(),
+                RepeatedFromPreviousInspection = Input.Repeated,
+                RecordedBy = User.RecordedBy(),
+            }, new CallOptions(CancellationToken: ct));
+            await audit.AppendAuditAsync(User.RecordedBy(), "progress judgement recorded", $"recommendation {Due.Recommendation.Number} of {Due.Recommendation.AddresseeName}",
+                $"{reply.Judgement.Judgement} at the inspection of {Inspection.ProviderName}", ct);
+            TempData["Notice"] = $"Judgement recorded: {reply.Judgement.Judgement}";
+            return Redirect($"/inspections/{id}/progress");
+        }
+        catch (RpcException e)
+        {
+            ModelState.AddServiceError(e, ServiceNames.RecommendationTracking, Fields);
+            // A retry after a refusal is a new request.
+            Input.RequestId = Guid.NewGuid().ToString();
+            return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(string id, string recommendationId, CancellationToken ct)
+    {
+        var due = await tracking.ListDueForJudgementAsync(new ListDueForJudgementRequest { InspectionId = id }, new CallOptions(CancellationToken: ct));
+        Inspection = due.Inspection;
+        Scale = due.ProgressScale;
+        Due = due.Recommendations.FirstOrDefault(r => r.Recommendation.RecommendationId == recommendationId)!;
+        return Due is not null;
+    }
+
+    public sealed class ProgressInput
+    {
+        public string? Judgement { get; set; }
+        public string? Findings { get; set; }
+        public bool Repeated { get; set; }
+        public long Version { get; set; }
+        public string? RequestId { get; set; }
+    }
+}

@@ -1,0 +1,29 @@
+using Inspection.Admin.Presentation;
+using Inspection.Recommendations.V1;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using CallOptions = Inspection.Grpc.CallOptions;
+
+namespace Inspection.Admin.Pages.Providers;
+
+public sealed class DetailsModel(RecommendationTracking.RecommendationTrackingClient tracking) : PageModel
+{
+    public Lineage Lineage { get; private set; } = new();
+    public IReadOnlyList<Inspection.Recommendations.V1.Inspection> Inspections { get; private set; } = [];
+    public GetProgressSummaryResponse Progress { get; private set; } = new();
+
+    public async Task OnGetAsync(string id, CancellationToken ct)
+    {
+        var options = new CallOptions(CancellationToken: ct);
+        Lineage = await tracking.GetLineageAsync(new GetLineageRequest { ProviderId = id }, options);
+        var inspections = tracking.ListInspectionsAsync(new ListInspectionsRequest { ProviderId = id, IncludePredecessors = true, PageSize = 200 }, options);
+        var progress = tracking.GetProgressSummaryAsync(new GetProgressSummaryRequest { ProviderId = id, GroupBy = "year" }, options);
+        Inspections = (await inspections).Inspections;
+        Progress = await progress;
+    }
+
+    public BarChart ProgressChart() => new(
+        $"Progress judgements of recommendations to {Lineage.Provider.Name} and its predecessors, by year",
+        "For each year, how many recommendations were judged No progress, Some progress and Sufficient progress.",
+        Progress.ProgressScale,
+        Progress.Rows.Select(r => new BarGroup(r.Label, r.Counts.Select(c => (double)c.Count).ToList())).ToList());
+}
