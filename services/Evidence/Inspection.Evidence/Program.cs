@@ -21,6 +21,8 @@ builder.Services.AddSingleton<EvidenceStore>();
 builder.Services.AddSingleton<EvidenceCommands>();
 builder.Services.AddSingleton<EvidenceQueries>();
 builder.Services.AddSingleton<DemoData>();
+// `--DemoData:Load=true` (or DemoData__Load=true) loads the reference inspections once the database is ready.
+if (builder.Configuration.GetValue<bool>("DemoData:Load")) builder.Services.AddHostedService<DemoDataAtStartup>();
 builder.Services.AddGrpcClient<RecommendationTracking.RecommendationTrackingClient>("recommendation-tracking");
 builder.Services.AddGrpcClient<CaseSampling.CaseSamplingClient>("case-sampling");
 builder.Services.AddSingleton<IInspectionRegister, RecommendationTrackingRegister>();

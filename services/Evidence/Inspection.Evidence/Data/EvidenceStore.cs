@@ -38,13 +38,18 @@ public sealed class EvidenceStore(Database database)
             """,
             new { request.RequestId, request.Operation, request.Fingerprint, resultId, resultPart, resultVersion }, transaction, cancellationToken: ct));
 
-    /// <summary>Runs a write in one transaction, turning key clashes into what they mean for the caller.</summary>
-    private async Task WriteAsync(RecordedRequest request, string conflict, Func<NpgsqlConnection, NpgsqlTransaction, Task> work, CancellationToken ct)
+    /// <summary>
+    /// Runs a write in one transaction, its request logged first: a concurrent retry of the same request then waits
+    /// on the log's key and finds the first result, instead of racing it to the record's next version.
+    /// </summary>
+    private async Task WriteAsync(RecordedRequest request, (string Id, string? Part, long Version) result, string conflict,
+        Func<NpgsqlConnection, NpgsqlTransaction, Task> work, CancellationToken ct)
     {
         try
         {
             await database.InTransactionAsync(async (connection, transaction) =>
             {
+                await LogRequestAsync(connection, transaction, request, result.Id, result.Part, result.Version, ct);
                 await work(connection, transaction);
                 return true;
             }, ct);
@@ -72,18 +77,17 @@ public sealed class EvidenceStore(Database database)
         """;
 
     public Task InsertEvidenceAsync(EvidenceItem item, RecordedRequest request, CancellationToken ct) =>
-        WriteAsync(request, $"Evidence {item.EvidenceId} already exists", async (connection, transaction) =>
+        WriteAsync(request, (item.EvidenceId.ToString(), null, item.Version), $"Evidence {item.EvidenceId} already exists", async (connection, transaction) =>
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 "insert into evidence_items (evidence_id, inspection_id, current_version, added_at) values (@EvidenceId, @InspectionId, @Version, @AddedAt)",
                 new { item.EvidenceId, item.InspectionId, item.Version, item.AddedAt }, transaction, cancellationToken: ct));
             await InsertEvidenceVersionAsync(connection, transaction, item, ct);
-            await LogRequestAsync(connection, transaction, request, item.EvidenceId.ToString(), null, item.Version, ct);
         }, ct);
 
     /// <summary>Adds the next version of an item; refused when someone else added one since it was read.</summary>
     public Task AppendEvidenceVersionAsync(EvidenceItem next, RecordedRequest request, CancellationToken ct) =>
-        WriteAsync(request, $"Evidence {next.EvidenceId} was changed by someone else: read it again", async (connection, transaction) =>
+        WriteAsync(request, (next.EvidenceId.ToString(), null, next.Version), $"Evidence {next.EvidenceId} was changed by someone else: read it again", async (connection, transaction) =>
         {
             var moved = await connection.ExecuteAsync(new CommandDefinition(
                 "update evidence_items set current_version = @Version where evidence_id = @EvidenceId and current_version = @Version - 1",
@@ -91,7 +95,6 @@ public sealed class EvidenceStore(Database database)
             if (moved == 0)
                 throw new ConcurrencyConflictException($"Evidence {next.EvidenceId} is no longer at version {next.Version - 1}: read it again");
             await InsertEvidenceVersionAsync(connection, transaction, next, ct);
-            await LogRequestAsync(connection, transaction, request, next.EvidenceId.ToString(), null, next.Version, ct);
         }, ct);
 
     private static Task InsertEvidenceVersionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, EvidenceItem item, CancellationToken ct) =>
@@ -182,7 +185,7 @@ public sealed class EvidenceStore(Database database)
     // ---------------------------------------------------------------- staffing return
 
     public Task InsertStaffingReturnAsync(StaffingReturn staffing, RecordedRequest request, CancellationToken ct) =>
-        WriteAsync(request, $"The staffing return of inspection {staffing.InspectionId} was recorded by someone else at the same time: read it again", async (connection, transaction) =>
+        WriteAsync(request, (staffing.InspectionId, null, staffing.Version), $"The staffing return of inspection {staffing.InspectionId} was recorded by someone else at the same time: read it again", async (connection, transaction) =>
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 "insert into staffing_returns (inspection_id, version, as_at, recorded_by, recorded_at) values (@InspectionId, @Version, @AsAt, @RecordedBy, @RecordedAt)",
@@ -192,7 +195,6 @@ public sealed class EvidenceStore(Database database)
                 "insert into staffing_figures (inspection_id, version, field, value, unit) values (@InspectionId, @Version, @Field, @Value, @Unit)",
                 staffing.Figures.Select(f => new { staffing.InspectionId, staffing.Version, Field = f.Field.Name, f.Value, f.Field.Unit }),
                 transaction, cancellationToken: ct));
-            await LogRequestAsync(connection, transaction, request, staffing.InspectionId, null, staffing.Version, ct);
         }, ct);
 
     /// <summary>The return at <paramref name="version"/>, or the latest when null.</summary>
@@ -236,7 +238,7 @@ public sealed class EvidenceStore(Database database)
         """;
 
     public Task InsertSurveyResultAsync(SurveyResult result, RecordedRequest request, CancellationToken ct) =>
-        WriteAsync(request, $"Survey result {result.SurveyResultId} already exists", async (connection, transaction) =>
+        WriteAsync(request, (result.SurveyResultId.ToString(), null, 1), $"Survey result {result.SurveyResultId} already exists", async (connection, transaction) =>
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 """
@@ -249,7 +251,6 @@ public sealed class EvidenceStore(Database database)
                     Respondents = result.Agreeing.Denominator, Agreeing = result.Agreeing.Numerator,
                     result.StandardId, result.KeyQuestionId, result.RecordedBy, result.RecordedAt,
                 }, transaction, cancellationToken: ct));
-            await LogRequestAsync(connection, transaction, request, result.SurveyResultId.ToString(), null, 1, ct);
         }, ct);
 
     public async Task<SurveyResult?> GetSurveyResultAsync(Guid surveyResultId, CancellationToken ct)
@@ -292,7 +293,7 @@ public sealed class EvidenceStore(Database database)
     // ---------------------------------------------------------------- characteristics of inspected cases
 
     public Task InsertCaseCharacteristicsAsync(CaseCharacteristicsTable table, RecordedRequest request, CancellationToken ct) =>
-        WriteAsync(request, $"The characteristics table of inspection {table.InspectionId} was recorded by someone else at the same time: read it again", async (connection, transaction) =>
+        WriteAsync(request, (table.InspectionId, null, table.Version), $"The characteristics table of inspection {table.InspectionId} was recorded by someone else at the same time: read it again", async (connection, transaction) =>
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 "insert into case_characteristics_tables (inspection_id, version, recorded_by, recorded_at) values (@InspectionId, @Version, @RecordedBy, @RecordedAt)",
@@ -307,7 +308,6 @@ public sealed class EvidenceStore(Database database)
                     table.InspectionId, table.Version, Characteristic = r.Characteristic.Name, r.Value, r.Characteristic.Unit, r.Source,
                     Numerator = r.Fraction?.Numerator, Denominator = r.Fraction?.Denominator,
                 }), transaction, cancellationToken: ct));
-            await LogRequestAsync(connection, transaction, request, table.InspectionId, null, table.Version, ct);
         }, ct);
 
     public async Task<CaseCharacteristicsTable?> GetCaseCharacteristicsAsync(string inspectionId, long? version, CancellationToken ct)
@@ -343,14 +343,13 @@ public sealed class EvidenceStore(Database database)
         """;
 
     public Task InsertJudgementAsync(Judgement judgement, RecordedRequest request, CancellationToken ct) =>
-        WriteAsync(request, $"The judgement of standard {judgement.StandardId} was recorded by someone else at the same time: read it again", async (connection, transaction) =>
+        WriteAsync(request, (judgement.InspectionId, judgement.StandardId, judgement.Version), $"The judgement of standard {judgement.StandardId} was recorded by someone else at the same time: read it again", async (connection, transaction) =>
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 """
                 insert into judgements (inspection_id, standard_id, version, rating, rationale, panel_departure, agreed_by, state, recorded_by, recorded_by_role, recorded_at)
                 values (@InspectionId, @StandardId, @Version, @Rating, @Rationale, @PanelDeparture, @AgreedBy, @State, @RecordedBy, @RecordedByRole, @RecordedAt)
                 """, judgement, transaction, cancellationToken: ct));
-            await LogRequestAsync(connection, transaction, request, judgement.InspectionId, judgement.StandardId, judgement.Version, ct);
         }, ct);
 
     /// <summary>The judgement at <paramref name="version"/>, or the standard's current one when null.</summary>

@@ -1,0 +1,42 @@
+using Inspection.Data;
+using Inspection.Grpc;
+using Inspection.ServiceDefaults;
+
+namespace Inspection.Evidence.Demo;
+
+/// <summary>
+/// Loads the demo data once the database is migrated (run with <c>--DemoData:Load=true</c> or <c>DemoData__Load=true</c>).
+/// The host reports NOT_SERVING until the load is done, so "ready" means the demo data is there. The inspections
+/// come from recommendation tracking; while it cannot be reached the load is retried.
+/// </summary>
+public sealed class DemoDataAtStartup(DemoData demo, DatabaseReadiness readiness, HealthState health, ILogger<DemoDataAtStartup> logger) : BackgroundService
+{
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
+    private volatile bool _loaded;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        health.AddCheck(() => _loaded);
+        await readiness.WaitUntilReadyAsync(stoppingToken);
+        while (true)
+        {
+            try
+            {
+                var log = await demo.LoadAsync(new Dictionary<string, string>(), stoppingToken);
+                foreach (var line in log)
+                {
+                    if (line.StartsWith("skipped", StringComparison.Ordinal)) logger.LogWarning("Demo data: {Line}", line);
+                    else logger.LogInformation("Demo data: {Line}", line);
+                }
+                break;
+            }
+            catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded && !stoppingToken.IsCancellationRequested)
+            {
+                logger.LogInformation("Demo data waits for recommendation tracking ({Reason}); retrying in {Delay}", e.Status.Detail, RetryDelay);
+                await Task.Delay(RetryDelay, stoppingToken);
+            }
+        }
+        _loaded = true;
+        health.Refresh();
+    }
+}
