@@ -103,6 +103,24 @@ public sealed class UnaryCallTests(SharedServer server) : IClassFixture<SharedSe
     }
 
     [Fact]
+    public async Task The_deadline_is_answered_on_time_even_when_the_handler_ignores_its_token()
+    {
+        var watch = Stopwatch.StartNew();
+        var e = await Assert.ThrowsAsync<RpcException>(() =>
+            server.Client.SlowAsync(new SlowRequest { DelayMs = 3_000, IgnoreCancellation = true }, new CallOptions(Deadline: DateTime.UtcNow.AddMilliseconds(200))));
+        Assert.Equal(StatusCode.DeadlineExceeded, e.StatusCode);
+        Assert.True(watch.ElapsedMilliseconds < 2_500, $"took {watch.ElapsedMilliseconds} ms");
+
+        // the server sent DEADLINE_EXCEEDED itself (not only the client giving up): seen on a raw call with no client timer
+        using var raw = new RawHttp2();
+        watch.Restart();
+        var response = await raw.PostAsync(server.Server.Address, "/" + Interop.SlowMethod.FullName,
+            RawHttp2.Frame(new SlowRequest { DelayMs = 3_000, IgnoreCancellation = true }), "application/grpc", ("grpc-timeout", "200m"));
+        Assert.Equal("4", response.Header("grpc-status"));
+        Assert.True(watch.ElapsedMilliseconds < 2_500, $"the raw call took {watch.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
     public async Task A_deadline_already_past_fails_without_sending()
     {
         var e = await Assert.ThrowsAsync<RpcException>(() =>

@@ -30,7 +30,7 @@ public sealed class InteropService(InteropProbe probe) : Interop.InteropBase
     {
         try
         {
-            await Task.Delay(request.DelayMs, context.CancellationToken);
+            await Task.Delay(request.DelayMs, request.IgnoreCancellation ? CancellationToken.None : context.CancellationToken);
         }
         catch (OperationCanceledException)
         {
