@@ -37,11 +37,11 @@ foreach (var size in sizes)
 
 string Seconds(string s) => double.Parse(s, CultureInfo.InvariantCulture).ToString("F3", CultureInfo.InvariantCulture);
 Console.WriteLine();
-Console.WriteLine($"{"cases",10} {"import s",9} {"(cpu s)",8} {"cases/s",9} {"draw cold s",12} {"draw warm s",12} {"(cpu s",7} {"load s",7} {"domain s)",10} {"peak MB",8} {"n",5} {"strata",7}");
+Console.WriteLine($"{"cases",10} {"import s",9} {"(cpu s)",8} {"cases/s",9} {"after restart s",15} {"draw warm s",12} {"(cpu s",7} {"load s",7} {"domain s)",10} {"peak MB",8} {"n",5} {"strata",7}");
 foreach (var r in results)
 {
     var rate = double.Parse(r[2], CultureInfo.InvariantCulture) / double.Parse(r[3], CultureInfo.InvariantCulture);
-    Console.WriteLine($"{int.Parse(r[1], CultureInfo.InvariantCulture),10:N0} {Seconds(r[3]),9} {Seconds(r[11]),8} {rate,9:N0} {Seconds(r[4]),12} {Seconds(r[5]),12} {Seconds(r[12]),7} {Seconds(r[6]),7} {Seconds(r[7]),10} {long.Parse(r[8], CultureInfo.InvariantCulture) / 1048576.0,8:F0} {r[9],5} {r[10],7}");
+    Console.WriteLine($"{int.Parse(r[1], CultureInfo.InvariantCulture),10:N0} {Seconds(r[3]),9} {Seconds(r[11]),8} {rate,9:N0} {Seconds(r[4]),15} {Seconds(r[5]),12} {Seconds(r[12]),7} {Seconds(r[6]),7} {Seconds(r[7]),10} {long.Parse(r[8], CultureInfo.InvariantCulture) / 1048576.0,8:F0} {r[9],5} {r[10],7}");
 }
 Console.WriteLine();
 for (var i = 1; i < results.Count; i++)

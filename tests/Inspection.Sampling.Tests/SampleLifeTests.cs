@@ -48,6 +48,27 @@ public sealed class SampleLifeTests(SamplingDatabase db) : IClassFixture<Samplin
     }
 
     [Fact]
+    public async Task A_draw_from_the_snapshot_in_memory_equals_a_draw_after_a_restart()
+    {
+        Assert.True(db.Cache.Contains(_snapshot.SnapshotId));
+        var cached = await db.Workflow("insp-cache").DrawAsync(Request("draw-cached", "insp-cache", seed: 314), "fp-cached", None);
+        var restarted = await db.RestartedWorkflow("insp-cache").DrawAsync(Request("draw-restarted", "insp-cache", seed: 314), "fp-restarted", None);
+        Assert.Equal(cached.Cases.Select(c => (c.Case, c.Stratum, c.Role, c.DrawPosition)), restarted.Cases.Select(c => (c.Case, c.Stratum, c.Role, c.DrawPosition)));
+    }
+
+    [Fact]
+    public void The_cache_keeps_at_most_its_capacity_dropping_the_least_recently_used()
+    {
+        var cache = new PopulationCache(5_000);
+        var a = Guid.NewGuid();
+        var b = Guid.NewGuid();
+        cache.Put(a, GeneratedCaseload.Create(3_000, prefix: "A"));
+        cache.Put(b, GeneratedCaseload.Create(3_000, prefix: "B"));
+        Assert.False(cache.Contains(a));
+        Assert.True(cache.Contains(b));
+    }
+
+    [Fact]
     public async Task A_retried_draw_returns_the_first_sample_and_a_reused_request_id_is_refused()
     {
         var workflow = db.Workflow("insp-retry");

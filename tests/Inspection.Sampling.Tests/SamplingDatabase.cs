@@ -11,7 +11,13 @@ public sealed class SamplingDatabase : IAsyncLifetime
 
     public SamplingStore Store { get; private set; } = null!;
 
-    public SamplingWorkflow Workflow(params string[] inspections) => new(Store, new RegisteredInspections(inspections), TimeProvider.System);
+    /// <summary>The population cache a running host keeps between calls (shared by the workflows of this class).</summary>
+    public PopulationCache Cache { get; } = new(PopulationCache.DefaultCapacity);
+
+    public SamplingWorkflow Workflow(params string[] inspections) => new(Store, new RegisteredInspections(inspections), TimeProvider.System, Cache);
+
+    /// <summary>A workflow as after a restart of the host: nothing in memory.</summary>
+    public SamplingWorkflow RestartedWorkflow(params string[] inspections) => new(Store, new RegisteredInspections(inspections), TimeProvider.System, new PopulationCache(PopulationCache.DefaultCapacity));
 
     public Npgsql.NpgsqlDataSource DataSource => _database.DataSource;
 

@@ -8,6 +8,7 @@ builder.AddServiceDefaults("case-sampling");
 builder.AddServiceDatabase(typeof(Program).Assembly);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<SamplingStore>();
+builder.Services.AddSingleton(new PopulationCache(builder.Configuration.GetValue("Sampling:PopulationCacheCases", PopulationCache.DefaultCapacity)));
 builder.Services.AddSingleton<SamplingWorkflow>();
 builder.Services.AddGrpcClient<RecommendationTracking.RecommendationTrackingClient>("recommendation-tracking");
 builder.Services.AddSingleton<IInspectionRegister, GrpcInspectionRegister>();

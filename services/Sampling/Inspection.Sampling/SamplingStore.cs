@@ -134,8 +134,12 @@ public sealed class SamplingStore(Database database)
             return new ImportResult(cases.Count, inserted, cases.Count - inserted, total);
         }, ct);
 
-    /// <summary>Seals a snapshot and records its digest. Completing a complete snapshot again returns it unchanged.</summary>
-    public Task<StoredSnapshot> CompleteSnapshotAsync(Guid snapshotId, long expectedCaseCount, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Seals a snapshot and records its digest. Completing a complete snapshot again returns it unchanged.
+    /// <paramref name="read"/> receives the cases read for the digest (canonical order), for the caller to keep.
+    /// </summary>
+    public Task<StoredSnapshot> CompleteSnapshotAsync(Guid snapshotId, long expectedCaseCount, DateTimeOffset now, CancellationToken ct,
+        Action<List<CaseRecord>>? read = null)
         => database.InTransactionAsync(async (connection, transaction) =>
         {
             var status = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
@@ -149,11 +153,18 @@ public sealed class SamplingStore(Database database)
             if (count == 0) throw new PreconditionFailedException($"Snapshot {snapshotId} holds no cases.");
 
             using var digest = new SnapshotDigest();
-            await foreach (var c in ReadPopulationAsync(connection, snapshotId, ct)) digest.Add(c);
+            var cases = new List<CaseRecord>((int)count);
+            await foreach (var c in ReadPopulationAsync(connection, snapshotId, ct))
+            {
+                digest.Add(c);
+                cases.Add(c);
+            }
             await connection.ExecuteAsync(new CommandDefinition(
                 "update snapshots set status = 'complete', digest = @digest, completed_at = @now where snapshot_id = @snapshotId",
                 new { digest = digest.Finish(), now, snapshotId }, transaction, cancellationToken: ct));
-            return await GetSnapshotAsync(connection, transaction, snapshotId, ct);
+            var completed = await GetSnapshotAsync(connection, transaction, snapshotId, ct);
+            read?.Invoke(cases);
+            return completed;
         }, ct);
 
     public async Task<StoredSnapshot> GetSnapshotAsync(Guid snapshotId, CancellationToken ct)

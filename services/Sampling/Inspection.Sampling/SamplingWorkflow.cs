@@ -8,7 +8,7 @@ namespace Inspection.Sampling;
 /// The steps of case sampling in the order they happen: validate with the domain core, check with other
 /// services, load, decide, store. The gRPC service and the benchmark both go through here.
 /// </summary>
-public sealed class SamplingWorkflow(SamplingStore store, IInspectionRegister inspections, TimeProvider clock)
+public sealed class SamplingWorkflow(SamplingStore store, IInspectionRegister inspections, TimeProvider clock, PopulationCache population)
 {
     public const int MaxDescriptionLength = 500;
 
@@ -33,11 +33,15 @@ public sealed class SamplingWorkflow(SamplingStore store, IInspectionRegister in
         return await store.ImportBatchAsync(id, cases, ct);
     }
 
-    public Task<StoredSnapshot> CompleteImportAsync(string snapshotId, long expectedCaseCount, CancellationToken ct)
+    public async Task<StoredSnapshot> CompleteImportAsync(string snapshotId, long expectedCaseCount, CancellationToken ct)
     {
         var id = SamplingMessages.Id(snapshotId, "snapshot_id");
         if (expectedCaseCount < 0) throw new ValidationException("expected_case_count", "cannot be negative");
-        return store.CompleteSnapshotAsync(id, expectedCaseCount, clock.GetUtcNow(), ct);
+        // The cases read for the digest are the snapshot as it will be forever: keep them for the draws to come.
+        List<CaseRecord>? read = null;
+        var completed = await store.CompleteSnapshotAsync(id, expectedCaseCount, clock.GetUtcNow(), ct, cases => read = cases);
+        if (read is not null && read.Count <= population.Capacity) population.Put(id, read);
+        return completed;
     }
 
     /// <summary>
@@ -54,12 +58,15 @@ public sealed class SamplingWorkflow(SamplingStore store, IInspectionRegister in
         var snapshot = await store.GetSnapshotAsync(snapshotId, ct);
         if (snapshot.Status != StoredSnapshot.Complete)
             throw new PreconditionFailedException($"Snapshot {snapshotId} is still importing: complete it before drawing from it.");
-        var population = await store.LoadPopulationAsync(snapshotId, ct);
-        var outcome = CaseSampler.Draw(population, plan);
-        population.Clear();
+        var cases = await CompleteCasesAsync(snapshotId, ct);
+        var outcome = CaseSampler.Draw(cases, plan);
         var sampleId = await store.SaveSampleAsync(fingerprint, request, snapshotId, outcome, clock.GetUtcNow(), ct);
         return await store.GetSampleAsync(sampleId, ct);
     }
+
+    /// <summary>A complete snapshot's cases, from memory when they are there (complete snapshots never change).</summary>
+    private Task<IReadOnlyList<CaseRecord>> CompleteCasesAsync(Guid snapshotId, CancellationToken ct)
+        => population.GetAsync(snapshotId, () => store.LoadPopulationAsync(snapshotId, ct));
 
     public Task<StoredSample> GetSampleAsync(string sampleId, CancellationToken ct)
         => store.GetSampleAsync(SamplingMessages.Id(sampleId, "sample_id"), ct);
@@ -92,8 +99,8 @@ public sealed class SamplingWorkflow(SamplingStore store, IInspectionRegister in
         var chosen = attributes.Count > 0
             ? attributes
             : CaseAttribute.DefaultComposition.Concat(plan.StratifyBy.Select(a => a.Name)).Distinct().ToList();
-        var population = await store.LoadPopulationAsync(sample.SnapshotId, ct);
-        var eligible = population.Where(c => plan.Eligibility.ExclusionCategory(c) is null).ToList();
+        var cases = await CompleteCasesAsync(sample.SnapshotId, ct);
+        var eligible = cases.Where(c => plan.Eligibility.ExclusionCategory(c) is null).ToList();
         var report = CompositionCheck.Compare(eligible, sample.ActiveCases.Select(c => c.Case).ToList(), chosen);
         return (sample, report);
     }
