@@ -1,59 +1,26 @@
 using Inspection.Evidence.Demo;
-using Inspection.Evidence.Services;
 using Inspection.Evidence.Tests.Support;
 using Inspection.Evidence.V1;
-using Inspection.Recommendations.Services;
 using Inspection.Recommendations.V1;
-using Inspection.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Inspection.Evidence.Tests.Grpc;
 
 /// <summary>
-/// Recommendation tracking with its demo data loaded (the reference inspections registered), and the evidence
-/// host loading its demo data at start-up (ready only once loaded), finding those inspections over gRPC. The
-/// evidence host is given no case-sampling address: nothing here needs a sample.
+/// The demo data as the run command loads it: recommendation tracking registers the reference inspections, and the
+/// evidence host (ready only once loaded) finds them over gRPC and loads its part.
 /// </summary>
-public sealed class DemoServicesOverGrpc : IAsyncLifetime
-{
-    private ServiceTestHost<RecommendationTrackingService>? _register;
-
-    public ServiceTestHost<OrganisationalEvidenceService> Evidence { get; private set; } = null!;
-    public RecommendationTracking.RecommendationTrackingClient Register { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        _register = await ServiceTestHost<RecommendationTrackingService>.StartAsync(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Default"] = await PostgresServer.Shared.CreateDatabaseAsync("evid_demo_reco"),
-            ["DemoData:Load"] = "true",
-        });
-        Evidence = await ServiceTestHost<OrganisationalEvidenceService>.StartAsync(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Default"] = await PostgresServer.Shared.CreateDatabaseAsync("evid_demo_evidence"),
-            ["Services:recommendation-tracking:GrpcUrl"] = _register.GrpcAddress,
-            ["DemoData:Load"] = "true",
-        });
-        Register = _register.CreateClient<RecommendationTracking.RecommendationTrackingClient>();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Evidence is not null) await Evidence.DisposeAsync();
-        if (_register is not null) await _register.DisposeAsync();
-    }
-}
-
-public sealed class DemoDataOverGrpcTests(DemoServicesOverGrpc services) : IClassFixture<DemoServicesOverGrpc>
+[Collection(ServicesOverGrpc.Collection)]
+public sealed class DemoDataOverGrpcTests(ServicesOverGrpc services)
 {
     [Fact]
     public async Task Demo_data_loaded_at_start_up_holds_the_reference_figures_and_loading_again_changes_nothing()
     {
-        var client = services.Evidence.CreateClient<OrganisationalEvidence.OrganisationalEvidenceClient>();
+        var client = services.Evidence;
 
         // The host was ready only after its start-up load; this second load replays it.
-        var again = await services.Evidence.Services.GetRequiredService<DemoData>().LoadAsync(new Dictionary<string, string>(), CancellationToken.None);
+        var again = await services.EvidenceHost.Services.GetRequiredService<DemoData>().LoadAsync(new Dictionary<string, string>(), CancellationToken.None);
         Assert.Equal(2 + 4 + 4 + 6, again.Count);
         Assert.All(again, line => Assert.Contains("version 1", line));
 

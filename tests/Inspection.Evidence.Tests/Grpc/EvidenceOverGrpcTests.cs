@@ -8,7 +8,8 @@ using Xunit;
 namespace Inspection.Evidence.Tests.Grpc;
 
 /// <summary>The evidence service over gRPC on real sockets, checking inspections with the real recommendation tracking host.</summary>
-public sealed class EvidenceOverGrpcTests(ServicesOverGrpc services) : IClassFixture<ServicesOverGrpc>
+[Collection(ServicesOverGrpc.Collection)]
+public sealed class EvidenceOverGrpcTests(ServicesOverGrpc services)
 {
     private OrganisationalEvidence.OrganisationalEvidenceClient Evidence => services.Evidence;
 

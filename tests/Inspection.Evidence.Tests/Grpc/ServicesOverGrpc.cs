@@ -12,10 +12,14 @@ namespace Inspection.Evidence.Tests.Grpc;
 
 /// <summary>
 /// The real hosts on loopback sockets, each over its own fresh PostgreSQL database: recommendation tracking (the
-/// inspection register), case sampling (the sample) and the evidence service configured to call them.
+/// inspection register), case sampling (the sample) and the evidence service configured to call them. Both
+/// recommendation tracking and the evidence service load their demo data at start-up, as the run command starts
+/// them, and report ready only once it is loaded; the tests' own inspections are of providers of their own.
 /// </summary>
 public sealed class ServicesOverGrpc : IAsyncLifetime
 {
+    public const string Collection = "services over gRPC";
+
     private ServiceTestHost<RecommendationTrackingService>? _register;
     private ServiceTestHost<CaseSamplingService>? _sampling;
     private ServiceTestHost<OrganisationalEvidenceService>? _evidence;
@@ -23,12 +27,14 @@ public sealed class ServicesOverGrpc : IAsyncLifetime
     public RecommendationTracking.RecommendationTrackingClient Register { get; private set; } = null!;
     public CaseSampling.CaseSamplingClient Sampling { get; private set; } = null!;
     public OrganisationalEvidence.OrganisationalEvidenceClient Evidence { get; private set; } = null!;
+    public ServiceTestHost<OrganisationalEvidenceService> EvidenceHost => _evidence ?? throw new InvalidOperationException("Not initialised");
 
     public async Task InitializeAsync()
     {
         _register = await ServiceTestHost<RecommendationTrackingService>.StartAsync(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Default"] = await PostgresServer.Shared.CreateDatabaseAsync("evid_reco"),
+            ["DemoData:Load"] = "true",
         });
         _sampling = await ServiceTestHost<CaseSamplingService>.StartAsync(new Dictionary<string, string?>
         {
@@ -40,6 +46,7 @@ public sealed class ServicesOverGrpc : IAsyncLifetime
             ["ConnectionStrings:Default"] = await PostgresServer.Shared.CreateDatabaseAsync("evid_evidence"),
             ["Services:recommendation-tracking:GrpcUrl"] = _register.GrpcAddress,
             ["Services:case-sampling:GrpcUrl"] = _sampling.GrpcAddress,
+            ["DemoData:Load"] = "true",
         });
         Register = _register.CreateClient<RecommendationTracking.RecommendationTrackingClient>();
         Sampling = _sampling.CreateClient<CaseSampling.CaseSamplingClient>();
@@ -68,3 +75,7 @@ public sealed class ServicesOverGrpc : IAsyncLifetime
         if (_register is not null) await _register.DisposeAsync();
     }
 }
+
+/// <summary>One set of hosts for every test class over gRPC: starting them is the slow part.</summary>
+[CollectionDefinition(ServicesOverGrpc.Collection)]
+public sealed class ServicesOverGrpcCollection : ICollectionFixture<ServicesOverGrpc>;
