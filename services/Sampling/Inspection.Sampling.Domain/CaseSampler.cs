@@ -32,7 +32,7 @@ public static class CaseSampler
         var canonical = CanonicalOrder(population);
 
         // Eligibility, counting exclusions by reason and eligible cases per window.
-        var eligible = new List<CaseRecord>(canonical.Length);
+        var eligible = new List<CaseRecord>(canonical.Count);
         var exclusions = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var c in canonical)
         {
@@ -53,17 +53,10 @@ public static class CaseSampler
         SeededShuffle.Shuffle(shuffled, new Xoshiro256StarStar(plan.Seed));
 
         // Strata, each holding its positions in shuffle order.
-        var index = new StratumIndex(plan);
-        var stratumOf = new int[shuffled.Length];
-        var positions = new List<List<int>>();
-        for (var p = 0; p < shuffled.Length; p++)
-        {
-            var s = index.StratumOf(shuffled[p]);
-            if (s == positions.Count) positions.Add([]);
-            stratumOf[p] = s;
-            positions[s].Add(p);
-        }
-        var keyOf = index.Keys;
+        var (stratumOf, keyOf) = StratumIndex.Classify(shuffled, plan);
+        var positions = new List<int>[keyOf.Count];
+        for (var s = 0; s < positions.Length; s++) positions[s] = [];
+        for (var p = 0; p < shuffled.Length; p++) positions[stratumOf[p]].Add(p);
         var strataByKey = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var s = 0; s < keyOf.Count; s++) strataByKey.Add(keyOf[s], positions[s]);
         var orderedKeys = keyOf.Order(StringComparer.Ordinal).ToArray();
@@ -159,19 +152,20 @@ public static class CaseSampler
             .OrderBy(e => e.Key, StringComparer.Ordinal)
             .Select(e => new ExclusionCount(e.Key, e.Value))
             .ToList();
-        return new DrawOutcome(AlgorithmVersion, canonical.Length, eligible.Count, exclusionCounts, size, strata, quotas, cases);
+        return new DrawOutcome(AlgorithmVersion, canonical.Count, eligible.Count, exclusionCounts, size, strata, quotas, cases);
     }
 
-    /// <summary>The cases sorted by reference (ordinal); the store usually hands them over sorted already.</summary>
-    public static CaseRecord[] CanonicalOrder(IReadOnlyList<CaseRecord> population)
+    /// <summary>The cases sorted by reference (ordinal); the store hands them over sorted already, and then they are used as they are.</summary>
+    public static IReadOnlyList<CaseRecord> CanonicalOrder(IReadOnlyList<CaseRecord> population)
     {
-        var cases = population.ToArray();
         var sorted = true;
-        for (var i = 1; i < cases.Length && sorted; i++)
+        for (var i = 1; i < population.Count && sorted; i++)
         {
-            sorted = string.CompareOrdinal(cases[i - 1].CaseReference, cases[i].CaseReference) < 0;
+            sorted = string.CompareOrdinal(population[i - 1].CaseReference, population[i].CaseReference) < 0;
         }
-        if (!sorted) Array.Sort(cases, (a, b) => string.CompareOrdinal(a.CaseReference, b.CaseReference));
+        if (sorted) return population;
+        var cases = population.ToArray();
+        Array.Sort(cases, (a, b) => string.CompareOrdinal(a.CaseReference, b.CaseReference));
         for (var i = 1; i < cases.Length; i++)
         {
             if (string.Equals(cases[i - 1].CaseReference, cases[i].CaseReference, StringComparison.Ordinal))

@@ -6,7 +6,8 @@ namespace Inspection.Sampling.Domain;
 /// </summary>
 public sealed class EligibilityRule(IReadOnlyList<DateWindow> windows, IReadOnlyList<string> sentenceTypes, ResolvedSplit? split)
 {
-    private readonly HashSet<string> _sentenceTypes = new(sentenceTypes, StringComparer.Ordinal);
+    private readonly string[] _sentenceTypes = sentenceTypes.ToArray();
+    private readonly bool _everySentenceType = CaseVocabulary.SentenceTypes.All(sentenceTypes.Contains);
 
     public IReadOnlyList<DateWindow> Windows { get; } = windows;
 
@@ -15,7 +16,7 @@ public sealed class EligibilityRule(IReadOnlyList<DateWindow> windows, IReadOnly
     /// <summary>Why the case is not eligible, or null when it is.</summary>
     public Exclusion? Exclude(CaseRecord c)
     {
-        if (!_sentenceTypes.Contains(c.SentenceType))
+        if (!SentenceTypeChosen(c.SentenceType))
             return new Exclusion(Exclusion.SentenceTypeNotChosen, $"{c.SentenceType} is not among {string.Join(", ", SentenceTypes)}");
         if (!InAnyWindow(c.StartDate))
             return new Exclusion(Exclusion.OutsideWindows, $"started {IsoDate.Print(c.StartDate)}, outside {string.Join(" and ", Windows)}");
@@ -27,10 +28,20 @@ public sealed class EligibilityRule(IReadOnlyList<DateWindow> windows, IReadOnly
     /// <summary>The category only (no allocation of a detail text): for counting a million cases quickly.</summary>
     public string? ExclusionCategory(CaseRecord c)
     {
-        if (!_sentenceTypes.Contains(c.SentenceType)) return Exclusion.SentenceTypeNotChosen;
+        if (!SentenceTypeChosen(c.SentenceType)) return Exclusion.SentenceTypeNotChosen;
         if (!InAnyWindow(c.StartDate)) return Exclusion.OutsideWindows;
         if (split is not null && split.GroupOf(c) is null) return Exclusion.NotInSplit;
         return null;
+    }
+
+    private bool SentenceTypeChosen(string sentenceType)
+    {
+        if (_everySentenceType) return true;
+        foreach (var chosen in _sentenceTypes)
+        {
+            if (ReferenceEquals(chosen, sentenceType) || string.Equals(chosen, sentenceType, StringComparison.Ordinal)) return true;
+        }
+        return false;
     }
 
     private bool InAnyWindow(DateOnly date)

@@ -1,57 +1,96 @@
 namespace Inspection.Sampling.Domain;
 
 /// <summary>
-/// Finds a case's stratum quickly for a million cases: each attribute value gets a number on first sight, and
-/// the numbers lead down a small tree to the stratum's number; the stratum's key text is built once per stratum.
-/// Strata are numbered in the order first met (the draw orders them by key afterwards).
+/// Puts a million cases in their strata quickly: each part of the key (the split group, then each attribute) is
+/// numbered per case in one pass, the numbers are combined into one code per case, and the code leads to the
+/// stratum's number; a stratum's key text is built once, from the first case met in it. Strata are numbered in the
+/// order first met (the draw orders them by key afterwards).
 /// </summary>
-public sealed class StratumIndex
+public static class StratumIndex
 {
-    private readonly DrawPlan _plan;
-    private readonly Dictionary<string, int>[] _valueIds;
-    private readonly Dictionary<(int Node, int Value), int> _children = [];
-    private readonly Dictionary<int, int> _stratumOfLeaf = [];
-    private readonly List<string> _keys = [];
-    private readonly string[] _parts;
-    private int _nodes = 1;
-
-    public StratumIndex(DrawPlan plan)
+    /// <summary>The stratum number of each case, and the stratum keys by number.</summary>
+    public static (int[] StratumOf, IReadOnlyList<string> Keys) Classify(CaseRecord[] cases, DrawPlan plan)
     {
-        _plan = plan;
-        _parts = new string[plan.StratifyBy.Count + (plan.Split is null ? 0 : 1)];
-        _valueIds = new Dictionary<string, int>[_parts.Length];
-        for (var i = 0; i < _parts.Length; i++) _valueIds[i] = new Dictionary<string, int>(StringComparer.Ordinal);
+        var parts = new List<Func<CaseRecord, string>>();
+        if (plan.Split is { } split) parts.Add(c => split.GroupOf(c)!.Name);
+        parts.AddRange(plan.StratifyBy.Select(a => a.ValueOf));
+        var keyParts = new string[parts.Count];
+        var stratumOf = new int[cases.Length];
+        var keys = new List<string>();
+        if (parts.Count == 0)
+        {
+            if (cases.Length > 0) keys.Add(CaseSampler.StratumKey(cases[0], plan, keyParts));
+            return (stratumOf, keys);
+        }
+
+        // One pass per part: a number per distinct value, and the code so far (mixed radix: part by part).
+        var codes = new long[cases.Length];
+        long radix = 1;
+        var overflow = false;
+        foreach (var part in parts)
+        {
+            var numbers = new ValueNumbers();
+            for (var i = 0; i < cases.Length; i++)
+            {
+                var number = numbers.NumberOf(part(cases[i]));
+                codes[i] = overflow ? codes[i] * 1_000_003 + number : codes[i] + number * radix;
+            }
+            if (!overflow && radix > long.MaxValue / Math.Max(1, numbers.Count)) overflow = true;
+            else if (!overflow) radix *= Math.Max(1, numbers.Count);
+        }
+        if (overflow)
+        {
+            // Too many value combinations to code exactly (open attributes with huge numbers of values): classify
+            // by the key text itself, which is always exact.
+            var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < cases.Length; i++)
+            {
+                var key = CaseSampler.StratumKey(cases[i], plan, keyParts);
+                if (!byKey.TryGetValue(key, out var s))
+                {
+                    s = keys.Count;
+                    byKey.Add(key, s);
+                    keys.Add(key);
+                }
+                stratumOf[i] = s;
+            }
+            return (stratumOf, keys);
+        }
+
+        var byCode = new Dictionary<long, int>();
+        for (var i = 0; i < cases.Length; i++)
+        {
+            if (!byCode.TryGetValue(codes[i], out var s))
+            {
+                s = keys.Count;
+                byCode.Add(codes[i], s);
+                keys.Add(CaseSampler.StratumKey(cases[i], plan, keyParts));
+            }
+            stratumOf[i] = s;
+        }
+        return (stratumOf, keys);
     }
 
-    /// <summary>Stratum keys by stratum number.</summary>
-    public IReadOnlyList<string> Keys => _keys;
-
-    public int StratumOf(CaseRecord c)
+    /// <summary>Numbers distinct values; most values are the vocabulary's own strings, so a reference check usually finds them.</summary>
+    private sealed class ValueNumbers
     {
-        var node = 0;
-        var part = 0;
-        if (_plan.Split is not null) node = Step(node, part++, _plan.Split.GroupOf(c)!.Name);
-        foreach (var attribute in _plan.StratifyBy) node = Step(node, part++, attribute.ValueOf(c));
-        if (_stratumOfLeaf.TryGetValue(node, out var stratum)) return stratum;
-        stratum = _keys.Count;
-        _stratumOfLeaf.Add(node, stratum);
-        _keys.Add(CaseSampler.StratumKey(c, _plan, _parts));
-        return stratum;
-    }
+        private readonly List<string> _seen = [];
+        private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
 
-    private int Step(int node, int part, string value)
-    {
-        var ids = _valueIds[part];
-        if (!ids.TryGetValue(value, out var id))
+        public int Count => _seen.Count;
+
+        public int NumberOf(string value)
         {
-            id = ids.Count;
-            ids.Add(value, id);
+            var seen = _seen;
+            for (var k = 0; k < seen.Count && k < 8; k++)
+            {
+                if (ReferenceEquals(seen[k], value)) return k;
+            }
+            if (_numbers.TryGetValue(value, out var number)) return number;
+            number = seen.Count;
+            seen.Add(value);
+            _numbers.Add(value, number);
+            return number;
         }
-        if (!_children.TryGetValue((node, id), out var child))
-        {
-            child = _nodes++;
-            _children.Add((node, id), child);
-        }
-        return child;
     }
 }
