@@ -66,26 +66,12 @@ public sealed class EvidenceOverGrpcTests(ServicesOverGrpc services)
     public async Task The_characteristics_table_is_computed_from_the_sample_drawn_by_case_sampling()
     {
         var (providerId, inspectionId) = await services.CreateInspectionAsync("pdu-2021-2023");
-        var snapshot = await services.Sampling.StartPopulationImportAsync(new StartPopulationImportRequest
-        {
-            RequestId = NewId(), ProviderId = providerId, TakenOn = "2022-05-01", Description = "evidence test caseload",
-        });
-        var import = new ImportPopulationRequest { SnapshotId = snapshot.SnapshotId };
-        import.Cases.AddRange(Enumerable.Range(1, 48).Select(i => new PopulationCase
+        await services.DrawWholeCaseloadAsync(providerId, inspectionId, Enumerable.Range(1, 48).Select(i => new PopulationCase
         {
             CaseReference = $"EV{i:000}", SentenceType = i <= 17 ? "licence" : "community_order", StartDate = "2021-11-15",
             Gender = i <= 7 ? "female" : "male", EthnicGroup = i % 5 == 0 ? "black" : i % 5 == 1 ? "mixed" : "white",
             Disability = i % 4 == 0, RoshLevel = "medium",
-        }));
-        await services.Sampling.ImportPopulationAsync(import);
-        await services.Sampling.CompletePopulationImportAsync(new CompletePopulationImportRequest { SnapshotId = snapshot.SnapshotId, ExpectedCaseCount = 48 });
-        var draw = new DrawSampleRequest
-        {
-            RequestId = NewId(), InspectionId = inspectionId, SnapshotId = snapshot.SnapshotId, FixedSize = 48, Seed = 7, DrawnBy = "evidence-tests",
-            Eligibility = new Eligibility(),
-        };
-        draw.Eligibility.Windows.Add(new DateWindow { FirstDay = "2021-11-01", LastDay = "2021-11-26" });
-        await services.Sampling.DrawSampleAsync(draw);
+        }).ToList(), "2021-11-01", "2021-11-26");
 
         var request = new RecordCaseCharacteristicsRequest { RequestId = NewId(), InspectionId = inspectionId, ComputeFromSample = true, RecordedBy = "inspector" };
         request.Entered.Add(new EnteredCharacteristic { Characteristic = "drug_misuse_pct", Value = 31 });

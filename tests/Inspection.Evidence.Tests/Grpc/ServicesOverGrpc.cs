@@ -5,6 +5,8 @@ using Inspection.Recommendations.Services;
 using Inspection.Recommendations.V1;
 using Inspection.Sampling;
 using Inspection.Sampling.V1;
+using Inspection.Scoring.Services;
+using Inspection.Scoring.V1;
 using Inspection.Testing;
 using Xunit;
 
@@ -12,7 +14,8 @@ namespace Inspection.Evidence.Tests.Grpc;
 
 /// <summary>
 /// The real hosts on loopback sockets, each over its own fresh PostgreSQL database: recommendation tracking (the
-/// inspection register), case sampling (the sample) and the evidence service configured to call them. Both
+/// inspection register), case sampling (the sample), the evidence service configured to call them, and assessment
+/// scoring, which reads the evidence service's judgements. Both
 /// recommendation tracking and the evidence service load their demo data at start-up, as the run command starts
 /// them, and report ready only once it is loaded; the tests' own inspections are of providers of their own.
 /// </summary>
@@ -23,10 +26,12 @@ public sealed class ServicesOverGrpc : IAsyncLifetime
     private ServiceTestHost<RecommendationTrackingService>? _register;
     private ServiceTestHost<CaseSamplingService>? _sampling;
     private ServiceTestHost<OrganisationalEvidenceService>? _evidence;
+    private ServiceTestHost<AssessmentScoringService>? _scoring;
 
     public RecommendationTracking.RecommendationTrackingClient Register { get; private set; } = null!;
     public CaseSampling.CaseSamplingClient Sampling { get; private set; } = null!;
     public OrganisationalEvidence.OrganisationalEvidenceClient Evidence { get; private set; } = null!;
+    public AssessmentScoring.AssessmentScoringClient Scoring { get; private set; } = null!;
     public ServiceTestHost<OrganisationalEvidenceService> EvidenceHost => _evidence ?? throw new InvalidOperationException("Not initialised");
 
     public async Task InitializeAsync()
@@ -48,9 +53,17 @@ public sealed class ServicesOverGrpc : IAsyncLifetime
             ["Services:case-sampling:GrpcUrl"] = _sampling.GrpcAddress,
             ["DemoData:Load"] = "true",
         });
+        _scoring = await ServiceTestHost<AssessmentScoringService>.StartAsync(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = await PostgresServer.Shared.CreateDatabaseAsync("evid_scoring"),
+            ["Services:recommendation-tracking:GrpcUrl"] = _register.GrpcAddress,
+            ["Services:case-sampling:GrpcUrl"] = _sampling.GrpcAddress,
+            ["Services:organisational-evidence:GrpcUrl"] = _evidence.GrpcAddress,
+        });
         Register = _register.CreateClient<RecommendationTracking.RecommendationTrackingClient>();
         Sampling = _sampling.CreateClient<CaseSampling.CaseSamplingClient>();
         Evidence = _evidence.CreateClient<OrganisationalEvidence.OrganisationalEvidenceClient>();
+        Scoring = _scoring.CreateClient<AssessmentScoring.AssessmentScoringClient>();
     }
 
     /// <summary>Registers a provider and an inspection of it with recommendation tracking; returns (provider id, inspection id).</summary>
@@ -68,8 +81,33 @@ public sealed class ServicesOverGrpc : IAsyncLifetime
         return (provider.ProviderId, inspection.InspectionId);
     }
 
+    /// <summary>Imports the caseload as the provider's snapshot and draws all of it (one window, fixed size) as the inspection's sample.</summary>
+    public async Task<IReadOnlyList<SampledCase>> DrawWholeCaseloadAsync(string providerId, string inspectionId, IReadOnlyList<PopulationCase> caseload,
+        string firstDay, string lastDay)
+    {
+        var snapshot = await Sampling.StartPopulationImportAsync(new StartPopulationImportRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), ProviderId = providerId, TakenOn = lastDay, Description = "evidence test caseload",
+        });
+        var import = new ImportPopulationRequest { SnapshotId = snapshot.SnapshotId };
+        import.Cases.AddRange(caseload);
+        await Sampling.ImportPopulationAsync(import);
+        await Sampling.CompletePopulationImportAsync(new CompletePopulationImportRequest { SnapshotId = snapshot.SnapshotId, ExpectedCaseCount = caseload.Count });
+        var draw = new DrawSampleRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), InspectionId = inspectionId, SnapshotId = snapshot.SnapshotId, FixedSize = caseload.Count, Seed = 7,
+            DrawnBy = "evidence-tests", Eligibility = new Eligibility(),
+        };
+        draw.Eligibility.Windows.Add(new DateWindow { FirstDay = firstDay, LastDay = lastDay });
+        await Sampling.DrawSampleAsync(draw);
+        var cases = new List<SampledCase>();
+        await foreach (var sampled in Sampling.ListSampleCases(new ListSampleCasesRequest { InspectionId = inspectionId })) cases.Add(sampled);
+        return cases.OrderBy(c => c.CaseReference, StringComparer.Ordinal).ToList();
+    }
+
     public async Task DisposeAsync()
     {
+        if (_scoring is not null) await _scoring.DisposeAsync();
         if (_evidence is not null) await _evidence.DisposeAsync();
         if (_sampling is not null) await _sampling.DisposeAsync();
         if (_register is not null) await _register.DisposeAsync();
