@@ -19,6 +19,7 @@ builder.Services.AddGrpcClient<OrganisationalEvidence.OrganisationalEvidenceClie
 builder.Services.AddGrpcClient<AssessmentScoring.AssessmentScoringClient>("assessment-scoring");
 builder.Services.AddSingleton<ServiceHealth>();
 builder.Services.AddSingleton<ServiceFailurePageFilter>();
+builder.Services.AddSingleton<Inspection.Admin.Sampling.CaseloadImport>();
 
 builder.AddAccounts();                              // own database and migrations, cookie sign-in, role policies, first administrator
 builder.Services.AddRazorPages(pages =>

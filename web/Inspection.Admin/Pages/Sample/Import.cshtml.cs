@@ -1,0 +1,67 @@
+using Inspection.Admin.Accounts;
+using Inspection.Admin.Forms;
+using Inspection.Admin.Sampling;
+using Inspection.Admin.Status;
+using Inspection.Recommendations.V1;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using CallOptions = Inspection.Grpc.CallOptions;
+using RpcException = Inspection.Grpc.RpcException;
+
+namespace Inspection.Admin.Pages.Sample;
+
+/// <summary>Imports a caseload CSV as a new snapshot; every bad row is listed and nothing is sent until none is.</summary>
+[Authorize(Policy = Policies.Lead)]
+public sealed class ImportModel(RecommendationTracking.RecommendationTrackingClient tracking, CaseloadImport import, AdminStore audit) : PageModel
+{
+    private const int ErrorsShown = 25;
+
+    public Inspection.Recommendations.V1.Inspection Inspection { get; private set; } = new();
+
+    [BindProperty] public IFormFile? CaseloadFile { get; set; }
+    [BindProperty] public string? TakenOn { get; set; }
+    [BindProperty] public string? Description { get; set; }
+
+    public IReadOnlyList<string> RowErrors { get; private set; } = [];
+    public int MoreErrors { get; private set; }
+
+    public async Task OnGetAsync(string id, CancellationToken ct) =>
+        Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, new CallOptions(CancellationToken: ct));
+
+    public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
+    {
+        await OnGetAsync(id, ct);
+        if (!DateOnly.TryParseExact(TakenOn?.Trim(), "yyyy-MM-dd", out _)) ModelState.AddModelError(nameof(TakenOn), "Enter the date the caseload was taken, like 2021-12-01");
+        if (CaseloadFile is null || CaseloadFile.Length == 0) ModelState.AddModelError(nameof(CaseloadFile), "Select a caseload CSV file");
+        if (!ModelState.IsValid) return Page();
+
+        await using var stream = CaseloadFile!.OpenReadStream();
+        var checkedFile = CaseloadImport.Read(stream);
+        if (checkedFile.Errors.Count > 0)
+        {
+            RowErrors = checkedFile.Errors.Take(ErrorsShown)
+                .Select(e => $"Row {e.Row}{(e.Field.Length > 0 ? $", {e.Field}" : "")}: {e.Reason}").ToList();
+            MoreErrors = Math.Max(0, checkedFile.Errors.Count - ErrorsShown);
+            ModelState.AddModelError(nameof(CaseloadFile), $"The file has {checkedFile.Errors.Count} row error{(checkedFile.Errors.Count == 1 ? "" : "s")}: nothing was imported. Correct them and select the file again.");
+            return Page();
+        }
+        if (checkedFile.Rows.Count == 0)
+        {
+            ModelState.AddModelError(nameof(CaseloadFile), "The file has no cases");
+            return Page();
+        }
+        try
+        {
+            var snapshot = await import.SendAsync(Inspection.ProviderId, TakenOn!.Trim(), Description?.Trim() ?? "", checkedFile, ct);
+            await audit.AppendAuditAsync(User.RecordedBy(), "caseload imported", Inspection.ProviderName, $"snapshot version {snapshot.Version}, {snapshot.CaseCount} cases", ct);
+            TempData["Notice"] = $"Imported {snapshot.CaseCount} cases as caseload snapshot version {snapshot.Version}";
+            return Redirect($"/inspections/{id}/sample");
+        }
+        catch (RpcException e)
+        {
+            ModelState.AddServiceError(e, ServiceNames.CaseSampling, new Dictionary<string, string> { ["taken_on"] = nameof(TakenOn), ["description"] = nameof(Description) });
+            return Page();
+        }
+    }
+}

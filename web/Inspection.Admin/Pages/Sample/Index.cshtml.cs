@@ -1,0 +1,25 @@
+using Inspection.Recommendations.V1;
+using Inspection.Sampling.V1;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using CallOptions = Inspection.Grpc.CallOptions;
+
+namespace Inspection.Admin.Pages.Sample;
+
+/// <summary>An inspection's current sample: parameters, strata with reserves, the cases, substitutions.</summary>
+public sealed class IndexModel(RecommendationTracking.RecommendationTrackingClient tracking, CaseSampling.CaseSamplingClient sampling) : PageModel
+{
+    public Inspection.Recommendations.V1.Inspection Inspection { get; private set; } = new();
+    public Inspection.Sampling.V1.Sample? Current { get; private set; }
+    public IReadOnlyList<Snapshot> Snapshots { get; private set; } = [];
+
+    public async Task OnGetAsync(string id, CancellationToken ct)
+    {
+        var options = new CallOptions(CancellationToken: ct);
+        Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, options);
+        var snapshots = sampling.ListSnapshotsAsync(new ListSnapshotsRequest { ProviderId = Inspection.ProviderId }, options);
+        var samples = await sampling.ListSamplesAsync(new ListSamplesRequest { InspectionId = id }, options);
+        if (samples.Samples.FirstOrDefault(s => s.Current) is { } current)
+            Current = await sampling.GetSampleAsync(new GetSampleRequest { SampleId = current.SampleId }, options);
+        Snapshots = (await snapshots).Snapshots.OrderByDescending(s => s.Version).ToList();
+    }
+}

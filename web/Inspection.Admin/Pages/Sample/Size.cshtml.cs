@@ -1,0 +1,59 @@
+using Inspection.Admin.Forms;
+using Inspection.Admin.Status;
+using Inspection.Sampling.V1;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using CallOptions = Inspection.Grpc.CallOptions;
+using RpcException = Inspection.Grpc.RpcException;
+
+namespace Inspection.Admin.Pages.Sample;
+
+/// <summary>
+/// The sample size calculator: a question asked of case sampling, which changes nothing (a GET form, like a search,
+/// so any role may use it).
+/// </summary>
+public sealed class SizeModel(CaseSampling.CaseSamplingClient sampling) : PageModel
+{
+    private static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>
+    {
+        ["population_size"] = nameof(Population),
+        ["calculated_size.confidence_level"] = nameof(Confidence),
+        ["calculated_size.margin_of_error"] = nameof(Margin),
+        ["calculated_size.expected_proportion"] = nameof(Margin),
+    };
+
+    public string InspectionId { get; private set; } = "";
+    [BindProperty(SupportsGet = true)] public string? Population { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Confidence { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Margin { get; set; }
+
+    public SampleSize? Result { get; private set; }
+
+    public async Task OnGetAsync(string id, CancellationToken ct)
+    {
+        InspectionId = id;
+        ModelState.Clear();
+        if (Population is null && Confidence is null && Margin is null)
+        {
+            Confidence = "80";
+            Margin = "5";
+            return;
+        }
+        if (!long.TryParse(Population, out var population)) ModelState.AddModelError(nameof(Population), "Enter the population size as a whole number, like 1200");
+        if (!double.TryParse(Confidence, System.Globalization.CultureInfo.InvariantCulture, out var confidence)) ModelState.AddModelError(nameof(Confidence), "Enter the confidence level as a number, like 80");
+        if (!double.TryParse(Margin, System.Globalization.CultureInfo.InvariantCulture, out var margin)) ModelState.AddModelError(nameof(Margin), "Enter the margin of error as a number, like 5");
+        if (!ModelState.IsValid) return;
+        try
+        {
+            Result = await sampling.CalculateSampleSizeAsync(new CalculateSampleSizeRequest
+            {
+                PopulationSize = population,
+                CalculatedSize = new SizeForConfidence { ConfidenceLevel = confidence, MarginOfError = margin },
+            }, new CallOptions(CancellationToken: ct));
+        }
+        catch (RpcException e)
+        {
+            ModelState.AddServiceError(e, ServiceNames.CaseSampling, Fields);
+        }
+    }
+}
