@@ -26,15 +26,17 @@ public static class StatusMessageEncoding
     {
         if (string.IsNullOrEmpty(value) || !value.Contains('%')) return value ?? "";
         var bytes = new List<byte>(value.Length);
+        var run = 0; // start of the current run of characters that are not escapes
         for (var i = 0; i < value.Length; i++)
         {
-            if (value[i] == '%' && i + 2 < value.Length && Uri.IsHexDigit(value[i + 1]) && Uri.IsHexDigit(value[i + 2]))
-            {
-                bytes.Add(Convert.ToByte(value.Substring(i + 1, 2), 16));
-                i += 2;
-            }
-            else bytes.AddRange(Encoding.UTF8.GetBytes(value[i].ToString()));
+            if (value[i] != '%' || i + 2 >= value.Length || !Uri.IsHexDigit(value[i + 1]) || !Uri.IsHexDigit(value[i + 2])) continue;
+            // a run is encoded whole, so a character outside the BMP (two chars) survives
+            bytes.AddRange(Encoding.UTF8.GetBytes(value, run, i - run));
+            bytes.Add(Convert.ToByte(value.Substring(i + 1, 2), 16));
+            i += 2;
+            run = i + 1;
         }
+        bytes.AddRange(Encoding.UTF8.GetBytes(value, run, value.Length - run));
         return Encoding.UTF8.GetString(bytes.ToArray());
     }
 }
