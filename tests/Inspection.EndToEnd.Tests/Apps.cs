@@ -6,6 +6,7 @@ namespace Inspection.EndToEnd.Tests;
 internal static class Apps
 {
     public const string RecommendationTracking = "services/Recommendations/Inspection.Recommendations";
+    public const string Admin = "web/Inspection.Admin";
 
     public static ServiceProcess StartRecommendationTracking(string connectionString, IReadOnlyDictionary<string, string?>? extra = null)
     {
