@@ -24,19 +24,23 @@ public static class StratumIndex
         }
 
         // One pass per part: a number per distinct value, and the code so far (mixed radix: part by part).
+        // Every code stays below radix x (values of the part), which is checked to fit in a long before it is used.
         var codes = new long[cases.Length];
         long radix = 1;
         var overflow = false;
-        foreach (var part in parts)
+        var numbers = new ValueNumbers[parts.Count];
+        for (var j = 0; j < parts.Count && !overflow; j++)
         {
-            var numbers = new ValueNumbers();
-            for (var i = 0; i < cases.Length; i++)
+            numbers[j] = new ValueNumbers();
+            var partNumbers = new int[cases.Length];
+            for (var i = 0; i < cases.Length; i++) partNumbers[i] = numbers[j].NumberOf(parts[j](cases[i]));
+            if (radix > long.MaxValue / Math.Max(1, numbers[j].Count))
             {
-                var number = numbers.NumberOf(part(cases[i]));
-                codes[i] = overflow ? codes[i] * 1_000_003 + number : codes[i] + number * radix;
+                overflow = true;
+                break;
             }
-            if (!overflow && radix > long.MaxValue / Math.Max(1, numbers.Count)) overflow = true;
-            else if (!overflow) radix *= Math.Max(1, numbers.Count);
+            for (var i = 0; i < cases.Length; i++) codes[i] += partNumbers[i] * radix;
+            radix *= Math.Max(1, numbers[j].Count);
         }
         if (overflow)
         {
