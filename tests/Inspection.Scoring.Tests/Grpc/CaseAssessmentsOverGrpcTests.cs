@@ -82,6 +82,34 @@ public sealed class CaseAssessmentsOverGrpcTests(ScoringServices services)
     }
 
     [Fact]
+    public async Task Of_two_inspectors_recording_the_same_new_case_at_once_one_is_refused()
+    {
+        var inspectionId = await InspectionWithSampleAsync();
+
+        var attempts = await Task.WhenAll(
+            Attempt(Request(inspectionId, "A002", 0, ("2.2.1", "Yes"))),
+            Attempt(Request(inspectionId, "A002", 0, ("2.2.1", "No"))));
+
+        Assert.Equal(1, attempts.Count(a => a is null));
+        Assert.Equal(StatusCode.Aborted, Assert.Single(attempts, a => a is not null)!.Value);
+        var stored = await services.Scoring.GetCaseAssessmentAsync(new GetCaseAssessmentRequest { InspectionId = inspectionId, CaseReference = "A002" });
+        Assert.Equal(1, stored.Version);
+
+        async Task<StatusCode?> Attempt(RecordCaseAssessmentRequest request)
+        {
+            try
+            {
+                await services.Scoring.RecordCaseAssessmentAsync(request);
+                return null;
+            }
+            catch (RpcException e)
+            {
+                return e.StatusCode;
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_retry_with_the_same_request_id_returns_the_first_result_and_a_reused_id_is_refused()
     {
         var inspectionId = await InspectionWithSampleAsync();
