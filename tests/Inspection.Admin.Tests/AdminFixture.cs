@@ -2,6 +2,7 @@ using Inspection.Admin.Accounts;
 using Inspection.Evidence.Services;
 using Inspection.Recommendations.Services;
 using Inspection.Sampling;
+using Inspection.Scoring.Services;
 using Inspection.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -13,9 +14,8 @@ namespace Inspection.Admin.Tests;
 
 /// <summary>
 /// One admin for the whole test run: its own PostgreSQL database from the harness, real Kestrel on a free loopback
-/// port, the real hosts of recommendation tracking (with the reference inspections loaded by its own demo data),
-/// case sampling and organisational evidence, each on its own database (assessment scoring is left unstarted, so the
-/// status page shows both cases), an account per role, and Debian's chromium through Playwright.
+/// port, the real hosts of the four services, each on its own database, with the reference inspections loaded by
+/// their own demo data loaders (as the run command does), an account per role, and Debian's chromium through Playwright.
 /// The admin is hosted by WebApplicationFactory&lt;AdminStore&gt;: any type of the admin's assembly names it, and the
 /// services' own Program classes would make "Program" ambiguous here.
 /// </summary>
@@ -38,6 +38,7 @@ public sealed class AdminFixture : IAsyncLifetime
     public ServiceTestHost<RecommendationTrackingService> Tracking { get; private set; } = null!;
     public ServiceTestHost<CaseSamplingService> Sampling { get; private set; } = null!;
     public ServiceTestHost<OrganisationalEvidenceService> Evidence { get; private set; } = null!;
+    public ServiceTestHost<AssessmentScoringService> Scoring { get; private set; } = null!;
     public string ScreenshotDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     public static string EmailFor(Role role) => $"{RoleNames.Code(role).Replace('_', '-')}@inspection.test";
@@ -54,9 +55,6 @@ public sealed class AdminFixture : IAsyncLifetime
             ["SignIn:MaxFailedAttempts"] = "3",
         };
         foreach (var (appId, address) in _started) settings[$"Services:{appId}:GrpcUrl"] = address;
-        // Nothing listens here: the status page must say so rather than fail.
-        settings["Services:assessment-scoring:GrpcUrl"] = $"http://127.0.0.1:{FreePort()}";
-
         (_factory, BaseUrl) = await StartAdminAsync(settings);
         await CreateRoleAccountsAsync();
 
@@ -99,6 +97,18 @@ public sealed class AdminFixture : IAsyncLifetime
         });
         _hosts.Add(Evidence);
         _started["organisational-evidence"] = Evidence.GrpcAddress;
+        await Evidence.Services.GetRequiredService<Inspection.Evidence.Demo.DemoData>().LoadAsync(new Dictionary<string, string>(), default);
+
+        Scoring = await ServiceTestHost<AssessmentScoringService>.StartAsync(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = await PostgresServer.Shared.CreateDatabaseAsync("admin_scoring"),
+            ["Services:recommendation-tracking:GrpcUrl"] = Tracking.GrpcAddress,
+            ["Services:case-sampling:GrpcUrl"] = Sampling.GrpcAddress,
+            ["Services:organisational-evidence:GrpcUrl"] = Evidence.GrpcAddress,
+        });
+        _hosts.Add(Scoring);
+        _started["assessment-scoring"] = Scoring.GrpcAddress;
+        await Scoring.Services.GetRequiredService<Inspection.Scoring.Demo.DemoData>().LoadAsync(default);
     }
 
     public const string Bnes = "Birmingham North, East and Solihull PDU";
@@ -110,6 +120,9 @@ public sealed class AdminFixture : IAsyncLifetime
         var provider = (await client.ListProvidersAsync(new Inspection.Recommendations.V1.ListProvidersRequest { NameContains = providerName })).Providers.Single(p => p.Name == providerName);
         return (await client.ListInspectionsAsync(new Inspection.Recommendations.V1.ListInspectionsRequest { ProviderId = provider.ProviderId })).Inspections.Single();
     }
+
+    /// <summary>The settings of this run's admin, for a second admin over the same database.</summary>
+    public IReadOnlyDictionary<string, string?> AdminSettings => new Dictionary<string, string?> { ["ConnectionStrings:Default"] = ConnectionString };
 
     public static int FreePort() => ServiceTestHost<AdminStore>.FreePort();
 

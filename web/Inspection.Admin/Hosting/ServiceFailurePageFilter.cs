@@ -11,7 +11,7 @@ namespace Inspection.Admin.Hosting;
 /// (naming which), a refused argument in an address is a 404 too (a malformed id finds nothing).
 /// Forms catch refusals themselves and show them as form errors.
 /// </summary>
-public sealed class ServiceFailurePageFilter(ILogger<ServiceFailurePageFilter> logger) : IAsyncPageFilter
+public sealed class ServiceFailurePageFilter(GrpcClientFactory channels, ILogger<ServiceFailurePageFilter> logger) : IAsyncPageFilter
 {
     public const string UnavailableServiceKey = "UnavailableService";
 
@@ -31,7 +31,7 @@ public sealed class ServiceFailurePageFilter(ILogger<ServiceFailurePageFilter> l
         if (status == 0) return;
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
-            var service = ServiceNames.FromAddress(failure.Status.Detail);
+            var service = Unreachable(failure.Status.Detail);
             context.HttpContext.Items[UnavailableServiceKey] = service;
             logger.LogWarning("{Page}: {Service} unavailable: {Detail}", context.ActionDescriptor.DisplayName, service, failure.Status.Detail);
         }
@@ -42,5 +42,16 @@ public sealed class ServiceFailurePageFilter(ILogger<ServiceFailurePageFilter> l
         }
         executed.ExceptionHandled = true;
         executed.Result = new StatusCodeResult(status);
+    }
+
+    // The channel's error names the address it could not reach: find whose address it is.
+    private string Unreachable(string detail)
+    {
+        foreach (var app in ServiceHealth.Services)
+        {
+            var address = channels.ChannelFor(app.AppId).Options.Address.ToString().TrimEnd('/');
+            if (channels.ChannelFor(app.AppId).Options.DaprAppId is null && detail.Contains(address, StringComparison.Ordinal)) return ServiceNames.Of(app.AppId);
+        }
+        return ServiceNames.FromAddress(detail);
     }
 }
