@@ -65,6 +65,20 @@ public sealed class GrpcProofs(SamplingHostFixture host) : IClassFixture<Samplin
         Assert.Equal(20, after.CaseCount);
     }
 
+    [Fact]
+    public async Task The_largest_batch_fits_in_one_message_and_a_larger_one_is_refused()
+    {
+        var snapshot = await Client.StartPopulationImportAsync(new StartPopulationImportRequest { RequestId = "grpc-largest", ProviderId = "pdu-largest", TakenOn = "2022-05-01" });
+        var largest = new ImportPopulationRequest { SnapshotId = snapshot.SnapshotId };
+        largest.Cases.AddRange(GeneratedCaseload.Create(SamplingMessages.MaxBatchSize + 1, seed: 8, prefix: "LARGE-CASE-REF-").Select(SamplingMessages.ToPopulationCase));
+        var tooMany = await Assert.ThrowsAsync<RpcException>(() => Client.ImportPopulationAsync(largest));
+        Assert.Equal("cases", Assert.Single(tooMany.FieldViolations).Field);
+
+        largest.Cases.RemoveAt(largest.Cases.Count - 1);
+        var imported = await Client.ImportPopulationAsync(largest);
+        Assert.Equal(SamplingMessages.MaxBatchSize, imported.Inserted);
+    }
+
     [Theory]
     [InlineData(100, 80)]
     [InlineData(500, 218)]

@@ -48,37 +48,49 @@ public static class CaseSampler
             throw new PreconditionFailedException(
                 $"The sample size {n} is larger than the eligible population of {eligible.Count} cases.");
 
-        // The seeded shuffle: position k holds the k-th case drawn.
-        var shuffled = eligible.ToArray();
-        SeededShuffle.Shuffle(shuffled, new Xoshiro256StarStar(plan.Seed));
+        // The seeded shuffle: position k holds the k-th case drawn, eligible[order[k]]. Shuffling the numbers
+        // 0 .. m-1 is the same permutation as shuffling the cases themselves, and lets every pass over the cases
+        // below run in canonical (memory) order, which keeps a million-case draw linear.
+        var cases = eligible.ToArray();
+        var order = new int[cases.Length];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        SeededShuffle.Shuffle(order, new Xoshiro256StarStar(plan.Seed));
 
         // Strata, each holding its positions in shuffle order.
-        var (stratumOf, keyOf) = StratumIndex.Classify(shuffled, plan);
+        var (stratumOfCase, keyOf) = StratumIndex.Classify(cases, plan);
         var positions = new List<int>[keyOf.Count];
         for (var s = 0; s < positions.Length; s++) positions[s] = [];
-        for (var p = 0; p < shuffled.Length; p++) positions[stratumOf[p]].Add(p);
+        for (var p = 0; p < order.Length; p++) positions[stratumOfCase[order[p]]].Add(p);
         var strataByKey = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var s = 0; s < keyOf.Count; s++) strataByKey.Add(keyOf[s], positions[s]);
         var orderedKeys = keyOf.Order(StringComparer.Ordinal).ToArray();
 
         // Quotas first.
-        var selectedBy = new string?[shuffled.Length];
+        var selectedBy = new string?[order.Length];
         var taken = 0;
+        var quotaEligible = new long[plan.Quotas.Count];
         for (var q = 0; q < plan.Quotas.Count; q++)
         {
             var quota = plan.Quotas[q];
-            var matching = shuffled.LongCount(quota.Matches);
+            var matches = new bool[cases.Length];
+            long matching = 0;
+            for (var i = 0; i < cases.Length; i++)
+            {
+                matches[i] = quota.Matches(cases[i]);
+                if (matches[i]) matching++;
+            }
+            quotaEligible[q] = matching;
             if (matching < quota.Minimum)
                 throw new PreconditionFailedException(
                     $"Quota {q + 1} ({quota.Quota}) needs {quota.Minimum} cases but only {matching} eligible cases match.");
             var have = 0;
-            for (var p = 0; p < shuffled.Length; p++)
+            for (var p = 0; p < order.Length; p++)
             {
-                if (selectedBy[p] is not null && quota.Matches(shuffled[p])) have++;
+                if (selectedBy[p] is not null && matches[order[p]]) have++;
             }
-            for (var p = 0; p < shuffled.Length && have < quota.Minimum; p++)
+            for (var p = 0; p < order.Length && have < quota.Minimum; p++)
             {
-                if (selectedBy[p] is null && quota.Matches(shuffled[p]))
+                if (selectedBy[p] is null && matches[order[p]])
                 {
                     selectedBy[p] = SelectionReason.Quota;
                     have++;
@@ -133,26 +145,26 @@ public static class CaseSampler
                 }
                 else if (reserves.Count < plan.ReservesPerStratum)
                 {
-                    reserves.Add(new DrawnCase(shuffled[p], key, p, ""));
+                    reserves.Add(new DrawnCase(cases[order[p]], key, p, ""));
                 }
                 else break;
             }
             strata.Add(new StratumOutcome(key, members.Count, shares.GetValueOrDefault(key), floors[key], target, reserves));
         }
 
-        var cases = new List<DrawnCase>(n);
-        for (var p = 0; p < shuffled.Length; p++)
+        var drawn = new List<DrawnCase>(n);
+        for (var p = 0; p < order.Length; p++)
         {
-            if (selectedBy[p] is { } why) cases.Add(new DrawnCase(shuffled[p], keyOf[stratumOf[p]], p, why));
+            if (selectedBy[p] is { } why) drawn.Add(new DrawnCase(cases[order[p]], keyOf[stratumOfCase[order[p]]], p, why));
         }
         var quotas = plan.Quotas
-            .Select(q => new QuotaOutcome(q.Quota, shuffled.LongCount(q.Matches), cases.Count(c => q.Matches(c.Case))))
+            .Select((q, i) => new QuotaOutcome(q.Quota, quotaEligible[i], drawn.Count(c => q.Matches(c.Case))))
             .ToList();
         var exclusionCounts = exclusions
             .OrderBy(e => e.Key, StringComparer.Ordinal)
             .Select(e => new ExclusionCount(e.Key, e.Value))
             .ToList();
-        return new DrawOutcome(AlgorithmVersion, canonical.Count, eligible.Count, exclusionCounts, size, strata, quotas, cases);
+        return new DrawOutcome(AlgorithmVersion, canonical.Count, eligible.Count, exclusionCounts, size, strata, quotas, drawn);
     }
 
     /// <summary>The cases sorted by reference (ordinal); the store hands them over sorted already, and then they are used as they are.</summary>

@@ -10,7 +10,8 @@ namespace Inspection.Sampling;
 /// <summary>Maps the contract's messages to the domain core and back.</summary>
 public static class SamplingMessages
 {
-    public const int MaxBatchSize = 50_000;
+    // About 2 MB of messages: well inside the 4 MB a gRPC message may carry.
+    public const int MaxBatchSize = 20_000;
 
     /// <summary>An id this service issued, or INVALID_ARGUMENT naming the field.</summary>
     public static Guid Id(string value, string field)
