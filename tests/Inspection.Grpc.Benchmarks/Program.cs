@@ -9,23 +9,24 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Logging;
 
-// Unary calls per second and p50/p99 latency at 1 and 32 concurrent callers, loopback only, bounded in time:
+// Unary calls per second and p50/p99 latency at 1 and 32 concurrent callers, loopback only, bounded in time
+// (grpc-js callers run in one node process per core):
 // .NET client -> .NET server, grpc-js client -> .NET server, grpc-js client -> grpc-js server (and, for
 // completeness, .NET client -> grpc-js server).
 // Usage: dotnet run -c Release --project tests/Inspection.Grpc.Benchmarks [-- SECONDS_PER_CELL] [--rounds N] [--dotnet-only]
 // --rounds N measures every cell N times, interleaved, and keeps each cell's round with the most calls/s (on a shared
 // machine other work steals whole rounds); --dotnet-only measures just .NET -> .NET, for quick profiling rounds, and
-// with --allocations also lists the types allocated most during such a run.
+// with --allocations also lists the types allocated most during such a run; --serve SECONDS only runs the .NET server.
 var dotnetOnly = args.Contains("--dotnet-only");
 var roundsAt = Array.IndexOf(args, "--rounds");
 var rounds = roundsAt >= 0 ? int.Parse(args[roundsAt + 1], CultureInfo.InvariantCulture) : 1;
-var seconds = args.Where((a, i) => !a.StartsWith("--") && (roundsAt < 0 || i != roundsAt + 1)).FirstOrDefault() is { } given
+var seconds = args.Where((a, i) => !a.StartsWith("--") && (roundsAt < 0 || i != roundsAt + 1) && (i == 0 || args[i - 1] != "--serve")).FirstOrDefault() is { } given
     ? double.Parse(given, CultureInfo.InvariantCulture) : 3;
 var duration = TimeSpan.FromSeconds(seconds);
 var warmup = TimeSpan.FromSeconds(1);
 int[] concurrency = [1, 32];
 
-if (!dotnetOnly) await NodePeer.EnsureInstalledAsync();
+if (!dotnetOnly && !args.Contains("--serve")) await NodePeer.EnsureInstalledAsync();
 var port = FreePort();
 var builder = WebApplication.CreateSlimBuilder();
 builder.Logging.ClearProviders();
@@ -38,6 +39,13 @@ builder.Services.AddGrpcServer(options => options.GrpcPorts.Add(port));
 await using var app = builder.Build();
 app.MapGrpcService<EchoService>();
 await app.StartAsync();
+if (Array.IndexOf(args, "--serve") is var serveAt and >= 0)
+{
+    // just the .NET server, for measuring by hand with another client (node bench-client.js ...)
+    Console.WriteLine($"serving on 127.0.0.1:{port}");
+    await Task.Delay(TimeSpan.FromSeconds(double.Parse(args[serveAt + 1], CultureInfo.InvariantCulture)));
+    return 0;
+}
 using var node = dotnetOnly ? null : await NodePeer.StartServerAsync();
 
 var dotnetServer = $"127.0.0.1:{port}";
@@ -73,7 +81,8 @@ if (node is null)
     return 0;
 }
 Console.WriteLine($"Unary Echo (32-byte payload) on loopback, {seconds:0.#} s per cell after a {warmup.TotalSeconds:0} s warm-up"
-    + (rounds > 1 ? $", best of {rounds} interleaved rounds" : "") + $"; {Environment.ProcessorCount} cores, load average {LoadAverage()} at the end");
+    + (rounds > 1 ? $", best of {rounds} interleaved rounds" : "") + $"; grpc-js callers spread over up to {Environment.ProcessorCount} node processes;"
+    + $" {Environment.ProcessorCount} cores, load average {LoadAverage()} at the end");
 Console.WriteLine();
 Console.WriteLine("| client -> server | callers | calls/s | p50 (µs) | p99 (µs) | calls/s vs grpc-js -> grpc-js | .NET bytes allocated/call |");
 Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
@@ -91,16 +100,27 @@ Console.WriteLine($".NET client+server / grpc-js client+server at 32 callers: {s
 Console.WriteLine($"p99 at 1 caller, .NET -> .NET: {p99:N0} µs (target < 1000 µs)");
 return 0;
 
+// A node process is single-threaded: with many callers one process would measure itself, not the server. So the
+// callers are spread over one process per core (each its own channel), and their latencies merged.
 async Task<Measurement> GrpcJsLoadAsync(string target, int callers)
 {
-    var (exit, stdout, stderr) = await NodePeer.RunScriptAsync("bench-client.js",
-        [target, callers.ToString(CultureInfo.InvariantCulture), ((int)duration.TotalMilliseconds).ToString(CultureInfo.InvariantCulture), ((int)warmup.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)],
-        duration + warmup + TimeSpan.FromSeconds(60));
-    if (exit != 0) throw new InvalidOperationException($"bench-client.js exited {exit}: {stderr}");
-    using var json = JsonDocument.Parse(stdout);
-    var r = json.RootElement;
-    return new Measurement(r.GetProperty("calls").GetInt64(), r.GetProperty("seconds").GetDouble(), r.GetProperty("rps").GetDouble(),
-        r.GetProperty("p50_us").GetDouble(), r.GetProperty("p99_us").GetDouble());
+    var processes = Math.Min(callers, Environment.ProcessorCount);
+    var runs = Enumerable.Range(0, processes).Select(i => NodePeer.RunScriptAsync("bench-client.js",
+        [target, (callers / processes + (i < callers % processes ? 1 : 0)).ToString(CultureInfo.InvariantCulture),
+         ((int)duration.TotalMilliseconds).ToString(CultureInfo.InvariantCulture), ((int)warmup.TotalMilliseconds).ToString(CultureInfo.InvariantCulture), "--raw"],
+        duration + warmup + TimeSpan.FromSeconds(60))).ToList();
+    var latencies = new List<double>();
+    var rps = 0.0;
+    var longest = 0.0;
+    foreach (var (exit, stdout, stderr) in await Task.WhenAll(runs))
+    {
+        if (exit != 0) throw new InvalidOperationException($"bench-client.js exited {exit}: {stderr}");
+        using var json = JsonDocument.Parse(stdout);
+        rps += json.RootElement.GetProperty("rps").GetDouble();
+        longest = Math.Max(longest, json.RootElement.GetProperty("seconds").GetDouble());
+        latencies.AddRange(json.RootElement.GetProperty("latencies_us").EnumerateArray().Select(e => e.GetDouble()));
+    }
+    return Measurement.From(latencies, longest) with { Rps = rps };
 }
 
 static int FreePort()

@@ -1,7 +1,8 @@
 'use strict';
 // The grpc-js side of the benchmark (tests/Inspection.Grpc.Benchmarks): unary Echo calls from N concurrent callers
-// on one channel for a fixed time after a warm-up; prints {calls, seconds, rps, p50_us, p99_us}.
-// Usage: node bench-client.js 127.0.0.1:PORT CALLERS DURATION_MS WARMUP_MS
+// on one channel for a fixed time after a warm-up; prints {calls, seconds, rps, p50_us, p99_us} (and with --raw every
+// latency, so a parent running several of these processes can merge their percentiles).
+// Usage: node bench-client.js 127.0.0.1:PORT CALLERS DURATION_MS WARMUP_MS [--raw]
 const { grpc, Interop } = require('./protos');
 
 const [target, callersText, durationText, warmupText] = process.argv.slice(2);
@@ -41,6 +42,7 @@ function percentile(sorted, p) {
   client.close();
   process.stdout.write(JSON.stringify({
     calls: all.length, seconds, rps: all.length / seconds, p50_us: percentile(all, 50), p99_us: percentile(all, 99),
+    latencies_us: process.argv.includes('--raw') ? all.map((us) => Math.round(us * 10) / 10) : undefined,
   }) + '\n');
   process.exit(0);
 })().catch((e) => {
