@@ -1,0 +1,102 @@
+using Inspection.Admin.Accounts;
+using Inspection.Admin.Forms;
+using Inspection.Admin.Status;
+using Inspection.Evidence.V1;
+using Inspection.Scoring.V1;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using CallOptions = Inspection.Grpc.CallOptions;
+using RpcException = Inspection.Grpc.RpcException;
+
+namespace Inspection.Admin.Pages.Evidence;
+
+/// <summary>A domain-one judgement, with what the decision rules allow or suggest beside the form (lead inspectors).</summary>
+[Authorize(Policy = Policies.Lead)]
+public sealed class JudgementModel(OrganisationalEvidence.OrganisationalEvidenceClient evidence, AssessmentScoring.AssessmentScoringClient scoring, AdminStore audit) : PageModel
+{
+    private static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>
+    {
+        ["rating"] = "Input.Rating", ["rationale"] = "Input.Rationale", ["panel_departure"] = "Input.PanelDeparture",
+        ["agreed_by"] = "Input.AgreedBy", ["state"] = "Input.State",
+    };
+
+    public string InspectionId { get; private set; } = "";
+    public OrganisationalStandard Standard { get; private set; } = new();
+    public IReadOnlyList<string> RatingWords { get; private set; } = [];
+    public StandardRating? Rules { get; private set; }
+
+    [BindProperty] public JudgementInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(string id, string standardId, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, standardId, ct)) return NotFound();
+        var current = (await evidence.GetJudgementsAsync(new GetJudgementsRequest { InspectionId = id }, new CallOptions(CancellationToken: ct)))
+            .Judgements.FirstOrDefault(j => j.StandardId == standardId);
+        Input = new JudgementInput
+        {
+            Rating = current?.Rating, Rationale = current?.Rationale, PanelDeparture = current?.PanelDeparture ?? false,
+            AgreedBy = current?.AgreedBy, State = current?.State ?? "draft", Version = current?.Version ?? 0, RequestId = Guid.NewGuid().ToString(),
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id, string standardId, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, standardId, ct)) return NotFound();
+        if (string.IsNullOrEmpty(Input.Rating)) ModelState.AddModelError("Input.Rating", "Select a rating");
+        if (!ModelState.IsValid) return Page();
+        try
+        {
+            var judgement = await evidence.RecordJudgementAsync(new RecordJudgementRequest
+            {
+                RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
+                InspectionId = id, StandardId = standardId, Rating = Input.Rating!, Rationale = Input.Rationale?.Trim() ?? "",
+                PanelDeparture = Input.PanelDeparture, AgreedBy = Input.AgreedBy?.Trim() ?? "", State = Input.State ?? "draft",
+                RecordedBy = User.RecordedBy(), RecordedByRole = User.StaffRole() is { } role ? RoleNames.Code(role) : "", ExpectedVersion = Input.Version,
+            }, new CallOptions(CancellationToken: ct));
+            await audit.AppendAuditAsync(User.RecordedBy(), "domain-one judgement recorded", $"standard {standardId}",
+                $"{judgement.Rating} ({judgement.State}){(judgement.PanelDeparture ? ", panel departure" : "")}", ct);
+            TempData["Notice"] = $"Judgement of {Standard.Name} recorded: {judgement.Rating}";
+            return Redirect($"/inspections/{id}/evidence");
+        }
+        catch (RpcException e)
+        {
+            ModelState.AddServiceError(e, ServiceNames.OrganisationalEvidence, Fields);
+            Input.RequestId = Guid.NewGuid().ToString();
+            return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(string id, string standardId, CancellationToken ct)
+    {
+        InspectionId = id;
+        var options = new CallOptions(CancellationToken: ct);
+        var standards = await evidence.ListOrganisationalStandardsAsync(new ListOrganisationalStandardsRequest { InspectionId = id }, options);
+        var standard = standards.Standards.FirstOrDefault(s => s.StandardId == standardId);
+        if (standard is null) return false;
+        Standard = standard;
+        RatingWords = standards.RatingWords;
+        try
+        {
+            Rules = (await scoring.GetInspectionRatingsAsync(new GetInspectionRatingsRequest { InspectionId = id }, options))
+                .Standards.FirstOrDefault(s => s.StandardId == standardId);
+        }
+        catch (RpcException)
+        {
+            Rules = null; // the form still works; the rules are shown as unavailable
+        }
+        return true;
+    }
+
+    public sealed class JudgementInput
+    {
+        public string? Rating { get; set; }
+        public string? Rationale { get; set; }
+        public bool PanelDeparture { get; set; }
+        public string? AgreedBy { get; set; }
+        public string? State { get; set; }
+        public long Version { get; set; }
+        public string? RequestId { get; set; }
+    }
+}
