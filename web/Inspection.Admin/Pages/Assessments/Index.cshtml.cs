@@ -1,0 +1,36 @@
+using Inspection.Recommendations.V1;
+using Inspection.Sampling.V1;
+using Inspection.Scoring.V1;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using CallOptions = Inspection.Grpc.CallOptions;
+
+namespace Inspection.Admin.Pages.Assessments;
+
+/// <summary>Progress through the sample: each case and whether it is assessed, and the moderation list of contradictions.</summary>
+public sealed class IndexModel(
+    RecommendationTracking.RecommendationTrackingClient tracking, CaseSampling.CaseSamplingClient sampling, AssessmentScoring.AssessmentScoringClient scoring) : PageModel
+{
+    public Inspection.Recommendations.V1.Inspection Inspection { get; private set; } = new();
+    public IReadOnlyList<SampledCase> Cases { get; private set; } = [];
+    public IReadOnlyDictionary<string, CaseAssessment> Assessed { get; private set; } = new Dictionary<string, CaseAssessment>();
+    public IReadOnlyList<ModerationFlag> Flags { get; private set; } = [];
+
+    public async Task OnGetAsync(string id, CancellationToken ct)
+    {
+        var options = new CallOptions(CancellationToken: ct);
+        Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, options);
+        var cases = new List<SampledCase>();
+        await foreach (var c in sampling.ListSampleCases(new ListSampleCasesRequest { InspectionId = id }, options)) cases.Add(c);
+        Cases = cases;
+        var assessed = new Dictionary<string, CaseAssessment>();
+        var token = "";
+        do
+        {
+            var page = await scoring.ListCaseAssessmentsAsync(new ListCaseAssessmentsRequest { InspectionId = id, PageSize = 200, PageToken = token }, options);
+            foreach (var a in page.CaseAssessments) assessed[a.CaseReference] = a;
+            token = page.NextPageToken;
+        } while (token.Length > 0);
+        Assessed = assessed;
+        Flags = (await scoring.ListModerationFlagsAsync(new ListModerationFlagsRequest { InspectionId = id }, options)).Flags;
+    }
+}
