@@ -1,0 +1,56 @@
+using Inspection.Recommendations.V1;
+using Inspection.Sampling.V1;
+using Inspection.Scoring.V1;
+
+namespace Inspection.Admin.Tests;
+
+/// <summary>
+/// A new inspection (pdu-2021-2023) of a new provider with 12 sampled cases, set up through the services' own gRPC
+/// APIs, and key question 2.2.1 assessed in every case: Yes for the six men, No for the six women.
+/// </summary>
+public sealed record CaseAssessedInspection(string InspectionId, string ProviderId, string ProviderName, IReadOnlyList<SampledCase> Cases)
+{
+    public static async Task<CaseAssessedInspection> CreateAsync(AdminFixture admin, string purpose)
+    {
+        var tracking = admin.Tracking.CreateClient<RecommendationTracking.RecommendationTrackingClient>();
+        var sampling = admin.Sampling.CreateClient<CaseSampling.CaseSamplingClient>();
+        var scoring = admin.Scoring.CreateClient<AssessmentScoring.AssessmentScoringClient>();
+        var unique = Guid.NewGuid().ToString("N")[..8];
+        var provider = await tracking.CreateProviderAsync(new CreateProviderRequest
+        {
+            RequestId = "p-" + unique, Name = $"{purpose} Test PDU {unique}", Type = "pdu", Region = "Wales", CreatedBy = "admin-tests",
+        });
+        var inspection = await tracking.CreateInspectionAsync(new CreateInspectionRequest
+        {
+            RequestId = "i-" + unique, ProviderId = provider.ProviderId, FrameworkId = "pdu-2021-2023", FieldworkStart = "2022-06-06", CreatedBy = "admin-tests",
+        });
+        var snapshot = await sampling.StartPopulationImportAsync(new StartPopulationImportRequest { RequestId = "s-" + unique, ProviderId = provider.ProviderId, TakenOn = "2021-12-01" });
+        var batch = new ImportPopulationRequest { SnapshotId = snapshot.SnapshotId, FirstRowNumber = 2 };
+        for (var i = 0; i < 12; i++)
+            batch.Cases.Add(new PopulationCase
+            {
+                CaseReference = $"B{i:000}", SentenceType = "community_order", StartDate = $"2021-11-{1 + i:00}",
+                Gender = i % 2 == 0 ? "female" : "male", EthnicGroup = "white", RoshLevel = "medium",
+            });
+        await sampling.ImportPopulationAsync(batch);
+        await sampling.CompletePopulationImportAsync(new CompletePopulationImportRequest { SnapshotId = snapshot.SnapshotId, ExpectedCaseCount = 12 });
+        var draw = new DrawSampleRequest
+        {
+            RequestId = "d-" + unique, InspectionId = inspection.InspectionId, SnapshotId = snapshot.SnapshotId, FixedSize = 12, Seed = 11,
+            DrawnBy = "admin-tests", Eligibility = new Eligibility(),
+        };
+        draw.Eligibility.Windows.Add(new DateWindow { FirstDay = "2021-11-01", LastDay = "2021-11-30" });
+        var cases = (await sampling.DrawSampleAsync(draw)).Cases.Where(c => c.Status == "active").ToList();
+        foreach (var c in cases)
+        {
+            var assessment = new RecordCaseAssessmentRequest
+            {
+                RequestId = $"a-{unique}-{c.CaseReference}", InspectionId = inspection.InspectionId, CaseReference = c.CaseReference,
+                StaffGrade = "PO", AssessedBy = "admin-tests", ExpectedVersion = 0,
+            };
+            assessment.Answers.Add(new Answer { QuestionId = "2.2.1", Answer_ = c.Gender == "male" ? "Yes" : "No" });
+            await scoring.RecordCaseAssessmentAsync(assessment);
+        }
+        return new CaseAssessedInspection(inspection.InspectionId, provider.ProviderId, provider.Name, cases);
+    }
+}
