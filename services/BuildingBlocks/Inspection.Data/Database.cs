@@ -10,8 +10,29 @@ public sealed class Database(NpgsqlDataSource dataSource)
 {
     public NpgsqlDataSource DataSource { get; } = dataSource;
 
+    /// <summary>Opens a pooled connection that tells PostgreSQL who is writing (<see cref="AuditActor"/>), for the audit trail.</summary>
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
-        => await DataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+    {
+        var connection = await DataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        if (AuditActor.Current is not { } actor) return connection;
+        try
+        {
+            // Session settings: the pool discards them when the connection is returned.
+            await using var command = new NpgsqlCommand(
+                "select set_config('inspection.actor', $1, false), set_config('inspection.rpc', $2, false), set_config('inspection.trace_id', $3, false)",
+                connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = actor.Actor });
+            command.Parameters.Add(new NpgsqlParameter { Value = actor.Rpc ?? "" });
+            command.Parameters.Add(new NpgsqlParameter { Value = actor.TraceId ?? "" });
+            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
 
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction: committed when it returns, rolled back when it throws
@@ -21,7 +42,7 @@ public sealed class Database(NpgsqlDataSource dataSource)
         Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(work);
-        await using var connection = await DataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
         T result;
         try

@@ -52,6 +52,9 @@ public static class Migrator
                     throw new MigrationChecksumMismatchException(migration.Version, recorded, migration.Checksum);
             }
 
+            // The audit schema first, so a migration may name summarised tables; the triggers after, so they cover every table.
+            await AuditTrail.InstallAsync(connection, ct).ConfigureAwait(false);
+
             foreach (var migration in ordered.Where(m => !applied.ContainsKey(m.Version)))
             {
                 await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
@@ -69,6 +72,8 @@ public static class Migrator
                     new { migration.Version, migration.Checksum }, transaction, cancellationToken: ct)).ConfigureAwait(false);
                 await transaction.CommitAsync(ct).ConfigureAwait(false);
             }
+
+            await AuditTrail.AttachAsync(connection, ct).ConfigureAwait(false);
         }
         finally
         {
