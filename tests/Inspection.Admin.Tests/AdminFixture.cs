@@ -134,6 +134,7 @@ public sealed class AdminFixture : IAsyncLifetime
         {
             web.UseEnvironment("Testing");
             web.UseSetting("Ports:Http", port.ToString());
+            web.UseSetting("Auth:KeysDirectory", TestKeys.Directory);   // the admin signs staff tokens for the services
             foreach (var (key, value) in settings) web.UseSetting(key, value);
         });
         factory.UseKestrel();

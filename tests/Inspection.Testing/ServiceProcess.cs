@@ -26,8 +26,11 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        Channel = GrpcChannel.ForAddress(GrpcAddress);
+        Channel = GrpcChannel.ForAddress(GrpcAddress, new GrpcChannelOptions { Address = new Uri(GrpcAddress), Interceptors = [TestKeys.Credentials()] });
     }
+
+    /// <summary>The authorization header value the <see cref="Channel"/> sends (an Administrator's token), for raw HTTP/2 requests.</summary>
+    public string AuthorizationHeader => TestKeys.BearerFor();
 
     public string AppId { get; }
     public int GrpcPort { get; }
@@ -64,6 +67,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         start.Environment["Ports__Http"] = http.ToString();
         start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        start.Environment["Auth__KeysDirectory"] = TestKeys.Directory;
         foreach (var (key, value) in environment) start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {appId}");
         return new ServiceProcess(appId, process, grpc, http);

@@ -20,12 +20,16 @@ public sealed class ServiceTestHost<TEntryPoint> : IAsyncDisposable where TEntry
         _factory = factory;
         GrpcPort = grpcPort;
         HttpPort = httpPort;
-        Channel = GrpcChannel.ForAddress(GrpcAddress);
+        Channel = GrpcChannel.ForAddress(GrpcAddress, new GrpcChannelOptions { Address = new Uri(GrpcAddress), Interceptors = [TestKeys.Credentials()] });
     }
+
+    /// <summary>The authorization header value the <see cref="Channel"/> sends (an Administrator's token), for raw HTTP/2 requests.</summary>
+    public string AuthorizationHeader => TestKeys.BearerFor();
 
     public int GrpcPort { get; }
     public int HttpPort { get; }
     public string GrpcAddress => $"http://127.0.0.1:{GrpcPort}";
+    /// <summary>A channel whose calls carry a signed-in Administrator's token (tests of authentication make their own).</summary>
     public GrpcChannel Channel { get; }
     public IServiceProvider Services => _factory.Services;
 
@@ -42,6 +46,7 @@ public sealed class ServiceTestHost<TEntryPoint> : IAsyncDisposable where TEntry
             web.UseEnvironment("Testing");
             web.UseSetting("Ports:Grpc", grpcPort.ToString());
             web.UseSetting("Ports:Http", httpPort.ToString());
+            web.UseSetting("Auth:KeysDirectory", TestKeys.Directory);
             foreach (var (key, value) in settings) web.UseSetting(key, value);
         });
         factory.UseKestrel();

@@ -13,6 +13,7 @@ builder.AddAdminHost(AppTopology.Get("admin"));     // Kestrel on Bind:Address /
 
 // The services, only through their typed gRPC clients: Services:<app-id>:GrpcUrl, else 127.0.0.1 and the port in deploy/services.json.
 builder.Configuration.AddServiceAddressDefaults(AppTopology.All);
+builder.AddStaffCredentials(AppTopology.Get("admin"));   // every call carries the signed-in member of staff (a token the admin signs)
 builder.Services.AddGrpcClient<RecommendationTracking.RecommendationTrackingClient>("recommendation-tracking");
 builder.Services.AddGrpcClient<CaseSampling.CaseSamplingClient>("case-sampling");
 builder.Services.AddGrpcClient<OrganisationalEvidence.OrganisationalEvidenceClient>("organisational-evidence");

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Inspection.Data;
 using Inspection.Grpc;
+using Inspection.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -17,7 +18,8 @@ public static class ServiceDefaultsExtensions
     /// <summary>
     /// The shared start-up of every gRPC host: a gRPC-only HTTP/2 port and an HTTP/1.1 port for probes (ports from
     /// deploy/services.json, overridable as Ports:Grpc / Ports:Http), the gRPC server with the health service,
-    /// and tracing.
+    /// tracing, and authentication: every call carries a signed token checked against the RPC policy (Inspection.Security),
+    /// and outgoing calls carry this service's own.
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string appId)
     {
@@ -42,6 +44,10 @@ public static class ServiceDefaultsExtensions
                 ? new Status(StatusCode.Unavailable, "The service's database is unavailable; retry shortly")
                 : null);
         });
+        builder.Services.AddTokenKeys(builder.Configuration, appId);
+        builder.Services.AddCallAuthorisation(builder.Configuration);   // the first interceptor: nothing runs for an unknown caller
+        builder.Services.AddSingleton<IServerCallInterceptor, AuditActorScope>();
+        builder.Services.AddServiceCredentials(builder.Configuration);
         builder.Services.AddSingleton<HealthState>();
         builder.Services.AddSingleton(sp => new Tracing(sp.GetRequiredService<IConfiguration>(), appId));
         builder.Services.AddHostedService<TracingStarter>();
@@ -64,6 +70,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddSingleton(sp => new DatabaseReadiness(
             sp.GetRequiredService<NpgsqlDataSource>(), migrations, sp.GetRequiredService<ILogger<DatabaseReadiness>>()));
         builder.Services.AddHostedService<DatabaseReadinessLoop>();
+        builder.Services.AddSingleton<AuditTrailStore>();
+        builder.Services.AddSingleton<IStartupFilter, AuditTrailEndpoint>();
         return builder;
     }
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using Inspection.Admin.Accounts;
+using Inspection.Grpc;
+using Inspection.Security;
 using Inspection.ServiceDefaults;
 using Microsoft.AspNetCore.Rewrite;
 using Microsoft.Extensions.Configuration.Memory;
@@ -36,6 +38,19 @@ public static class AdminHostExtensions
             .ToDictionary(a => $"Services:{a.AppId}:GrpcUrl", a => (string?)$"http://127.0.0.1:{a.GrpcPort}");
         ((IConfigurationBuilder)configuration).Sources.Insert(0, new MemoryConfigurationSource { InitialData = defaults });
         return configuration;
+    }
+
+    /// <summary>
+    /// The admin signs the tokens that carry the signed-in member of staff to the services (Auth:KeysDirectory holds its
+    /// private key); it is also where integrators get theirs.
+    /// </summary>
+    public static WebApplicationBuilder AddStaffCredentials(this WebApplicationBuilder builder, AppEndpoint admin)
+    {
+        builder.Services.AddTokenKeys(builder.Configuration, admin.AppId);
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<IClientCallInterceptor, StaffCredentials>();
+        builder.Services.AddDaprApiToken(builder.Configuration);
+        return builder;
     }
 
     /// <summary>GOV.UK error pages, static files, sign-in, probes and the pages.</summary>

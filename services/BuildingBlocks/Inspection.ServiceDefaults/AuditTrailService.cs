@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Google.Protobuf.WellKnownTypes;
+using Inspection.Audit.V1;
+using Inspection.Domain;
+using Inspection.Grpc;
+
+namespace Inspection.ServiceDefaults;
+
+/// <summary>inspection.audit.v1.AuditTrail: every service serves its own trail (Administrator or the audit.read scope).</summary>
+internal sealed partial class AuditTrailService(AuditTrailStore store, AppIdentity app) : AuditTrail.AuditTrailBase
+{
+    public override async Task<ListAuditEventsResponse> ListAuditEvents(ListAuditEventsRequest request, ServerCallContext context)
+    {
+        var violations = new List<FieldViolation>();
+        if (request.PageSize is < 0 or > 500) violations.Add(new("page_size", "must be between 1 and 500 (0 = 100)"));
+        if (request.TraceId.Length > 0 && !TraceIdPattern().IsMatch(request.TraceId)) violations.Add(new("trace_id", "must be 32 lower-case hex digits"));
+        long? before = null;
+        if (request.PageToken.Length > 0)
+        {
+            if (long.TryParse(request.PageToken, NumberStyles.None, CultureInfo.InvariantCulture, out var token) && token > 0) before = token;
+            else violations.Add(new("page_token", "is not a token this service gave"));
+        }
+        var since = request.Since?.ToDateTime();
+        var until = request.Until?.ToDateTime();
+        if (since is { } s && until is { } u && s >= u) violations.Add(new("until", "must be after since"));
+        ValidationException.ThrowIfAny(violations);
+
+        var limit = request.PageSize == 0 ? 100 : request.PageSize;
+        var rows = await store.ListAsync(new AuditQuery(
+            Empty(request.Actor), Empty(request.TableName), Empty(request.TraceId), since, until, before, limit + 1), context.CancellationToken);
+
+        var response = new ListAuditEventsResponse { AppId = app.AppId };
+        foreach (var row in rows.Take(limit))
+        {
+            response.Events.Add(new AuditEvent
+            {
+                EventId = row.EventId,
+                OccurredAt = Timestamp.FromDateTime(DateTime.SpecifyKind(row.OccurredAt, DateTimeKind.Utc)),
+                Actor = row.Actor,
+                Rpc = row.Rpc ?? "",
+                TraceId = row.TraceId ?? "",
+                TableName = row.TableName,
+                Operation = row.Operation,
+                RowCount = row.RowCount,
+                BeforeJson = row.BeforeJson ?? "",
+                AfterJson = row.AfterJson ?? "",
+            });
+        }
+        if (rows.Count > limit) response.NextPageToken = rows[limit - 1].EventId.ToString(CultureInfo.InvariantCulture);
+        return response;
+    }
+
+    private static string? Empty(string value) => value.Length == 0 ? null : value;
+
+    [GeneratedRegex("^[0-9a-f]{32}$")]
+    private static partial Regex TraceIdPattern();
+}

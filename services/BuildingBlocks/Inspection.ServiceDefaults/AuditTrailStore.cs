@@ -1,0 +1,34 @@
+using Dapper;
+using Inspection.Data;
+
+namespace Inspection.ServiceDefaults;
+
+/// <summary>Reads this service's audit trail (audit.events, written by the triggers Inspection.Data installs).</summary>
+internal sealed class AuditTrailStore(Database database)
+{
+    public async Task<IReadOnlyList<AuditRow>> ListAsync(AuditQuery query, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition(
+            """
+            select event_id as EventId, occurred_at as OccurredAt, actor as Actor, rpc as Rpc, trace_id as TraceId,
+                   table_name as TableName, operation as Operation, row_count as RowCount,
+                   before::text as BeforeJson, after::text as AfterJson
+            from audit.events
+            where (@Actor is null or actor = @Actor)
+              and (@TableName is null or table_name = @TableName)
+              and (@TraceId is null or trace_id = @TraceId)
+              and (@Since is null or occurred_at >= @Since)
+              and (@Until is null or occurred_at < @Until)
+              and (@Before is null or event_id < @Before)
+            order by event_id desc
+            limit @Limit
+            """, query, cancellationToken: ct));
+        return rows.ToList();
+    }
+}
+
+internal sealed record AuditQuery(string? Actor, string? TableName, string? TraceId, DateTime? Since, DateTime? Until, long? Before, int Limit);
+
+internal sealed record AuditRow(long EventId, DateTime OccurredAt, string Actor, string? Rpc, string? TraceId, string TableName,
+    string Operation, int RowCount, string? BeforeJson, string? AfterJson);
