@@ -19,6 +19,10 @@ mkdir -p "$logs"
 pg_bin=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)}
 pg_data="$data/postgres"
 
+# Token keys (every gRPC call is authenticated): made once, kept with the data. Locally one directory serves all apps.
+keys="$data/keys"
+ls "$keys"/*.key.pem >/dev/null 2>&1 || bash deploy/keys/generate.sh "$keys" >/dev/null
+
 # PostgreSQL refuses to run as root: run it as the postgres user then.
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
@@ -78,6 +82,7 @@ for app in "${apps[@]}"; do
   env "${service_env[@]}" \
     "ConnectionStrings__Default=Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=$db" \
     "OTEL_SERVICE_NAME=${OTEL_SERVICE_NAME:-$id}" \
+    "Auth__KeysDirectory=$keys" \
     DemoData__Load=true \
     ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}" \
     dotnet "$dll" --contentRoot "$root/$project" >"$logs/$id.log" 2>&1 &
