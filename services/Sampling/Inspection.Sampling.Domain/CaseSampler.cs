@@ -26,38 +26,34 @@ public static class CaseSampler
     /// <summary>Stored with every sample. Change it whenever any step above changes what a seed draws.</summary>
     public const string AlgorithmVersion = "case-sampling/1 (ordinal order; xoshiro256** seeded by SplitMix64; Fisher-Yates; quotas first; largest remainders)";
 
-    public static DrawOutcome Draw(IReadOnlyList<CaseRecord> population, DrawPlan plan)
+    public static DrawOutcome Draw(IReadOnlyList<CaseRecord> population, DrawPlan plan) => Draw(PopulationColumns.From(population), plan);
+
+    /// <summary>The draw over a population held in columns (canonical order already): the same steps, case by case index.</summary>
+    public static DrawOutcome Draw(PopulationColumns population, DrawPlan plan)
     {
         plan.CheckOpenValues(population);
-        var canonical = CanonicalOrder(population);
+        if (population.DuplicateReference is { } twice)
+            throw new PreconditionFailedException($"The snapshot holds case '{twice}' twice.");
 
-        // Eligibility, counting exclusions by reason and eligible cases per window.
-        var eligible = new List<CaseRecord>(canonical.Count);
-        var exclusions = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var c in canonical)
-        {
-            var reason = plan.Eligibility.ExclusionCategory(c);
-            if (reason is null) eligible.Add(c);
-            else exclusions[reason] = exclusions.GetValueOrDefault(reason) + 1;
-        }
-        CheckWindowsNotEmpty(plan, eligible);
+        // Eligibility, counting exclusions by reason; eligible holds the eligible cases' indexes in canonical order.
+        var eligible = Eligible(population, plan.Eligibility, out var exclusions);
+        CheckWindowsNotEmpty(plan, population, eligible);
 
-        var size = SampleSizeCalculator.Resolve(eligible.Count, plan.Request.Size);
+        var size = SampleSizeCalculator.Resolve(eligible.Length, plan.Request.Size);
         var n = size.N;
-        if (n > eligible.Count)
+        if (n > eligible.Length)
             throw new PreconditionFailedException(
-                $"The sample size {n} is larger than the eligible population of {eligible.Count} cases.");
+                $"The sample size {n} is larger than the eligible population of {eligible.Length} cases.");
 
         // The seeded shuffle: position k holds the k-th case drawn, eligible[order[k]]. Shuffling the numbers
         // 0 .. m-1 is the same permutation as shuffling the cases themselves, and lets every pass over the cases
         // below run in canonical (memory) order, which keeps a million-case draw linear.
-        var cases = eligible.ToArray();
-        var order = new int[cases.Length];
+        var order = new int[eligible.Length];
         for (var i = 0; i < order.Length; i++) order[i] = i;
         SeededShuffle.Shuffle(order, new Xoshiro256StarStar(plan.Seed));
 
         // Strata, each holding its positions in shuffle order.
-        var (stratumOfCase, keyOf) = StratumIndex.Classify(cases, plan);
+        var (stratumOfCase, keyOf) = StratumIndex.Classify(population, eligible, plan);
         var positions = new List<int>[keyOf.Count];
         for (var s = 0; s < positions.Length; s++) positions[s] = [];
         for (var p = 0; p < order.Length; p++) positions[stratumOfCase[order[p]]].Add(p);
@@ -65,18 +61,21 @@ public static class CaseSampler
         for (var s = 0; s < keyOf.Count; s++) strataByKey.Add(keyOf[s], positions[s]);
         var orderedKeys = keyOf.Order(StringComparer.Ordinal).ToArray();
 
-        // Quotas first.
-        var selectedBy = new string?[order.Length];
+        // Quotas first. selectedBy[p]: why the case at position p is in the sample (0: it is not).
+        const byte NotSelected = 0, ByQuota = 1, ByFill = 2;
+        var selectedBy = new byte[order.Length];
         var taken = 0;
         var quotaEligible = new long[plan.Quotas.Count];
         for (var q = 0; q < plan.Quotas.Count; q++)
         {
             var quota = plan.Quotas[q];
-            var matches = new bool[cases.Length];
+            var values = quota.Attribute.ValuesIn(population);
+            var valueMatches = values.Words.Select(quota.MatchesValue).ToArray();
+            var matches = new bool[eligible.Length];
             long matching = 0;
-            for (var i = 0; i < cases.Length; i++)
+            for (var i = 0; i < eligible.Length; i++)
             {
-                matches[i] = quota.Matches(cases[i]);
+                matches[i] = valueMatches[values.Codes[eligible[i]]];
                 if (matches[i]) matching++;
             }
             quotaEligible[q] = matching;
@@ -86,13 +85,13 @@ public static class CaseSampler
             var have = 0;
             for (var p = 0; p < order.Length; p++)
             {
-                if (selectedBy[p] is not null && matches[order[p]]) have++;
+                if (selectedBy[p] != NotSelected && matches[order[p]]) have++;
             }
             for (var p = 0; p < order.Length && have < quota.Minimum; p++)
             {
-                if (selectedBy[p] is null && matches[order[p]])
+                if (selectedBy[p] == NotSelected && matches[order[p]])
                 {
-                    selectedBy[p] = SelectionReason.Quota;
+                    selectedBy[p] = ByQuota;
                     have++;
                     taken++;
                 }
@@ -101,7 +100,7 @@ public static class CaseSampler
         if (taken > n)
             throw new PreconditionFailedException(
                 $"The quotas need {taken} cases together, more than the sample size {n}.");
-        var floors = orderedKeys.ToDictionary(k => k, k => strataByKey[k].Count(p => selectedBy[p] is not null), StringComparer.Ordinal);
+        var floors = orderedKeys.ToDictionary(k => k, k => taken == 0 ? 0 : strataByKey[k].Count(p => selectedBy[p] != NotSelected), StringComparer.Ordinal);
 
         // Allocation: split groups (or the whole sample), then strata within each.
         var allocation = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -127,6 +126,7 @@ public static class CaseSampler
         }
 
         // Fill each stratum in shuffle order; the next cases are its reserves.
+        CaseRecord CaseAt(int p) => population.Record(eligible[order[p]]);
         var fillReason = plan.Split is null ? SelectionReason.Proportional : SelectionReason.Split;
         var strata = new List<StratumOutcome>(orderedKeys.Length);
         foreach (var key in orderedKeys)
@@ -137,15 +137,15 @@ public static class CaseSampler
             var reserves = new List<DrawnCase>();
             foreach (var p in members)
             {
-                if (selectedBy[p] is not null) continue;
+                if (selectedBy[p] != NotSelected) continue;
                 if (count < target)
                 {
-                    selectedBy[p] = fillReason;
+                    selectedBy[p] = ByFill;
                     count++;
                 }
                 else if (reserves.Count < plan.ReservesPerStratum)
                 {
-                    reserves.Add(new DrawnCase(cases[order[p]], key, p, ""));
+                    reserves.Add(new DrawnCase(CaseAt(p), key, p, ""));
                 }
                 else break;
             }
@@ -155,7 +155,8 @@ public static class CaseSampler
         var drawn = new List<DrawnCase>(n);
         for (var p = 0; p < order.Length; p++)
         {
-            if (selectedBy[p] is { } why) drawn.Add(new DrawnCase(cases[order[p]], keyOf[stratumOfCase[order[p]]], p, why));
+            if (selectedBy[p] != NotSelected)
+                drawn.Add(new DrawnCase(CaseAt(p), keyOf[stratumOfCase[order[p]]], p, selectedBy[p] == ByQuota ? SelectionReason.Quota : fillReason));
         }
         var quotas = plan.Quotas
             .Select((q, i) => new QuotaOutcome(q.Quota, quotaEligible[i], drawn.Count(c => q.Matches(c.Case))))
@@ -164,7 +165,65 @@ public static class CaseSampler
             .OrderBy(e => e.Key, StringComparer.Ordinal)
             .Select(e => new ExclusionCount(e.Key, e.Value))
             .ToList();
-        return new DrawOutcome(AlgorithmVersion, canonical.Count, eligible.Count, exclusionCounts, size, strata, quotas, drawn);
+        return new DrawOutcome(AlgorithmVersion, population.Count, eligible.Length, exclusionCounts, size, strata, quotas, drawn);
+    }
+
+    /// <summary>
+    /// The indexes of the eligible cases, in canonical order, and the excluded ones counted per reason: the rule of
+    /// <see cref="EligibilityRule.ExclusionCategory"/> (sentence type, then windows, then split group) decided
+    /// once per distinct value and then read per case from the columns.
+    /// </summary>
+    public static int[] Eligible(PopulationColumns population, EligibilityRule rule, out Dictionary<string, long> exclusions)
+    {
+        var typeChosen = population.SentenceType.Words.Select(rule.Chooses).ToArray();
+        var typeCodes = population.SentenceType.Codes;
+        var windows = rule.Windows.Select(w => (First: w.FirstDay.DayNumber, Last: w.LastDay.DayNumber)).ToArray();
+        var days = population.StartDays;
+        int[]? splitCodes = null;
+        bool[]? inSplit = null;
+        if (rule.Split is { } split)
+        {
+            var values = split.Attribute.ValuesIn(population);
+            splitCodes = values.Codes;
+            inSplit = values.Words.Select(w => split.GroupOfValue(w) is not null).ToArray();
+        }
+
+        var eligible = new List<int>(population.Count);
+        long wrongType = 0, outside = 0, notInSplit = 0;
+        for (var i = 0; i < population.Count; i++)
+        {
+            if (!typeChosen[typeCodes[i]])
+            {
+                wrongType++;
+                continue;
+            }
+            var day = days[i];
+            var inWindow = false;
+            foreach (var (first, last) in windows)
+            {
+                if (day >= first && day <= last)
+                {
+                    inWindow = true;
+                    break;
+                }
+            }
+            if (!inWindow)
+            {
+                outside++;
+                continue;
+            }
+            if (inSplit is not null && !inSplit[splitCodes![i]])
+            {
+                notInSplit++;
+                continue;
+            }
+            eligible.Add(i);
+        }
+        exclusions = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (wrongType > 0) exclusions[Exclusion.SentenceTypeNotChosen] = wrongType;
+        if (outside > 0) exclusions[Exclusion.OutsideWindows] = outside;
+        if (notInSplit > 0) exclusions[Exclusion.NotInSplit] = notInSplit;
+        return [.. eligible];
     }
 
     /// <summary>The cases sorted by reference (ordinal); the store hands them over sorted already, and then they are used as they are.</summary>
@@ -213,19 +272,21 @@ public static class CaseSampler
         }
     }
 
-    private static void CheckWindowsNotEmpty(DrawPlan plan, List<CaseRecord> eligible)
+    private static void CheckWindowsNotEmpty(DrawPlan plan, PopulationColumns population, int[] eligible)
     {
         var windows = plan.Eligibility.Windows;
         var counts = new long[windows.Count];
-        foreach (var c in eligible)
+        var bounds = windows.Select(w => (First: w.FirstDay.DayNumber, Last: w.LastDay.DayNumber)).ToArray();
+        foreach (var i in eligible)
         {
-            for (var w = 0; w < windows.Count; w++)
+            var day = population.StartDays[i];
+            for (var w = 0; w < bounds.Length; w++)
             {
-                if (windows[w].Contains(c.StartDate)) counts[w]++;
+                if (day >= bounds[w].First && day <= bounds[w].Last) counts[w]++;
             }
         }
         var empty = Enumerable.Range(0, windows.Count).Where(w => counts[w] == 0).ToArray();
-        if (empty.Length == 0 && eligible.Count > 0) return;
+        if (empty.Length == 0 && eligible.Length > 0) return;
         var types = string.Join(", ", plan.Eligibility.SentenceTypes);
         var which = empty.Length == 0
             ? "No case of the snapshot is eligible"

@@ -139,7 +139,7 @@ public sealed class DrawPlan
     /// Values of open attributes (office, team) can only be checked against the snapshot: a quota or split
     /// value the snapshot does not hold at all does not exist, which is bad input, not an impossible request.
     /// </summary>
-    public void CheckOpenValues(IReadOnlyList<CaseRecord> population)
+    public void CheckOpenValues(PopulationColumns population)
     {
         var checks = new List<(CaseAttribute Attribute, string Value, string Field)>();
         for (var i = 0; i < Quotas.Count; i++)
@@ -156,7 +156,7 @@ public sealed class DrawPlan
         }
         if (checks.Count == 0) return;
         var present = checks.Select(c => c.Attribute).Distinct()
-            .ToDictionary(a => a, a => population.Select(a.ValueOf).ToHashSet(StringComparer.Ordinal));
+            .ToDictionary(a => a, a => a.ValuesIn(population).Words.ToHashSet(StringComparer.Ordinal));
         var violations = checks
             .Where(c => !present[c.Attribute].Contains(c.Value))
             .Select(c => new FieldViolation(c.Field, $"no case of the snapshot has {c.Attribute.Name} '{c.Value}'"))

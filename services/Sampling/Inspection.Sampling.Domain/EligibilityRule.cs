@@ -34,6 +34,11 @@ public sealed class EligibilityRule(IReadOnlyList<DateWindow> windows, IReadOnly
         return null;
     }
 
+    /// <summary>The fixed split whose groups a case must fall in, or null.</summary>
+    public ResolvedSplit? Split => split;
+
+    public bool Chooses(string sentenceType) => SentenceTypeChosen(sentenceType);
+
     private bool SentenceTypeChosen(string sentenceType)
     {
         if (_everySentenceType) return true;

@@ -14,4 +14,7 @@ public sealed class ResolvedQuota(Quota quota, CaseAttribute attribute, IReadOnl
     public int Minimum => Quota.Minimum;
 
     public bool Matches(CaseRecord c) => _values.Contains(Attribute.ValueOf(c));
+
+    /// <summary>Whether a case with this value of the attribute counts towards the quota.</summary>
+    public bool MatchesValue(string value) => _values.Contains(value);
 }

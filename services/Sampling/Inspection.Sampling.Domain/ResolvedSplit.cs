@@ -12,4 +12,7 @@ public sealed class ResolvedSplit(CaseAttribute attribute, IReadOnlyList<SplitGr
     public IReadOnlyList<SplitGroup> Groups { get; } = groups;
 
     public SplitGroup? GroupOf(CaseRecord c) => _groupOfValue.GetValueOrDefault(Attribute.ValueOf(c));
+
+    /// <summary>The group holding this value of the attribute, or null.</summary>
+    public SplitGroup? GroupOfValue(string value) => _groupOfValue.GetValueOrDefault(value);
 }
