@@ -101,21 +101,26 @@ public sealed class FramingTests
         Assert.Equal(1000, payload.Length);
     }
 
-    [Fact]
-    public void An_invalid_compressed_flag_is_refused()
+    [Theory]
+    [InlineData(StatusCode.InvalidArgument)] // the server reading a client's request
+    [InlineData(StatusCode.Internal)]        // a client reading a server's response (the default)
+    public void An_invalid_compressed_flag_is_the_senders_error(StatusCode malformed)
     {
         var buffer = new ReadOnlySequence<byte>(new byte[] { 2, 0, 0, 0, 0 });
-        var e = Assert.Throws<RpcException>(() => GrpcFraming.TryReadFrame(ref buffer, Limit, out _, out _));
-        Assert.Equal(StatusCode.Internal, e.StatusCode);
+        var e = Assert.Throws<RpcException>(() => GrpcFraming.TryReadFrame(ref buffer, Limit, out _, out _, malformed));
+        Assert.Equal(malformed, e.StatusCode);
+        var defaulted = new ReadOnlySequence<byte>(new byte[] { 2, 0, 0, 0, 0 });
+        Assert.Equal(StatusCode.Internal, Assert.Throws<RpcException>(() => GrpcFraming.TryReadFrame(ref defaulted, Limit, out _, out _)).StatusCode);
     }
 
     [Theory]
-    [InlineData(null)]
-    [InlineData("identity")]
-    public void A_compressed_flag_with_no_encoding_is_internal(string? encoding)
+    [InlineData(null, StatusCode.InvalidArgument)]
+    [InlineData("identity", StatusCode.InvalidArgument)]
+    [InlineData(null, StatusCode.Internal)]
+    public void A_compressed_flag_with_no_encoding_is_the_senders_error(string? encoding, StatusCode malformed)
     {
-        var e = Assert.Throws<RpcException>(() => GrpcFraming.Parse(EchoRequest.Parser, new ReadOnlySequence<byte>([1, 2]), true, encoding, Limit));
-        Assert.Equal(StatusCode.Internal, e.StatusCode);
+        var e = Assert.Throws<RpcException>(() => GrpcFraming.Parse(EchoRequest.Parser, new ReadOnlySequence<byte>([1, 2]), true, encoding, Limit, malformed));
+        Assert.Equal(malformed, e.StatusCode);
     }
 
     [Fact]
@@ -136,11 +141,39 @@ public sealed class FramingTests
     public void An_unknown_encoding_is_unimplemented_and_bad_bytes_are_not_a_crash()
     {
         Assert.Equal(StatusCode.Unimplemented,
-            Assert.Throws<RpcException>(() => GrpcFraming.Parse(EchoRequest.Parser, new ReadOnlySequence<byte>([1]), true, "br", Limit)).StatusCode);
+            Assert.Throws<RpcException>(() => GrpcFraming.Parse(EchoRequest.Parser, new ReadOnlySequence<byte>([1]), true, "br", Limit, StatusCode.InvalidArgument)).StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument,
+            Assert.Throws<RpcException>(() => GrpcFraming.Parse(EchoRequest.Parser, new ReadOnlySequence<byte>([1, 2, 3]), true, "gzip", Limit, StatusCode.InvalidArgument)).StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument,
+            Assert.Throws<RpcException>(() => GrpcFraming.Parse(EchoRequest.Parser, new ReadOnlySequence<byte>([0xFF, 0xFF]), false, null, Limit, StatusCode.InvalidArgument)).StatusCode);
+        // what a client reading a response gets by default
         Assert.Equal(StatusCode.Internal,
             Assert.Throws<RpcException>(() => GrpcFraming.Parse(EchoRequest.Parser, new ReadOnlySequence<byte>([1, 2, 3]), true, "gzip", Limit)).StatusCode);
         Assert.Equal(StatusCode.Internal,
             Assert.Throws<RpcException>(() => GrpcFraming.Parse(EchoRequest.Parser, new ReadOnlySequence<byte>([0xFF, 0xFF]), false, null, Limit)).StatusCode);
+    }
+
+    [Fact]
+    public void An_unparsable_message_names_the_expected_type_and_none_of_the_parsers_internals()
+    {
+        var e = Assert.Throws<RpcException>(() =>
+            GrpcFraming.Parse(EchoRequest.Parser, new ReadOnlySequence<byte>([0xFF, 0xFF]), false, null, Limit, StatusCode.InvalidArgument));
+        Assert.Contains("could not be parsed as inspection.testing.v1.EchoRequest", e.Status.Detail);
+        Assert.DoesNotContain("CodedInputStream", e.Status.Detail);
+        Assert.DoesNotContain("Exception", e.Status.Detail);
+    }
+
+    [Fact]
+    public void Unknown_groups_nested_past_the_recursion_limit_are_refused_not_a_stack_overflow()
+    {
+        // field 15 as a start-group tag, 10,000 deep: protobuf's recursion limit (100) stops the parse
+        const int depth = 10_000;
+        var bytes = new List<byte>();
+        for (var i = 0; i < depth; i++) bytes.Add((15 << 3) | 3);
+        for (var i = 0; i < depth; i++) bytes.Add((15 << 3) | 4);
+        var e = Assert.Throws<RpcException>(() =>
+            GrpcFraming.Parse(EchoRequest.Parser, new ReadOnlySequence<byte>(bytes.ToArray()), false, null, Limit, StatusCode.InvalidArgument));
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
     }
 
     [Fact]

@@ -53,6 +53,7 @@ public sealed class ProtocolTests(SharedServer server) : IClassFixture<SharedSer
     {
         var response = await _raw.PostAsync(server.Server.Address, EchoPath, RawHttp2.Frame(new EchoRequest()), contentType);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.Status);
+        Assert.Equal("3", response.Header("grpc-status")); // the caller's error, not INTERNAL
     }
 
     [Fact]
@@ -94,10 +95,38 @@ public sealed class ProtocolTests(SharedServer server) : IClassFixture<SharedSer
     }
 
     [Fact]
-    public async Task A_compressed_frame_without_a_declared_encoding_is_internal()
+    public async Task A_compressed_frame_without_a_declared_encoding_is_invalid_argument()
     {
         var response = await _raw.PostAsync(server.Server.Address, EchoPath, RawHttp2.Frame(1, [1, 2, 3]));
-        Assert.Equal("13", response.Header("grpc-status"));
+        Assert.Equal("3", response.Header("grpc-status"));
+    }
+
+    [Fact]
+    public async Task A_gzip_frame_that_is_not_gzip_is_invalid_argument()
+    {
+        var response = await _raw.PostAsync(server.Server.Address, EchoPath, RawHttp2.Frame(1, [1, 2, 3, 4, 5, 6]), "application/grpc", ("grpc-encoding", "gzip"));
+        Assert.Equal("3", response.Header("grpc-status"));
+    }
+
+    [Fact]
+    public async Task A_request_message_that_does_not_parse_is_invalid_argument_without_internals()
+    {
+        var response = await _raw.PostAsync(server.Server.Address, EchoPath, RawHttp2.Frame(0, [0x0A, 0xFF, 0xFF]));
+        Assert.Equal("3", response.Header("grpc-status"));
+        var message = StatusMessageEncoding.Decode(response.Header("grpc-message"));
+        Assert.Contains("could not be parsed as inspection.testing.v1.EchoRequest", message);
+        Assert.DoesNotContain("Exception", message);
+        Assert.DoesNotContain(" at ", message);
+    }
+
+    [Theory]
+    [InlineData(0)]  // no message at all
+    [InlineData(2)]  // two messages on a unary call
+    public async Task A_unary_call_without_exactly_one_message_is_invalid_argument(int messages)
+    {
+        var body = Enumerable.Repeat(RawHttp2.Frame(new EchoRequest { Text = "m" }), messages).SelectMany(b => b).ToArray();
+        var response = await _raw.PostAsync(server.Server.Address, EchoPath, body);
+        Assert.Equal("3", response.Header("grpc-status"));
     }
 
     [Fact]
@@ -105,7 +134,7 @@ public sealed class ProtocolTests(SharedServer server) : IClassFixture<SharedSer
     {
         var frame = RawHttp2.Frame(new EchoRequest { Text = "cut short" });
         var response = await _raw.PostAsync(server.Server.Address, EchoPath, frame[..^3]);
-        Assert.Equal("13", response.Header("grpc-status"));
+        Assert.Equal("3", response.Header("grpc-status"));
         Assert.Contains("truncated", StatusMessageEncoding.Decode(response.Header("grpc-message")));
     }
 

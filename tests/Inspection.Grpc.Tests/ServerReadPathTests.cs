@@ -57,21 +57,21 @@ public sealed class ServerReadPathTests
     }
 
     [Fact]
-    public async Task A_truncated_frame_is_internal()
+    public async Task A_truncated_frame_is_invalid_argument()
     {
         await _body.Writer.WriteAsync(GrpcFraming.Frame(new EchoRequest { Text = "cut" })[..6]);
         await _body.Writer.CompleteAsync();
         var e = await Assert.ThrowsAsync<RpcException>(Read);
-        Assert.Equal(StatusCode.Internal, e.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
         Assert.Contains("truncated", e.Status.Detail);
     }
 
     [Fact]
-    public async Task A_body_with_no_message_at_all_is_internal()
+    public async Task A_body_with_no_message_at_all_is_invalid_argument()
     {
         await _body.Writer.CompleteAsync();
         var e = await Assert.ThrowsAsync<RpcException>(Read);
-        Assert.Equal(StatusCode.Internal, e.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
     }
 
     [Fact]
@@ -84,22 +84,44 @@ public sealed class ServerReadPathTests
     }
 
     [Fact]
-    public async Task A_second_message_on_a_unary_call_is_refused()
+    public async Task A_second_message_on_a_unary_call_is_invalid_argument()
     {
         byte[] two = [.. GrpcFraming.Frame(new EchoRequest { Text = "1" }), .. GrpcFraming.Frame(new EchoRequest { Text = "2" })];
         await _body.Writer.WriteAsync(two);
         await _body.Writer.CompleteAsync();
         var e = await Assert.ThrowsAsync<RpcException>(Read);
-        Assert.Equal(StatusCode.Internal, e.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
     }
 
     [Fact]
-    public async Task A_compressed_flag_with_no_grpc_encoding_is_internal()
+    public async Task A_compressed_flag_with_no_grpc_encoding_is_invalid_argument()
     {
         await _body.Writer.WriteAsync(new byte[] { 1, 0, 0, 0, 1, 0x0A });
         await _body.Writer.CompleteAsync();
         var e = await Assert.ThrowsAsync<RpcException>(Read);
-        Assert.Equal(StatusCode.Internal, e.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x0A, 0xFF })]       // a length running past the end
+    [InlineData(new byte[] { 0x00 })]             // tag zero
+    [InlineData(new byte[] { 0x0F, 0x01 })]       // wire type 7 does not exist
+    public async Task A_request_message_that_does_not_parse_is_invalid_argument(byte[] payload)
+    {
+        await _body.Writer.WriteAsync(RawHttp2.Frame(0, payload));
+        await _body.Writer.CompleteAsync();
+        var e = await Assert.ThrowsAsync<RpcException>(Read);
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        Assert.Contains("could not be parsed", e.Status.Detail);
+    }
+
+    [Fact]
+    public async Task An_invalid_compressed_flag_is_invalid_argument()
+    {
+        await _body.Writer.WriteAsync(new byte[] { 7, 0, 0, 0, 0 });
+        await _body.Writer.CompleteAsync();
+        var e = await Assert.ThrowsAsync<RpcException>(Read);
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
     }
 
     private sealed class BodyPipe(PipeReader reader) : IRequestBodyPipeFeature

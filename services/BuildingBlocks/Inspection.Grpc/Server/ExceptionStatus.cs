@@ -23,7 +23,8 @@ internal static class ExceptionStatus
             case AlreadyExistsException exists:
                 return (new Status(StatusCode.AlreadyExists, exists.Message), [], false);
             case InvalidProtocolBufferException parse:
-                return (new Status(StatusCode.InvalidArgument, "Message could not be parsed: " + parse.Message), [], false);
+                // protobuf's own text can name its API (SetRecursionLimit): say only what was wrong
+                return (new Status(StatusCode.InvalidArgument, "A message in the request could not be parsed: not valid protobuf, or nested too deeply"), [], false);
         }
         foreach (var mapping in options.ExceptionMappings)
             if (mapping(exception) is { } mapped) return (mapped, [], false);

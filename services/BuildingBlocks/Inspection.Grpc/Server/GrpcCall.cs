@@ -19,7 +19,9 @@ internal sealed class GrpcCall(HttpContext http, ServerCallContext context, Grpc
 
     /// <summary>
     /// Reads the call's one request message. The declared length is checked against the receive limit as soon as
-    /// the five header bytes are in, before any of the message is buffered.
+    /// the five header bytes are in, before any of the message is buffered (RESOURCE_EXHAUSTED). A request that is
+    /// not one well-formed message (truncated, two messages, none, a bad flag, bytes that do not parse) is the
+    /// caller's error: INVALID_ARGUMENT, not the INTERNAL the gRPC spec suggests, which we keep for our own faults.
     /// </summary>
     public async ValueTask<T> ReadRequestAsync<T>(MessageParser<T> parser) where T : IMessage<T>
     {
@@ -32,17 +34,17 @@ internal sealed class GrpcCall(HttpContext http, ServerCallContext context, Grpc
             var buffer = result.Buffer;
             try
             {
-                if (GrpcFraming.TryReadFrame(ref buffer, options.MaxReceiveMessageSize, out var compressed, out var payload))
+                if (GrpcFraming.TryReadFrame(ref buffer, options.MaxReceiveMessageSize, out var compressed, out var payload, StatusCode.InvalidArgument))
                 {
                     // unary and server-streaming calls carry exactly one request message
                     if (buffer.Length > 0)
-                        throw new RpcException(StatusCode.Internal, "More than one request message on a call that takes one");
-                    var message = GrpcFraming.Parse(parser, payload, compressed, encoding, options.MaxReceiveMessageSize);
+                        throw new RpcException(StatusCode.InvalidArgument, "More than one request message on a call that takes one");
+                    var message = GrpcFraming.Parse(parser, payload, compressed, encoding, options.MaxReceiveMessageSize, StatusCode.InvalidArgument);
                     reader.AdvanceTo(buffer.Start);
                     return message;
                 }
                 if (result.IsCompleted)
-                    throw new RpcException(StatusCode.Internal,
+                    throw new RpcException(StatusCode.InvalidArgument,
                         buffer.Length == 0 ? "Request ended without a message" : "Request ended inside a message frame (truncated frame)");
                 reader.AdvanceTo(buffer.Start, buffer.End);
             }

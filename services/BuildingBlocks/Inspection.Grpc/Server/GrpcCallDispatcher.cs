@@ -27,8 +27,10 @@ internal sealed class GrpcCallDispatcher(RequestDelegate next, GrpcServiceRegist
 
         if (!isGrpcType)
         {
+            // The HTTP status is what gRPC clients read here; the grpc-status is for those that look: the caller's
+            // error, so INVALID_ARGUMENT rather than the INTERNAL grpc-dotnet sends (INTERNAL is for our own faults).
             http.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
-            http.Response.Headers["grpc-status"] = ((int)StatusCode.Internal).ToString();
+            http.Response.Headers["grpc-status"] = ((int)StatusCode.InvalidArgument).ToString();
             http.Response.Headers["grpc-message"] = StatusMessageEncoding.Encode($"Content-Type '{contentType}' is not supported; use application/grpc");
             return Task.CompletedTask;
         }
