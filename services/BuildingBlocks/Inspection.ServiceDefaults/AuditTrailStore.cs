@@ -15,12 +15,12 @@ internal sealed class AuditTrailStore(Database database)
                    table_name as TableName, operation as Operation, row_count as RowCount,
                    before::text as BeforeJson, after::text as AfterJson
             from audit.events
-            where (@Actor is null or actor = @Actor)
-              and (@TableName is null or table_name = @TableName)
-              and (@TraceId is null or trace_id = @TraceId)
-              and (@Since is null or occurred_at >= @Since)
-              and (@Until is null or occurred_at < @Until)
-              and (@Before is null or event_id < @Before)
+            where (@Actor::text is null or actor = @Actor)
+              and (@TableName::text is null or table_name = @TableName)
+              and (@TraceId::text is null or trace_id = @TraceId)
+              and (@Since::timestamptz is null or occurred_at >= @Since)
+              and (@Until::timestamptz is null or occurred_at < @Until)
+              and (@Before::bigint is null or event_id < @Before)
             order by event_id desc
             limit @Limit
             """, query, cancellationToken: ct));
