@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using Inspection.Grpc;
+
+namespace Inspection.LoadAndFaults;
+
+/// <summary>Every request the simulated inspectors sent (each attempt counts): its status and how long it took.</summary>
+public sealed class CallStatistics
+{
+    private readonly ConcurrentDictionary<StatusCode, long> _byStatus = new();
+    private readonly ConcurrentDictionary<string, long> _internalDetails = new(StringComparer.Ordinal);
+    private readonly List<double> _requestMilliseconds = [];
+    private readonly List<double> _acknowledgementMilliseconds = [];
+
+    public long Requests => _byStatus.Values.Sum();
+
+    public IReadOnlyDictionary<StatusCode, long> ByStatus => new SortedDictionary<StatusCode, long>(_byStatus);
+
+    /// <summary>The details of INTERNAL answers, to tell a server fault from a connection cut mid-answer.</summary>
+    public IReadOnlyDictionary<string, long> InternalDetails => new SortedDictionary<string, long>(_internalDetails, StringComparer.Ordinal);
+
+    public void Record(StatusCode status, TimeSpan elapsed, string? detail = null)
+    {
+        _byStatus.AddOrUpdate(status, 1, (_, n) => n + 1);
+        if (status == StatusCode.Internal) _internalDetails.AddOrUpdate(Shorten(detail ?? ""), 1, (_, n) => n + 1);
+        lock (_requestMilliseconds) _requestMilliseconds.Add(elapsed.TotalMilliseconds);
+    }
+
+    /// <summary>A write's time from its first attempt to its acknowledgement, retries included.</summary>
+    public void RecordAcknowledgement(TimeSpan elapsed)
+    {
+        lock (_acknowledgementMilliseconds) _acknowledgementMilliseconds.Add(elapsed.TotalMilliseconds);
+    }
+
+    public (double P50, double P99, double Max) RequestLatency()
+    {
+        lock (_requestMilliseconds) return Percentiles(_requestMilliseconds);
+    }
+
+    public (double P50, double P99, double Max) AcknowledgementLatency()
+    {
+        lock (_acknowledgementMilliseconds) return Percentiles(_acknowledgementMilliseconds);
+    }
+
+    private static (double, double, double) Percentiles(List<double> values)
+    {
+        if (values.Count == 0) return (0, 0, 0);
+        var sorted = values.ToArray();
+        Array.Sort(sorted);
+        return (At(sorted, 0.50), At(sorted, 0.99), sorted[^1]);
+    }
+
+    // Nearest rank: the smallest value with at least p of the values at or below it.
+    private static double At(double[] sorted, double p) => sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    private static string Shorten(string detail) => detail.Length <= 120 ? detail : detail[..120] + "...";
+}
