@@ -22,6 +22,8 @@ public sealed class AuditTrailTests
             create table verdict (verdict_id text primary key, rating text not null);
             create table caseload_row (case_ref text primary key, sentence text not null);
             insert into audit.summarised_tables (table_name) values ('caseload_row') on conflict do nothing;
+            create table login (login_id text primary key, secret_hash text not null);
+            insert into audit.redacted_columns (table_name, column_name) values ('login', 'secret_hash') on conflict do nothing;
             """),
     ];
 
@@ -125,6 +127,20 @@ public sealed class AuditTrailTests
         Assert.Equal(2, events.Count);
         Assert.Equal(("insert", 5000), ((string)events[0].operation, (int)events[0].row_count));
         Assert.Equal(("delete", 1111), ((string)events[1].operation, (int)events[1].row_count));
+    }
+
+    [Fact]
+    public async Task A_redacted_column_never_reaches_the_trail()
+    {
+        var database = await MigratedAsync();
+        await using var c = await database.OpenAsync(CancellationToken.None);
+        await c.ExecuteAsync("insert into login values ('l1', 'AQAAAAIAAYagAAAAE-secret')");
+        await c.ExecuteAsync("update login set secret_hash = 'AQAAAAIAAYagAAAAE-rotated' where login_id = 'l1'");
+
+        var events = await EventsAsync(database, "login");
+        Assert.Equal(2, events.Count);
+        Assert.All(events, e => Assert.DoesNotContain("AQAAAAIAAYag", (string?)e.before + (string?)e.after));
+        Assert.Contains("\"login_id\": \"l1\"", (string)events[1].after);
     }
 
     [Fact]

@@ -21,15 +21,24 @@ create index if not exists events_by_trace on audit.events (trace_id) where trac
 -- Tables written in bulk (a caseload of a million cases) are audited one event per statement with a row count.
 create table if not exists audit.summarised_tables (table_name text primary key);
 
+-- Columns never copied into the trail (secrets such as password hashes): the event says the row changed, not to what.
+create table if not exists audit.redacted_columns (
+    table_name  text not null,
+    column_name text not null,
+    primary key (table_name, column_name)
+);
+
 create or replace function audit.record_row() returns trigger language plpgsql as $$
+declare
+    hidden text[] := array(select column_name from audit.redacted_columns where table_name = tg_table_name);
 begin
     insert into audit.events (actor, rpc, trace_id, table_name, operation, before, after)
     values (coalesce(nullif(current_setting('inspection.actor', true), ''), 'system:' || current_user),
             nullif(current_setting('inspection.rpc', true), ''),
             nullif(current_setting('inspection.trace_id', true), ''),
             tg_table_name, lower(tg_op),
-            case when tg_op in ('UPDATE', 'DELETE') then to_jsonb(old) end,
-            case when tg_op in ('INSERT', 'UPDATE') then to_jsonb(new) end);
+            case when tg_op in ('UPDATE', 'DELETE') then to_jsonb(old) - hidden end,
+            case when tg_op in ('INSERT', 'UPDATE') then to_jsonb(new) - hidden end);
     return null;
 end $$;
 
