@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Inspection.Data;
 using Inspection.Sampling.Domain;
 using Inspection.Sampling.Tests;
@@ -7,16 +10,27 @@ using Npgsql;
 namespace Inspection.Sampling.Benchmarks;
 
 /// <summary>
-/// One population size, measured in a process of its own so its peak memory is its own: import in batches
-/// through the workflow (validation, binary COPY, completion with the digest), then draws through the workflow
-/// (load by binary COPY, the domain draw, store) - the first cold, then warm ones.
+/// One population size, in two processes of its own so each peak memory is its own:
+/// <list type="bullet">
+/// <item><see cref="ImportAsync"/>: import in batches through the workflow (validation, binary COPY, completion with
+///   the digest and the snapshot image), then warm draws by the same host, which kept the cases it completed.</item>
+/// <item><see cref="RestartAsync"/>: a host that has just started (migrations applied, nothing in memory): its first
+///   draw loads the snapshot from PostgreSQL (cold), then one more (warm).</item>
+/// </list>
+/// Every draw is the heaviest kind: every case eligible, 95% / 5 points, stratified by gender, sentence type and
+/// risk of harm. Each process prints one tab-separated line for the parent.
 /// </summary>
 public static class SizeRun
 {
     public const int BatchSize = 10_000;
     public const int WarmDraws = 3;
+    public const ulong ComparedSeed = 1001;
 
-    public static async Task<int> RunAsync(int size, string connectionString)
+    public static DrawRequest Request(int size, string snapshotId, string run, ulong seed) => new($"bench-draw-{size}-{run}", "inspection-bench", snapshotId,
+        [new WindowText("2021-06-01", "2021-12-31")], [], SizeRule.For(new SizeForConfidence(95, 5)),
+        ["gender", "sentence_type", "rosh_level"], [], null, seed, 0, "benchmark");
+
+    public static async Task<int> ImportAsync(int size, string connectionString)
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         await Migrator.ApplyAsync(dataSource, typeof(SamplingStore).Assembly, CancellationToken.None);
@@ -29,60 +43,100 @@ public static class SizeRun
             c.ApprovedPremisesResident, c.StatutoryVictimContact, c.UnpaidWorkRequirement, c.UnpaidWorkOnly, c.CourtReportType,
             c.AllocatedOffice, c.AllocatedTeam)).ToList();
 
-        using var self = Process.GetCurrentProcess();
-        var importCpu = self.TotalProcessorTime;
+        var importCpu = Cpu();
         var import = Stopwatch.StartNew();
         var snapshot = await workflow.StartImportAsync($"bench-{size}", "bench", $"pdu-{size}", "2022-05-01", "benchmark", ct);
         for (var i = 0; i < rows.Count; i += BatchSize)
         {
             await workflow.ImportAsync(snapshot.SnapshotId.ToString(), rows.GetRange(i, Math.Min(BatchSize, rows.Count - i)), i + 2, ct);
         }
-        var complete = await workflow.CompleteImportAsync(snapshot.SnapshotId.ToString(), size, ct);
+        var complete = Stopwatch.StartNew();
+        var completed = await workflow.CompleteImportAsync(snapshot.SnapshotId.ToString(), size, ct);
+        complete.Stop();
         import.Stop();
-        self.Refresh();
-        importCpu = self.TotalProcessorTime - importCpu;
+        importCpu = Cpu() - importCpu;
         rows = null;
         GC.Collect();
 
-        // Warm draws: the running host that completed the snapshot keeps its cases in memory (complete snapshots never change).
-        // Every case eligible (the heaviest draw): 95% / 5 points, stratified by gender, sentence type and risk level.
-        DrawRequest Request(int run) => new($"bench-draw-{size}-{run}", "inspection-bench", snapshot.SnapshotId.ToString(),
-            [new WindowText("2021-06-01", "2021-12-31")], [], SizeRule.For(new SizeForConfidence(95, 5)),
-            ["gender", "sentence_type", "rosh_level"], [], null, (ulong)(1000 + run), 0, "benchmark");
-
-        // Cold: as after a restart of the host, nothing in memory: the draw loads the snapshot from PostgreSQL.
-        var restarted = new SamplingWorkflow(store, new AnyInspection(), TimeProvider.System, new PopulationCache(PopulationCache.DefaultCapacity));
-        var cold = Stopwatch.StartNew();
-        var sample = await restarted.DrawAsync(Request(0), "bench-0", ct);
-        cold.Stop();
-        restarted = null;
-        GC.Collect();
+        // Warm draws: the host that completed the snapshot keeps its cases in memory (complete snapshots never change).
+        var id = snapshot.SnapshotId.ToString();
+        var pausesBefore = GC.GetTotalPauseDuration();
         var warm = new List<(double Wall, double Cpu)>();
+        string fingerprint = "";
         for (var run = 1; run <= WarmDraws; run++)
         {
-            self.Refresh();
-            var cpu = self.TotalProcessorTime;
+            var cpu = Cpu();
             var watch = Stopwatch.StartNew();
-            await workflow.DrawAsync(Request(run), $"bench-{run}", ct);
+            var sample = await workflow.DrawAsync(Request(size, id, $"warm-{run}", ComparedSeed + (ulong)run - 1), $"warm-{run}", ct);
             watch.Stop();
-            self.Refresh();
-            warm.Add((watch.Elapsed.TotalSeconds, (self.TotalProcessorTime - cpu).TotalSeconds));
+            warm.Add((watch.Elapsed.TotalSeconds, (Cpu() - cpu).TotalSeconds));
+            if (run == 1) fingerprint = Fingerprint(sample);
         }
+        var pauses = GC.GetTotalPauseDuration() - pausesBefore;
         var median = warm.OrderBy(w => w.Wall).ElementAt(warm.Count / 2);
 
-        // Where a warm draw's time goes.
-        var load = Stopwatch.StartNew();
-        var population = await store.LoadPopulationAsync(snapshot.SnapshotId, ct);
-        load.Stop();
-        var domain = Stopwatch.StartNew();
-        CaseSampler.Draw(population, DrawPlan.From(Request(99)));
-        domain.Stop();
+        // Where a warm draw's time goes: the domain draw alone, over the cases in memory (best of three).
+        var cases = await store.LoadCaseloadAsync(snapshot.SnapshotId, ct);
+        var domain = Enumerable.Range(0, 3).Select(_ =>
+        {
+            var watch = Stopwatch.StartNew();
+            CaseSampler.Draw(cases, DrawPlan.From(Request(size, id, "domain", 99)));
+            return watch.Elapsed.TotalSeconds;
+        }).Min();
 
-        self.Refresh();
-        Console.WriteLine(string.Join('\t',
-            "RESULT", size, complete.CaseCount, import.Elapsed.TotalSeconds, cold.Elapsed.TotalSeconds, median.Wall,
-            load.Elapsed.TotalSeconds, domain.Elapsed.TotalSeconds, self.PeakWorkingSet64, sample.ActiveCases.Count(), sample.Strata.Count,
-            importCpu.TotalSeconds, median.Cpu));
+        Console.WriteLine(string.Join('\t', "IMPORT", id, completed.CaseCount, Invariant(import.Elapsed.TotalSeconds), Invariant(importCpu.TotalSeconds),
+            Invariant(complete.Elapsed.TotalSeconds), Invariant(median.Wall), Invariant(median.Cpu), Invariant(domain), Invariant(pauses.TotalSeconds),
+            PeakWorkingSet(), fingerprint));
         return 0;
     }
+
+    public static async Task<int> RestartAsync(int size, string snapshotId, string connectionString)
+    {
+        // As the host starts: its data source and migrations, nothing of the snapshot in memory.
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await Migrator.ApplyAsync(dataSource, typeof(SamplingStore).Assembly, CancellationToken.None);
+        var store = new SamplingStore(new Database(dataSource));
+        var workflow = new SamplingWorkflow(store, new AnyInspection(), TimeProvider.System, new PopulationCache(PopulationCache.DefaultCapacity));
+        var ct = CancellationToken.None;
+
+        var cpu = Cpu();
+        var cold = Stopwatch.StartNew();
+        var sample = await workflow.DrawAsync(Request(size, snapshotId, "cold", 1000), "cold", ct);
+        cold.Stop();
+        var coldCpu = (Cpu() - cpu).TotalSeconds;
+
+        // The same seed as the importing host's first warm draw: the same cases must come out.
+        var again = await workflow.DrawAsync(Request(size, snapshotId, "after-restart", ComparedSeed), "after-restart", ct);
+
+        // Where the cold draw's time goes: reading the snapshot (its image) from PostgreSQL, best of three.
+        var load = Enumerable.Range(0, 3).Select(_ =>
+        {
+            var watch = Stopwatch.StartNew();
+            store.LoadCaseloadAsync(Guid.Parse(snapshotId), ct).GetAwaiter().GetResult();
+            return watch.Elapsed.TotalSeconds;
+        }).Min();
+
+        Console.WriteLine(string.Join('\t', "RESTART", Invariant(cold.Elapsed.TotalSeconds), Invariant(coldCpu), Invariant(load),
+            PeakWorkingSet(), Fingerprint(again), sample.ActiveCases.Count(), sample.Strata.Count));
+        return 0;
+    }
+
+    /// <summary>The cases a draw chose and their positions, hashed: two hosts drawing with one seed must agree.</summary>
+    private static string Fingerprint(StoredSample sample)
+        => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n',
+            sample.Cases.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Case.CaseReference}|{c.Stratum}|{c.Role}|{c.DrawPosition}"))))))[..16];
+
+    private static TimeSpan Cpu()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
+    }
+
+    private static long PeakWorkingSet()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.PeakWorkingSet64;
+    }
+
+    private static string Invariant(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

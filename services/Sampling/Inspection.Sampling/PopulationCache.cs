@@ -3,7 +3,7 @@ using Inspection.Sampling.Domain;
 namespace Inspection.Sampling;
 
 /// <summary>
-/// Complete snapshots never change, so their cases can be kept in memory between draws: redraws, composition
+/// Complete snapshots never change, so their cases can be kept in memory (in columns) between draws: redraws, composition
 /// checks and substitutions' neighbours read a million cases without going back to PostgreSQL. Holds at most
 /// <see cref="Capacity"/> cases in all, dropping the least recently used snapshot first; a snapshot larger than
 /// the capacity is never kept. Each instance of the service has its own cache; a restart starts empty.
@@ -19,9 +19,9 @@ public sealed class PopulationCache(int capacity)
     public int Capacity { get; } = capacity;
 
     /// <summary>The snapshot's cases in canonical order, loaded once by <paramref name="load"/> (concurrent callers share the load).</summary>
-    public async Task<IReadOnlyList<CaseRecord>> GetAsync(Guid snapshotId, Func<Task<List<CaseRecord>>> load)
+    public async Task<PopulationColumns> GetAsync(Guid snapshotId, Func<Task<PopulationColumns>> load)
     {
-        Task<List<CaseRecord>> loading;
+        Task<PopulationColumns> loading;
         lock (_gate)
         {
             if (!_entries.TryGetValue(snapshotId, out var entry))
@@ -48,8 +48,11 @@ public sealed class PopulationCache(int capacity)
         }
     }
 
+    /// <summary>Keeps cases given as records (put in canonical order and into columns).</summary>
+    public void Put(Guid snapshotId, IReadOnlyList<CaseRecord> cases) => Put(snapshotId, PopulationColumns.From(cases));
+
     /// <summary>Keeps cases already in hand (e.g. read to compute a snapshot's digest when it was completed).</summary>
-    public void Put(Guid snapshotId, List<CaseRecord> cases)
+    public void Put(Guid snapshotId, PopulationColumns cases)
     {
         lock (_gate)
         {
@@ -76,9 +79,9 @@ public sealed class PopulationCache(int capacity)
         }
     }
 
-    private sealed class Entry(Task<List<CaseRecord>> cases)
+    private sealed class Entry(Task<PopulationColumns> cases)
     {
-        public Task<List<CaseRecord>> Cases { get; } = cases;
+        public Task<PopulationColumns> Cases { get; } = cases;
         public long LastUsed { get; set; }
     }
 }

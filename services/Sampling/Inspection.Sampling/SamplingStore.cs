@@ -87,30 +87,24 @@ public sealed class SamplingStore(Database database)
                 return new ImportResult(0, 0, 0, count);
             }
 
-            await connection.ExecuteAsync(new CommandDefinition(
-                "create temporary table staging_cases (like population_cases including defaults) on commit drop",
-                transaction: transaction, cancellationToken: ct));
-            await using (var writer = await connection.BeginBinaryImportAsync(
-                $"copy staging_cases (snapshot_id, {CaseColumns}) from stdin (format binary)", ct))
+            // Cases of the batch already in the snapshot (a re-sent batch): found through the primary key, compared here.
+            var sent = cases.ToDictionary(c => c.CaseReference, StringComparer.Ordinal);
+            var present = new HashSet<string>(StringComparer.Ordinal);
+            var conflicts = new HashSet<string>(StringComparer.Ordinal);
+            await using (var command = new NpgsqlCommand(
+                $"select {CaseColumns} from population_cases where snapshot_id = @snapshotId and case_reference = any(@references)",
+                connection, transaction))
             {
-                // Synchronous writes: the rows are in memory already and an await per field costs more than the copy.
-                foreach (var c in cases)
+                command.Parameters.AddWithValue("snapshotId", snapshotId);
+                command.Parameters.AddWithValue("references", sent.Keys.ToArray());
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
                 {
-                    ct.ThrowIfCancellationRequested();
-                    writer.StartRow();
-                    writer.Write(snapshotId, NpgsqlDbType.Uuid);
-                    WriteCase(writer, c);
+                    var stored = ReadCase(reader, null);
+                    present.Add(stored.CaseReference);
+                    if (stored != sent[stored.CaseReference]) conflicts.Add(stored.CaseReference);
                 }
-                await writer.CompleteAsync(ct);
             }
-
-            var conflicts = (await connection.QueryAsync<string>(new CommandDefinition(
-                $"""
-                select s.case_reference from staging_cases s
-                join population_cases p on p.snapshot_id = s.snapshot_id and p.case_reference = s.case_reference
-                where ({Qualified("p", AttributeColumns)}) is distinct from ({Qualified("s", AttributeColumns)})
-                """,
-                transaction: transaction, cancellationToken: ct))).ToHashSet(StringComparer.Ordinal);
             if (conflicts.Count > 0)
             {
                 var violations = cases.Select((c, i) => (c, i))
@@ -121,13 +115,24 @@ public sealed class SamplingStore(Database database)
                 throw new ValidationException(violations);
             }
 
-            var inserted = await connection.ExecuteAsync(new CommandDefinition(
-                $"""
-                insert into population_cases (snapshot_id, {CaseColumns})
-                select snapshot_id, {CaseColumns} from staging_cases
-                on conflict (snapshot_id, case_reference) do nothing
-                """,
-                transaction: transaction, cancellationToken: ct, commandTimeout: 0));
+            // The new cases straight into the table by binary COPY (the snapshot's row lock keeps other batches out meanwhile).
+            var inserted = 0;
+            if (present.Count < cases.Count)
+            {
+                await using var writer = await connection.BeginBinaryImportAsync(
+                    $"copy population_cases (snapshot_id, {CaseColumns}) from stdin (format binary)", ct);
+                // Synchronous writes: the rows are in memory already and an await per field costs more than the copy.
+                foreach (var c in cases)
+                {
+                    if (present.Contains(c.CaseReference)) continue;
+                    ct.ThrowIfCancellationRequested();
+                    writer.StartRow();
+                    writer.Write(snapshotId, NpgsqlDbType.Uuid);
+                    WriteCase(writer, c);
+                    inserted++;
+                }
+                await writer.CompleteAsync(ct);
+            }
             var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 "update snapshots set case_count = case_count + @inserted where snapshot_id = @snapshotId returning case_count",
                 new { inserted, snapshotId }, transaction, cancellationToken: ct));
@@ -135,11 +140,11 @@ public sealed class SamplingStore(Database database)
         }, ct);
 
     /// <summary>
-    /// Seals a snapshot and records its digest. Completing a complete snapshot again returns it unchanged.
-    /// <paramref name="read"/> receives the cases read for the digest (canonical order), for the caller to keep.
+    /// Seals a snapshot, records its digest and stores its image (<see cref="SnapshotImage"/>). Completing a complete
+    /// snapshot again returns it unchanged. <paramref name="read"/> receives the cases read (canonical order), for the caller to keep.
     /// </summary>
     public Task<StoredSnapshot> CompleteSnapshotAsync(Guid snapshotId, long expectedCaseCount, DateTimeOffset now, CancellationToken ct,
-        Action<List<CaseRecord>>? read = null)
+        Action<PopulationColumns>? read = null)
         => database.InTransactionAsync(async (connection, transaction) =>
         {
             var status = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
@@ -152,16 +157,20 @@ public sealed class SamplingStore(Database database)
             if (status == StoredSnapshot.Complete) return await GetSnapshotAsync(connection, transaction, snapshotId, ct);
             if (count == 0) throw new PreconditionFailedException($"Snapshot {snapshotId} holds no cases.");
 
-            using var digest = new SnapshotDigest();
-            var cases = new List<CaseRecord>((int)count);
-            await foreach (var c in ReadPopulationAsync(connection, snapshotId, ct))
+            var cases = await ReadColumnsAsync(connection, snapshotId, (int)count, ct);
+            string digest;
+            using (var hash = new SnapshotDigest())
             {
-                digest.Add(c);
-                cases.Add(c);
+                for (var i = 0; i < cases.Count; i++) hash.Add(cases.Record(i));
+                digest = hash.Finish();
             }
             await connection.ExecuteAsync(new CommandDefinition(
                 "update snapshots set status = 'complete', digest = @digest, completed_at = @now where snapshot_id = @snapshotId",
-                new { digest = digest.Finish(), now, snapshotId }, transaction, cancellationToken: ct));
+                new { digest, now, snapshotId }, transaction, cancellationToken: ct));
+            await connection.ExecuteAsync(new CommandDefinition(
+                "insert into snapshot_images (snapshot_id, format, image) values (@snapshotId, @format, @image)",
+                new { snapshotId, format = SnapshotImage.Format, image = SnapshotImage.Write(cases, digest) }, transaction,
+                cancellationToken: ct, commandTimeout: 0));
             var completed = await GetSnapshotAsync(connection, transaction, snapshotId, ct);
             read?.Invoke(cases);
             return completed;
@@ -191,6 +200,25 @@ public sealed class SamplingStore(Database database)
         var cases = new List<CaseRecord>();
         await foreach (var c in ReadPopulationAsync(connection, snapshotId, ct)) cases.Add(c);
         return cases;
+    }
+
+    /// <summary>
+    /// A complete snapshot's cases in columns: from its image (one field), or, for a snapshot completed before images
+    /// were kept or whose image does not match it, from its rows.
+    /// </summary>
+    public async Task<PopulationColumns> LoadCaseloadAsync(Guid snapshotId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var snapshot = await GetSnapshotAsync(connection, null, snapshotId, ct);
+        await using (var command = new NpgsqlCommand("select image from snapshot_images where snapshot_id = @snapshotId and format = @format", connection))
+        {
+            command.Parameters.AddWithValue("snapshotId", snapshotId);
+            command.Parameters.AddWithValue("format", SnapshotImage.Format);
+            command.CommandTimeout = 0;
+            if (await command.ExecuteScalarAsync(ct) is byte[] image && SnapshotImage.Read(image, snapshot.CaseCount, snapshot.Digest) is { } cases)
+                return cases;
+        }
+        return await ReadColumnsAsync(connection, snapshotId, (int)snapshot.CaseCount, ct);
     }
 
     /// <summary>Streams a snapshot's cases in canonical order.</summary>
@@ -401,24 +429,59 @@ public sealed class SamplingStore(Database database)
         var shared = new Dictionary<string, string>(StringComparer.Ordinal);
         while (await reader.ReadAsync(ct))
         {
-            yield return new CaseRecord(
-                CaseReference: reader.GetString(0),
-                SentenceType: Word(CaseVocabulary.SentenceTypes, reader.GetString(1)),
-                StartDate: reader.GetFieldValue<DateOnly>(2),
-                Gender: Word(CaseVocabulary.Genders, reader.GetString(3)),
-                EthnicGroup: Word(CaseVocabulary.EthnicGroups, reader.GetString(4)),
-                Disability: reader.GetBoolean(5),
-                RoshLevel: Word(CaseVocabulary.RoshLevels, reader.GetString(6)),
-                MappaLevel: reader.GetInt16(7),
-                ProlificPriorityOffender: reader.GetBoolean(8),
-                ApprovedPremisesResident: reader.GetBoolean(9),
-                StatutoryVictimContact: reader.GetBoolean(10),
-                UnpaidWorkRequirement: reader.GetBoolean(11),
-                UnpaidWorkOnly: reader.GetBoolean(12),
-                CourtReportType: Word(CaseVocabulary.CourtReportTypes, reader.GetString(13)),
-                AllocatedOffice: Shared(shared, reader.GetString(14)),
-                AllocatedTeam: Shared(shared, reader.GetString(15)));
+            yield return ReadCase(reader, shared);
         }
+    }
+
+    /// <summary>The case on the reader's current row (the columns of <see cref="CaseColumns"/>, in order).</summary>
+    private static CaseRecord ReadCase(NpgsqlDataReader reader, Dictionary<string, string>? shared)
+        => new(
+            CaseReference: reader.GetString(0),
+            SentenceType: Word(CaseVocabulary.SentenceTypes, reader.GetString(1)),
+            StartDate: reader.GetFieldValue<DateOnly>(2),
+            Gender: Word(CaseVocabulary.Genders, reader.GetString(3)),
+            EthnicGroup: Word(CaseVocabulary.EthnicGroups, reader.GetString(4)),
+            Disability: reader.GetBoolean(5),
+            RoshLevel: Word(CaseVocabulary.RoshLevels, reader.GetString(6)),
+            MappaLevel: reader.GetInt16(7),
+            ProlificPriorityOffender: reader.GetBoolean(8),
+            ApprovedPremisesResident: reader.GetBoolean(9),
+            StatutoryVictimContact: reader.GetBoolean(10),
+            UnpaidWorkRequirement: reader.GetBoolean(11),
+            UnpaidWorkOnly: reader.GetBoolean(12),
+            CourtReportType: Word(CaseVocabulary.CourtReportTypes, reader.GetString(13)),
+            AllocatedOffice: shared is null ? reader.GetString(14) : Shared(shared, reader.GetString(14)),
+            AllocatedTeam: shared is null ? reader.GetString(15) : Shared(shared, reader.GetString(15)));
+
+    /// <summary>A snapshot's rows in canonical order by binary COPY, straight into columns.</summary>
+    private static async Task<PopulationColumns> ReadColumnsAsync(NpgsqlConnection connection, Guid snapshotId, int expected, CancellationToken ct)
+    {
+        // COPY takes no parameters; the id is a Guid we format ourselves.
+        var sql = $"copy (select {CaseColumns} from population_cases where snapshot_id = '{snapshotId:D}' order by case_reference) to stdout (format binary)";
+        await using var export = await connection.BeginBinaryExportAsync(sql, ct);
+        var builder = new PopulationColumns.Builder(expected);
+        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (await export.StartRowAsync(ct) != -1)
+        {
+            builder.Add(
+                caseReference: await export.ReadAsync<string>(ct),
+                sentenceType: Word(CaseVocabulary.SentenceTypes, await export.ReadAsync<string>(ct)),
+                startDate: await export.ReadAsync<DateOnly>(ct),
+                gender: Word(CaseVocabulary.Genders, await export.ReadAsync<string>(ct)),
+                ethnicGroup: Word(CaseVocabulary.EthnicGroups, await export.ReadAsync<string>(ct)),
+                disability: await export.ReadAsync<bool>(ct),
+                roshLevel: Word(CaseVocabulary.RoshLevels, await export.ReadAsync<string>(ct)),
+                mappaLevel: await export.ReadAsync<short>(ct),
+                prolificPriorityOffender: await export.ReadAsync<bool>(ct),
+                approvedPremisesResident: await export.ReadAsync<bool>(ct),
+                statutoryVictimContact: await export.ReadAsync<bool>(ct),
+                unpaidWorkRequirement: await export.ReadAsync<bool>(ct),
+                unpaidWorkOnly: await export.ReadAsync<bool>(ct),
+                courtReportType: Word(CaseVocabulary.CourtReportTypes, await export.ReadAsync<string>(ct)),
+                allocatedOffice: Shared(pool, await export.ReadAsync<string>(ct)),
+                allocatedTeam: Shared(pool, await export.ReadAsync<string>(ct)));
+        }
+        return builder.Build();
     }
 
     private static void WriteCase(NpgsqlBinaryImporter writer, CaseRecord c)

@@ -38,7 +38,7 @@ public sealed class SamplingWorkflow(SamplingStore store, IInspectionRegister in
         var id = SamplingMessages.Id(snapshotId, "snapshot_id");
         if (expectedCaseCount < 0) throw new ValidationException("expected_case_count", "cannot be negative");
         // The cases read for the digest are the snapshot as it will be forever: keep them for the draws to come.
-        List<CaseRecord>? read = null;
+        PopulationColumns? read = null;
         var completed = await store.CompleteSnapshotAsync(id, expectedCaseCount, clock.GetUtcNow(), ct, cases => read = cases);
         if (read is not null && read.Count <= population.Capacity) population.Put(id, read);
         return completed;
@@ -65,8 +65,8 @@ public sealed class SamplingWorkflow(SamplingStore store, IInspectionRegister in
     }
 
     /// <summary>A complete snapshot's cases, from memory when they are there (complete snapshots never change).</summary>
-    private Task<IReadOnlyList<CaseRecord>> CompleteCasesAsync(Guid snapshotId, CancellationToken ct)
-        => population.GetAsync(snapshotId, () => store.LoadPopulationAsync(snapshotId, ct));
+    private Task<PopulationColumns> CompleteCasesAsync(Guid snapshotId, CancellationToken ct)
+        => population.GetAsync(snapshotId, () => store.LoadCaseloadAsync(snapshotId, ct));
 
     public Task<StoredSample> GetSampleAsync(string sampleId, CancellationToken ct)
         => store.GetSampleAsync(SamplingMessages.Id(sampleId, "sample_id"), ct);
@@ -100,7 +100,7 @@ public sealed class SamplingWorkflow(SamplingStore store, IInspectionRegister in
             ? attributes
             : CaseAttribute.DefaultComposition.Concat(plan.StratifyBy.Select(a => a.Name)).Distinct().ToList();
         var cases = await CompleteCasesAsync(sample.SnapshotId, ct);
-        var eligible = cases.Where(c => plan.Eligibility.ExclusionCategory(c) is null).ToList();
+        var eligible = CaseSampler.Eligible(cases, plan.Eligibility, out _).Select(cases.Record).ToList();
         var report = CompositionCheck.Compare(eligible, sample.ActiveCases.Select(c => c.Case).ToList(), chosen);
         return (sample, report);
     }
