@@ -12,7 +12,7 @@ public sealed record RunOptions
     /// <summary>How long a killed service or a stopped PostgreSQL stays down.</summary>
     public TimeSpan Downtime { get; init; } = TimeSpan.FromSeconds(2);
     /// <summary>Each inspector pauses up to this long between writes.</summary>
-    public TimeSpan ThinkTime { get; init; } = TimeSpan.FromMilliseconds(50);
+    public TimeSpan ThinkTime { get; init; } = TimeSpan.FromMilliseconds(100);
     public double JudgementShare { get; init; } = 0.2;
     public double SharedCaseShare { get; init; } = 0.1;
     public int CaseloadSize { get; init; } = 2_000;
@@ -31,7 +31,7 @@ public sealed record RunOptions
           --inspectors <n>    simulated inspectors (default 50)
           --fault-every <t>   a fault this often, alternating service kill and PostgreSQL restart (default 30s)
           --downtime <t>      how long a fault keeps its target down (default 2s)
-          --think <t>         an inspector's longest pause between writes (default 50ms)
+          --think <t>         an inspector's longest pause between writes (default 100ms)
           --seed <n>          seed of the inspectors' choices (default 1)
         """;
 
