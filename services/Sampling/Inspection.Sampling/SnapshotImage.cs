@@ -56,8 +56,23 @@ public static class SnapshotImage
         return stream.ToArray();
     }
 
-    /// <summary>The cases of an image, checked against the snapshot's case count and digest (a mismatch: null, and the caller reads the rows).</summary>
+    /// <summary>
+    /// The cases of an image, checked against the snapshot's case count and digest. An image of another snapshot or
+    /// format, or a damaged one, gives null: the caller reads the rows instead.
+    /// </summary>
     public static PopulationColumns? Read(byte[] image, long expectedCount, string expectedDigest)
+    {
+        try
+        {
+            return Unpack(image, expectedCount, expectedDigest);
+        }
+        catch (Exception e) when (e is EndOfStreamException or ArgumentOutOfRangeException or IndexOutOfRangeException or FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static PopulationColumns? Unpack(byte[] image, long expectedCount, string expectedDigest)
     {
         using var reader = new BinaryReader(new MemoryStream(image, writable: false), Encoding.UTF8);
         if (reader.ReadInt32() != Format) return null;
