@@ -23,6 +23,7 @@ public sealed class IndexModel(
     public IReadOnlyDictionary<string, StandardRating> Rules { get; private set; } = new Dictionary<string, StandardRating>();
     public StaffingReturn? Staffing { get; private set; }
     public IReadOnlyList<SurveyResult> Surveys { get; private set; } = [];
+    public CaseCharacteristicsTable? Characteristics { get; private set; }
 
     public async Task OnGetAsync(string id, CancellationToken ct)
     {
@@ -33,25 +34,28 @@ public sealed class IndexModel(
         var judgements = evidence.GetJudgementsAsync(new GetJudgementsRequest { InspectionId = id }, options);
         var surveys = evidence.ListSurveyResultsAsync(new ListSurveyResultsRequest { InspectionId = id }, options);
         var staffing = Try(() => evidence.GetStaffingReturnAsync(new GetStaffingReturnRequest { InspectionId = id }, options));
+        var characteristics = Try(() => evidence.GetCaseCharacteristicsAsync(new GetCaseCharacteristicsRequest { InspectionId = id }, options));
         var ratings = Try(() => scoring.GetInspectionRatingsAsync(new GetInspectionRatingsRequest { InspectionId = id }, options));
         Standards = await standards;
         Items = (await items).Items;
         Judgements = (await judgements).Judgements.ToDictionary(j => j.StandardId);
         Surveys = (await surveys).Results;
         Staffing = await staffing;
+        Characteristics = await characteristics;
         Rules = (await ratings)?.Standards.ToDictionary(s => s.StandardId) ?? new Dictionary<string, StandardRating>();
     }
 
     public IEnumerable<EvidenceItem> ItemsOf(string standardId, string keyQuestionId) =>
         Items.Where(i => i.StandardId == standardId && i.KeyQuestionId == keyQuestionId);
 
+    /// <summary>Null when there is nothing yet (NOT_FOUND, or ratings the inspection's state cannot give); any other refusal is the page's.</summary>
     private static async Task<T?> Try<T>(Func<Task<T>> call) where T : class
     {
         try
         {
             return await call();
         }
-        catch (RpcException)
+        catch (RpcException e) when (e.StatusCode is global::Inspection.Grpc.StatusCode.NotFound or global::Inspection.Grpc.StatusCode.FailedPrecondition)
         {
             return null;
         }
