@@ -1,0 +1,94 @@
+using Inspection.Admin.Accounts;
+using Inspection.Recommendations.V1;
+using Microsoft.Playwright;
+
+namespace Inspection.Admin.Tests;
+
+/// <summary>The register: a provider, its inspection and the inspection's recommendations, entered through the admin's forms.</summary>
+[Collection(AdminCollection.Name)]
+public sealed class RegisterTests(AdminFixture admin)
+{
+    [Fact]
+    public async Task A_lead_inspector_adds_a_provider_an_inspection_and_its_recommendations()
+    {
+        var unique = Guid.NewGuid().ToString("N")[..6];
+        var name = $"Register Test PDU {unique} <i id=\"injected\">x</i>";
+        var page = await admin.PageAsAsync(Role.LeadInspector);
+        await page.GotoAsync("/providers");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add a provider" }).ClickAsync();
+        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await admin.ScreenshotAsync(page, "provider-new");
+
+        // A probation delivery unit needs a region: the service's field violation lands on the field.
+        await page.GetByLabel("Name").FillAsync(name);
+        await page.GetByLabel("Probation delivery unit").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the provider" }).ClickAsync();
+        Assert.Contains("required for a provider of type pdu", await page.Locator("#Input_Region-error").InnerTextAsync());
+        Assert.Equal("#Input_Region", await page.Locator(".govuk-error-summary a").First.GetAttributeAsync("href"));
+        Assert.Equal(name, await page.GetByLabel("Name").InputValueAsync());
+        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await admin.ScreenshotAsync(page, "provider-new-error");
+
+        await page.Locator("#Input_Region").FillAsync("Wales");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the provider" }).ClickAsync();
+        Assert.Equal(name, (await page.Locator("h1").InnerTextAsync()).Trim());
+        Assert.Equal(0, await page.Locator("#injected").CountAsync());
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add an inspection" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the inspection" }).ClickAsync();
+        Assert.Equal(["Select the inspection framework"], await page.Locator(".govuk-error-summary li").AllInnerTextsAsync());
+        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await admin.ScreenshotAsync(page, "inspection-new-error");
+        await page.GetByLabel("Framework").SelectOptionAsync("pdu-2024");
+        await page.GetByLabel("Fieldwork starts").FillAsync("2025-13-40");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the inspection" }).ClickAsync();
+        Assert.Equal(1, await page.Locator("#Input_FieldworkStart-error").CountAsync());
+        await page.GetByLabel("Fieldwork starts").FillAsync("2025-03-03");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the inspection" }).ClickAsync();
+        Assert.StartsWith("Inspection of Register Test PDU", (await page.GetByTestId("notice").InnerTextAsync()).Trim());
+        var inspectionId = page.Url.Split('/').Last();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add recommendations" }).ClickAsync();
+        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await admin.ScreenshotAsync(page, "recommendations-add");
+        // HMPPS first, then the provider: groups run provider, region, HMPPS, MoJ, so the service refuses the second.
+        var hmpps = await page.Locator("#Input_Rows_0__Addressee option", new() { HasTextString = "HM Prison and Probation Service" }).First.GetAttributeAsync("value");
+        await page.Locator("#Input_Rows_0__Addressee").SelectOptionAsync(hmpps!);
+        await page.Locator("#Input_Rows_0__Text").FillAsync("review national guidance on home visits");
+        await page.Locator("#Input_Rows_1__Addressee").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.Locator("#Input_Rows_1__Text").FillAsync("make sure every case has a risk management plan");
+        await page.Locator("#Input_Rows_2__Text").FillAsync("a row without an addressee");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add recommendations" }).ClickAsync();
+        Assert.Equal(["Select who recommendation 3 is addressed to"], await page.Locator(".govuk-error-summary li").AllInnerTextsAsync());
+        await page.Locator("#Input_Rows_2__Text").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add recommendations" }).ClickAsync();
+        Assert.Contains("cannot follow 'hmpps'", await page.Locator("#Input_Rows_1__Addressee-error").InnerTextAsync());
+        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await admin.ScreenshotAsync(page, "recommendations-add-error");
+
+        await page.Locator("#Input_Rows_0__Addressee").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.Locator("#Input_Rows_0__Text").FillAsync("make sure every case has a risk management plan");
+        await page.Locator("#Input_Rows_1__Addressee").SelectOptionAsync(hmpps!);
+        await page.Locator("#Input_Rows_1__Text").FillAsync("review national guidance on home visits");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add recommendations" }).ClickAsync();
+        Assert.Equal("2 recommendations added, numbered 1 to 2", (await page.GetByTestId("notice").InnerTextAsync()).Trim());
+
+        var tracking = admin.Tracking.CreateClient<RecommendationTracking.RecommendationTrackingClient>();
+        var made = (await tracking.ListRecommendationsAsync(new ListRecommendationsRequest { InspectionId = inspectionId })).Recommendations.OrderBy(r => r.Number).ToList();
+        Assert.Equal([("provider", "make sure every case has a risk management plan"), ("hmpps", "review national guidance on home visits")],
+            made.Select(r => (r.AddresseeGroup, r.Text)).ToList());
+    }
+
+    [Fact]
+    public async Task Viewers_and_inspectors_cannot_reach_the_register_forms()
+    {
+        var inspection = await admin.InspectionOfAsync(AdminFixture.Bnes);
+        foreach (var role in new[] { Role.Viewer, Role.Inspector })
+        {
+            var page = await admin.PageAsAsync(role);
+            Assert.Equal(403, (await page.GotoAsync("/providers/new"))!.Status);
+            Assert.Equal(403, (await page.GotoAsync("/inspections/new"))!.Status);
+            Assert.Equal(403, (await page.GotoAsync($"/inspections/{inspection.InspectionId}/recommendations/add"))!.Status);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Inspection.Admin.Accounts;
+using Inspection.Admin.Forms;
+using Inspection.Admin.Status;
+using Inspection.Recommendations.V1;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using CallOptions = Inspection.Grpc.CallOptions;
+using RpcException = Inspection.Grpc.RpcException;
+
+namespace Inspection.Admin.Pages.Providers;
+
+/// <summary>Adds a provider to the register (lead inspectors and administrators).</summary>
+[Authorize(Policy = Policies.Lead)]
+public sealed class NewModel(RecommendationTracking.RecommendationTrackingClient tracking, AdminStore audit) : PageModel
+{
+    private static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>
+    {
+        ["name"] = "Input.Name", ["type"] = "Input.Type", ["region"] = "Input.Region", ["active_from"] = "Input.ActiveFrom", ["active_to"] = "Input.ActiveTo",
+    };
+
+    [BindProperty] public NewProviderInput Input { get; set; } = new();
+
+    public void OnGet() => Input.RequestId = Guid.NewGuid().ToString();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(Input.Name)) ModelState.AddModelError("Input.Name", "Enter the provider's name");
+        if (string.IsNullOrEmpty(Input.Type)) ModelState.AddModelError("Input.Type", "Select the type of provider");
+        if (!ModelState.IsValid) return Page();
+        try
+        {
+            var provider = await tracking.CreateProviderAsync(new CreateProviderRequest
+            {
+                RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
+                Name = Input.Name!.Trim(), Type = Input.Type!, Region = Input.Region?.Trim() ?? "",
+                ActiveFrom = Input.ActiveFrom?.Trim() ?? "", ActiveTo = Input.ActiveTo?.Trim() ?? "", CreatedBy = User.RecordedBy(),
+            }, new CallOptions(CancellationToken: ct));
+            await audit.AppendAuditAsync(User.RecordedBy(), "provider created", provider.Name, $"{provider.Type}, {provider.Region}", ct);
+            TempData["Notice"] = $"{provider.Name} added to the register";
+            return Redirect($"/providers/{provider.ProviderId}");
+        }
+        catch (RpcException e)
+        {
+            ModelState.AddServiceError(e, ServiceNames.RecommendationTracking, Fields);
+            Input.RequestId = Guid.NewGuid().ToString();
+            return Page();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using Inspection.Admin.Accounts;
+using Inspection.Admin.Forms;
+using Inspection.Admin.Presentation;
+using Inspection.Admin.Status;
+using Inspection.Recommendations.V1;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using CallOptions = Inspection.Grpc.CallOptions;
+using GrpcStatus = Inspection.Grpc.StatusCode;
+using RpcException = Inspection.Grpc.RpcException;
+
+namespace Inspection.Admin.Pages.Recommendations;
+
+/// <summary>
+/// Adds an inspection's recommendations in report order (lead inspectors and administrators); the service numbers
+/// them after any already made and checks each addressee fits its group.
+/// </summary>
+[Authorize(Policy = Policies.Lead)]
+public sealed class AddModel(RecommendationTracking.RecommendationTrackingClient tracking, AdminStore audit) : PageModel
+{
+    public Inspection.Recommendations.V1.Inspection Inspection { get; private set; } = new();
+    /// <summary>Who a recommendation may be addressed to: the inspected provider, regions and divisions, national bodies.</summary>
+    public IReadOnlyList<(string Value, string Label)> Addressees { get; private set; } = [];
+    [BindProperty] public NewRecommendationsInput Input { get; set; } = new();
+
+    public async Task OnGetAsync(string id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        Input.RequestId = Guid.NewGuid().ToString();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        while (Input.Rows.Count < NewRecommendationsInput.RowCount) Input.Rows.Add(new NewRecommendationRow());
+        var request = new AddRecommendationsRequest
+        {
+            RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
+            InspectionId = id, ExpectedVersion = Inspection.Version, RecordedBy = User.RecordedBy(),
+        };
+        // recommendations[i] is the i-th filled row sent: the service's violations come back by that index.
+        var fields = new Dictionary<string, string>();
+        for (var row = 0; row < Input.Rows.Count; row++)
+        {
+            var (addressee, text) = (Input.Rows[row].Addressee, Input.Rows[row].Text?.Trim());
+            if (string.IsNullOrEmpty(addressee) && string.IsNullOrEmpty(text)) continue;
+            if (string.IsNullOrEmpty(addressee)) ModelState.AddModelError($"Input.Rows[{row}].Addressee", $"Select who recommendation {row + 1} is addressed to");
+            if (string.IsNullOrEmpty(text)) ModelState.AddModelError($"Input.Rows[{row}].Text", $"Enter what recommendation {row + 1} says they should do");
+            if (string.IsNullOrEmpty(addressee) || string.IsNullOrEmpty(text)) continue;
+            var sent = request.Recommendations.Count;
+            fields[$"recommendations[{sent}].addressee_group"] = $"Input.Rows[{row}].Addressee";
+            fields[$"recommendations[{sent}].addressee_provider_id"] = $"Input.Rows[{row}].Addressee";
+            fields[$"recommendations[{sent}].text"] = $"Input.Rows[{row}].Text";
+            var parts = addressee.Split('|');
+            request.Recommendations.Add(new NewRecommendation { AddresseeGroup = parts[0], AddresseeProviderId = parts.Length > 1 ? parts[1] : "", Text = text });
+        }
+        if (ModelState.IsValid && request.Recommendations.Count == 0) ModelState.AddModelError("Input.Rows[0].Text", "Enter at least one recommendation");
+        if (!ModelState.IsValid) return Page();
+        try
+        {
+            var added = await tracking.AddRecommendationsAsync(request, new CallOptions(CancellationToken: ct));
+            await audit.AppendAuditAsync(User.RecordedBy(), "recommendations added", Inspection.ProviderName,
+                string.Join("; ", added.Recommendations.Select(r => $"{r.Number}. {r.AddresseeName}")), ct);
+            TempData["Notice"] = $"{added.Recommendations.Count} recommendations added, numbered {added.Recommendations.Min(r => r.Number)} to {added.Recommendations.Max(r => r.Number)}";
+            return Redirect($"/inspections/{id}");
+        }
+        catch (RpcException e)
+        {
+            ModelState.AddServiceError(e, ServiceNames.RecommendationTracking, fields);
+            Input.RequestId = Guid.NewGuid().ToString();
+            return Page();
+        }
+    }
+
+    private async Task LoadAsync(string id, CancellationToken ct)
+    {
+        var options = new CallOptions(CancellationToken: ct);
+        Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, options);
+        var addressees = new List<(string, string)> { ($"provider|{Inspection.ProviderId}", $"{Inspection.ProviderName} (the provider)") };
+        foreach (var (type, group) in new[] { ("region", "region"), ("nps_division", "region"), ("national_body", "") })
+        {
+            var providers = await tracking.ListProvidersAsync(new ListProvidersRequest { Type = type, PageSize = 200 }, options);
+            foreach (var p in providers.Providers.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase))
+            {
+                // National bodies: HMPPS and the Ministry of Justice each have their own group.
+                var g = group.Length > 0 ? group : p.Name.Contains("Justice", StringComparison.OrdinalIgnoreCase) ? "moj" : "hmpps";
+                addressees.Add(($"{g}|{p.ProviderId}", $"{p.Name} ({ProviderTypes.AddresseeGroupName(g)})"));
+            }
+        }
+        Addressees = addressees;
+    }
+}

@@ -1,0 +1,17 @@
+namespace Inspection.Admin.Pages.Recommendations;
+
+/// <summary>What the add recommendations form posts: a fixed number of rows (no script adds more); empty rows are left out.</summary>
+public sealed class NewRecommendationsInput
+{
+    public const int RowCount = 6;
+
+    public List<NewRecommendationRow> Rows { get; set; } = Enumerable.Range(0, RowCount).Select(_ => new NewRecommendationRow()).ToList();
+    public string? RequestId { get; set; }
+}
+
+public sealed class NewRecommendationRow
+{
+    /// <summary>"addressee group|provider id", e.g. "hmpps|…".</summary>
+    public string? Addressee { get; set; }
+    public string? Text { get; set; }
+}
