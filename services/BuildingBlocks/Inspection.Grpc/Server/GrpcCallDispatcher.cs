@@ -143,6 +143,8 @@ internal sealed class GrpcCallDispatcher(RequestDelegate next, GrpcServiceRegist
                 logger.LogWarning("{Method} ended {Status}: {Detail}", fullName, status.StatusCode, status.Detail);
         }
 
+        // a message may quote the caller's input: bounded so that every client can read the status headers
+        if (status.StatusCode != StatusCode.OK) (status, violations) = StatusBounds.Apply(status, violations);
         string? details = status.StatusCode != StatusCode.OK ? StatusDetails.Encode(status, violations) : null;
         await call.CompleteAsync(status, details);
         GrpcTelemetry.Complete(activity, status.StatusCode, server: true);
