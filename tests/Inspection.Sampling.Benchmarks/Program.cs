@@ -31,20 +31,22 @@ foreach (var size in sizes)
 
 Console.WriteLine();
 Console.WriteLine("Draw: 95% / 5 points, every case eligible, stratified by gender, sentence type and risk of harm.");
-Console.WriteLine("cold = the first draw of a host that has just started (reads the snapshot's image from PostgreSQL); warm = a later draw (cases in memory).");
+Console.WriteLine("cold = the first draw of a host that has just started, in a new process (reads the snapshot's image from PostgreSQL; code compiled on first use);");
+Console.WriteLine("empty cache = a draw by a new host object in the importing process (the data's part of cold, code already compiled); warm = a later draw (cases in memory).");
+Console.WriteLine("image load / rows load = reading the snapshot from its image (best of 3) / from its rows by binary COPY (the fallback); domain = the draw alone in memory.");
 Console.WriteLine("peak MB = the process's peak working set (all memory, runtime included): importer (holds the generated rows too) / restarted host.");
 Console.WriteLine();
-Console.WriteLine($"{"cases",10} {"import s",9} {"(cpu s)",8} {"cases/s",9} {"complete s",10} {"cold draw s",11} {"(cpu s)",8} {"image load s",12} {"warm draw s",11} {"(cpu s)",8} {"domain s",9} {"GC pause s",10} {"peak MB",11} {"n",5} {"strata",6}");
+Console.WriteLine($"{"cases",10} {"import s",9} {"(cpu s)",8} {"cases/s",9} {"complete s",10} {"cold draw s",11} {"(cpu s)",8} {"empty cache s",13} {"image load s",12} {"rows load s",11} {"warm draw s",11} {"(cpu s)",8} {"domain s",9} {"GC pause s",10} {"peak MB",11} {"n",5} {"strata",6}");
 foreach (var r in results)
 {
-    Console.WriteLine($"{r.Size,10:N0} {F(r.ImportSeconds),9} {F(r.ImportCpu),8} {r.Size / r.ImportSeconds,9:N0} {F(r.CompleteSeconds),10} {F(r.ColdSeconds),11} {F(r.ColdCpu),8} {F(r.ImageLoadSeconds),12} {F(r.WarmSeconds),11} {F(r.WarmCpu),8} {F(r.DomainSeconds),9} {F(r.WarmGcPause),10} {$"{r.ImportPeakMb:F0} / {r.RestartPeakMb:F0}",11} {r.SampleSize,5} {r.Strata,6}");
+    Console.WriteLine($"{r.Size,10:N0} {F(r.ImportSeconds),9} {F(r.ImportCpu),8} {r.Size / r.ImportSeconds,9:N0} {F(r.CompleteSeconds),10} {F(r.ColdSeconds),11} {F(r.ColdCpu),8} {F(r.EmptyCacheSeconds),13} {F(r.ImageLoadSeconds),12} {F(r.RowsLoadSeconds),11} {F(r.WarmSeconds),11} {F(r.WarmCpu),8} {F(r.DomainSeconds),9} {F(r.WarmGcPause),10} {$"{r.ImportPeakMb:F0} / {r.RestartPeakMb:F0}",11} {r.SampleSize,5} {r.Strata,6}");
 }
 Console.WriteLine();
 for (var i = 1; i < results.Count; i++)
 {
     var (a, b) = (results[i - 1], results[i]);
     Console.WriteLine($"growth {a.Size:N0} -> {b.Size:N0} cases (x{(double)b.Size / a.Size:F0}): import x{b.ImportSeconds / a.ImportSeconds:F2} (cpu x{b.ImportCpu / a.ImportCpu:F2}), " +
-        $"cold draw x{b.ColdSeconds / a.ColdSeconds:F2} (cpu x{b.ColdCpu / a.ColdCpu:F2}), warm draw x{b.WarmSeconds / a.WarmSeconds:F2} (cpu x{b.WarmCpu / a.WarmCpu:F2}), " +
+        $"cold draw x{b.ColdSeconds / a.ColdSeconds:F2} (cpu x{b.ColdCpu / a.ColdCpu:F2}), empty cache x{b.EmptyCacheSeconds / a.EmptyCacheSeconds:F2}, warm draw x{b.WarmSeconds / a.WarmSeconds:F2} (cpu x{b.WarmCpu / a.WarmCpu:F2}), " +
         $"domain draw x{b.DomainSeconds / a.DomainSeconds:F2}, peak memory x{b.ImportPeakMb / a.ImportPeakMb:F2} / x{b.RestartPeakMb / a.RestartPeakMb:F2}");
 }
 foreach (var r in results)

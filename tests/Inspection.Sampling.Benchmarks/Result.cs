@@ -17,6 +17,7 @@ public sealed class Result(int size, string[] import, string[] restart)
     public double WarmGcPause { get; } = D(import[9]);
     public double ImportPeakMb { get; } = D(import[10]) / 1048576.0;
     public string WarmFingerprint { get; } = import[11];
+    public double EmptyCacheSeconds { get; } = D(import[12]);
     public double ColdSeconds { get; } = D(restart[1]);
     public double ColdCpu { get; } = D(restart[2]);
     public double ImageLoadSeconds { get; } = D(restart[3]);
@@ -24,4 +25,5 @@ public sealed class Result(int size, string[] import, string[] restart)
     public string RestartFingerprint { get; } = restart[5];
     public string SampleSize { get; } = restart[6];
     public string Strata { get; } = restart[7];
+    public double RowsLoadSeconds { get; } = D(restart[8]);
 }

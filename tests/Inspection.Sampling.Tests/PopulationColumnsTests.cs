@@ -22,6 +22,13 @@ public sealed class PopulationColumnsTests
     }
 
     [Fact]
+    public void The_digest_of_the_columns_is_the_digest_of_the_cases()
+    {
+        var columns = PopulationColumns.From(Untidy);
+        Assert.Equal(SnapshotDigest.Of(Untidy.OrderBy(c => c.CaseReference, StringComparer.Ordinal)), SnapshotDigest.Of(columns));
+    }
+
+    [Fact]
     public void An_image_reads_back_as_the_same_cases_and_is_refused_for_another_snapshot()
     {
         var columns = PopulationColumns.From(Untidy);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Inspection.Domain;
 
 namespace Inspection.Sampling.Domain;
@@ -28,7 +29,12 @@ public static class CaseSampler
 
     public static DrawOutcome Draw(IReadOnlyList<CaseRecord> population, DrawPlan plan) => Draw(PopulationColumns.From(population), plan);
 
-    /// <summary>The draw over a population held in columns (canonical order already): the same steps, case by case index.</summary>
+    /// <summary>
+    /// The draw over a population held in columns (canonical order already): the same steps, case by case index.
+    /// Its loops over every case are compiled optimised at once (here and below): the first draw after a start is
+    /// the one that must be quick, and tiered compilation would run it as unoptimised code.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static DrawOutcome Draw(PopulationColumns population, DrawPlan plan)
     {
         plan.CheckOpenValues(population);
@@ -173,6 +179,7 @@ public static class CaseSampler
     /// <see cref="EligibilityRule.ExclusionCategory"/> (sentence type, then windows, then split group) decided
     /// once per distinct value and then read per case from the columns.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int[] Eligible(PopulationColumns population, EligibilityRule rule, out Dictionary<string, long> exclusions)
     {
         var typeChosen = population.SentenceType.Words.Select(rule.Chooses).ToArray();

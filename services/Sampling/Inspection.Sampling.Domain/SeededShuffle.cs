@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Inspection.Sampling.Domain;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace Inspection.Sampling.Domain;
 /// </summary>
 public static class SeededShuffle
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Shuffle<T>(T[] items, Xoshiro256StarStar random)
     {
         for (var i = items.Length - 1; i > 0; i--)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Inspection.Sampling.Domain;
 
 /// <summary>
@@ -9,6 +11,7 @@ namespace Inspection.Sampling.Domain;
 public static class StratumIndex
 {
     /// <summary>The stratum number of each eligible case (eligible holds case indexes, in canonical order), and the stratum keys by number.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (int[] StratumOf, IReadOnlyList<string> Keys) Classify(PopulationColumns population, int[] eligible, DrawPlan plan)
     {
         var parts = Parts(population, plan);

@@ -158,12 +158,7 @@ public sealed class SamplingStore(Database database)
             if (count == 0) throw new PreconditionFailedException($"Snapshot {snapshotId} holds no cases.");
 
             var cases = await ReadColumnsAsync(connection, snapshotId, (int)count, ct);
-            string digest;
-            using (var hash = new SnapshotDigest())
-            {
-                for (var i = 0; i < cases.Count; i++) hash.Add(cases.Record(i));
-                digest = hash.Finish();
-            }
+            var digest = SnapshotDigest.Of(cases);
             await connection.ExecuteAsync(new CommandDefinition(
                 "update snapshots set status = 'complete', digest = @digest, completed_at = @now where snapshot_id = @snapshotId",
                 new { digest, now, snapshotId }, transaction, cancellationToken: ct));

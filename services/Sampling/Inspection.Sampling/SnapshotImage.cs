@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Inspection.Sampling.Domain;
 
@@ -10,7 +11,7 @@ namespace Inspection.Sampling;
 /// PostgreSQL as some twenty megabytes in one field instead of a million rows of sixteen fields, which is what
 /// makes the first draw after a restart as quick as the next ones. The rows stay the record; the image is derived
 /// from them in the same transaction and carries the snapshot's digest, which the reader checks.
-/// Layout (little-endian): format, case count, digest; references front-coded (bytes shared with the previous
+/// Layout (little-endian): format, case count, digest, length of the reference text; references front-coded (bytes shared with the previous
 /// reference, then the rest); start days; per word column its words then one code per case (a byte when the
 /// column has at most 256 words, else four).
 /// </summary>
@@ -26,6 +27,7 @@ public static class SnapshotImage
             writer.Write(Format);
             writer.Write(population.Count);
             writer.Write(digest);
+            writer.Write(population.ReferenceText.Length);
             var text = population.ReferenceText;
             var starts = population.ReferenceStarts;
             var previous = ReadOnlySpan<byte>.Empty;
@@ -72,6 +74,8 @@ public static class SnapshotImage
         }
     }
 
+    // Compiled optimised at once: it runs once per snapshot after a start, too few times for tiered compilation to reach it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static PopulationColumns? Unpack(byte[] image, long expectedCount, string expectedDigest)
     {
         using var reader = new BinaryReader(new MemoryStream(image, writable: false), Encoding.UTF8);
@@ -79,21 +83,24 @@ public static class SnapshotImage
         var count = reader.ReadInt32();
         if (count != expectedCount || reader.ReadString() != expectedDigest) return null;
 
+        var text = new byte[reader.ReadInt32()];
         var position = (int)reader.BaseStream.Position;
         var bytes = image.AsSpan();
         var starts = new int[count + 1];
-        var text = new List<byte>(count * 10);
+        var end = 0;
         var previousStart = 0;
         for (var i = 0; i < count; i++)
         {
             var shared = Read7BitInt(bytes, ref position);
             var rest = Read7BitInt(bytes, ref position);
-            for (var k = 0; k < shared; k++) text.Add(text[previousStart + k]);
-            foreach (var b in bytes.Slice(position, rest)) text.Add(b);
+            text.AsSpan(previousStart, shared).CopyTo(text.AsSpan(end));
+            bytes.Slice(position, rest).CopyTo(text.AsSpan(end + shared));
             position += rest;
-            previousStart = starts[i];
-            starts[i + 1] = text.Count;
+            previousStart = end;
+            end += shared + rest;
+            starts[i + 1] = end;
         }
+        if (end != text.Length) return null;
         var days = new int[count];
         for (var i = 0; i < count; i++, position += 4) days[i] = BinaryPrimitives.ReadInt32LittleEndian(bytes[position..]);
 
@@ -122,7 +129,7 @@ public static class SnapshotImage
             columns[c] = new WordColumn(words, codes);
             reader.BaseStream.Position = position;
         }
-        return position == image.Length ? new PopulationColumns([.. text], starts, days, columns) : null;
+        return position == image.Length ? new PopulationColumns(text, starts, days, columns) : null;
     }
 
     private static int Read7BitInt(ReadOnlySpan<byte> bytes, ref int position)
