@@ -28,6 +28,7 @@ builder.Services.AddRazorPages(pages =>
     pages.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(ServiceFailurePageFilter)));
     pages.Conventions.AuthorizeFolder("/Accounts", Policies.Administer);
     pages.Conventions.AuthorizeFolder("/Audit", Policies.Administer);
+    pages.Conventions.AuthorizeFolder("/Integrators", Policies.Administer);
 });
 
 var app = builder.Build();

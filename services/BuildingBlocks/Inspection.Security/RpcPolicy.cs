@@ -19,6 +19,9 @@ public sealed class RpcPolicy
 
     public RpcRule? RuleFor(string method) => _rules.GetValueOrDefault(method);
 
+    /// <summary>Every integrator scope some RPC accepts: what an integrator can be granted.</summary>
+    public IReadOnlySet<string> Scopes => _rules.Values.SelectMany(r => r.Scopes).ToHashSet(StringComparer.Ordinal);
+
     public static RpcPolicy Parse(string json)
     {
         using var document = JsonDocument.Parse(json);

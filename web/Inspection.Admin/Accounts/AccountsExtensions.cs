@@ -24,6 +24,9 @@ public static class AccountsExtensions
             sp.GetRequiredService<NpgsqlDataSource>(), typeof(AdminStore).Assembly, sp.GetRequiredService<ILogger<DatabaseReadiness>>()));
         services.AddSingleton<AdminStore>();
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
+        services.AddSingleton<IPasswordHasher<Integrator>, PasswordHasher<Integrator>>();
+        services.AddSingleton(Inspection.Security.RpcPolicy.Embedded);
+        services.AddSingleton<IntegratorRegistration>();
         services.AddSingleton(TimeProvider.System);
         services.Configure<SignInRules>(builder.Configuration.GetSection("SignIn"));
         services.AddSingleton<AccountSignIn>();

@@ -150,6 +150,73 @@ public sealed class AdminStore(Database database)
         return rows.Select(r => new AuditEvent(r.AuditEventId, Utc(r.OccurredAt), r.Actor, r.Action, r.Subject, r.Detail)).ToList();
     }
 
+    /// <summary>Adds an integrator, with its audit event.</summary>
+    public Task<Integrator> CreateIntegratorAsync(Integrator integrator, CancellationToken ct) =>
+        database.InTransactionAsync(async (connection, transaction) =>
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                insert into integrators (client_id, name, scopes, secret_hash, created_at, created_by)
+                values (@ClientId, @Name, @Scopes, @SecretHash, @CreatedAt, @CreatedBy)
+                """,
+                new { integrator.ClientId, integrator.Name, Scopes = integrator.Scopes.ToArray(), integrator.SecretHash, CreatedAt = integrator.CreatedAt.UtcDateTime, integrator.CreatedBy },
+                transaction, cancellationToken: ct));
+            await AuditAsync(connection, transaction, integrator.CreatedBy, "integrator registered", integrator.ClientId,
+                $"{integrator.Name}; scopes {string.Join(' ', integrator.Scopes)}", ct);
+            return integrator;
+        }, ct);
+
+    public async Task<Integrator?> FindIntegratorAsync(string clientId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<IntegratorRow>(new CommandDefinition(
+            $"select {IntegratorColumns} from integrators where client_id = @clientId", new { clientId }, cancellationToken: ct));
+        return row?.ToIntegrator();
+    }
+
+    public async Task<IReadOnlyList<Integrator>> ListIntegratorsAsync(CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<IntegratorRow>(new CommandDefinition(
+            $"select {IntegratorColumns} from integrators order by revoked_at nulls first, lower(name)", cancellationToken: ct));
+        return rows.Select(r => r.ToIntegrator()).ToList();
+    }
+
+    /// <summary>Revokes an integrator (no more tokens); revoking twice changes nothing; an unknown one is not found.</summary>
+    public Task<int> RevokeIntegratorAsync(string clientId, string revokedBy, CancellationToken ct) =>
+        database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var exists = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                "select exists (select 1 from integrators where client_id = @clientId)", new { clientId }, transaction, cancellationToken: ct));
+            if (!exists) throw new NotFoundException("Integrator", clientId);
+            var changed = await connection.ExecuteAsync(new CommandDefinition(
+                "update integrators set revoked_at = now(), revoked_by = @revokedBy where client_id = @clientId and revoked_at is null",
+                new { clientId, revokedBy }, transaction, cancellationToken: ct));
+            if (changed > 0) await AuditAsync(connection, transaction, revokedBy, "integrator revoked", clientId, "", ct);
+            return changed;
+        }, ct);
+
+    private const string IntegratorColumns = """
+        client_id as ClientId, name as Name, scopes as Scopes, secret_hash as SecretHash, created_at as CreatedAt,
+        created_by as CreatedBy, revoked_at as RevokedAt, revoked_by as RevokedBy
+        """;
+
+    // A class, not a positional record: Dapper matches constructors by the reader's field types, and a text[] column
+    // reads as System.Array there; property setters take string[].
+    private sealed class IntegratorRow
+    {
+        public string ClientId { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string[] Scopes { get; init; } = [];
+        public string SecretHash { get; init; } = "";
+        public DateTime CreatedAt { get; init; }
+        public string CreatedBy { get; init; } = "";
+        public DateTime? RevokedAt { get; init; }
+        public string? RevokedBy { get; init; }
+
+        public Integrator ToIntegrator() => new(ClientId, Name, Scopes, SecretHash, Utc(CreatedAt), CreatedBy, RevokedAt is { } r ? Utc(r) : null, RevokedBy);
+    }
+
     private static async Task<Account> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, NewAccount account, string passwordHash, string createdBy, CancellationToken ct)
     {
         try

@@ -69,6 +69,7 @@ public static class AdminHostExtensions
         app.MapGet("/health/ready", (AdminDatabaseStartup database) => database.IsReady
             ? Results.Text("Ready")
             : Results.Text("Not ready", statusCode: StatusCodes.Status503ServiceUnavailable)).AllowAnonymous();
+        app.MapTokenEndpoint();
         app.MapRazorPages();
         return app;
     }

@@ -1,11 +1,61 @@
 using Inspection.Admin.Accounts;
+using Inspection.Audit.V1;
+using Inspection.Grpc;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ServiceAuditEvent = Inspection.Audit.V1.AuditEvent;
 
 namespace Inspection.Admin.Pages.Audit;
 
-public sealed class IndexModel(AdminStore store) : PageModel
+/// <summary>
+/// The admin's own trail (accounts, integrators) or any service's trail of writes to its database, read over gRPC
+/// (inspection.audit.v1.AuditTrail) with the signed-in administrator's token.
+/// </summary>
+public sealed class IndexModel(AdminStore store, GrpcClientFactory clients) : PageModel
 {
-    public IReadOnlyList<AuditEvent> Events { get; private set; } = [];
+    public static readonly IReadOnlyList<(string AppId, string Name)> Sources =
+    [
+        ("admin", "Admin (accounts and integrators)"),
+        ("recommendation-tracking", "Recommendation tracking"),
+        ("case-sampling", "Case sampling"),
+        ("assessment-scoring", "Assessment scoring"),
+        ("organisational-evidence", "Organisational evidence"),
+    ];
 
-    public async Task OnGetAsync(CancellationToken ct) => Events = await store.ListAuditAsync(500, ct);
+    [BindProperty(SupportsGet = true)] public string Source { get; set; } = "admin";
+    [BindProperty(SupportsGet = true)] public string? Actor { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Table { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Trace { get; set; }
+    [BindProperty(SupportsGet = true)] public string? After { get; set; }
+
+    public IReadOnlyList<Inspection.Admin.Accounts.AuditEvent> AdminEvents { get; private set; } = [];
+    public IReadOnlyList<ServiceAuditEvent> ServiceEvents { get; private set; } = [];
+    public string? NextPage { get; private set; }
+    public string SourceName => Sources.FirstOrDefault(s => s.AppId == Source).Name ?? Source;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (Sources.All(s => s.AppId != Source)) return NotFound();
+        if (Source == "admin")
+        {
+            AdminEvents = await store.ListAuditAsync(500, ct);
+            return Page();
+        }
+        try
+        {
+            var reply = await new AuditTrail.AuditTrailClient(clients.ChannelFor(Source)).ListAuditEventsAsync(new ListAuditEventsRequest
+            {
+                Actor = Actor?.Trim() ?? "", TableName = Table?.Trim() ?? "", TraceId = Trace?.Trim().ToLowerInvariant() ?? "", PageSize = 100, PageToken = After ?? "",
+            }, new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(10), CancellationToken: ct));
+            ServiceEvents = reply.Events;
+            NextPage = reply.NextPageToken.Length > 0 ? reply.NextPageToken : null;
+        }
+        catch (RpcException e) when (e.StatusCode == Inspection.Grpc.StatusCode.InvalidArgument)
+        {
+            foreach (var violation in e.FieldViolations)
+                ModelState.AddModelError(violation.Field switch { "trace_id" => "Trace", "page_token" => "After", _ => violation.Field }, violation.Description);
+            if (ModelState.IsValid) ModelState.AddModelError("Trace", e.Status.Detail);
+        }
+        return Page();
+    }
 }
