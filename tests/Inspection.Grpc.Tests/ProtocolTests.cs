@@ -119,6 +119,15 @@ public sealed class ProtocolTests(SharedServer server) : IClassFixture<SharedSer
         Assert.DoesNotContain(" at ", message);
     }
 
+    [Fact]
+    public async Task A_nul_character_in_a_text_field_is_invalid_argument_naming_the_field()
+    {
+        var response = await _raw.PostAsync(server.Server.Address, EchoPath, RawHttp2.Frame(new EchoRequest { Text = "before\0after" }));
+        Assert.Equal("3", response.Header("grpc-status"));
+        var violations = StatusDetails.DecodeViolations(response.Header(StatusDetails.TrailerName));
+        Assert.Equal("text", Assert.Single(violations).Field);
+    }
+
     [Theory]
     [InlineData(0)]  // no message at all
     [InlineData(2)]  // two messages on a unary call

@@ -40,6 +40,7 @@ internal sealed class GrpcCall(HttpContext http, ServerCallContext context, Grpc
                     if (buffer.Length > 0)
                         throw new RpcException(StatusCode.InvalidArgument, "More than one request message on a call that takes one");
                     var message = GrpcFraming.Parse(parser, payload, compressed, encoding, options.MaxReceiveMessageSize, StatusCode.InvalidArgument);
+                    NulCharacters.Refuse(message);
                     reader.AdvanceTo(buffer.Start);
                     return message;
                 }
