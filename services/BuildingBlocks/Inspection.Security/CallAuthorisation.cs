@@ -13,19 +13,20 @@ public sealed class CallAuthorisation(RpcPolicy policy, TokenValidator validator
 {
     public async Task InterceptAsync(ServerCallContext context, Func<Task> next)
     {
+        var rule = policy.RuleFor(context.Method);
+        if (rule is { Anonymous: true })
+        {
+            // Health only: it tells a probe nothing but SERVING or not, and probes do not come through the sidecar.
+            await next();
+            return;
+        }
+
         if (appApiToken.Expected is { } expected)
         {
             // Only the local sidecar knows the token: a call that bypassed Dapr (and its mTLS) is refused.
             var sent = context.RequestHeaders.GetValue("dapr-api-token") ?? "";
             if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(sent), expected))
                 throw new RpcException(StatusCode.Unauthenticated, "the call did not come through the Dapr sidecar (dapr-api-token)");
-        }
-
-        var rule = policy.RuleFor(context.Method);
-        if (rule is { Anonymous: true })
-        {
-            await next();
-            return;
         }
 
         var header = context.RequestHeaders.GetValue("authorization");
