@@ -87,12 +87,21 @@ public sealed class SamplingStore(Database database)
                 return new ImportResult(0, 0, 0, count);
             }
 
-            // Cases of the batch already in the snapshot (a re-sent batch): found through the primary key, compared here.
+            // Cases of the batch already in the snapshot (a re-sent batch), compared here. One primary-key lookup per
+            // reference sent: the lateral subquery with its limit is not flattened into a join, so however little
+            // the planner knows of a table being filled, it never reads the whole snapshot to find a batch's cases.
             var sent = cases.ToDictionary(c => c.CaseReference, StringComparer.Ordinal);
             var present = new HashSet<string>(StringComparer.Ordinal);
             var conflicts = new HashSet<string>(StringComparer.Ordinal);
             await using (var command = new NpgsqlCommand(
-                $"select {CaseColumns} from population_cases where snapshot_id = @snapshotId and case_reference = any(@references)",
+                $"""
+                select {Qualified("p", CaseColumns.Split(", "))}
+                from unnest(@references) as sent (case_reference)
+                cross join lateral (
+                    select * from population_cases c
+                    where c.snapshot_id = @snapshotId and c.case_reference = sent.case_reference
+                    limit 1) p
+                """,
                 connection, transaction))
             {
                 command.Parameters.AddWithValue("snapshotId", snapshotId);
