@@ -58,6 +58,23 @@ public sealed class BadInputTests(EvidenceDatabase db) : IClassFixture<EvidenceD
         await Assert.ThrowsAsync<NotFoundException>(() => db.Queries.GetStaffingReturnAsync(inspectionId, Ct));
     }
 
+    [Theory]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    [InlineData(double.NaN)]
+    public async Task A_figure_that_is_not_a_finite_number_is_refused_naming_it(double figure)
+    {
+        // found by tests/Inspection.Fuzz.Tests: the request fingerprint's JSON refused Infinity before validation ran (INTERNAL)
+        var inspectionId = db.Inspections.Register("pdu-2021-2023");
+        var figures = ReferenceData.StaffingAndWorkload(ReferenceData.Birmingham2022).ToDictionary(p => p.Key, p => p.Value);
+        figures["vacancy_rate_pct"] = figure;
+
+        var e = await Assert.ThrowsAsync<ValidationException>(() => db.Commands.RecordStaffingReturnAsync(new RecordStaffingReturn(Guid.NewGuid().ToString(), inspectionId,
+            new StaffingReturnInput("2022-06-06", figures, "inspector")), Ct));
+        Assert.Equal("figures.vacancy_rate_pct", Assert.Single(e.Violations).Field);
+        await Assert.ThrowsAsync<NotFoundException>(() => db.Queries.GetStaffingReturnAsync(inspectionId, Ct));
+    }
+
     [Fact]
     public async Task A_survey_result_is_stored_with_its_computed_percentage()
     {

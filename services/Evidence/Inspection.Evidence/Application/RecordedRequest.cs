@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Inspection.Domain;
 
 namespace Inspection.Evidence.Application;
@@ -13,13 +14,17 @@ public sealed record RecordedRequest(string RequestId, string Operation, string 
 {
     public const int RequestIdMaxLength = 200;
 
+    // NaN and the infinities are fingerprinted like any other number (System.Text.Json refuses them by default, which
+    // made a staffing figure of Infinity an INTERNAL); the command's own validation then refuses them, naming the field.
+    private static readonly JsonSerializerOptions FingerprintJson = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
     public static RecordedRequest For<TCommand>(string? requestId, TCommand command) where TCommand : notnull
     {
         if (string.IsNullOrWhiteSpace(requestId))
             throw new ValidationException("request_id", "is required: a retry with the same id returns the first result");
         if (requestId.Length > RequestIdMaxLength)
             throw new ValidationException("request_id", $"is longer than {RequestIdMaxLength} characters");
-        var json = JsonSerializer.SerializeToUtf8Bytes(command);
+        var json = JsonSerializer.SerializeToUtf8Bytes(command, FingerprintJson);
         return new RecordedRequest(requestId, typeof(TCommand).Name, Convert.ToHexString(SHA256.HashData(json)));
     }
 
