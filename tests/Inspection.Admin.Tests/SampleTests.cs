@@ -49,8 +49,8 @@ public sealed class SampleTests(AdminFixture admin)
         Assert.Equal(["Enter the first and last start dates of the eligibility window"], await page.Locator(".govuk-error-summary li").AllInnerTextsAsync());
         await admin.ScreenshotAsync(page, "sample-draw-errors");
 
-        await page.GetByLabel("First day").FillAsync("2021-11-01");
-        await page.GetByLabel("Last day").FillAsync("2021-11-26");
+        await page.GetByLabel("Window 1 first day").FillAsync("2021-11-01");
+        await page.GetByLabel("Window 1 last day").FillAsync("2021-11-26");
         await page.GetByLabel("Gender").CheckAsync();
         await page.GetByLabel("Seed (optional)").FillAsync("42");
         await page.GetByRole(AriaRole.Button, new() { Name = "Draw the sample" }).ClickAsync();

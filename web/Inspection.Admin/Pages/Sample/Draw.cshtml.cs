@@ -12,21 +12,25 @@ using RpcException = Inspection.Grpc.RpcException;
 
 namespace Inspection.Admin.Pages.Sample;
 
-/// <summary>The draw form: population snapshot, eligibility window and sentence types, size, strata, a quota, seed.</summary>
+/// <summary>The draw form: population snapshot, eligibility windows and sentence types, size, strata, minimum quotas, a fixed split, seed.</summary>
 [Authorize(Policy = Policies.Lead)]
 public sealed class DrawModel(RecommendationTracking.RecommendationTrackingClient tracking, CaseSampling.CaseSamplingClient sampling, AdminStore audit) : PageModel
 {
+    /// <summary>Proto field paths of the parts every draw has; rows add theirs by the index they are sent at.</summary>
     private static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>
     {
         ["snapshot_id"] = "Input.SnapshotId",
-        ["eligibility.windows"] = "Input.WindowFrom",
+        ["eligibility"] = "Input.Windows[0].From",
+        ["eligibility.windows"] = "Input.Windows[0].From",
         ["eligibility.sentence_types"] = "Input.SentenceTypes",
-        ["eligibility"] = "Input.WindowFrom",
         ["fixed_size"] = "Input.FixedSize",
         ["calculated_size.confidence_level"] = "Input.ConfidenceLevel",
         ["calculated_size"] = "Input.MarginOfError",
         ["stratify_by"] = "Input.StratifyBy",
-        ["quotas"] = "Input.QuotaMinimum",
+        ["quotas"] = "Input.Quotas[0].Minimum",
+        ["fixed_split"] = "Input.SplitAttribute",
+        ["fixed_split.attribute"] = "Input.SplitAttribute",
+        ["fixed_split.groups"] = "Input.SplitGroups[0].Name",
         ["seed"] = "Input.Seed",
         ["reserves_per_stratum"] = "Input.Reserves",
     };
@@ -35,6 +39,15 @@ public sealed class DrawModel(RecommendationTracking.RecommendationTrackingClien
     public IReadOnlyList<Snapshot> Snapshots { get; private set; } = [];
 
     [BindProperty] public DrawInput Input { get; set; } = new();
+
+    /// <summary>Model keys in the order the fields appear, for the error summary.</summary>
+    public string FieldOrder => string.Join(",", new[] { "Input.SnapshotId" }
+        .Concat(Enumerable.Range(0, DrawInput.WindowRows).SelectMany(i => new[] { $"Input.Windows[{i}].From", $"Input.Windows[{i}].To" }))
+        .Concat(["Input.SentenceTypes", "Input.SizeMode", "Input.FixedSize", "Input.ConfidenceLevel", "Input.MarginOfError", "Input.StratifyBy"])
+        .Concat(Enumerable.Range(0, DrawInput.QuotaRows).SelectMany(i => new[] { $"Input.Quotas[{i}].Attribute", $"Input.Quotas[{i}].Values", $"Input.Quotas[{i}].Minimum" }))
+        .Append("Input.SplitAttribute")
+        .Concat(Enumerable.Range(0, DrawInput.SplitRows).SelectMany(i => new[] { $"Input.SplitGroups[{i}].Name", $"Input.SplitGroups[{i}].Values", $"Input.SplitGroups[{i}].Weight" }))
+        .Concat(["Input.Seed", "Input.Reserves"]));
 
     public async Task OnGetAsync(string id, CancellationToken ct)
     {
@@ -55,10 +68,26 @@ public sealed class DrawModel(RecommendationTracking.RecommendationTrackingClien
             DrawnBy = User.RecordedBy(),
         };
         if (string.IsNullOrEmpty(Input.SnapshotId)) ModelState.AddModelError("Input.SnapshotId", "Select the caseload snapshot to draw from");
-        if (string.IsNullOrWhiteSpace(Input.WindowFrom) || string.IsNullOrWhiteSpace(Input.WindowTo))
-            ModelState.AddModelError("Input.WindowFrom", "Enter the first and last start dates of the eligibility window");
-        else
-            request.Eligibility.Windows.Add(new DateWindow { FirstDay = Input.WindowFrom.Trim(), LastDay = Input.WindowTo.Trim() });
+        Input.FillRows();
+        var fields = new Dictionary<string, string>(Fields);
+        var halfWindow = false;
+        for (var row = 0; row < Input.Windows.Count; row++)
+        {
+            var (from, to) = (Input.Windows[row].From?.Trim(), Input.Windows[row].To?.Trim());
+            if (string.IsNullOrEmpty(from) && string.IsNullOrEmpty(to)) continue;
+            if (string.IsNullOrEmpty(from) || string.IsNullOrEmpty(to))
+            {
+                ModelState.AddModelError($"Input.Windows[{row}].From", $"Enter both the first and last start dates of window {row + 1}");
+                halfWindow = true;
+                continue;
+            }
+            var sent = request.Eligibility.Windows.Count;
+            fields[$"eligibility.windows[{sent}]"] = $"Input.Windows[{row}].From";
+            fields[$"eligibility.windows[{sent}].last_day"] = $"Input.Windows[{row}].To";
+            request.Eligibility.Windows.Add(new DateWindow { FirstDay = from, LastDay = to });
+        }
+        if (request.Eligibility.Windows.Count == 0 && !halfWindow)
+            ModelState.AddModelError("Input.Windows[0].From", "Enter the first and last start dates of the eligibility window");
         request.Eligibility.SentenceTypes.AddRange(Input.SentenceTypes);
         request.StratifyBy.AddRange(Input.StratifyBy);
         if (Input.SizeMode == "fixed")
@@ -76,13 +105,40 @@ public sealed class DrawModel(RecommendationTracking.RecommendationTrackingClien
             request.CalculatedSize = size;
         }
         else ModelState.AddModelError("Input.SizeMode", "Select how the sample size is set");
-        if (!string.IsNullOrWhiteSpace(Input.QuotaAttribute))
+        for (var row = 0; row < Input.Quotas.Count; row++)
         {
-            var quota = new Quota { Attribute = Input.QuotaAttribute };
-            quota.Values.AddRange((Input.QuotaValues ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-            if (int.TryParse(Input.QuotaMinimum, out var minimum)) quota.Minimum = minimum;
-            else ModelState.AddModelError("Input.QuotaMinimum", "Enter the quota's minimum as a whole number");
+            var typed = Input.Quotas[row];
+            if (string.IsNullOrEmpty(typed.Attribute) && string.IsNullOrWhiteSpace(typed.Values) && string.IsNullOrWhiteSpace(typed.Minimum)) continue;
+            if (string.IsNullOrEmpty(typed.Attribute)) ModelState.AddModelError($"Input.Quotas[{row}].Attribute", $"Select the attribute of quota {row + 1}");
+            if (!int.TryParse(typed.Minimum?.Trim(), out var minimum))
+                ModelState.AddModelError($"Input.Quotas[{row}].Minimum", $"Enter the minimum of quota {row + 1} as a whole number");
+            var sent = request.Quotas.Count;
+            fields[$"quotas[{sent}]"] = $"Input.Quotas[{row}].Minimum";
+            fields[$"quotas[{sent}].attribute"] = $"Input.Quotas[{row}].Attribute";
+            fields[$"quotas[{sent}].values"] = $"Input.Quotas[{row}].Values";
+            var quota = new Quota { Attribute = typed.Attribute ?? "", Minimum = minimum };
+            quota.Values.AddRange(Words(typed.Values));
             request.Quotas.Add(quota);
+        }
+        if (!string.IsNullOrEmpty(Input.SplitAttribute))
+        {
+            var split = new FixedSplit { Attribute = Input.SplitAttribute };
+            for (var row = 0; row < Input.SplitGroups.Count; row++)
+            {
+                var typed = Input.SplitGroups[row];
+                if (string.IsNullOrWhiteSpace(typed.Name) && string.IsNullOrWhiteSpace(typed.Values) && string.IsNullOrWhiteSpace(typed.Weight)) continue;
+                if (!int.TryParse(typed.Weight?.Trim(), out var weight))
+                    ModelState.AddModelError($"Input.SplitGroups[{row}].Weight", $"Enter the weight of split group {row + 1} as a whole number, like 40");
+                var sent = split.Groups.Count;
+                fields[$"fixed_split.groups[{sent}]"] = $"Input.SplitGroups[{row}].Name";
+                fields[$"fixed_split.groups[{sent}].values"] = $"Input.SplitGroups[{row}].Values";
+                fields[$"fixed_split.groups[{sent}].weight"] = $"Input.SplitGroups[{row}].Weight";
+                var group = new SplitGroup { Name = typed.Name?.Trim() ?? "", Weight = weight };
+                group.Values.AddRange(Words(typed.Values));
+                split.Groups.Add(group);
+            }
+            if (split.Groups.Count == 0) ModelState.AddModelError("Input.SplitGroups[0].Name", "Enter at least one group of the fixed split, or choose no split");
+            request.FixedSplit = split;
         }
         if (!string.IsNullOrWhiteSpace(Input.Seed))
         {
@@ -105,7 +161,7 @@ public sealed class DrawModel(RecommendationTracking.RecommendationTrackingClien
         }
         catch (RpcException e)
         {
-            ModelState.AddServiceError(e, ServiceNames.CaseSampling, Fields);
+            ModelState.AddServiceError(e, ServiceNames.CaseSampling, fields);
             Input.RequestId = Guid.NewGuid().ToString();
             return Page();
         }
@@ -119,22 +175,6 @@ public sealed class DrawModel(RecommendationTracking.RecommendationTrackingClien
             .Where(s => s.Status == "complete").OrderByDescending(s => s.Version).ToList();
     }
 
-    public sealed class DrawInput
-    {
-        public string? SnapshotId { get; set; }
-        public string? WindowFrom { get; set; }
-        public string? WindowTo { get; set; }
-        public List<string> SentenceTypes { get; set; } = [];
-        public List<string> StratifyBy { get; set; } = [];
-        public string? SizeMode { get; set; } = "fixed";
-        public string? FixedSize { get; set; }
-        public string? ConfidenceLevel { get; set; } = "80";
-        public string? MarginOfError { get; set; } = "5";
-        public string? QuotaAttribute { get; set; }
-        public string? QuotaValues { get; set; }
-        public string? QuotaMinimum { get; set; }
-        public string? Seed { get; set; }
-        public string? Reserves { get; set; }
-        public string? RequestId { get; set; }
-    }
+    private static IEnumerable<string> Words(string? typed) =>
+        (typed ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
