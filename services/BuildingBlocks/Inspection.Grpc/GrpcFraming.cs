@@ -98,7 +98,9 @@ public static class GrpcFraming
         {
             return parser.ParseFrom(payload);
         }
-        catch (InvalidProtocolBufferException)
+        // Google.Protobuf 3.25 can throw IndexOutOfRangeException instead of its own exception when a nested message
+        // (a Timestamp, say) declares more bytes than are left: the same malformed input, so the same answer
+        catch (Exception e) when (e is InvalidProtocolBufferException or IndexOutOfRangeException or ArgumentOutOfRangeException)
         {
             // protobuf's own text can name its API (SetRecursionLimit); the caller needs only what was expected
             var expected = parser.ParseFrom(ReadOnlySpan<byte>.Empty).Descriptor.FullName;

@@ -25,6 +25,19 @@ internal sealed class GrpcCall(HttpContext http, ServerCallContext context, Grpc
     /// </summary>
     public async ValueTask<T> ReadRequestAsync<T>(MessageParser<T> parser) where T : IMessage<T>
     {
+        try
+        {
+            return await ReadOneRequestAsync(parser);
+        }
+        catch (Exception e) when (e is IOException or Microsoft.AspNetCore.Connections.ConnectionAbortedException)
+        {
+            // the caller reset the stream (or the connection went) before its message was in: its choice, not our fault
+            throw new RpcException(StatusCode.Cancelled, "The caller reset the call before its request message arrived");
+        }
+    }
+
+    private async ValueTask<T> ReadOneRequestAsync<T>(MessageParser<T> parser) where T : IMessage<T>
+    {
         var reader = http.Request.BodyReader;
         var encoding = http.Request.Headers.GrpcEncoding();
         while (true)
