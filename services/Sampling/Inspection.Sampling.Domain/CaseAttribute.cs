@@ -79,8 +79,14 @@ public sealed class CaseAttribute
             identity &= number == w && ReferenceEquals(value, stored.Words[w]);
         }
         if (identity) return stored;
+        if (values.Count <= WordColumn.MaxNarrowWords)
+        {
+            var narrow = new byte[population.Count];
+            for (var i = 0; i < narrow.Length; i++) narrow[i] = (byte)valueOfCode[stored.Code(i)];
+            return new WordColumn([.. values], narrow);
+        }
         var codes = new int[population.Count];
-        for (var i = 0; i < codes.Length; i++) codes[i] = valueOfCode[stored.Codes[i]];
+        for (var i = 0; i < codes.Length; i++) codes[i] = valueOfCode[stored.Code(i)];
         return new WordColumn([.. values], codes);
     }
 

@@ -81,7 +81,7 @@ public static class CaseSampler
             long matching = 0;
             for (var i = 0; i < eligible.Length; i++)
             {
-                matches[i] = valueMatches[values.Codes[eligible[i]]];
+                matches[i] = valueMatches[values.Code(eligible[i])];
                 if (matches[i]) matching++;
             }
             quotaEligible[q] = matching;
@@ -183,15 +183,15 @@ public static class CaseSampler
     public static int[] Eligible(PopulationColumns population, EligibilityRule rule, out Dictionary<string, long> exclusions)
     {
         var typeChosen = population.SentenceType.Words.Select(rule.Chooses).ToArray();
-        var typeCodes = population.SentenceType.Codes;
+        var types = population.SentenceType;
         var windows = rule.Windows.Select(w => (First: w.FirstDay.DayNumber, Last: w.LastDay.DayNumber)).ToArray();
         var days = population.StartDays;
-        int[]? splitCodes = null;
+        WordColumn? splitValues = null;
         bool[]? inSplit = null;
         if (rule.Split is { } split)
         {
             var values = split.Attribute.ValuesIn(population);
-            splitCodes = values.Codes;
+            splitValues = values;
             inSplit = values.Words.Select(w => split.GroupOfValue(w) is not null).ToArray();
         }
 
@@ -199,7 +199,7 @@ public static class CaseSampler
         long wrongType = 0, outside = 0, notInSplit = 0;
         for (var i = 0; i < population.Count; i++)
         {
-            if (!typeChosen[typeCodes[i]])
+            if (!typeChosen[types.Code(i)])
             {
                 wrongType++;
                 continue;
@@ -219,7 +219,7 @@ public static class CaseSampler
                 outside++;
                 continue;
             }
-            if (inSplit is not null && !inSplit[splitCodes![i]])
+            if (inSplit is not null && !inSplit[splitValues!.Code(i)])
             {
                 notInSplit++;
                 continue;

@@ -21,7 +21,7 @@ public sealed class PopulationColumns
     {
         Count = startDays.Length;
         if (referenceStarts.Length != Count + 1) throw new ArgumentException("One reference start per case, and the end.", nameof(referenceStarts));
-        if (words.Count != WordColumnCount || words.Any(w => w.Codes.Length != Count))
+        if (words.Count != WordColumnCount || words.Any(w => w.Length != Count))
             throw new ArgumentException($"{WordColumnCount} word columns of one code per case.", nameof(words));
         _referenceText = referenceText;
         _referenceStarts = referenceStarts;

@@ -77,14 +77,14 @@ public sealed class SnapshotDigest : IDisposable
             reference.CopyTo(buffer.AsSpan(used));
             used += reference.Length;
             buffer[used++] = (byte)'|';
-            used += Append(buffer, used, encoded[0][columns[0].Codes[i]]);
+            used += Append(buffer, used, encoded[0][columns[0].Code(i)]);
             buffer[used++] = (byte)'|';
             DateOnly.FromDayNumber(population.StartDays[i]).TryFormat(buffer.AsSpan(used), out var written, IsoDate.Format, CultureInfo.InvariantCulture);
             used += written;
             foreach (var c in afterDate)
             {
                 buffer[used++] = (byte)'|';
-                used += Append(buffer, used, encoded[c][columns[c].Codes[i]]);
+                used += Append(buffer, used, encoded[c][columns[c].Code(i)]);
             }
             buffer[used++] = (byte)'\n';
         }

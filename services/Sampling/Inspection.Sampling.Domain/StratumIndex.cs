@@ -36,7 +36,7 @@ public static class StratumIndex
             var partNumbers = new int[eligible.Length];
             for (var e = 0; e < eligible.Length; e++)
             {
-                var value = part.ValueOf[part.Column.Codes[eligible[e]]];
+                var value = part.ValueOf[part.Column.Code(eligible[e])];
                 var number = numberOf[value];
                 if (number < 0) number = numberOf[value] = distinct++;
                 partNumbers[e] = number;
@@ -53,7 +53,7 @@ public static class StratumIndex
         var words = new string[parts.Count];
         string KeyOf(int caseIndex)
         {
-            for (var j = 0; j < parts.Count; j++) words[j] = parts[j].KeyPart(parts[j].ValueOf[parts[j].Column.Codes[caseIndex]]);
+            for (var j = 0; j < parts.Count; j++) words[j] = parts[j].KeyPart(parts[j].ValueOf[parts[j].Column.Code(caseIndex)]);
             return string.Join('|', words);
         }
 

@@ -2,24 +2,43 @@ namespace Inspection.Sampling.Domain;
 
 /// <summary>
 /// One text attribute of every case of a population: a number per case into a short list of distinct words.
-/// A million cases then cost the runtime a few arrays instead of a million strings to trace.
+/// A million cases then cost the runtime one array instead of a million strings to trace; a byte per case when
+/// the column has at most 256 words (every attribute but, perhaps, the office and the team).
 /// </summary>
 public sealed class WordColumn
 {
+    public const int MaxNarrowWords = 256;
+
     private readonly string[] _words;
+    private readonly byte[]? _narrow;
+    private readonly int[]? _wide;
+
+    public WordColumn(string[] words, byte[] codes)
+    {
+        _words = words;
+        _narrow = codes;
+    }
 
     public WordColumn(string[] words, int[] codes)
     {
         _words = words;
-        Codes = codes;
+        _wide = codes;
     }
 
     /// <summary>The distinct words, each once; a case's code is its word's index.</summary>
     public IReadOnlyList<string> Words => _words;
 
-    public int[] Codes { get; }
+    /// <summary>How many cases.</summary>
+    public int Length => _narrow?.Length ?? _wide!.Length;
 
-    public string this[int caseIndex] => _words[Codes[caseIndex]];
+    /// <summary>The codes when they are a byte each (else empty).</summary>
+    public ReadOnlySpan<byte> NarrowCodes => _narrow;
+
+    public bool IsNarrow => _narrow is not null;
+
+    public int Code(int caseIndex) => _narrow is not null ? _narrow[caseIndex] : _wide![caseIndex];
+
+    public string this[int caseIndex] => _words[Code(caseIndex)];
 
     /// <summary>
     /// Builds a column case by case. Starts from a vocabulary (so its words keep their indexes and their own
@@ -49,6 +68,12 @@ public sealed class WordColumn
             _caseCodes.Add(_lastCode);
         }
 
-        public WordColumn Build() => new([.. _words], [.. _caseCodes]);
+        public WordColumn Build()
+        {
+            if (_words.Count > MaxNarrowWords) return new([.. _words], [.. _caseCodes]);
+            var narrow = new byte[_caseCodes.Count];
+            for (var i = 0; i < narrow.Length; i++) narrow[i] = (byte)_caseCodes[i];
+            return new([.. _words], narrow);
+        }
     }
 }

@@ -219,8 +219,17 @@ public sealed class SamplingStore(Database database)
             command.Parameters.AddWithValue("snapshotId", snapshotId);
             command.Parameters.AddWithValue("format", SnapshotImage.Format);
             command.CommandTimeout = 0;
-            if (await command.ExecuteScalarAsync(ct) is byte[] image && SnapshotImage.Read(image, snapshot.CaseCount, snapshot.Digest) is { } cases)
-                return cases;
+            // Streamed off the wire into the columns: the image itself is never held whole.
+            await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, ct);
+            if (await reader.ReadAsync(ct))
+            {
+                PopulationColumns? cases;
+                await using (var image = await reader.GetStreamAsync(0, ct))
+                {
+                    cases = await SnapshotImage.ReadAsync(image, snapshot.CaseCount, snapshot.Digest, ct);
+                }
+                if (cases is not null) return cases;
+            }
         }
         return await ReadColumnsAsync(connection, snapshotId, (int)snapshot.CaseCount, ct);
     }
