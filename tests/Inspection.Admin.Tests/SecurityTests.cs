@@ -28,6 +28,10 @@ public sealed class SecurityTests(AdminFixture admin)
         "/inspections/new",
         "/inspections/{inspection}/recommendations/add",
         "/inspections/{inspection}/ratings/departure",
+        "/inspections/{inspection}/assessments/C0001",
+        "/inspections/{inspection}/progress/00000000-0000-0000-0000-000000000001",
+        "/inspections/{inspection}/sample/substitute?sample=x&case=y",
+        "/accounts/00000000-0000-0000-0000-000000000001",
     };
 
     [Theory]
