@@ -39,6 +39,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     public string HttpAddress => $"http://127.0.0.1:{HttpPort}";
     public GrpcChannel Channel { get; }
     public bool HasExited => _process.HasExited;
+    /// <summary>The OS process id (`dotnet App.dll` runs the app in this process), e.g. to read its memory from /proc.</summary>
+    public int ProcessId => _process.Id;
 
     public string Output
     {
