@@ -80,6 +80,34 @@ public sealed class RegisterTests(AdminFixture admin)
     }
 
     [Fact]
+    public async Task Recommendations_added_by_someone_else_meanwhile_are_a_clear_form_error_not_a_500()
+    {
+        var inspection = await CaseAssessedInspection.CreateAsync(admin, "Recommendations conflict");
+        var first = await admin.PageAsAsync(Role.LeadInspector);
+        var second = await admin.PageAsAsync(Role.Administrator);
+        var add = $"/inspections/{inspection.InspectionId}/recommendations/add";
+        await first.GotoAsync(add);
+        await second.GotoAsync(add);
+        foreach (var (page, text) in new[] { (first, "review supervision"), (second, "review case allocation") })
+        {
+            await page.Locator("#Input_Rows_0__Addressee").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+            await page.Locator("#Input_Rows_0__Text").FillAsync(text);
+        }
+        await first.GetByRole(AriaRole.Button, new() { Name = "Add recommendations" }).ClickAsync();
+        Assert.Equal("Recommendation 1 added", (await first.GetByTestId("notice").InnerTextAsync()).Trim());
+
+        var response = await second.RunAndWaitForResponseAsync(() =>
+            second.GetByRole(AriaRole.Button, new() { Name = "Add recommendations" }).ClickAsync(), r => r.Request.Method == "POST");
+        Assert.Equal(200, response.Status);
+        Assert.Contains("Someone else changed this since you opened it", await second.Locator(".govuk-error-summary").InnerTextAsync());
+        Assert.Equal("review case allocation", await second.Locator("#Input_Rows_0__Text").InputValueAsync());
+        await AxeCore.AssertNoSeriousViolationsAsync(second);
+
+        await second.GetByRole(AriaRole.Button, new() { Name = "Add recommendations" }).ClickAsync();
+        Assert.Equal("Recommendation 2 added", (await second.GetByTestId("notice").InnerTextAsync()).Trim());
+    }
+
+    [Fact]
     public async Task Viewers_and_inspectors_cannot_reach_the_register_forms()
     {
         var inspection = await admin.InspectionOfAsync(AdminFixture.Bnes);

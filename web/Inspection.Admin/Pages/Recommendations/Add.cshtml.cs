@@ -28,6 +28,7 @@ public sealed class AddModel(RecommendationTracking.RecommendationTrackingClient
     {
         await LoadAsync(id, ct);
         Input.RequestId = Guid.NewGuid().ToString();
+        Input.InspectionVersion = Inspection.Version;
     }
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
@@ -37,7 +38,7 @@ public sealed class AddModel(RecommendationTracking.RecommendationTrackingClient
         var request = new AddRecommendationsRequest
         {
             RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
-            InspectionId = id, ExpectedVersion = Inspection.Version, RecordedBy = User.RecordedBy(),
+            InspectionId = id, ExpectedVersion = Input.InspectionVersion, RecordedBy = User.RecordedBy(),
         };
         // recommendations[i] is the i-th filled row sent: the service's violations come back by that index.
         var fields = new Dictionary<string, string>();
@@ -62,12 +63,21 @@ public sealed class AddModel(RecommendationTracking.RecommendationTrackingClient
             var added = await tracking.AddRecommendationsAsync(request, new CallOptions(CancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "recommendations added", Inspection.ProviderName,
                 string.Join("; ", added.Recommendations.Select(r => $"{r.Number}. {r.AddresseeName}")), ct);
-            TempData["Notice"] = $"{added.Recommendations.Count} recommendations added, numbered {added.Recommendations.Min(r => r.Number)} to {added.Recommendations.Max(r => r.Number)}";
+            var (lowest, highest) = (added.Recommendations.Min(r => r.Number), added.Recommendations.Max(r => r.Number));
+            TempData["Notice"] = added.Recommendations.Count == 1
+                ? $"Recommendation {lowest} added"
+                : $"{added.Recommendations.Count} recommendations added, numbered {lowest} to {highest}";
             return Redirect($"/inspections/{id}");
         }
         catch (RpcException e)
         {
             ModelState.AddServiceError(e, ServiceNames.RecommendationTracking, fields);
+            if (e.StatusCode == GrpcStatus.Aborted)
+            {
+                // The numbering above now counts what was added meanwhile; sending again adds these after it.
+                Input.InspectionVersion = Inspection.Version;
+                ModelState.Remove("Input.InspectionVersion");
+            }
             Input.RequestId = Guid.NewGuid().ToString();
             return Page();
         }

@@ -7,6 +7,8 @@ public sealed class NewRecommendationsInput
 
     public List<NewRecommendationRow> Rows { get; set; } = Enumerable.Range(0, RowCount).Select(_ => new NewRecommendationRow()).ToList();
     public string? RequestId { get; set; }
+    /// <summary>The inspection's version as read: recommendations added by someone else meanwhile make the service refuse (ABORTED).</summary>
+    public long InspectionVersion { get; set; }
 }
 
 public sealed class NewRecommendationRow
