@@ -88,4 +88,19 @@ public sealed class AuditTrailOverGrpcTests(TrackingHost tracking) : IClassFixtu
         Assert.Contains("page_size", e.Status.Detail);
         Assert.Contains("trace_id", e.Status.Detail);
     }
+
+    [Theory]
+    [InlineData(long.MaxValue, 0)]
+    [InlineData(0, -1)]
+    [InlineData(0, 1_000_000_000)]
+    public async Task A_timestamp_no_date_can_hold_is_invalid_argument_naming_the_field(long seconds, int nanos)
+    {
+        // found by tests/Inspection.Fuzz.Tests: Timestamp.ToDateTime threw, and the caller got INTERNAL
+        var e = await Assert.ThrowsAsync<RpcException>(() => Audit.ListAuditEventsAsync(new ListAuditEventsRequest
+        {
+            Since = new Google.Protobuf.WellKnownTypes.Timestamp { Seconds = seconds, Nanos = nanos },
+        }, With(TestKeys.BearerFor())));
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        Assert.Equal("since", Assert.Single(e.FieldViolations).Field);
+    }
 }

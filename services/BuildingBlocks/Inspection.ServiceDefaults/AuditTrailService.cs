@@ -21,8 +21,8 @@ internal sealed partial class AuditTrailService(AuditTrailStore store, AppIdenti
             if (long.TryParse(request.PageToken, NumberStyles.None, CultureInfo.InvariantCulture, out var token) && token > 0) before = token;
             else violations.Add(new("page_token", "is not a token this service gave"));
         }
-        var since = request.Since?.ToDateTime();
-        var until = request.Until?.ToDateTime();
+        var since = Instant(request.Since, "since", violations);
+        var until = Instant(request.Until, "until", violations);
         if (since is { } s && until is { } u && s >= u) violations.Add(new("until", "must be after since"));
         ValidationException.ThrowIfAny(violations);
 
@@ -49,6 +49,16 @@ internal sealed partial class AuditTrailService(AuditTrailStore store, AppIdenti
         }
         if (rows.Count > limit) response.NextPageToken = rows[limit - 1].EventId.ToString(CultureInfo.InvariantCulture);
         return response;
+    }
+
+    // Timestamp.ToDateTime throws for seconds outside 0001-01-01..9999-12-31 or nanos outside 0..999,999,999:
+    // the caller's error, so checked here rather than left to surface as INTERNAL.
+    private static DateTime? Instant(Timestamp? value, string field, List<FieldViolation> violations)
+    {
+        if (value is null) return null;
+        if (value.Seconds is >= -62_135_596_800 and <= 253_402_300_799 && value.Nanos is >= 0 and <= 999_999_999) return value.ToDateTime();
+        violations.Add(new(field, "is not a valid timestamp (0001-01-01 to 9999-12-31, nanos 0 to 999,999,999)"));
+        return null;
     }
 
     private static string? Empty(string value) => value.Length == 0 ? null : value;
