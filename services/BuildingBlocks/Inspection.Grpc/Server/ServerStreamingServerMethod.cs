@@ -10,9 +10,9 @@ internal sealed class ServerStreamingServerMethod<TRequest, TResponse>(
 {
     public override async Task RunAsync(GrpcCall call, object service)
     {
-        var request = await call.ReadRequestAsync(method.RequestParser);
         var writer = new ResponseStreamWriter<TResponse>(call);
-        await call.InterceptAsync(() => handler(service, request, writer, call.Context));
+        // The request is read inside the interceptors, so a caller they refuse (authentication) is not even parsed.
+        await call.InterceptAsync(async () => await handler(service, await call.ReadRequestAsync(method.RequestParser), writer, call.Context));
     }
 
     private sealed class ResponseStreamWriter<T>(GrpcCall call) : IServerStreamWriter<T> where T : IMessage

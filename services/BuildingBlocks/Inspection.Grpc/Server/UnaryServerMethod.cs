@@ -10,10 +10,11 @@ internal sealed class UnaryServerMethod<TRequest, TResponse>(
 {
     public override async Task RunAsync(GrpcCall call, object service)
     {
-        var request = await call.ReadRequestAsync(method.RequestParser);
         TResponse? response = null;
-        if (call.HasInterceptors) await call.InterceptAsync(async () => response = await handler(service, request, call.Context));
-        else response = await handler(service, request, call.Context);
+        // The request is read inside the interceptors, so a caller they refuse (authentication) is not even parsed.
+        if (call.HasInterceptors)
+            await call.InterceptAsync(async () => response = await handler(service, await call.ReadRequestAsync(method.RequestParser), call.Context));
+        else response = await handler(service, await call.ReadRequestAsync(method.RequestParser), call.Context);
         if (response is null) throw new RpcException(StatusCode.Internal, $"{method.FullName} returned no response");
         await call.WriteMessageAsync(response, flush: false);
     }
