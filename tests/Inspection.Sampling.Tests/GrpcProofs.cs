@@ -115,6 +115,23 @@ public sealed class GrpcProofs(SamplingHostFixture host) : IClassFixture<Samplin
     }
 
     [Fact]
+    public async Task A_draw_request_with_absurdly_long_lists_is_refused_before_any_work_on_them()
+    {
+        // Found by fuzzing: half a million tiny quota values fit in 4 MiB and took seconds to validate one by one.
+        var draw = Draw("absurd-lists", 11, "gender");
+        var quota = new Quota { Attribute = "gender", Minimum = 1 };
+        quota.Values.AddRange(Enumerable.Range(0, 300_000).Select(i => "v" + i));
+        draw.Quotas.Add(quota);
+        draw.StratifyBy.AddRange(Enumerable.Repeat("gender", 20));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.DrawSampleAsync(draw));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal(["stratify_by", "quotas[0].values"], error.FieldViolations.Select(v => v.Field));
+        Assert.Contains("at most 200", error.FieldViolations[1].Description);
+    }
+
+    [Fact]
     public async Task A_stratified_draw_matches_the_eligible_population_per_stratum_within_one_case()
     {
         var sample = await Client.DrawSampleAsync(Draw("grpc-proportional", 11, "gender", "sentence_type", "rosh_level"));

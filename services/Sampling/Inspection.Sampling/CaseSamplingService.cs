@@ -67,6 +67,7 @@ public sealed class CaseSamplingService(SamplingWorkflow workflow, SamplingStore
 
     public override async Task<Sample> DrawSample(DrawSampleRequest request, ServerCallContext context)
     {
+        DrawRequestLimits.Check(request);
         // Without a seed the service chooses one; it is stored and returned like any other.
         var seed = request.HasSeed ? request.Seed : BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
         var drawn = await workflow.DrawAsync(SamplingMessages.ToDrawRequest(request, seed), SamplingMessages.Fingerprint(request), context.CancellationToken);
