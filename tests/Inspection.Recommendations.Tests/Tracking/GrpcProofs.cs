@@ -15,6 +15,22 @@ public sealed class GrpcProofs(ServiceHostFixture service) : TrackingProofs, ICl
     protected override ITrackingDriver Driver { get; } = new GrpcDriver(service.Client);
 
     [Fact]
+    public async Task WatchChanges_refuses_an_absurdly_long_list_of_types_in_one_violation()
+    {
+        // Found by fuzzing: half a million tiny type names fit in one message, and a violation each took seconds.
+        var request = new WatchChangesRequest();
+        request.Types_.AddRange(Enumerable.Repeat("x", 500_000));
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            await foreach (var _ in _client.WatchChanges(request, new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(30)))) { }
+        });
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("types", Assert.Single(error.FieldViolations).Field);
+    }
+
+    [Fact]
     public async Task WatchChanges_streams_a_published_inspection_and_a_recorded_judgement_in_order()
     {
         var scenario = await AnnexScenario.LoadAsync(Driver);

@@ -155,6 +155,9 @@ public sealed class RecommendationTrackingService(RecommendationStore store, Fra
         var violations = new List<FieldViolation>();
         var provider = Identifier.ParseOptional(request.ProviderId, "provider_id", violations);
         var inspection = Identifier.ParseOptional(request.InspectionId, "inspection_id", violations);
+        // Checked before the items: half a million tiny ones fit in one message (found by fuzzing).
+        if (request.Types_.Count > ChangeType.Watchable.Count * 4)
+            throw new ValidationException("types", $"lists {request.Types_.Count} items; at most {ChangeType.Watchable.Count * 4}");
         for (var i = 0; i < request.Types_.Count; i++)
             if (!ChangeType.Watchable.Contains(request.Types_[i]))
                 violations.Add(new FieldViolation($"types[{i}]", $"'{request.Types_[i]}' is not a change type: one of {string.Join(", ", ChangeType.Watchable)}"));
