@@ -9,4 +9,5 @@ public sealed record CaseAssessmentCommand(
     IReadOnlyList<AnswerInput> Answers,
     string StaffGrade,
     string AssessedBy,
-    long ExpectedVersion);
+    long ExpectedVersion,
+    string? CorrectionReason = null);

@@ -52,6 +52,8 @@ public sealed class InspectionScoring(
             ?? throw new ValidationException("case_reference", $"case {command.CaseReference} is not in the current sample of inspection {command.InspectionId}");
 
         var answers = CaseAssessmentValidator.Validate(framework, @case, command.Answers);
+        var guard = await GuardAsync(command.InspectionId, command.CorrectionReason, Correction.CaseAssessment,
+            $"case assessment of {command.CaseReference}", command.AssessedBy, ct);
         var attributes = new Dictionary<string, string>(@case.Attributes, StringComparer.Ordinal) { ["staff_grade"] = command.StaffGrade ?? "" };
         var write = new CaseAssessmentWrite(
             command.InspectionId,
@@ -64,7 +66,9 @@ public sealed class InspectionScoring(
             attributes,
             ContradictionCheck.Find(framework, command.CaseReference, answers),
             clock.GetUtcNow(),
-            request);
+            request,
+            AssessmentCompleteness.Of(framework, @case, answers.Select(a => a.QuestionId)),
+            guard);
         return await store.RecordCaseAssessmentAsync(write, framework, ct);
     }
 
@@ -100,39 +104,84 @@ public sealed class InspectionScoring(
         if (pinned?.Source == PinnedInspection.Published)
         {
             var published = (await store.GetPublishedResultsAsync(inspectionId, ct))!;
-            return new RatedInspection(inspectionId, InspectionRater.Rate(framework, RatingInputs.FromPublished(published.Results)), 0);
+            return new RatedInspection(inspectionId, InspectionRater.Rate(framework, RatingInputs.FromPublished(published.Results)), 0,
+                Corrections: await store.ListCorrectionsAsync(inspectionId, ct));
         }
-        // The counts and the judgements come from different places: fetch them at the same time.
+        // The counts, the sample, the judgements and the corrections come from different places: fetch them at the same time.
         var countsTask = store.GetRatingCountsAsync(inspectionId, ct);
+        var sampleTask = SampleReferencesAsync(inspectionId, ct);
+        var correctionsTask = store.ListCorrectionsAsync(inspectionId, ct);
         var judgementsTask = framework.Standards.Any(s => s.IsJudged)
             ? judgements.GetJudgementsAsync(inspectionId, ct)
             : Task.FromResult<IReadOnlyList<Judgement>>([]);
         var counts = await countsTask;
+        var sample = await sampleTask;
         var judged = (await judgementsTask)
             .Where(j => framework.FindStandard(j.StandardId)?.IsJudged == true)
             .GroupBy(j => j.StandardId)
             .ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
         var ratings = InspectionRater.Rate(framework, RatingInputs.FromCases(counts.KeyQuestions, counts.Departures, judged));
-        return new RatedInspection(inspectionId, ratings, counts.CasesAssessed);
+
+        // "Assessed" means complete: every case of the current sample needs an assessment answering every question
+        // that can apply to it before the inspection can be published.
+        var complete = sample?.Count(c => counts.CompleteByCase.GetValueOrDefault(c)) ?? 0;
+        var inProgress = sample?.Count(c => counts.CompleteByCase.TryGetValue(c, out var done) && !done) ?? 0;
+        var caseBlockers = new List<string>();
+        if (sample is null) caseBlockers.Add("no case sample has been drawn");
+        else
+        {
+            var notStarted = sample.Count - complete - inProgress;
+            if (notStarted > 0) caseBlockers.Add($"{notStarted} of {sample.Count} sampled cases not yet assessed");
+            if (inProgress > 0) caseBlockers.Add($"{inProgress} of {sample.Count} case assessments in progress (questions not yet answered)");
+        }
+        if (caseBlockers.Count > 0)
+            ratings = ratings with { CanPublish = false, Blockers = [.. caseBlockers, .. ratings.Blockers] };
+        return new RatedInspection(inspectionId, ratings, counts.CasesAssessed, sample?.Count ?? 0, complete, inProgress, await correctionsTask);
+    }
+
+    /// <summary>The case references of the inspection's current sample; null when none is drawn.</summary>
+    private async Task<IReadOnlyList<string>?> SampleReferencesAsync(string inspectionId, CancellationToken ct)
+    {
+        try
+        {
+            return (await samples.ListSampleCasesAsync(inspectionId, ct)).Select(c => c.CaseReference).ToList();
+        }
+        catch (PreconditionFailedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Asks the register whether the inspection is published: a published inspection's ratings change only as
+    /// corrections with a reason (FAILED_PRECONDITION without one).</summary>
+    private async Task<PublicationGuard> GuardAsync(string inspectionId, string? reason, string kind, string subject, string? recordedBy, CancellationToken ct)
+    {
+        var registered = await register.GetInspectionAsync(inspectionId, ct);
+        return PublicationGuard.For(inspectionId, registered.IsPublished, registered.PublishedOn, reason, kind, subject, recordedBy ?? "", clock.GetUtcNow());
     }
 
     public async Task<PanelDeparture> RecordPanelDepartureAsync(
-        string inspectionId, string standardId, string rating, string rationale, string agreedBy, RequestKey request, CancellationToken ct)
+        string inspectionId, string standardId, string rating, string rationale, string agreedBy, RequestKey request, CancellationToken ct,
+        string? correctionReason = null, string? recordedBy = null)
     {
         var (framework, pinned) = await FrameworkOfAsync(inspectionId, ct);
         RequireSource(pinned, PinnedInspection.CaseAssessments, inspectionId);
         PanelDepartureRules.Validate(framework, standardId, rating, rationale, agreedBy);
+        var guard = await GuardAsync(inspectionId, correctionReason, Correction.PanelDeparture, $"panel departure for standard {standardId}",
+            string.IsNullOrWhiteSpace(recordedBy) ? agreedBy : recordedBy, ct);
         var departure = new PanelDeparture(standardId, rating, rationale.Trim(), agreedBy.Trim(), clock.GetUtcNow());
-        return await store.RecordPanelDepartureAsync(inspectionId, framework, departure, request, ct);
+        return await store.RecordPanelDepartureAsync(inspectionId, framework, departure, request, guard, ct);
     }
 
     public async Task<(StoredPublishedResults Stored, Framework Framework)> RecordPublishedResultsAsync(
-        string inspectionId, PublishedResultsInput input, string source, string recordedBy, RequestKey request, CancellationToken ct)
+        string inspectionId, PublishedResultsInput input, string source, string recordedBy, RequestKey request, CancellationToken ct,
+        string? correctionReason = null)
     {
         var (framework, pinned) = await FrameworkOfAsync(inspectionId, ct);
         RequireSource(pinned, PinnedInspection.Published, inspectionId);
         var results = PublishedResultsValidator.Validate(framework, input);
-        var stored = await store.RecordPublishedResultsAsync(inspectionId, framework, results, source ?? "", recordedBy ?? "", clock.GetUtcNow(), request, ct);
+        var guard = await GuardAsync(inspectionId, correctionReason, Correction.PublishedResults, "published results", recordedBy, ct);
+        var stored = await store.RecordPublishedResultsAsync(inspectionId, framework, results, source ?? "", recordedBy ?? "", clock.GetUtcNow(), request, guard, ct);
         return (stored, framework);
     }
 

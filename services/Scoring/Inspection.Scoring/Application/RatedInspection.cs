@@ -1,6 +1,15 @@
+using Inspection.Scoring.Data;
 using Inspection.Scoring.Domain.Ratings;
 
 namespace Inspection.Scoring.Application;
 
-/// <summary>An inspection's ratings with how many cases were assessed.</summary>
-public sealed record RatedInspection(string InspectionId, InspectionRatings Ratings, int CasesAssessed);
+/// <summary>An inspection's ratings with how many cases have an assessment, how the sample stands (cases in it,
+/// complete and in-progress assessments of its cases) and the corrections made since publication.</summary>
+public sealed record RatedInspection(
+    string InspectionId,
+    InspectionRatings Ratings,
+    int CasesAssessed,
+    int CasesInSample = 0,
+    int CasesComplete = 0,
+    int CasesInProgress = 0,
+    IReadOnlyList<Correction>? Corrections = null);

@@ -14,4 +14,6 @@ public sealed record CaseAssessmentWrite(
     IReadOnlyDictionary<string, string> Attributes,
     IReadOnlyList<ModerationFlag> Flags,
     DateTimeOffset RecordedAt,
-    RequestKey Request);
+    RequestKey Request,
+    Completeness Completeness,
+    PublicationGuard Guard);

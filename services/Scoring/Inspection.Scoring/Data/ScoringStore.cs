@@ -86,6 +86,7 @@ public sealed class ScoringStore(Database database)
             await PinAsync(connection, transaction, write.InspectionId, framework, PinnedInspection.CaseAssessments, ct);
             if (await AlreadyAppliedAsync(connection, transaction, write.Request, "RecordCaseAssessment", write.InspectionId, write.CaseReference, ct))
                 return (await GetCaseAssessmentAsync(connection, transaction, write.InspectionId, write.CaseReference, ct))!;
+            write.Guard.RequireCorrection($"the assessment of case {write.CaseReference}");
 
             var current = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
                 "SELECT version FROM case_assessments WHERE inspection_id = @InspectionId AND case_reference = @CaseReference FOR UPDATE",
@@ -106,16 +107,20 @@ public sealed class ScoringStore(Database database)
                 write.AssessedBy,
                 RecordedAt = write.RecordedAt.UtcDateTime,
                 expectedVersion = write.ExpectedVersion,
+                write.Completeness.Applicable,
+                write.Completeness.Unanswered,
             };
             var stored = await connection.ExecuteAsync(new CommandDefinition(
                 current is null
                     ? """
-                      INSERT INTO case_assessments (inspection_id, case_reference, version, staff_grade, assessed_by, recorded_at)
-                      VALUES (@InspectionId, @CaseReference, @version, @StaffGrade, @AssessedBy, @RecordedAt)
+                      INSERT INTO case_assessments (inspection_id, case_reference, version, staff_grade, assessed_by, recorded_at,
+                                                    questions_applicable, questions_unanswered)
+                      VALUES (@InspectionId, @CaseReference, @version, @StaffGrade, @AssessedBy, @RecordedAt, @Applicable, @Unanswered)
                       ON CONFLICT DO NOTHING
                       """
                     : """
-                      UPDATE case_assessments SET version = @version, staff_grade = @StaffGrade, assessed_by = @AssessedBy, recorded_at = @RecordedAt
+                      UPDATE case_assessments SET version = @version, staff_grade = @StaffGrade, assessed_by = @AssessedBy, recorded_at = @RecordedAt,
+                             questions_applicable = @Applicable, questions_unanswered = @Unanswered
                       WHERE inspection_id = @InspectionId AND case_reference = @CaseReference AND version = @expectedVersion
                       """, parameters, transaction, cancellationToken: ct));
             if (stored != 1)
@@ -152,6 +157,7 @@ public sealed class ScoringStore(Database database)
                     flagKinds = write.Flags.Select(f => f.Kind).ToArray(),
                     flagDescriptions = write.Flags.Select(f => f.Description).ToArray(),
                 }, transaction, cancellationToken: ct));
+            await InsertCorrectionAsync(connection, transaction, write.Guard, ct);
             return (await GetCaseAssessmentAsync(connection, transaction, write.InspectionId, write.CaseReference, ct))!;
         }, ct);
 
@@ -185,7 +191,8 @@ public sealed class ScoringStore(Database database)
         var heads = (await connection.QueryAsync<AssessmentRow>(new CommandDefinition(
             """
             SELECT inspection_id AS InspectionId, case_reference AS CaseReference, version AS Version, staff_grade AS StaffGrade,
-                   assessed_by AS AssessedBy, recorded_at AS RecordedAt
+                   assessed_by AS AssessedBy, recorded_at AS RecordedAt,
+                   questions_applicable AS QuestionsApplicable, questions_unanswered AS QuestionsUnanswered
             FROM case_assessments
             WHERE inspection_id = @inspectionId
               AND (@caseReference::text IS NULL OR case_reference = @caseReference)
@@ -216,7 +223,7 @@ public sealed class ScoringStore(Database database)
             answersByCase[h.CaseReference]
                 .OrderBy(a => a.Kind).ThenBy(a => a.QuestionId, QuestionIdComparer.Instance)
                 .Select(a => new QuestionAnswer(a.QuestionId, Parse(a.Answer), a.Note)).ToList(),
-            flagsByCase[h.CaseReference].ToList())).ToList();
+            flagsByCase[h.CaseReference].ToList(), h.QuestionsApplicable, h.QuestionsUnanswered)).ToList();
     }
 
     public async Task<IReadOnlyList<ModerationFlag>> ListModerationFlagsAsync(string inspectionId, CancellationToken ct)
@@ -242,11 +249,13 @@ public sealed class ScoringStore(Database database)
             SELECT standard_id AS StandardId, rating AS Rating, rationale AS Rationale, agreed_by AS AgreedBy, recorded_at AS RecordedAt
             FROM panel_departures WHERE inspection_id = @inspectionId;
             SELECT count(*)::int FROM case_assessments WHERE inspection_id = @inspectionId;
+            SELECT case_reference, coalesce(questions_unanswered = 0, false) FROM case_assessments WHERE inspection_id = @inspectionId;
             """, new { inspectionId }, cancellationToken: ct));
         var counts = (await grid.ReadAsync<CountRow>()).ToDictionary(r => r.QuestionId, r => new YesCount(r.Yes, r.Applicable), StringComparer.Ordinal);
         var departures = (await grid.ReadAsync<DepartureRow>()).ToDictionary(r => r.StandardId, r => r.ToDomain(), StringComparer.Ordinal);
         var cases = await grid.ReadSingleAsync<int>();
-        return new RatingCounts(counts, departures, cases);
+        var complete = (await grid.ReadAsync<(string CaseReference, bool Complete)>()).ToDictionary(r => r.CaseReference, r => r.Complete, StringComparer.Ordinal);
+        return new RatingCounts(counts, departures, cases, complete);
     }
 
     public async Task<IReadOnlyDictionary<string, YesCount>> CountPromptAnswersAsync(string inspectionId, CancellationToken ct)
@@ -303,12 +312,15 @@ public sealed class ScoringStore(Database database)
 
     // ---------------------------------------------------------------- panel departures
 
-    public Task<PanelDeparture> RecordPanelDepartureAsync(string inspectionId, Framework framework, PanelDeparture departure, RequestKey request, CancellationToken ct) =>
+    public Task<PanelDeparture> RecordPanelDepartureAsync(
+        string inspectionId, Framework framework, PanelDeparture departure, RequestKey request, PublicationGuard guard, CancellationToken ct) =>
         database.InTransactionAsync(async (connection, transaction) =>
         {
             await PinAsync(connection, transaction, inspectionId, framework, PinnedInspection.CaseAssessments, ct);
             if (!await AlreadyAppliedAsync(connection, transaction, request, "RecordPanelDeparture", inspectionId, departure.StandardId, ct))
             {
+                guard.RequireCorrection($"the rating of standard {departure.StandardId}");
+                await InsertCorrectionAsync(connection, transaction, guard, ct);
                 await connection.ExecuteAsync(new CommandDefinition(
                     """
                     INSERT INTO panel_departures (inspection_id, standard_id, rating, rationale, agreed_by, recorded_at)
@@ -330,12 +342,18 @@ public sealed class ScoringStore(Database database)
     // ---------------------------------------------------------------- published results
 
     public Task<StoredPublishedResults> RecordPublishedResultsAsync(
-        string inspectionId, Framework framework, PublishedResults results, string source, string recordedBy, DateTimeOffset recordedAt, RequestKey request, CancellationToken ct) =>
+        string inspectionId, Framework framework, PublishedResults results, string source, string recordedBy, DateTimeOffset recordedAt, RequestKey request,
+        PublicationGuard guard, CancellationToken ct) =>
         database.InTransactionAsync(async (connection, transaction) =>
         {
             await PinAsync(connection, transaction, inspectionId, framework, PinnedInspection.Published, ct);
             if (!await AlreadyAppliedAsync(connection, transaction, request, "RecordPublishedResults", inspectionId, "", ct))
             {
+                // Transcribing a report published before the system is its first recording; replacing it is a change.
+                var existing = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+                    "SELECT EXISTS (SELECT 1 FROM published_results WHERE inspection_id = @inspectionId)", new { inspectionId }, transaction, cancellationToken: ct));
+                if (existing) guard.RequireCorrection("its published results");
+                await InsertCorrectionAsync(connection, transaction, guard, ct);
                 var figures = results.KeyQuestions.Select((f, i) => (Kind: "key_question", f.Key, f.Value, i))
                     .Concat(results.Prompts.Select((f, i) => (Kind: "prompt", f.Key, f.Value, i)))
                     .ToList();
@@ -382,6 +400,31 @@ public sealed class ScoringStore(Database database)
             return (await GetPublishedResultsAsync(connection, transaction, inspectionId, ct))!;
         }, ct);
 
+    // ---------------------------------------------------------------- corrections
+
+    private static async Task InsertCorrectionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, PublicationGuard guard, CancellationToken ct)
+    {
+        if (guard.Correction is not { } correction) return;
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO corrections (inspection_id, kind, subject, reason, recorded_by, recorded_at)
+            VALUES (@inspectionId, @Kind, @Subject, @Reason, @RecordedBy, @at)
+            """, new { inspectionId = guard.InspectionId, correction.Kind, correction.Subject, correction.Reason, correction.RecordedBy, at = correction.RecordedAt.UtcDateTime },
+            transaction, cancellationToken: ct));
+    }
+
+    /// <summary>The changes made to an inspection after its publication, oldest first.</summary>
+    public async Task<IReadOnlyList<Correction>> ListCorrectionsAsync(string inspectionId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<CorrectionRow>(new CommandDefinition(
+            """
+            SELECT kind AS Kind, subject AS Subject, reason AS Reason, recorded_by AS RecordedBy, recorded_at AS RecordedAt
+            FROM corrections WHERE inspection_id = @inspectionId ORDER BY correction_id
+            """, new { inspectionId }, cancellationToken: ct));
+        return rows.Select(r => new Correction(r.Kind, r.Subject, r.Reason, r.RecordedBy, new DateTimeOffset(DateTime.SpecifyKind(r.RecordedAt, DateTimeKind.Utc)))).ToList();
+    }
+
     public async Task<StoredPublishedResults?> GetPublishedResultsAsync(string inspectionId, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
@@ -418,7 +461,11 @@ public sealed class ScoringStore(Database database)
     private static Answer Parse(string word) =>
         AnswerWords.TryParse(word, out var answer) ? answer : throw new InvalidOperationException($"stored answer '{word}' is not an answer word");
 
-    private sealed record AssessmentRow(string InspectionId, string CaseReference, long Version, string StaffGrade, string AssessedBy, DateTime RecordedAt);
+    private sealed record AssessmentRow(
+        string InspectionId, string CaseReference, long Version, string StaffGrade, string AssessedBy, DateTime RecordedAt,
+        int? QuestionsApplicable, int? QuestionsUnanswered);
+
+    private sealed record CorrectionRow(string Kind, string Subject, string Reason, string RecordedBy, DateTime RecordedAt);
 
     private sealed record AnswerRow(string CaseReference, string QuestionId, string Answer, string Note, int Kind);
 

@@ -11,4 +11,11 @@ public sealed record StoredCaseAssessment(
     string AssessedBy,
     DateTimeOffset RecordedAt,
     IReadOnlyList<QuestionAnswer> Answers,
-    IReadOnlyList<ModerationFlag> Flags);
+    IReadOnlyList<ModerationFlag> Flags,
+    int? QuestionsApplicable = null,
+    int? QuestionsUnanswered = null)
+{
+    /// <summary>Every question that can apply to the case is answered. Assessments stored before completeness was
+    /// kept (null counts) are in progress until they are saved again.</summary>
+    public bool IsComplete => QuestionsUnanswered == 0;
+}

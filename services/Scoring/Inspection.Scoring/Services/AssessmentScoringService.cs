@@ -33,7 +33,8 @@ public sealed class AssessmentScoringService(InspectionScoring scoring, Framewor
             request.Answers.Select(a => new AnswerInput(a.QuestionId, a.Answer_, a.Note)).ToList(),
             request.StaffGrade,
             request.AssessedBy,
-            request.ExpectedVersion);
+            request.ExpectedVersion,
+            request.CorrectionReason);
         var key = RequestKeys.For(request, request.RequestId, r => r.RequestId = "");
         var stored = await scoring.RecordCaseAssessmentAsync(command, key, context.CancellationToken);
         var (framework, _) = await scoring.FrameworkOfAsync(request.InspectionId, context.CancellationToken);
@@ -66,7 +67,7 @@ public sealed class AssessmentScoringService(InspectionScoring scoring, Framewor
     {
         var key = RequestKeys.For(request, request.RequestId, r => r.RequestId = "");
         var (stored, framework) = await scoring.RecordPublishedResultsAsync(
-            request.InspectionId, ContractMapping.ToInput(request), request.Source, request.RecordedBy, key, context.CancellationToken);
+            request.InspectionId, ContractMapping.ToInput(request), request.Source, request.RecordedBy, key, context.CancellationToken, request.CorrectionReason);
         return ContractMapping.ToMessage(stored, framework);
     }
 
@@ -77,7 +78,8 @@ public sealed class AssessmentScoringService(InspectionScoring scoring, Framewor
     {
         var key = RequestKeys.For(request, request.RequestId, r => r.RequestId = "");
         var departure = await scoring.RecordPanelDepartureAsync(
-            request.InspectionId, request.StandardId, request.Rating, request.Rationale, request.AgreedBy, key, context.CancellationToken);
+            request.InspectionId, request.StandardId, request.Rating, request.Rationale, request.AgreedBy, key, context.CancellationToken,
+            request.CorrectionReason, request.RecordedBy);
         return ContractMapping.ToMessage(departure, request.InspectionId);
     }
 

@@ -113,6 +113,9 @@ public static class ContractMapping
             RecordedAt = Instant(a.RecordedAt),
             FrameworkId = framework.Id,
             FrameworkVersion = framework.Version,
+            Complete = a.IsComplete,
+            QuestionsApplicable = a.QuestionsApplicable ?? 0,
+            QuestionsUnanswered = a.QuestionsUnanswered ?? a.QuestionsApplicable ?? 0,
         };
         message.Answers.AddRange(a.Answers.Select(x => new Answer { QuestionId = x.QuestionId, Answer_ = D.Assessments.AnswerWords.ToWord(x.Answer), Note = x.Note }));
         message.ModerationFlags.AddRange(a.Flags.Select(ToMessage));
@@ -188,7 +191,14 @@ public static class ContractMapping
             Source = SourceWord(ratings.Source),
             CanPublish = ratings.CanPublish,
             CasesAssessed = rated.CasesAssessed,
+            CasesInSample = rated.CasesInSample,
+            CasesComplete = rated.CasesComplete,
+            CasesInProgress = rated.CasesInProgress,
         };
+        message.Corrections.AddRange((rated.Corrections ?? []).Select(c => new V1.Correction
+        {
+            Kind = c.Kind, Subject = c.Subject, Reason = c.Reason, RecordedBy = c.RecordedBy, RecordedAt = Instant(c.RecordedAt),
+        }));
         message.Blockers.AddRange(ratings.Blockers);
         message.Standards.AddRange(ratings.Standards.Select(s => ToMessage(s, rated.InspectionId)));
         if (ratings.Overall is { } overall)

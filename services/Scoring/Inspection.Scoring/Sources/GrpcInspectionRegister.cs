@@ -45,5 +45,5 @@ public sealed class GrpcInspectionRegister(RecommendationTracking.Recommendation
     }
 
     private static RegisteredInspection ToRegistered(Recommendations.V1.Inspection inspection) =>
-        new(inspection.InspectionId, inspection.ProviderId, inspection.ProviderName, inspection.FrameworkId, inspection.Status);
+        new(inspection.InspectionId, inspection.ProviderId, inspection.ProviderName, inspection.FrameworkId, inspection.Status, inspection.PublishedOn);
 }
