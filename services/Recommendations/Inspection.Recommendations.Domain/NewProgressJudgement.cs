@@ -6,10 +6,13 @@ namespace Inspection.Recommendations.Domain;
 /// A progress judgement to record. The judgement word is checked against the scale of the judging inspection's
 /// framework by <see cref="ValidJudgement"/>, once that inspection is known.
 /// </summary>
-public sealed record NewProgressJudgement(Guid RecommendationId, Guid InspectionId, string Judgement, string Findings, bool RepeatedFromPreviousInspection, string RecordedBy)
+public sealed record NewProgressJudgement(
+    Guid RecommendationId, Guid InspectionId, string Judgement, string Findings, bool RepeatedFromPreviousInspection, string RecordedBy,
+    string CorrectionReason = "")
 {
     public static NewProgressJudgement Create(
-        string? recommendationId, string? inspectionId, string? judgement, string? findings, bool repeatedFromPreviousInspection, string? recordedBy)
+        string? recommendationId, string? inspectionId, string? judgement, string? findings, bool repeatedFromPreviousInspection, string? recordedBy,
+        string? correctionReason = null)
     {
         var violations = new List<FieldViolation>();
         var recommendation = Identifier.ParseRequired(recommendationId, "recommendation_id", violations);
@@ -17,8 +20,23 @@ public sealed record NewProgressJudgement(Guid RecommendationId, Guid Inspection
         var word = RequestText.Required(judgement, "judgement", 100, violations);
         var text = RequestText.Optional(findings, "findings", 20000, violations);
         var by = RequestText.Required(recordedBy, "recorded_by", 200, violations);
+        var reason = RequestText.Optional(correctionReason, "correction_reason", 2000, violations);
         ValidationException.ThrowIfAny(violations);
-        return new NewProgressJudgement(recommendation, inspection, word, text, repeatedFromPreviousInspection, by);
+        return new NewProgressJudgement(recommendation, inspection, word, text, repeatedFromPreviousInspection, by, reason.Trim());
+    }
+
+    /// <summary>
+    /// A judgement at a published inspection changes its report's annex: it is taken only as a correction, with the
+    /// reason why (FAILED_PRECONDITION naming correction_reason otherwise). The reason is kept only for such a correction.
+    /// </summary>
+    public string CorrectionReasonAt(ProviderInspection judgingInspection)
+    {
+        if (!judgingInspection.IsPublished) return "";
+        if (CorrectionReason.Length == 0)
+            throw new PreconditionFailedException(
+                $"Inspection {Identifier.Format(judgingInspection.Id)} was published on {CalendarDate.Format(judgingInspection.PublishedOn)}: " +
+                "a progress judgement at it changes its published annex, so it can be recorded only as a correction; give correction_reason (why the published report changes).");
+        return CorrectionReason;
     }
 
     /// <summary>The judgement spelt as the scale spells it; a word not on the scale is refused, naming the field.</summary>

@@ -15,4 +15,9 @@ public sealed record ProgressJudgement(
     bool RepeatedFromPreviousInspection,
     int Revision,
     string RecordedBy,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt,
+    string CorrectionReason = "")
+{
+    /// <summary>Recorded after the judging inspection was published: a correction of its report's annex.</summary>
+    public bool IsCorrection => CorrectionReason.Length > 0;
+}

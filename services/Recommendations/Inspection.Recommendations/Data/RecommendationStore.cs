@@ -49,7 +49,7 @@ public sealed class RecommendationStore
     private const string JudgementSelect =
         """
         select j.judgement_id, j.sequence, j.recommendation_id, j.inspection_id, ji.provider_id as inspection_provider_id, j.judgement,
-               j.findings, j.repeated_from_previous_inspection, j.revision, j.recorded_by, j.recorded_at
+               j.findings, j.repeated_from_previous_inspection, j.revision, j.recorded_by, j.recorded_at, j.correction_reason
         from progress_judgements j join inspections ji on ji.inspection_id = j.inspection_id
         """;
 
@@ -387,6 +387,7 @@ public sealed class RecommendationStore
                 var word = judgement.ValidJudgement(scale);
                 var reach = new ProviderLineage(await LoadLinksAsync(c, tx, ct)).ReachOf(inspection.ProviderId);
                 DueForJudgement.EnsureDue(inspection, reach, recommendation, scale);
+                var correctionReason = judgement.CorrectionReasonAt(inspection);
 
                 // The version check takes the recommendation's row lock: of two judgements racing from the same
                 // version, the second waits here, then finds the version moved on and is refused.
@@ -397,13 +398,13 @@ public sealed class RecommendationStore
                     await c.ExecuteAsync(new CommandDefinition(
                         """
                         insert into progress_judgements
-                            (judgement_id, recommendation_id, inspection_id, revision, judgement, findings, repeated_from_previous_inspection, recorded_by)
+                            (judgement_id, recommendation_id, inspection_id, revision, judgement, findings, repeated_from_previous_inspection, recorded_by, correction_reason)
                         values (@judgementId, @RecommendationId, @InspectionId,
                                 (select coalesce(max(revision), 0) + 1 from progress_judgements
                                  where recommendation_id = @RecommendationId and inspection_id = @InspectionId),
-                                @word, @Findings, @RepeatedFromPreviousInspection, @RecordedBy)
+                                @word, @Findings, @RepeatedFromPreviousInspection, @RecordedBy, @correctionReason)
                         """,
-                        new { judgementId, judgement.RecommendationId, judgement.InspectionId, word, judgement.Findings, judgement.RepeatedFromPreviousInspection, judgement.RecordedBy },
+                        new { judgementId, judgement.RecommendationId, judgement.InspectionId, word, judgement.Findings, judgement.RepeatedFromPreviousInspection, judgement.RecordedBy, correctionReason },
                         tx, cancellationToken: ct));
                 }
                 catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "progress_judgements_revision_key")
@@ -436,7 +437,7 @@ public sealed class RecommendationStore
         var rows = await c.QueryAsync<FactRow>(new CommandDefinition(
             """
             select j.judgement_id, j.sequence, j.recommendation_id, j.inspection_id, ji.provider_id as inspection_provider_id, j.judgement,
-                   j.findings, j.repeated_from_previous_inspection, j.revision, j.recorded_by, j.recorded_at,
+                   j.findings, j.repeated_from_previous_inspection, j.revision, j.recorded_by, j.recorded_at, j.correction_reason,
                    jp.name as judging_provider_name, ji.fieldwork_start as judging_fieldwork_start, ji.published_on as judging_published_on,
                    r.addressee_provider_id, a.name as addressee_name, a.region as addressee_region, r.addressee_group
             from progress_judgements j
@@ -674,10 +675,11 @@ public sealed class RecommendationStore
         public int Revision { get; set; }
         public string RecordedBy { get; set; } = "";
         public DateTime RecordedAt { get; set; }
+        public string CorrectionReason { get; set; } = "";
 
         public ProgressJudgement ToJudgement() =>
             new(JudgementId, Sequence, RecommendationId, InspectionId, InspectionProviderId, Judgement, Findings, RepeatedFromPreviousInspection,
-                Revision, RecordedBy, FromTimestamp(RecordedAt));
+                Revision, RecordedBy, FromTimestamp(RecordedAt), CorrectionReason);
     }
 
     private sealed class FactRow : JudgementRow

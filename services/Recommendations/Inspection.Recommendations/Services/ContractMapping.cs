@@ -100,6 +100,7 @@ public static class ContractMapping
         Revision = judgement.Revision,
         RecordedBy = judgement.RecordedBy,
         RecordedAt = Timestamp.FromDateTimeOffset(judgement.RecordedAt),
+        CorrectionReason = judgement.CorrectionReason,
     };
 
     public static V1.ListDueForJudgementResponse ToMessage(this DueList due)

@@ -12,7 +12,9 @@ namespace Inspection.Recommendations.Services;
 /// announces published inspections and recorded judgements on the change feed. Domain exceptions become statuses
 /// in the gRPC layer.
 /// </summary>
-public sealed class RecommendationTrackingService(RecommendationStore store, FrameworkCatalogue frameworks, ChangeFeed changes, TimeProvider time)
+public sealed class RecommendationTrackingService(
+    RecommendationStore store, FrameworkCatalogue frameworks, ChangeFeed changes, TimeProvider time,
+    IConfiguration configuration, IEnumerable<IClientCallInterceptor> clientInterceptors)
     : RecommendationTracking.RecommendationTrackingBase
 {
     // ---------------- Providers ----------------
@@ -76,6 +78,17 @@ public sealed class RecommendationTrackingService(RecommendationStore store, Fra
         var requestId = RequestId(request.RequestId);
         var expectedVersion = ExpectedVersion(request.ExpectedVersion);
         var publication = InspectionPublication.Create(request.InspectionId, request.PublishedOn, request.PublishedBy);
+        // The guard (issue 14): an unfinished inspection is not published. An inspection already published goes
+        // straight to the store, which replays a retried request or refuses publishing twice.
+        var current = await store.GetInspectionAsync(publication.InspectionId, context.CancellationToken);
+        if (!current.IsPublished)
+        {
+            var readiness = new PublicationReadiness(store, configuration, clientInterceptors);
+            var blockers = await readiness.BlockersAsync(current.Id, context.RequestHeaders.GetValue("authorization"), context.CancellationToken);
+            if (blockers.Count > 0)
+                throw new PreconditionFailedException(
+                    $"Inspection {Identifier.Format(current.Id)} cannot be published yet: {string.Join("; ", blockers)}.");
+        }
         var written = await store.PublishInspectionAsync(requestId, publication, expectedVersion, context.CancellationToken);
         var inspection = written.Value;
         if (!written.Replayed)
@@ -128,7 +141,8 @@ public sealed class RecommendationTrackingService(RecommendationStore store, Fra
         var requestId = RequestId(request.RequestId);
         var expectedVersion = ExpectedVersion(request.ExpectedVersion);
         var judgement = NewProgressJudgement.Create(
-            request.RecommendationId, request.InspectionId, request.Judgement, request.Findings, request.RepeatedFromPreviousInspection, request.RecordedBy);
+            request.RecommendationId, request.InspectionId, request.Judgement, request.Findings, request.RepeatedFromPreviousInspection, request.RecordedBy,
+            request.CorrectionReason);
         var written = await store.RecordProgressJudgementAsync(requestId, judgement, expectedVersion, context.CancellationToken);
         var recorded = written.Value;
         if (!written.Replayed)
