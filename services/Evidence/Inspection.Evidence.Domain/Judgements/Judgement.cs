@@ -19,14 +19,24 @@ public sealed record Judgement(
     string RecordedBy,
     string? RecordedByRole,
     DateTimeOffset RecordedAt,
-    long Version)
+    long Version,
+    string? CorrectionReason = null)
 {
     public const int RationaleMaxLength = 8000;
+    public const int CorrectionReasonMaxLength = 2000;
 
     /// <param name="current">The standard's current judgement for this inspection, if any.</param>
-    public static Judgement Record(string inspectionId, OrganisationalFramework framework, JudgementInput input, Judgement? current, DateTimeOffset now)
+    /// <param name="published">The inspection is published (recommendation tracking says so): a judgement that
+    /// changes one already recorded is then a correction of the published report and needs its reason. The first
+    /// judgement of a standard of a published inspection transcribes the report (e.g. one published before the system).</param>
+    public static Judgement Record(
+        string inspectionId, OrganisationalFramework framework, JudgementInput input, Judgement? current, DateTimeOffset now, bool published = false)
     {
         var violations = new List<FieldViolation>();
+        var correctionReason = FieldRules.Optional(violations, "correction_reason", input.CorrectionReason, CorrectionReasonMaxLength);
+        if (published && current is not null && correctionReason is null)
+            throw new PreconditionFailedException(
+                $"Inspection {inspectionId} is published: the judgement of standard {current.StandardId} can change only as a correction; give correction_reason (why the published report changes)");
 
         OrganisationalStandard? standard = null;
         if (string.IsNullOrWhiteSpace(input.StandardId))
@@ -70,6 +80,6 @@ public sealed record Judgement(
             throw new PreconditionFailedException($"The judgement of standard {standard!.Id} is final and cannot return to draft");
 
         return new Judgement(inspectionId, standard!.Id, input.Rating!, rationale, input.PanelDeparture, agreedBy, input.State!,
-            recordedBy!, role, now, currentVersion + 1);
+            recordedBy!, role, now, currentVersion + 1, published ? correctionReason : null);
     }
 }

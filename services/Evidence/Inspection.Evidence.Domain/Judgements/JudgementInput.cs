@@ -10,4 +10,5 @@ public sealed record JudgementInput(
     string? State,
     string? RecordedBy,
     string? RecordedByRole,
-    long? ExpectedVersion);
+    long? ExpectedVersion,
+    string? CorrectionReason = null);

@@ -103,10 +103,11 @@ public sealed class EvidenceCommands(
             async request =>
             {
                 var inspectionId = RequireId(command.InspectionId, "inspection_id");
+                var registered = await register.GetAsync(inspectionId, ct);
                 var framework = await FrameworkOfAsync(inspectionId, ct);
                 var standard = framework.FindStandard(command.Judgement.StandardId?.Trim() ?? "");
                 var current = standard is null ? null : await store.GetJudgementAsync(inspectionId, standard.Id, null, ct);
-                var judgement = Judgement.Record(inspectionId, framework, command.Judgement, current, Now());
+                var judgement = Judgement.Record(inspectionId, framework, command.Judgement, current, Now(), registered.Status == "published");
                 await store.InsertJudgementAsync(judgement, request, ct);
                 return judgement;
             }, ct);

@@ -339,7 +339,8 @@ public sealed class EvidenceStore(Database database)
     private const string JudgementColumns =
         """
         inspection_id as inspectionid, standard_id as standardid, version, rating, rationale, panel_departure as paneldeparture,
-        agreed_by as agreedby, state, recorded_by as recordedby, recorded_by_role as recordedbyrole, recorded_at as recordedat
+        agreed_by as agreedby, state, recorded_by as recordedby, recorded_by_role as recordedbyrole, recorded_at as recordedat,
+        correction_reason as correctionreason
         """;
 
     public Task InsertJudgementAsync(Judgement judgement, RecordedRequest request, CancellationToken ct) =>
@@ -347,8 +348,8 @@ public sealed class EvidenceStore(Database database)
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 """
-                insert into judgements (inspection_id, standard_id, version, rating, rationale, panel_departure, agreed_by, state, recorded_by, recorded_by_role, recorded_at)
-                values (@InspectionId, @StandardId, @Version, @Rating, @Rationale, @PanelDeparture, @AgreedBy, @State, @RecordedBy, @RecordedByRole, @RecordedAt)
+                insert into judgements (inspection_id, standard_id, version, rating, rationale, panel_departure, agreed_by, state, recorded_by, recorded_by_role, recorded_at, correction_reason)
+                values (@InspectionId, @StandardId, @Version, @Rating, @Rationale, @PanelDeparture, @AgreedBy, @State, @RecordedBy, @RecordedByRole, @RecordedAt, @CorrectionReason)
                 """, judgement, transaction, cancellationToken: ct));
         }, ct);
 
@@ -400,9 +401,10 @@ public sealed class EvidenceStore(Database database)
         public string RecordedBy { get; init; } = "";
         public string? RecordedByRole { get; init; }
         public DateTime RecordedAt { get; init; }
+        public string? CorrectionReason { get; init; }
 
         public Judgement ToDomain() => new(InspectionId, StandardId, Rating, Rationale, PanelDeparture, AgreedBy, State, RecordedBy,
-            RecordedByRole, Utc(RecordedAt), Version);
+            RecordedByRole, Utc(RecordedAt), Version, CorrectionReason);
     }
 
     // ----------------------------------------------------------------

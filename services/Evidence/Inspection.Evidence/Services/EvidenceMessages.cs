@@ -151,7 +151,7 @@ public static class EvidenceMessages
 
     public static JudgementInput ToInput(this V1.RecordJudgementRequest r) =>
         new(r.StandardId, r.Rating, r.Rationale.OrNull(), r.PanelDeparture, r.AgreedBy.OrNull(), r.State, r.RecordedBy, r.RecordedByRole.OrNull(),
-            r.HasExpectedVersion ? r.ExpectedVersion : null);
+            r.HasExpectedVersion ? r.ExpectedVersion : null, r.CorrectionReason.OrNull());
 
     public static V1.Judgement ToMessage(this Judgement judgement) => new()
     {
@@ -166,6 +166,7 @@ public static class EvidenceMessages
         RecordedByRole = judgement.RecordedByRole ?? "",
         RecordedAt = judgement.RecordedAt.ToWire(),
         Version = judgement.Version,
+        CorrectionReason = judgement.CorrectionReason ?? "",
     };
 
     // ------------------------------------------------------------------ summary
