@@ -22,7 +22,7 @@ public sealed class RatingsOverGrpcTests(ScoringServices services)
         foreach (var (@case, index) in sample.Select((c, i) => (c, i)))
         {
             var request = new RecordCaseAssessmentRequest { InspectionId = inspectionId, CaseReference = @case.CaseReference };
-            request.Answers.AddRange(framework.CaseKeyQuestions.Select(k => new Answer { QuestionId = k.Id, Answer_ = index < yes ? "Yes" : "No" }));
+            request.Answers.AddRange(CompleteAnswers.For(framework, @case, index < yes ? "Yes" : "No"));
             await services.Scoring.RecordCaseAssessmentAsync(request);
         }
         return inspectionId;

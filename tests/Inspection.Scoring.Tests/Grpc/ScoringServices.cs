@@ -5,6 +5,8 @@ using Inspection.Scoring.Domain.Assessments;
 using Inspection.Scoring.Services;
 using Inspection.Scoring.V1;
 using Inspection.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using EvidenceJudgement = Inspection.Evidence.V1.Judgement;
 
 namespace Inspection.Scoring.Tests.Grpc;
@@ -38,6 +40,9 @@ public sealed class ScoringServices : IAsyncLifetime
             ["Services:case-sampling:GrpcUrl"] = _upstream.GrpcAddress,
             ["Services:organisational-evidence:GrpcUrl"] = _upstream.GrpcAddress,
         });
+        // Publishing asks scoring whether the inspection is ready (issue 14); scoring's address is known only now, and
+        // recommendation tracking reads it when it publishes.
+        _register.Services.GetRequiredService<IConfiguration>()["Services:assessment-scoring:GrpcUrl"] = Host.GrpcAddress;
         Register = _register.CreateClient<RecommendationTracking.RecommendationTrackingClient>();
         Scoring = Host.CreateClient<AssessmentScoring.AssessmentScoringClient>();
     }
