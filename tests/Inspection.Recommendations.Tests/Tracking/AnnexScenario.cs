@@ -80,7 +80,7 @@ public sealed class AnnexScenario
     private static async Task<InspectionRef> Publish(ITrackingDriver driver, string requestId, string inspectionId, string on)
     {
         var current = await driver.GetInspectionAsync(inspectionId);
-        return await driver.PublishAsync(requestId, inspectionId, current.Version, on);
+        return await driver.PublishHistoryAsync(requestId, inspectionId, current.Version, on);
     }
 
     /// <summary>Records the nine published judgements at the PDU inspection, as the annex gives them.</summary>

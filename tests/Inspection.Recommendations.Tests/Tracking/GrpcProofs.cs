@@ -12,7 +12,8 @@ public sealed class GrpcProofs(ServiceHostFixture service) : TrackingProofs, ICl
 {
     private readonly RecommendationTracking.RecommendationTrackingClient _client = service.Client;
 
-    protected override ITrackingDriver Driver { get; } = new GrpcDriver(service.Client);
+    protected override ITrackingDriver Driver { get; } = new GrpcDriver(service.Client,
+        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Inspection.Recommendations.Data.RecommendationStore>(service.Host.Services));
 
     [Fact]
     public async Task WatchChanges_refuses_an_absurdly_long_list_of_types_in_one_violation()
@@ -34,6 +35,9 @@ public sealed class GrpcProofs(ServiceHostFixture service) : TrackingProofs, ICl
     public async Task WatchChanges_streams_a_published_inspection_and_a_recorded_judgement_in_order()
     {
         var scenario = await AnnexScenario.LoadAsync(Driver);
+        // Every due recommendation but the first is judged beforehand: publishing needs all of them judged.
+        foreach (var (recommendation, published) in scenario.AnnexRecommendations.Skip(1))
+            await Driver.JudgeAsync($"j-{recommendation.Id}", recommendation.Id, scenario.PduInspection.Id, recommendation.Version, published.Judgement, published.Repeated);
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var request = new WatchChangesRequest { ProviderId = scenario.Pdu.Id };
         await using var stream = _client.WatchChanges(request, new CallOptions(CancellationToken: cancel.Token)).GetAsyncEnumerator(cancel.Token);
@@ -86,5 +90,83 @@ public sealed class GrpcProofs(ServiceHostFixture service) : TrackingProofs, ICl
         Assert.Equal(StatusCode.InvalidArgument, noRequestId.StatusCode);
         Assert.Equal("request_id", Assert.Single(noRequestId.FieldViolations).Field);
         Assert.Equal(["name", "type", "active_from", "created_by"], badFields.FieldViolations.Select(v => v.Field));
+    }
+
+    [Fact]
+    public async Task Publishing_is_refused_while_a_due_recommendation_is_unjudged_or_scoring_gives_blockers_asking_as_the_caller()
+    {
+        var scenario = await AnnexScenario.LoadAsync(Driver);
+        var inspection = await _client.GetInspectionAsync(new GetInspectionRequest { InspectionId = scenario.PduInspection.Id });
+        service.Scoring.Answers.Blockers[inspection.InspectionId] = ["2 of 48 sampled cases not yet assessed", "1.2 Staff: no final judgement yet"];
+        var request = new PublishInspectionRequest
+        {
+            RequestId = $"early-{inspection.InspectionId}", InspectionId = inspection.InspectionId, ExpectedVersion = inspection.Version,
+            PublishedOn = "2022-08-01", PublishedBy = "tester",
+        };
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => _client.PublishInspectionAsync(request));
+        var unchanged = await _client.GetInspectionAsync(new GetInspectionRequest { InspectionId = inspection.InspectionId });
+
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+        Assert.Contains("cannot be published yet: 9 of 9 recommendations due for judgement at this inspection not yet judged; " +
+            "2 of 48 sampled cases not yet assessed; 1.2 Staff: no final judgement yet", refused.Status.Detail);
+        Assert.Equal(("planned", inspection.Version), (unchanged.Status, unchanged.Version));
+        // Scoring was asked with the caller's own token, not a service token of recommendation tracking.
+        var claims = TokenPayload(service.Scoring.Answers.AuthorizationSeen[inspection.InspectionId]);
+        Assert.Equal(TokenPayload(service.Host.AuthorizationHeader).GetProperty("sub").GetString(), claims.GetProperty("sub").GetString());
+        Assert.NotEqual("recommendation-tracking", claims.GetProperty("sub").GetString());
+
+        await scenario.RecordPublishedJudgementsAsync();
+        service.Scoring.Answers.Blockers[inspection.InspectionId] = [];
+        var current = await _client.GetInspectionAsync(new GetInspectionRequest { InspectionId = inspection.InspectionId });
+        request.RequestId = $"publish-{inspection.InspectionId}";
+        request.ExpectedVersion = current.Version;
+        Assert.Equal("published", (await _client.PublishInspectionAsync(request)).Status);
+    }
+
+    [Fact]
+    public async Task A_progress_judgement_at_a_published_inspection_is_refused_unless_it_is_a_correction_with_a_reason()
+    {
+        var scenario = await AnnexScenario.LoadAsync(Driver);
+        await scenario.RecordPublishedJudgementsAsync();
+        var inspection = await _client.GetInspectionAsync(new GetInspectionRequest { InspectionId = scenario.PduInspection.Id });
+        await _client.PublishInspectionAsync(new PublishInspectionRequest
+        {
+            RequestId = $"publish-{inspection.InspectionId}", InspectionId = inspection.InspectionId, ExpectedVersion = inspection.Version,
+            PublishedOn = "2022-08-01", PublishedBy = "tester",
+        });
+        var annexBefore = await _client.GetProgressSummaryAsync(new GetProgressSummaryRequest { InspectionId = inspection.InspectionId });
+        var (target, _) = scenario.AnnexRecommendations.First(a => a.Published.Judgement == "No progress");
+        var current = await _client.GetRecommendationAsync(new GetRecommendationRequest { RecommendationId = target.Id });
+        var judgement = new RecordProgressJudgementRequest
+        {
+            RequestId = $"late-{target.Id}", RecommendationId = target.Id, InspectionId = inspection.InspectionId, ExpectedVersion = current.Version,
+            Judgement = "Sufficient progress", Findings = "seen after publication", RecordedBy = "tester",
+        };
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => _client.RecordProgressJudgementAsync(judgement));
+        var annexAfterRefusal = await _client.GetProgressSummaryAsync(new GetProgressSummaryRequest { InspectionId = inspection.InspectionId });
+
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+        Assert.Contains("was published on 2022-08-01", refused.Status.Detail);
+        Assert.Contains("correction_reason", refused.Status.Detail);
+        Assert.Equal(annexBefore, annexAfterRefusal);
+
+        judgement.RequestId = $"correction-{target.Id}";
+        judgement.CorrectionReason = "The provider's evidence of a completed plan was received before publication but missed";
+        var corrected = await _client.RecordProgressJudgementAsync(judgement);
+        var annexAfterCorrection = await _client.GetProgressSummaryAsync(new GetProgressSummaryRequest { InspectionId = inspection.InspectionId });
+
+        Assert.Equal((2, judgement.CorrectionReason), (corrected.Judgement.Revision, corrected.Judgement.CorrectionReason));
+        Assert.Equal(judgement.CorrectionReason, corrected.Recommendation.History.Last().CorrectionReason);
+        Assert.Equal("", corrected.Recommendation.History.First().CorrectionReason);
+        Assert.NotEqual(annexBefore, annexAfterCorrection);
+    }
+
+    private static System.Text.Json.JsonElement TokenPayload(string authorization)
+    {
+        var payload = authorization["Bearer ".Length..].Split('.')[1].Replace('-', '+').Replace('_', '/');
+        payload = payload.PadRight(payload.Length + (4 - payload.Length % 4) % 4, '=');
+        return System.Text.Json.JsonDocument.Parse(Convert.FromBase64String(payload)).RootElement;
     }
 }

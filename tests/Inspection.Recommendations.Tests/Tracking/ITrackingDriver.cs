@@ -14,6 +14,9 @@ public interface ITrackingDriver
     Task<InspectionRef> CreateInspectionAsync(string requestId, string providerId, string frameworkId, string fieldworkStart);
     Task<InspectionRef> GetInspectionAsync(string inspectionId);
     Task<InspectionRef> PublishAsync(string requestId, string inspectionId, long expectedVersion, string publishedOn);
+    /// <summary>Records an inspection published before the system (the scenario's history): as the demo data does,
+    /// straight into the register, without the publication guard a new inspection meets.</summary>
+    Task<InspectionRef> PublishHistoryAsync(string requestId, string inspectionId, long expectedVersion, string publishedOn);
 
     Task<IReadOnlyList<RecommendationRef>> AddRecommendationsAsync(string requestId, string inspectionId, long expectedVersion, IReadOnlyList<NewItem> items);
     Task<RecommendationRef> GetRecommendationAsync(string recommendationId);

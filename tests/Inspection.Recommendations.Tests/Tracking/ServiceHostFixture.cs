@@ -4,10 +4,14 @@ using Xunit;
 
 namespace Inspection.Recommendations.Tests.Tracking;
 
-/// <summary>The real recommendation-tracking host (its own Program) on free loopback ports, over a fresh PostgreSQL database.</summary>
+/// <summary>The real recommendation-tracking host (its own Program) on free loopback ports, over a fresh PostgreSQL database,
+/// with a stand-in for assessment scoring (which PublishInspection asks whether an inspection can be published).</summary>
 public sealed class ServiceHostFixture : IAsyncLifetime
 {
     private ServiceTestHost<Program>? _host;
+    private ScoringStandIn? _scoring;
+
+    public ScoringStandIn Scoring => _scoring ?? throw new InvalidOperationException("Not initialised");
 
     public ServiceTestHost<Program> Host => _host ?? throw new InvalidOperationException("Not initialised");
 
@@ -16,12 +20,18 @@ public sealed class ServiceHostFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var connectionString = await PostgresServer.Shared.CreateDatabaseAsync("reco_grpc");
-        _host = await ServiceTestHost<Program>.StartAsync(new Dictionary<string, string?> { ["ConnectionStrings:Default"] = connectionString });
+        _scoring = await ScoringStandIn.StartAsync();
+        _host = await ServiceTestHost<Program>.StartAsync(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = connectionString,
+            ["Services:assessment-scoring:GrpcUrl"] = _scoring.GrpcAddress,
+        });
         Client = _host.CreateClient<RecommendationTracking.RecommendationTrackingClient>();
     }
 
     public async Task DisposeAsync()
     {
         if (_host is not null) await _host.DisposeAsync();
+        if (_scoring is not null) await _scoring.DisposeAsync();
     }
 }

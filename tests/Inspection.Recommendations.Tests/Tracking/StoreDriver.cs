@@ -26,6 +26,9 @@ public sealed class StoreDriver(RecommendationStore store, FrameworkCatalogue fr
 
     public Task<InspectionRef> GetInspectionAsync(string inspectionId) => Run(async () => Map(await store.GetInspectionAsync(Guid.Parse(inspectionId), default)));
 
+    public Task<InspectionRef> PublishHistoryAsync(string requestId, string inspectionId, long expectedVersion, string publishedOn) =>
+        PublishAsync(requestId, inspectionId, expectedVersion, publishedOn);
+
     public Task<InspectionRef> PublishAsync(string requestId, string inspectionId, long expectedVersion, string publishedOn) => Run(async () =>
         Map((await store.PublishInspectionAsync(requestId, InspectionPublication.Create(inspectionId, publishedOn, By), expectedVersion, default)).Value));
 

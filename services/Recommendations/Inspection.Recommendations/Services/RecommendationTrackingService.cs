@@ -78,10 +78,11 @@ public sealed class RecommendationTrackingService(
         var requestId = RequestId(request.RequestId);
         var expectedVersion = ExpectedVersion(request.ExpectedVersion);
         var publication = InspectionPublication.Create(request.InspectionId, request.PublishedOn, request.PublishedBy);
-        // The guard (issue 14): an unfinished inspection is not published. An inspection already published goes
-        // straight to the store, which replays a retried request or refuses publishing twice.
+        // The guard (issue 14): an unfinished inspection is not published. An inspection already published, or read at
+        // another version, goes straight to the store, which replays a retried request, refuses publishing twice or
+        // refuses the stale version (ABORTED).
         var current = await store.GetInspectionAsync(publication.InspectionId, context.CancellationToken);
-        if (!current.IsPublished)
+        if (!current.IsPublished && current.Version == expectedVersion)
         {
             var readiness = new PublicationReadiness(store, configuration, clientInterceptors);
             var blockers = await readiness.BlockersAsync(current.Id, context.RequestHeaders.GetValue("authorization"), context.CancellationToken);
