@@ -61,10 +61,14 @@ public sealed class DetailsModel(
         if (ratings?.Source == "published") return new("assessments", name, href, "Completed", null, "Recorded from the published report's figures");
         if (assessments is null) return Cannot("assessments", name, href);
         if (sample is null) return new("assessments", name, null, "Cannot start yet", "govuk-task-list__status--cannot-start-yet", "Draw the sample first");
-        var done = assessments.Total;
+        // "Assessed" means complete (every question that can apply answered); a started assessment is in progress.
+        if (ratings is null) return Cannot("assessments", name, href);
+        var done = ratings.CasesComplete;
+        var started = ratings.CasesInProgress;
+        var hint = $"{done} of {sample.Size} cases assessed, {started} in progress";
         return done >= sample.Size
-            ? new("assessments", name, href, "Completed", null, $"{done} of {sample.Size} cases assessed")
-            : new("assessments", name, href, done == 0 ? "Not yet started" : "In progress", done == 0 ? "govuk-tag--blue" : "govuk-tag--light-blue", $"{done} of {sample.Size} cases assessed");
+            ? new("assessments", name, href, "Completed", null, hint)
+            : new("assessments", name, href, done + started == 0 ? "Not yet started" : "In progress", done + started == 0 ? "govuk-tag--blue" : "govuk-tag--light-blue", hint);
     }
 
     private static InspectionTask EvidenceTask(string id, ListOrganisationalStandardsResponse? standards, GetJudgementsResponse? judgements)

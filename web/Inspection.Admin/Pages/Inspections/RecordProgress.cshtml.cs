@@ -19,7 +19,11 @@ public sealed class RecordProgressModel(RecommendationTracking.RecommendationTra
         ["judgement"] = "Input.Judgement",
         ["findings"] = "Input.Findings",
         ["repeated_from_previous_inspection"] = "Input.Repeated",
+        ["correction_reason"] = "Input.CorrectionReason",
     };
+
+    /// <summary>The inspection is published: a judgement changes its report's annex, so it is recorded as a correction.</summary>
+    public bool IsCorrection => Inspection.Status == "published";
 
     public Inspection.Recommendations.V1.Inspection Inspection { get; private set; } = new();
     public DueRecommendation Due { get; private set; } = new();
@@ -47,6 +51,8 @@ public sealed class RecordProgressModel(RecommendationTracking.RecommendationTra
         if (!await LoadAsync(id, recommendationId, ct)) return NotFound();
         if (string.IsNullOrEmpty(Input.Judgement)) ModelState.AddModelError("Input.Judgement", "Select the progress made");
         if (string.IsNullOrWhiteSpace(Input.Findings)) ModelState.AddModelError("Input.Findings", "Enter the inspection's findings");
+        if (IsCorrection && string.IsNullOrWhiteSpace(Input.CorrectionReason))
+            ModelState.AddModelError("Input.CorrectionReason", "Enter why the published report is being corrected");
         if (!ModelState.IsValid) return Page();
         try
         {
@@ -60,10 +66,13 @@ public sealed class RecordProgressModel(RecommendationTracking.RecommendationTra
                 Findings = Input.Findings!.Trim(),
                 RepeatedFromPreviousInspection = Input.Repeated,
                 RecordedBy = User.RecordedBy(),
+                CorrectionReason = Input.CorrectionReason?.Trim() ?? "",
             }, new CallOptions(CancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "progress judgement recorded", $"recommendation {Due.Recommendation.Number} of {Due.Recommendation.AddresseeName}",
                 $"{reply.Judgement.Judgement} at the inspection of {Inspection.ProviderName}", ct);
-            TempData["Notice"] = $"Judgement recorded: {reply.Judgement.Judgement}";
+            TempData["Notice"] = reply.Judgement.CorrectionReason.Length > 0
+                ? $"Correction recorded: {reply.Judgement.Judgement}. The published report now shows it as amended."
+                : $"Judgement recorded: {reply.Judgement.Judgement}";
             return Redirect($"/inspections/{id}/progress");
         }
         catch (RpcException e)
@@ -91,5 +100,6 @@ public sealed class RecordProgressModel(RecommendationTracking.RecommendationTra
         public bool Repeated { get; set; }
         public long Version { get; set; }
         public string? RequestId { get; set; }
+        public string? CorrectionReason { get; set; }
     }
 }

@@ -26,6 +26,8 @@ public sealed class IndexModel(
     public SampleSummary? Sample { get; private set; }
     public StaffingReturn? Staffing { get; private set; }
     public CaseCharacteristicsTable? Characteristics { get; private set; }
+    /// <summary>Changes made after publication, each recorded as a correction by the service that owns it, oldest first.</summary>
+    public IReadOnlyList<ReportAmendment> Amendments { get; private set; } = [];
 
     public async Task OnGetAsync(string id, CancellationToken ct)
     {
@@ -38,12 +40,14 @@ public sealed class IndexModel(
         var samples = Try(() => sampling.ListSamplesAsync(new ListSamplesRequest { InspectionId = id }, options));
         var staffing = Try(() => evidence.GetStaffingReturnAsync(new GetStaffingReturnRequest { InspectionId = id }, options));
         var characteristics = Try(() => evidence.GetCaseCharacteristicsAsync(new GetCaseCharacteristicsRequest { InspectionId = id }, options));
+        var judgements = Try(() => evidence.GetJudgementsAsync(new GetJudgementsRequest { InspectionId = id }, options));
         Recommendations = (await recommendations).Recommendations.OrderBy(r => r.Number).ToList();
         Progress = await progress;
         Ratings = await ratings is { } r && await framework is { } f ? new RatingsView(r, f) : null;
         Sample = (await samples)?.Samples.FirstOrDefault(s => s.Current);
         Staffing = await staffing;
         Characteristics = await characteristics;
+        Amendments = ReportAmendment.Collect(Progress, await ratings, await judgements);
     }
 
     private static async Task<T?> Try<T>(Func<Task<T>> call) where T : class

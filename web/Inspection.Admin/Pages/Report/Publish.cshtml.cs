@@ -2,6 +2,7 @@ using Inspection.Admin.Accounts;
 using Inspection.Admin.Forms;
 using Inspection.Admin.Status;
 using Inspection.Recommendations.V1;
+using Inspection.Scoring.V1;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,26 +11,43 @@ using RpcException = Inspection.Grpc.RpcException;
 
 namespace Inspection.Admin.Pages.Report;
 
-/// <summary>Publishes an inspection: recommendation tracking sets the improvement plan's due date from the framework.</summary>
+/// <summary>
+/// Publishing, as a GOV.UK "check your answers" step: what will be published (ratings, cases, judgements,
+/// recommendations and progress), or what stands in the way. Recommendation tracking sets the improvement plan's due
+/// date and itself refuses an unfinished inspection (issue 14), so the page is not the only guard: a refusal lists
+/// every blocker in the error summary. Success goes to the confirmation panel.
+/// </summary>
 [Authorize(Policy = Policies.Lead)]
-public sealed class PublishModel(RecommendationTracking.RecommendationTrackingClient tracking, AdminStore audit) : PageModel
+public sealed class PublishModel(
+    RecommendationTracking.RecommendationTrackingClient tracking, AssessmentScoring.AssessmentScoringClient scoring, AdminStore audit) : PageModel
 {
+    private const string RefusalPrefix = "cannot be published yet: ";
+
     public Inspection.Recommendations.V1.Inspection Inspection { get; private set; } = new();
+    public InspectionRatings? Ratings { get; private set; }
+    public ListDueForJudgementResponse? Due { get; private set; }
+    public int RecommendationCount { get; private set; }
+    /// <summary>What the page can see standing in the way (the service checks again when publishing).</summary>
+    public IReadOnlyList<string> Blockers { get; private set; } = [];
     [BindProperty] public string? PublishedOn { get; set; }
     [BindProperty] public long Version { get; set; }
     [BindProperty] public string? RequestId { get; set; }
 
-    public async Task OnGetAsync(string id, CancellationToken ct)
+    public int Judged => Due?.Recommendations.Count(r => r.JudgementAtThisInspection is not null) ?? 0;
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
-        Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, new CallOptions(CancellationToken: ct));
+        await LoadAsync(id, ct);
+        if (Inspection.Status == "published") return Redirect($"/inspections/{id}/published");
         Version = Inspection.Version;
         RequestId = Guid.NewGuid().ToString();
         PublishedOn = DateTime.UtcNow.ToString("yyyy-MM-dd");
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
     {
-        Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, new CallOptions(CancellationToken: ct));
+        await LoadAsync(id, ct);
         if (string.IsNullOrWhiteSpace(PublishedOn)) ModelState.AddModelError(nameof(PublishedOn), "Enter the publication date, like 2022-08-01");
         if (!ModelState.IsValid) return Page();
         try
@@ -40,13 +58,55 @@ public sealed class PublishModel(RecommendationTracking.RecommendationTrackingCl
                 InspectionId = id, ExpectedVersion = Version, PublishedOn = PublishedOn!.Trim(), PublishedBy = User.RecordedBy(),
             }, new CallOptions(CancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "inspection published", published.ProviderName, $"published {published.PublishedOn}", ct);
-            return Redirect($"/inspections/{id}");
+            return Redirect($"/inspections/{id}/published");
+        }
+        catch (RpcException e) when (e.StatusCode == global::Inspection.Grpc.StatusCode.FailedPrecondition && e.Status.Detail.Contains(RefusalPrefix, StringComparison.Ordinal))
+        {
+            // The service's own guard: one summary item per blocker.
+            var list = e.Status.Detail[(e.Status.Detail.IndexOf(RefusalPrefix, StringComparison.Ordinal) + RefusalPrefix.Length)..].TrimEnd('.');
+            ModelState.AddModelError("", "The inspection cannot be published yet. Nothing was published.");
+            foreach (var blocker in list.Split("; ", StringSplitOptions.RemoveEmptyEntries)) ModelState.AddModelError("", Sentence(blocker));
+            RequestId = Guid.NewGuid().ToString();
+            return Page();
         }
         catch (RpcException e)
         {
             ModelState.AddServiceError(e, ServiceNames.RecommendationTracking, new Dictionary<string, string> { ["published_on"] = nameof(PublishedOn) });
             RequestId = Guid.NewGuid().ToString();
             return Page();
+        }
+    }
+
+    private async Task LoadAsync(string id, CancellationToken ct)
+    {
+        var options = new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(15), CancellationToken: ct);
+        Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, options);
+        var ratings = Try(() => scoring.GetInspectionRatingsAsync(new GetInspectionRatingsRequest { InspectionId = id }, options));
+        var due = Try(() => tracking.ListDueForJudgementAsync(new ListDueForJudgementRequest { InspectionId = id }, options));
+        var recommendations = Try(() => tracking.ListRecommendationsAsync(new ListRecommendationsRequest { InspectionId = id, PageSize = 200 }, options));
+        Ratings = await ratings;
+        Due = await due;
+        RecommendationCount = (await recommendations)?.Recommendations.Count ?? Inspection.RecommendationCount;
+        var blockers = new List<string>();
+        if (Due is null) blockers.Add("Recommendation tracking cannot say which earlier recommendations are due");
+        else if (Judged < Due.Recommendations.Count)
+            blockers.Add($"{Due.Recommendations.Count - Judged} of {Due.Recommendations.Count} recommendations due for judgement at this inspection not yet judged");
+        if (Ratings is null) blockers.Add("Assessment scoring cannot give the inspection's ratings");
+        else if (!Ratings.CanPublish) blockers.AddRange(Ratings.Blockers.Count > 0 ? Ratings.Blockers : ["the overall rating is not decided yet"]);
+        Blockers = blockers.Select(Sentence).ToList();
+    }
+
+    private static string Sentence(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    private static async Task<T?> Try<T>(Func<Task<T>> call) where T : class
+    {
+        try
+        {
+            return await call();
+        }
+        catch (RpcException)
+        {
+            return null;
         }
     }
 }
