@@ -108,6 +108,8 @@ public sealed class AdminFixture : IAsyncLifetime
         });
         _hosts.Add(Scoring);
         _started["assessment-scoring"] = Scoring.GrpcAddress;
+        // Recommendation tracking asks scoring before it publishes (issue 14); scoring's address is known only now.
+        Tracking.Services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>()["Services:assessment-scoring:GrpcUrl"] = Scoring.GrpcAddress;
         await Scoring.Services.GetRequiredService<Inspection.Scoring.Demo.DemoData>().LoadAsync(default);
     }
 

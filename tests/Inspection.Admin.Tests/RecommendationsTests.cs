@@ -65,10 +65,11 @@ public sealed class RecommendationsTests(AdminFixture admin)
         await row.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^(Record|Change)") }).ClickAsync();
         Assert.Equal("What progress was made?", (await page.Locator("h1").InnerTextAsync()).Trim());
 
-        // Findings left empty: a GOV.UK error, nothing saved.
+        // Findings left empty: a GOV.UK error, nothing saved. The inspection is published, so this is a correction.
         await page.GetByLabel("Findings").FillAsync("");
+        await page.GetByLabel("Reason for the correction").FillAsync("Training records received after publication");
         await page.GetByLabel("Some progress").CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save judgement" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save correction" }).ClickAsync();
         Assert.Equal(["Enter the inspection's findings"], await page.Locator(".govuk-error-summary li").AllInnerTextsAsync());
         Assert.True(await page.GetByLabel("Some progress").IsCheckedAsync());
         await AxeCore.AssertNoSeriousViolationsAsync(page);
@@ -76,10 +77,10 @@ public sealed class RecommendationsTests(AdminFixture admin)
 
         const string findings = "Training was delivered to <em>all</em> staff, but its effect on practice is not yet seen.";
         await page.GetByLabel("Findings").FillAsync(findings);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save judgement" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save correction" }).ClickAsync();
 
         Assert.EndsWith($"/inspections/{inspection.InspectionId}/progress", page.Url);
-        Assert.Contains("Judgement recorded: Some progress", await page.Locator(".govuk-notification-banner").InnerTextAsync());
+        Assert.Contains("Correction recorded: Some progress", await page.Locator(".govuk-notification-banner").InnerTextAsync());
         row = page.Locator("[data-testid=due-recommendations] tbody tr").Filter(new() { HasTextString = "Equip all staff with the skills" });
         Assert.Contains("Some progress", await row.Locator("td").Nth(3).InnerTextAsync());
         // The markup typed in was kept as text.

@@ -11,7 +11,7 @@ namespace Inspection.Admin.Presentation;
 /// </summary>
 public sealed record ReportAmendment(DateTimeOffset At, string What, string Reason, string By)
 {
-    public string Date => At.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+    public string Date => At.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     public static IReadOnlyList<ReportAmendment> Collect(ListDueForJudgementResponse? progress, InspectionRatings? ratings, GetJudgementsResponse? judgements)
     {

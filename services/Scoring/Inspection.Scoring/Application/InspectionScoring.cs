@@ -127,7 +127,7 @@ public sealed class InspectionScoring(
         var complete = sample?.Count(c => counts.CompleteByCase.GetValueOrDefault(c)) ?? 0;
         var inProgress = sample?.Count(c => counts.CompleteByCase.TryGetValue(c, out var done) && !done) ?? 0;
         var caseBlockers = new List<string>();
-        if (sample is null) caseBlockers.Add("no case sample has been drawn");
+        if (sample is null || sample.Count == 0) caseBlockers.Add("no case sample has been drawn");
         else
         {
             var notStarted = sample.Count - complete - inProgress;
