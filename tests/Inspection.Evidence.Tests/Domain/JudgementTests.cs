@@ -68,4 +68,22 @@ public sealed class JudgementTests
         Assert.Throws<PreconditionFailedException>(() => Record(Input(state: JudgementState.Draft), second));
         Assert.Equal(3, Record(Input(rating: "Requires improvement", state: JudgementState.Final), second).Version);
     }
+
+    [Fact]
+    public void Once_published_a_changed_judgement_needs_a_correction_reason_and_keeps_it()
+    {
+        var first = Record(Input(state: JudgementState.Final));
+        var change = Input(rating: "Good", state: JudgementState.Final);
+
+        var transcribed = Judgement.Record("inspection", Pdu2022, change, null, DateTimeOffset.UtcNow, published: true);
+        var refused = Assert.Throws<PreconditionFailedException>(() => Judgement.Record("inspection", Pdu2022, change, first, DateTimeOffset.UtcNow, published: true));
+        var corrected = Judgement.Record("inspection", Pdu2022, change with { CorrectionReason = "  Panel re-read the staff survey  " }, first, DateTimeOffset.UtcNow, published: true);
+        var beforePublication = Record(change with { CorrectionReason = "ignored" }, first);
+
+        Assert.Null(transcribed.CorrectionReason);   // the first judgement of a standard transcribes the report
+        Assert.Contains("is published", refused.Message);
+        Assert.Contains("correction_reason", refused.Message);
+        Assert.Equal(("Good", 2L, "Panel re-read the staff survey"), (corrected.Rating, corrected.Version, corrected.CorrectionReason));
+        Assert.Null(beforePublication.CorrectionReason);
+    }
 }
