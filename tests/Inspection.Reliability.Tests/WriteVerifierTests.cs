@@ -85,5 +85,5 @@ public sealed class WriteVerifierTests
         Assert.Equal(2, replay.Loaded.CasesAssessed);
     }
 
-    private static CallOptions Deadline() => new(Deadline: DateTime.UtcNow.AddSeconds(60));
+    private static CallOptions Deadline() => new(deadline: DateTime.UtcNow.AddSeconds(60));
 }

@@ -2,7 +2,7 @@ using Inspection.Admin.Accounts;
 using Inspection.Admin.Hosting;
 using Inspection.Admin.Status;
 using Inspection.Evidence.V1;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Recommendations.V1;
 using Inspection.Sampling.V1;
 using Inspection.Scoring.V1;

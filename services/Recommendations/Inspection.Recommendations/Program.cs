@@ -3,7 +3,6 @@ using Inspection.Recommendations.Demo;
 using Inspection.Recommendations.Data;
 using Inspection.Recommendations.Domain;
 using Inspection.Recommendations.Services;
-using Inspection.Grpc;
 using Inspection.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +17,7 @@ builder.Services.AddSingleton<DemoData>();
 if (builder.Configuration.GetValue<bool>("DemoData:Load")) builder.Services.AddHostedService<DemoDataAtStartup>();
 
 var app = builder.Build();
+app.MapDefaultEndpoints();                                  // health, reflection, audit trail, HTTP probes
 app.MapGrpcService<RecommendationTrackingService>();
 app.Run();
 

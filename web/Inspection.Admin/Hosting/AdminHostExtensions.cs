@@ -1,6 +1,6 @@
 using System.Net;
 using Inspection.Admin.Accounts;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Security;
 using Inspection.ServiceDefaults;
 using Microsoft.AspNetCore.Rewrite;

@@ -1,5 +1,5 @@
 using Inspection.Admin.Status;
-using Inspection.Grpc;
+using Grpc.Core;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Inspection.Admin.Accounts;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Security;
 
 namespace Inspection.Admin.Hosting;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Grpc.Health.V1;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.ServiceDefaults;
 
 namespace Inspection.Admin.Status;
@@ -27,7 +27,7 @@ public sealed class ServiceHealth(GrpcClientFactory channels)
         var clock = Stopwatch.StartNew();
         try
         {
-            var reply = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), new CallOptions(Deadline: DateTime.UtcNow + Deadline, CancellationToken: ct));
+            var reply = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), new CallOptions(deadline: DateTime.UtcNow + Deadline, cancellationToken: ct));
             return reply.Status == HealthCheckResponse.Types.ServingStatus.Serving
                 ? new ServiceStatus(appId, NameOf(appId), address, ServiceState.Serving, "Serving", clock.Elapsed)
                 : new ServiceStatus(appId, NameOf(appId), address, ServiceState.NotServing, $"Reports {reply.Status}", clock.Elapsed);

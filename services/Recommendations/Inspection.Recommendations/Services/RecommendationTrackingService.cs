@@ -1,5 +1,5 @@
 using Inspection.Domain;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Recommendations.Changes;
 using Inspection.Recommendations.Data;
 using Inspection.Recommendations.Domain;
@@ -183,7 +183,7 @@ public sealed class RecommendationTrackingService(RecommendationStore store, Fra
         }
         catch (WatcherFellBehindException behind)
         {
-            throw new RpcException(StatusCode.ResourceExhausted, behind.Message);
+            throw new RpcException(new Status(StatusCode.ResourceExhausted, behind.Message));
         }
     }
 

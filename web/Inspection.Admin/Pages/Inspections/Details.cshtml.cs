@@ -4,8 +4,8 @@ using Inspection.Recommendations.V1;
 using Inspection.Sampling.V1;
 using Inspection.Scoring.V1;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Inspection.Grpc.CallOptions;
-using RpcException = Inspection.Grpc.RpcException;
+using CallOptions = Grpc.Core.CallOptions;
+using RpcException = Grpc.Core.RpcException;
 
 namespace Inspection.Admin.Pages.Inspections;
 
@@ -26,7 +26,7 @@ public sealed class DetailsModel(
 
     public async Task OnGetAsync(string id, CancellationToken ct)
     {
-        var options = new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(10), CancellationToken: ct);
+        var options = new CallOptions(deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: ct);
         Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, options);
         var samples = Try(() => sampling.ListSamplesAsync(new ListSamplesRequest { InspectionId = id }, options));
         var assessments = Try(() => scoring.ListCaseAssessmentsAsync(new ListCaseAssessmentsRequest { InspectionId = id, PageSize = 1 }, options));

@@ -4,8 +4,8 @@ using Inspection.Recommendations.V1;
 using Inspection.Sampling.V1;
 using Inspection.Scoring.V1;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Inspection.Grpc.CallOptions;
-using RpcException = Inspection.Grpc.RpcException;
+using CallOptions = Grpc.Core.CallOptions;
+using RpcException = Grpc.Core.RpcException;
 
 namespace Inspection.Admin.Pages.Report;
 
@@ -29,7 +29,7 @@ public sealed class IndexModel(
 
     public async Task OnGetAsync(string id, CancellationToken ct)
     {
-        var options = new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(15), CancellationToken: ct);
+        var options = new CallOptions(deadline: DateTime.UtcNow.AddSeconds(15), cancellationToken: ct);
         Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, options);
         var recommendations = tracking.ListRecommendationsAsync(new ListRecommendationsRequest { InspectionId = id, PageSize = 200 }, options);
         var progress = Try(() => tracking.ListDueForJudgementAsync(new ListDueForJudgementRequest { InspectionId = id }, options));

@@ -5,8 +5,8 @@ using Inspection.Recommendations.V1;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Inspection.Grpc.CallOptions;
-using RpcException = Inspection.Grpc.RpcException;
+using CallOptions = Grpc.Core.CallOptions;
+using RpcException = Grpc.Core.RpcException;
 
 namespace Inspection.Admin.Pages.Report;
 
@@ -21,7 +21,7 @@ public sealed class PublishModel(RecommendationTracking.RecommendationTrackingCl
 
     public async Task OnGetAsync(string id, CancellationToken ct)
     {
-        Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, new CallOptions(CancellationToken: ct));
+        Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, new CallOptions(cancellationToken: ct));
         Version = Inspection.Version;
         RequestId = Guid.NewGuid().ToString();
         PublishedOn = DateTime.UtcNow.ToString("yyyy-MM-dd");
@@ -29,7 +29,7 @@ public sealed class PublishModel(RecommendationTracking.RecommendationTrackingCl
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
     {
-        Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, new CallOptions(CancellationToken: ct));
+        Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, new CallOptions(cancellationToken: ct));
         if (string.IsNullOrWhiteSpace(PublishedOn)) ModelState.AddModelError(nameof(PublishedOn), "Enter the publication date, like 2022-08-01");
         if (!ModelState.IsValid) return Page();
         try
@@ -38,7 +38,7 @@ public sealed class PublishModel(RecommendationTracking.RecommendationTrackingCl
             {
                 RequestId = string.IsNullOrEmpty(RequestId) ? Guid.NewGuid().ToString() : RequestId,
                 InspectionId = id, ExpectedVersion = Version, PublishedOn = PublishedOn!.Trim(), PublishedBy = User.RecordedBy(),
-            }, new CallOptions(CancellationToken: ct));
+            }, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "inspection published", published.ProviderName, $"published {published.PublishedOn}", ct);
             return Redirect($"/inspections/{id}");
         }
