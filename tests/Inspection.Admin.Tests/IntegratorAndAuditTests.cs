@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Inspection.Admin.Accounts;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Scoring.V1;
 using Microsoft.Playwright;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Testing;
 
 namespace Inspection.Fuzz.Tests;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Inspection.Grpc;
+using Grpc.Core;
 
 namespace Inspection.LoadAndFaults;
 
@@ -38,7 +38,7 @@ public sealed class CarefulClient(CallStatistics statistics, RetryPolicy policy)
             string detail;
             try
             {
-                var reply = await call(new CallOptions(Deadline: DateTime.UtcNow + policy.AttemptDeadline));
+                var reply = await call(new CallOptions(deadline: DateTime.UtcNow + policy.AttemptDeadline));
                 statistics.Record(StatusCode.OK, clock.Elapsed);
                 return new WriteOutcome<T>(reply, StatusCode.OK, "", attempt);
             }

@@ -1,4 +1,4 @@
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Testing;
 using Npgsql;
 using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;

@@ -1,6 +1,6 @@
 using Google.Protobuf;
 using Inspection.Evidence.V1;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.LoadAndFaults;
 using Inspection.Recommendations.V1;
 using Inspection.Scoring.V1;

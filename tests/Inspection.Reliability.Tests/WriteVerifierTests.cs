@@ -1,6 +1,6 @@
 using Dapper;
 using Inspection.Evidence.V1;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.LoadAndFaults;
 using Inspection.Scoring.V1;
 using Inspection.Testing;

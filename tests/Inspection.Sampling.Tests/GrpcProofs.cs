@@ -1,4 +1,4 @@
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Sampling.V1;
 
 namespace Inspection.Sampling.Tests;

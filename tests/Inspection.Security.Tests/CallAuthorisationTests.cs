@@ -1,5 +1,5 @@
 using Grpc.Health.V1;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Recommendations.V1;
 using Inspection.Security;
 using Inspection.Testing;

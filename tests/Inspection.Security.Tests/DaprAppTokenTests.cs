@@ -1,5 +1,5 @@
 using Grpc.Health.V1;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Recommendations.V1;
 using Inspection.Testing;
 
@@ -43,7 +43,7 @@ public sealed class DaprAppTokenTests : IAsyncLifetime
         Assert.NotNull(reply);
         // Probes still see the health check.
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving,
-            (await new Health.HealthClient(_bare!).CheckAsync(new HealthCheckRequest(), new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(10)))).Status);
+            (await new Health.HealthClient(_bare!).CheckAsync(new HealthCheckRequest(), new CallOptions(deadline: DateTime.UtcNow.AddSeconds(10)))).Status);
     }
 
     public async Task DisposeAsync()

@@ -1,7 +1,7 @@
 using Inspection.Evidence.Services;
 using Inspection.Evidence.Tests.Support;
 using Inspection.Evidence.V1;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Sampling.V1;
 using Xunit;
 

@@ -1,6 +1,6 @@
 using Inspection.Evidence.Services;
 using Inspection.Evidence.V1;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Recommendations.Services;
 using Inspection.Recommendations.V1;
 using Inspection.Sampling;

@@ -1,4 +1,4 @@
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Recommendations.V1;
 using Xunit;
 
@@ -23,7 +23,7 @@ public sealed class GrpcProofs(ServiceHostFixture service) : TrackingProofs, ICl
 
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
         {
-            await foreach (var _ in _client.WatchChanges(request, new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(30)))) { }
+            await foreach (var _ in _client.WatchChanges(request, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(30)))) { }
         });
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
@@ -36,7 +36,7 @@ public sealed class GrpcProofs(ServiceHostFixture service) : TrackingProofs, ICl
         var scenario = await AnnexScenario.LoadAsync(Driver);
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var request = new WatchChangesRequest { ProviderId = scenario.Pdu.Id };
-        await using var stream = _client.WatchChanges(request, new CallOptions(CancellationToken: cancel.Token)).GetAsyncEnumerator(cancel.Token);
+        await using var stream = _client.WatchChanges(request, new CallOptions(cancellationToken: cancel.Token)).GetAsyncEnumerator(cancel.Token);
 
         Assert.True(await stream.MoveNextAsync());
         Assert.Equal("subscribed", stream.Current.Type);

@@ -1,4 +1,4 @@
-using Inspection.Grpc;
+using Grpc.Core;
 using SampledCaseFacts = Inspection.Scoring.Domain.Assessments.SampledCaseFacts;
 using Inspection.Scoring.Tests.Reference;
 using Inspection.Scoring.V1;

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Inspection.Admin.Accounts;
 using Inspection.Admin.Forms;
 using Inspection.Admin.Status;

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Inspection.Recommendations.V1;
 using Inspection.Sampling.V1;
 using Inspection.Scoring.V1;

@@ -1,4 +1,5 @@
 using Inspection.Admin.Accounts;
+using Inspection.Admin.Hosting;
 using Inspection.Audit.V1;
 using Grpc.Core;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ namespace Inspection.Admin.Pages.Audit;
 /// The admin's own trail (accounts, integrators) or any service's trail of writes to its database, read over gRPC
 /// (inspection.audit.v1.AuditTrail) with the signed-in administrator's token.
 /// </summary>
-public sealed class IndexModel(AdminStore store, GrpcClientFactory clients) : PageModel
+public sealed class IndexModel(AdminStore store, ServiceChannels clients) : PageModel
 {
     public static readonly IReadOnlyList<(string AppId, string Name)> Sources =
     [
@@ -43,7 +44,7 @@ public sealed class IndexModel(AdminStore store, GrpcClientFactory clients) : Pa
         }
         try
         {
-            var reply = await new AuditTrail.AuditTrailClient(clients.ChannelFor(Source)).ListAuditEventsAsync(new ListAuditEventsRequest
+            var reply = await clients.AuditTrail(Source).ListAuditEventsAsync(new ListAuditEventsRequest
             {
                 Actor = Actor?.Trim() ?? "", TableName = Table?.Trim() ?? "", TraceId = Trace?.Trim().ToLowerInvariant() ?? "", PageSize = 100, PageToken = After ?? "",
             }, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: ct));

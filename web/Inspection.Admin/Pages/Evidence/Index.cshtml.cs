@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Inspection.Evidence.V1;
 using Inspection.Recommendations.V1;
 using Inspection.Scoring.V1;
@@ -49,7 +50,7 @@ public sealed class IndexModel(
         Items.Where(i => i.StandardId == standardId && i.KeyQuestionId == keyQuestionId);
 
     /// <summary>Null when there is nothing yet (NOT_FOUND, or ratings the inspection's state cannot give); any other refusal is the page's.</summary>
-    private static async Task<T?> Try<T>(Func<Task<T>> call) where T : class
+    private static async Task<T?> Try<T>(Func<AsyncUnaryCall<T>> call) where T : class
     {
         try
         {

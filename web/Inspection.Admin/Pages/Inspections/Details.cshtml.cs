@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Inspection.Admin.Presentation;
 using Inspection.Evidence.V1;
 using Inspection.Recommendations.V1;
@@ -104,7 +105,7 @@ public sealed class DetailsModel(
     private static InspectionTask Cannot(string key, string name, string href) =>
         new(key, name, href, Unavailable, "govuk-tag--grey", "The service that holds this is not available at the moment");
 
-    private static async Task<T?> Try<T>(Func<Task<T>> call) where T : class
+    private static async Task<T?> Try<T>(Func<AsyncUnaryCall<T>> call) where T : class
     {
         try
         {

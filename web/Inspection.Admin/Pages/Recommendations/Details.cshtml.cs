@@ -15,7 +15,7 @@ public sealed class DetailsModel(RecommendationTracking.RecommendationTrackingCl
         var options = new CallOptions(cancellationToken: ct);
         Recommendation = await tracking.GetRecommendationAsync(new GetRecommendationRequest { RecommendationId = id }, options);
         var ids = Recommendation.History.Select(h => h.InspectionId).Append(Recommendation.InspectionId).Distinct().ToList();
-        var found = await Task.WhenAll(ids.Select(i => tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = i }, options)));
+        var found = await Task.WhenAll(ids.Select(i => tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = i }, options).ResponseAsync));
         Inspections = found.ToDictionary(i => i.InspectionId);
     }
 

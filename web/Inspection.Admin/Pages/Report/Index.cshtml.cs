@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Inspection.Admin.Presentation;
 using Inspection.Evidence.V1;
 using Inspection.Recommendations.V1;
@@ -46,7 +47,7 @@ public sealed class IndexModel(
         Characteristics = await characteristics;
     }
 
-    private static async Task<T?> Try<T>(Func<Task<T>> call) where T : class
+    private static async Task<T?> Try<T>(Func<AsyncUnaryCall<T>> call) where T : class
     {
         try
         {
