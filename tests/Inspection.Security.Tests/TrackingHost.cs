@@ -1,3 +1,4 @@
+using Grpc.Net.Client;
 using Grpc.Core;
 using Inspection.Testing;
 

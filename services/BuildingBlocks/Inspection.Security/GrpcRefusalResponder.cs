@@ -19,7 +19,8 @@ internal sealed class GrpcRefusalResponder : IAuthorizationMiddlewareResultHandl
         if (authorizeResult.Succeeded || !IsGrpc(context.Request))
             return _default.HandleAsync(next, context, policy, authorizeResult);
 
-        var refusal = authorizeResult.AuthorizationFailure?.FailureReasons.OfType<RpcRefusal>().FirstOrDefault();
+        var refusal = authorizeResult.AuthorizationFailure?.FailureReasons.OfType<RpcRefusal>().FirstOrDefault()
+            ?? context.Items[RpcAuthorisation.RefusalItem] as RpcRefusal;
         var code = refusal?.Code ?? (authorizeResult.Challenged ? StatusCode.Unauthenticated : StatusCode.PermissionDenied);
         var message = refusal?.Message ?? (code == StatusCode.Unauthenticated ? "the call is not authenticated" : "the call is not permitted");
         context.Response.StatusCode = StatusCodes.Status200OK;

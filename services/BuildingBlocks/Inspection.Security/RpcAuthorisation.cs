@@ -15,6 +15,7 @@ namespace Inspection.Security;
 internal sealed class RpcAuthorisation(RpcPolicy policy, AppApiToken appApiToken, ServedRpcs served) : AuthorizationHandler<RpcPolicyRequirement>
 {
     internal static readonly object FailureItem = new();
+    internal static readonly object RefusalItem = new();
 
     protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, RpcPolicyRequirement requirement)
     {
@@ -51,7 +52,10 @@ internal sealed class RpcAuthorisation(RpcPolicy policy, AppApiToken appApiToken
 
     private Task Refuse(AuthorizationHandlerContext context, StatusCode code, string message)
     {
-        context.Fail(new RpcRefusal(this, code, message));
+        var refusal = new RpcRefusal(this, code, message);
+        // A challenge (no authenticated user) drops failure reasons, so the responder finds the refusal here too.
+        if (context.Resource is HttpContext http) http.Items[RefusalItem] = refusal;
+        context.Fail(refusal);
         return Task.CompletedTask;
     }
 

@@ -23,7 +23,7 @@ public sealed class GrpcProofs(ServiceHostFixture service) : TrackingProofs, ICl
 
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
         {
-            await foreach (var _ in _client.WatchChanges(request, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(30)))) { }
+            await foreach (var _ in _client.WatchChanges(request, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(30))).ResponseStream.ReadAllAsync()) { }
         });
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
@@ -36,7 +36,7 @@ public sealed class GrpcProofs(ServiceHostFixture service) : TrackingProofs, ICl
         var scenario = await AnnexScenario.LoadAsync(Driver);
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var request = new WatchChangesRequest { ProviderId = scenario.Pdu.Id };
-        await using var stream = _client.WatchChanges(request, new CallOptions(cancellationToken: cancel.Token)).GetAsyncEnumerator(cancel.Token);
+        await using var stream = _client.WatchChanges(request, new CallOptions(cancellationToken: cancel.Token)).ResponseStream.ReadAllAsync(cancel.Token).GetAsyncEnumerator(cancel.Token);
 
         Assert.True(await stream.MoveNextAsync());
         Assert.Equal("subscribed", stream.Current.Type);
@@ -65,8 +65,8 @@ public sealed class GrpcProofs(ServiceHostFixture service) : TrackingProofs, ICl
         var scenario = await AnnexScenario.LoadAsync(Driver);
 
         var inspection = await _client.GetInspectionAsync(new GetInspectionRequest { InspectionId = scenario.PduInspection.Id });
-        var missing = await Assert.ThrowsAsync<RpcException>(() => _client.GetInspectionAsync(new GetInspectionRequest { InspectionId = Guid.NewGuid().ToString() }));
-        var malformed = await Assert.ThrowsAsync<RpcException>(() => _client.GetInspectionAsync(new GetInspectionRequest { InspectionId = "PDU-2022" }));
+        var missing = await Assert.ThrowsAsync<RpcException>(() => _client.GetInspectionAsync(new GetInspectionRequest { InspectionId = Guid.NewGuid().ToString() }).ResponseAsync);
+        var malformed = await Assert.ThrowsAsync<RpcException>(() => _client.GetInspectionAsync(new GetInspectionRequest { InspectionId = "PDU-2022" }).ResponseAsync);
 
         Assert.Equal((scenario.Pdu.Id, ReferenceData.AnnexInspection.Text("framework"), "planned", ReferenceData.AnnexInspection.Text("fieldwork_start")),
             (inspection.ProviderId, inspection.FrameworkId, inspection.Status, inspection.FieldworkStart));
@@ -79,9 +79,9 @@ public sealed class GrpcProofs(ServiceHostFixture service) : TrackingProofs, ICl
     public async Task A_create_without_a_request_id_or_with_bad_fields_is_refused_field_by_field()
     {
         var noRequestId = await Assert.ThrowsAsync<RpcException>(() =>
-            _client.CreateProviderAsync(new CreateProviderRequest { Name = "Somewhere PDU", Type = "pdu", Region = "Wales", CreatedBy = "t" }));
+            _client.CreateProviderAsync(new CreateProviderRequest { Name = "Somewhere PDU", Type = "pdu", Region = "Wales", CreatedBy = "t" }).ResponseAsync);
         var badFields = await Assert.ThrowsAsync<RpcException>(() =>
-            _client.CreateProviderAsync(new CreateProviderRequest { RequestId = Guid.NewGuid().ToString(), Name = "", Type = "trust", ActiveFrom = "1 June 2021" }));
+            _client.CreateProviderAsync(new CreateProviderRequest { RequestId = Guid.NewGuid().ToString(), Name = "", Type = "trust", ActiveFrom = "1 June 2021" }).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, noRequestId.StatusCode);
         Assert.Equal("request_id", Assert.Single(noRequestId.FieldViolations).Field);

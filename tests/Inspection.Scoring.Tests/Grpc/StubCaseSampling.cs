@@ -9,7 +9,7 @@ public sealed class StubCaseSampling(UpstreamState state) : CaseSampling.CaseSam
     public override async Task ListSampleCases(ListSampleCasesRequest request, IServerStreamWriter<SampledCase> responseStream, ServerCallContext context)
     {
         var sample = state.Sample(request.InspectionId)
-            ?? throw new RpcException(new Status(StatusCode.FailedPrecondition, $"inspection {request.InspectionId} has no sample");
+            ?? throw new RpcException(new Status(StatusCode.FailedPrecondition, $"inspection {request.InspectionId} has no sample"));
         foreach (var sampled in sample) await responseStream.WriteAsync(sampled, context.CancellationToken);
     }
 }
