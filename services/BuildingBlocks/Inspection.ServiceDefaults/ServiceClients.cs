@@ -48,6 +48,7 @@ public static class ServiceClients
                 if (services.GetService<IOutgoingCredentials>()?.AuthorizationHeader() is { } header) metadata.Add("authorization", header);
                 return Task.CompletedTask;
             });
+        client.AddInterceptor(InterceptorScope.Client, _ => new TargetNaming(appId));
         if (underDapr)
             client.AddInterceptor(InterceptorScope.Channel, _ => new InvocationInterceptor(appId, DaprDefaults.GetDefaultDaprApiToken(configuration)));
         return client;
