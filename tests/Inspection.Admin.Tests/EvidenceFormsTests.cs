@@ -165,5 +165,5 @@ public sealed class EvidenceFormsTests(AdminFixture admin)
     {
         RequestId = Guid.NewGuid().ToString(), InspectionId = inspectionId, StandardId = "1.1", Source = "document",
         EvidenceDate = "2022-06-07", Summary = summary, Finding = "strength", RecordedBy = "admin-tests",
-    });
+    }).ResponseAsync;
 }

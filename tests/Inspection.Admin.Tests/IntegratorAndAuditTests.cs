@@ -1,8 +1,9 @@
+using Grpc.Net.Client;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Inspection.Admin.Accounts;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Scoring.V1;
 using Microsoft.Playwright;
 
@@ -59,10 +60,10 @@ public sealed class IntegratorAndAuditTests(AdminFixture admin)
         using var channel = GrpcChannel.ForAddress(admin.Scoring.GrpcAddress);
         var scoring = new AssessmentScoring.AssessmentScoringClient(channel);
         var inspection = await admin.InspectionOfAsync(AdminFixture.Bnes);
-        var headers = new Metadata().Add("authorization", "Bearer " + token);
+        var headers = new Metadata { { "authorization", "Bearer " + token } };
         var ratings = await scoring.GetInspectionRatingsAsync(new GetInspectionRatingsRequest { InspectionId = inspection.InspectionId }, new CallOptions(headers));
         Assert.NotEmpty(ratings.Standards);
-        var denied = await Assert.ThrowsAsync<RpcException>(() => scoring.RecordCaseAssessmentAsync(new RecordCaseAssessmentRequest { InspectionId = inspection.InspectionId }, new CallOptions(headers)));
+        var denied = await Assert.ThrowsAsync<RpcException>(() => scoring.RecordCaseAssessmentAsync(new RecordCaseAssessmentRequest { InspectionId = inspection.InspectionId }, new CallOptions(headers)).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Revoke Ratings dashboard" }).ClickAsync();

@@ -1,5 +1,5 @@
 using Grpc.Health.V1;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Recommendations.V1;
 using Inspection.Testing;
 using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
@@ -42,7 +42,7 @@ public sealed class DatabaseOutageTests
         await postgres.StopAsync();
         await service.WaitForAsync(ServingStatus.NotServing, TimeSpan.FromSeconds(30));
         var failure = await Assert.ThrowsAsync<RpcException>(() =>
-            client.GetProviderAsync(new GetProviderRequest { ProviderId = created.ProviderId }, new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(10))));
+            client.GetProviderAsync(new GetProviderRequest { ProviderId = created.ProviderId }, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(10))).ResponseAsync);
         Assert.Equal(StatusCode.Unavailable, failure.StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("/health/live")).StatusCode);
 
@@ -66,7 +66,7 @@ public sealed class DatabaseOutageTests
         var seen = new List<ServingStatus>();
         var watching = Task.Run(async () =>
         {
-            await foreach (var reply in health.Watch(new HealthCheckRequest(), new CallOptions(CancellationToken: cancel.Token)))
+            await foreach (var reply in health.Watch(new HealthCheckRequest(), new CallOptions(cancellationToken: cancel.Token)).ResponseStream.ReadAllAsync())
             {
                 seen.Add(reply.Status);
                 if (reply.Status == ServingStatus.NotServing) return;

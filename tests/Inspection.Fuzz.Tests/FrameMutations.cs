@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
-using Inspection.Grpc;
+using Grpc.Core;
 
 namespace Inspection.Fuzz.Tests;
 

@@ -1,4 +1,4 @@
-using Inspection.Grpc;
+using Grpc.Core;
 
 namespace Inspection.Fuzz.Tests;
 

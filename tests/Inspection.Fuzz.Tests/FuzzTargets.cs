@@ -1,6 +1,6 @@
 using System.Reflection;
 using Google.Protobuf.Reflection;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Testing;
 
 namespace Inspection.Fuzz.Tests;

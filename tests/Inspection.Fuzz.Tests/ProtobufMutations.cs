@@ -1,6 +1,6 @@
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
-using Inspection.Grpc;
+using Grpc.Core;
 
 namespace Inspection.Fuzz.Tests;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Testing;
 
 namespace Inspection.Fuzz.Tests;
@@ -59,7 +59,7 @@ public sealed class RawGrpc : IDisposable
             message = Header(response.TrailingHeaders, "grpc-message");
         }
         return new RawGrpcOutcome(int.TryParse(status, out var code) ? (StatusCode)code : null, response.StatusCode,
-            message is null ? "" : StatusMessageEncoding.Decode(message));
+            message is null ? "" : Uri.UnescapeDataString(message));
     }
 
     private static string? Header(HttpHeaders headers, string name) => headers.TryGetValues(name, out var values) ? values.First() : null;

@@ -1,5 +1,5 @@
 using System.Net;
-using Inspection.Grpc;
+using Grpc.Core;
 
 namespace Inspection.Fuzz.Tests;
 

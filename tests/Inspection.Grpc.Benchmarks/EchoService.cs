@@ -1,4 +1,4 @@
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Testing.V1;
 
 namespace Inspection.Grpc.Benchmarks;

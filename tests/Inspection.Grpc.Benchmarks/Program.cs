@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Grpc.Benchmarks;
 using Inspection.Grpc.Tests.GrpcJs;
 using Microsoft.AspNetCore.Builder;

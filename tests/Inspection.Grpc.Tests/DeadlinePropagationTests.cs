@@ -10,7 +10,7 @@ public sealed class DeadlinePropagationTests(SharedServer server) : IClassFixtur
     public async Task The_incoming_deadline_carries_on_to_the_calls_a_handler_makes()
     {
         var reply = await server.Client.RelayAsync(new RelayRequest { Target = server.Server.Address, Text = "onwards" },
-            new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(10)));
+            new CallOptions(deadline: DateTime.UtcNow.AddSeconds(10)));
 
         Assert.Equal("onwards", reply.Text);
         Assert.InRange(reply.DeadlineRemainingMs, 1, 10_000);

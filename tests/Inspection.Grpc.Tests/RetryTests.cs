@@ -82,7 +82,7 @@ public sealed class RetryTests(SharedServer server) : IClassFixture<SharedServer
         Assert.Equal(StatusCode.Unavailable, e.StatusCode);
 
         var watch = Stopwatch.StartNew();
-        var call = client.EchoAsync(new EchoRequest { Text = "late" }, new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(20)));
+        var call = client.EchoAsync(new EchoRequest { Text = "late" }, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(20)));
         await Task.Delay(300);
         Assert.False(call.IsCompleted);
         await using var late = await TestGrpcServer.StartAsync(port: port);
@@ -100,7 +100,7 @@ public sealed class RetryTests(SharedServer server) : IClassFixture<SharedServer
         });
         var watch = Stopwatch.StartNew();
         var e = await Assert.ThrowsAsync<RpcException>(() =>
-            new Interop.InteropClient(channel).EchoAsync(new EchoRequest(), new CallOptions(Deadline: DateTime.UtcNow.AddMilliseconds(500))));
+            new Interop.InteropClient(channel).EchoAsync(new EchoRequest(), new CallOptions(deadline: DateTime.UtcNow.AddMilliseconds(500))));
         Assert.Equal(StatusCode.Unavailable, e.StatusCode);
         Assert.True(watch.ElapsedMilliseconds < 4_000, $"took {watch.ElapsedMilliseconds} ms");
     }

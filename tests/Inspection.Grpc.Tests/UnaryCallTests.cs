@@ -29,7 +29,7 @@ public sealed class UnaryCallTests(SharedServer server) : IClassFixture<SharedSe
     [Fact]
     public async Task The_deadline_reaches_the_server()
     {
-        var reply = await server.Client.EchoAsync(new EchoRequest(), new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(30)));
+        var reply = await server.Client.EchoAsync(new EchoRequest(), new CallOptions(deadline: DateTime.UtcNow.AddSeconds(30)));
         Assert.InRange(reply.DeadlineRemainingMs, 20_000, 30_000);
     }
 
@@ -97,7 +97,7 @@ public sealed class UnaryCallTests(SharedServer server) : IClassFixture<SharedSe
         // started the handler, and then there is no handler to cancel.
         var watch = Stopwatch.StartNew();
         var e = await Assert.ThrowsAsync<RpcException>(() =>
-            server.Client.SlowAsync(new SlowRequest { DelayMs = 20_000 }, new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(2))));
+            server.Client.SlowAsync(new SlowRequest { DelayMs = 20_000 }, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(2))));
 
         Assert.Equal(StatusCode.DeadlineExceeded, e.StatusCode);
         Assert.InRange(watch.ElapsedMilliseconds, 1_900, 15_000);
@@ -109,7 +109,7 @@ public sealed class UnaryCallTests(SharedServer server) : IClassFixture<SharedSe
     {
         var watch = Stopwatch.StartNew();
         var e = await Assert.ThrowsAsync<RpcException>(() =>
-            server.Client.SlowAsync(new SlowRequest { DelayMs = 3_000, IgnoreCancellation = true }, new CallOptions(Deadline: DateTime.UtcNow.AddMilliseconds(200))));
+            server.Client.SlowAsync(new SlowRequest { DelayMs = 3_000, IgnoreCancellation = true }, new CallOptions(deadline: DateTime.UtcNow.AddMilliseconds(200))));
         Assert.Equal(StatusCode.DeadlineExceeded, e.StatusCode);
         Assert.True(watch.ElapsedMilliseconds < 2_500, $"took {watch.ElapsedMilliseconds} ms");
 
@@ -126,7 +126,7 @@ public sealed class UnaryCallTests(SharedServer server) : IClassFixture<SharedSe
     public async Task A_deadline_already_past_fails_without_sending()
     {
         var e = await Assert.ThrowsAsync<RpcException>(() =>
-            server.Client.EchoAsync(new EchoRequest(), new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(-1))));
+            server.Client.EchoAsync(new EchoRequest(), new CallOptions(deadline: DateTime.UtcNow.AddSeconds(-1))));
         Assert.Equal(StatusCode.DeadlineExceeded, e.StatusCode);
     }
 
@@ -135,7 +135,7 @@ public sealed class UnaryCallTests(SharedServer server) : IClassFixture<SharedSe
     {
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         var e = await Assert.ThrowsAsync<RpcException>(() =>
-            server.Client.SlowAsync(new SlowRequest { DelayMs = 20_000 }, new CallOptions(CancellationToken: cancel.Token)));
+            server.Client.SlowAsync(new SlowRequest { DelayMs = 20_000 }, new CallOptions(cancellationToken: cancel.Token)));
         Assert.Equal(StatusCode.Cancelled, e.StatusCode);
     }
 

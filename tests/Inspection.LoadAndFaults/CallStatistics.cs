@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Inspection.Grpc;
+using Grpc.Core;
 
 namespace Inspection.LoadAndFaults;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Inspection.Grpc;
+using Grpc.Core;
 
 namespace Inspection.LoadAndFaults;
 
@@ -17,7 +17,7 @@ public sealed class CarefulClient(CallStatistics statistics, RetryPolicy policy)
         status is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal or StatusCode.Unknown or StatusCode.Cancelled;
 
     /// <summary>A write: retried with the same request until acknowledged, refused, or the budget is spent.</summary>
-    public async Task<WriteOutcome<T>> WriteAsync<T>(Func<CallOptions, Task<T>> call) where T : class
+    public async Task<WriteOutcome<T>> WriteAsync<T>(Func<CallOptions, AsyncUnaryCall<T>> call) where T : class
     {
         var clock = Stopwatch.StartNew();
         var outcome = await CallAsync(call);
@@ -26,9 +26,9 @@ public sealed class CarefulClient(CallStatistics statistics, RetryPolicy policy)
     }
 
     /// <summary>A read: the same retries; a definite refusal (NOT_FOUND) comes back as the outcome's status.</summary>
-    public Task<WriteOutcome<T>> ReadAsync<T>(Func<CallOptions, Task<T>> call) where T : class => CallAsync(call);
+    public Task<WriteOutcome<T>> ReadAsync<T>(Func<CallOptions, AsyncUnaryCall<T>> call) where T : class => CallAsync(call);
 
-    private async Task<WriteOutcome<T>> CallAsync<T>(Func<CallOptions, Task<T>> call) where T : class
+    private async Task<WriteOutcome<T>> CallAsync<T>(Func<CallOptions, AsyncUnaryCall<T>> call) where T : class
     {
         var giveUpAt = DateTime.UtcNow + policy.Budget;
         for (var attempt = 1; ; attempt++)
@@ -38,7 +38,7 @@ public sealed class CarefulClient(CallStatistics statistics, RetryPolicy policy)
             string detail;
             try
             {
-                var reply = await call(new CallOptions(Deadline: DateTime.UtcNow + policy.AttemptDeadline));
+                var reply = await call(new CallOptions(deadline: DateTime.UtcNow + policy.AttemptDeadline));
                 statistics.Record(StatusCode.OK, clock.Elapsed);
                 return new WriteOutcome<T>(reply, StatusCode.OK, "", attempt);
             }

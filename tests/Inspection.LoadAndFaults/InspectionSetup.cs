@@ -1,5 +1,5 @@
 using Inspection.Evidence.V1;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Recommendations.V1;
 using Inspection.Sampling.V1;
 using Inspection.Scoring.V1;
@@ -20,7 +20,7 @@ public sealed class InspectionSetup(InspectionSystem system, string runId)
     private RecommendationTracking.RecommendationTrackingClient Register => system.Client<RecommendationTracking.RecommendationTrackingClient>(ServiceTopology.RecommendationTracking);
     private CaseSampling.CaseSamplingClient Sampling => system.Client<CaseSampling.CaseSamplingClient>(ServiceTopology.CaseSampling);
 
-    private static CallOptions Options => new(Deadline: DateTime.UtcNow + Deadline);
+    private static CallOptions Options => new(deadline: DateTime.UtcNow + Deadline);
 
     public async Task<SeededInspection> SeedAsync(int caseloadSize, int sampleSize)
     {

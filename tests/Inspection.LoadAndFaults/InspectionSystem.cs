@@ -1,4 +1,5 @@
-using Inspection.Grpc;
+using Grpc.Net.Client;
+using Grpc.Core;
 using Inspection.Testing;
 using Npgsql;
 using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
@@ -69,10 +70,8 @@ public sealed class InspectionSystem : IAsyncDisposable
             if (!_channels.TryGetValue(appId, out channel!))
             {
                 var address = GrpcAddress(appId);
-                channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
-                {
-                    Address = new Uri(address), MaxAttempts = 1, Interceptors = [TestKeys.Credentials()],
-                });
+                // no service config: grpc-dotnet retries nothing
+                channel = TestKeys.Channel(address);
                 _channels[appId] = channel;
             }
         }

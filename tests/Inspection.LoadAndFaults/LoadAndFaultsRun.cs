@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Inspection.Evidence.V1;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Scoring.V1;
 using Inspection.Testing;
 

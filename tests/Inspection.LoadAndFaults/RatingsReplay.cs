@@ -1,5 +1,5 @@
 using Inspection.Evidence.V1;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Scoring.V1;
 
 namespace Inspection.LoadAndFaults;
@@ -14,7 +14,7 @@ public sealed record ReplayResult(bool RatingsMatch, string Detail, InspectionRa
 /// </summary>
 public sealed class RatingsReplay(InspectionSystem system, InspectionSetup setup, SeededInspection loaded, RunOptions options)
 {
-    private static CallOptions Options => new(Deadline: DateTime.UtcNow.AddSeconds(60));
+    private static CallOptions Options => new(deadline: DateTime.UtcNow.AddSeconds(60));
 
     public async Task<ReplayResult> RunAsync(
         IReadOnlyDictionary<string, RecordCaseAssessmentRequest> assessments, IReadOnlyDictionary<string, RecordJudgementRequest> judgements)

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Inspection.Grpc;
+using Grpc.Core;
 
 namespace Inspection.LoadAndFaults;
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Inspection.Evidence.V1;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Scoring.V1;
 
 namespace Inspection.LoadAndFaults;

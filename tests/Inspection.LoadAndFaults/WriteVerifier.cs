@@ -1,6 +1,6 @@
 using Dapper;
 using Inspection.Evidence.V1;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Scoring.V1;
 using Npgsql;
 
@@ -108,7 +108,7 @@ public sealed class WriteVerifier(InspectionSystem system, SeededInspection insp
         foreach (var standard in inspection.DomainOneStandards)
         {
             var reply = await evidence.GetJudgementHistoryAsync(new GetJudgementHistoryRequest { InspectionId = inspection.InspectionId, StandardId = standard },
-                new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(60)));
+                new CallOptions(deadline: DateTime.UtcNow.AddSeconds(60)));
             foreach (var version in reply.Versions)
                 if (!history.TryAdd((standard, version.Version), version))
                     Duplicate(1, $"standard {standard} version {version.Version} is in its history twice");
@@ -158,7 +158,7 @@ public sealed class WriteVerifier(InspectionSystem system, SeededInspection insp
         {
             var page = await scoring.ListCaseAssessmentsAsync(
                 new ListCaseAssessmentsRequest { InspectionId = inspection.InspectionId, PageSize = 200, PageToken = token },
-                new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(60)));
+                new CallOptions(deadline: DateTime.UtcNow.AddSeconds(60)));
             foreach (var assessment in page.CaseAssessments)
                 if (!all.TryAdd(assessment.CaseReference, assessment)) Duplicate(1, $"case {assessment.CaseReference} listed twice");
             token = page.NextPageToken;

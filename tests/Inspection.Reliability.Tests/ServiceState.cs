@@ -1,6 +1,6 @@
 using Google.Protobuf;
 using Inspection.Evidence.V1;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.LoadAndFaults;
 using Inspection.Recommendations.V1;
 using Inspection.Scoring.V1;
@@ -46,7 +46,7 @@ internal sealed record ServiceState(IReadOnlyList<(string What, IMessage Answer)
 
     public int Count<T>() where T : IMessage => Answers.Count(a => a.Answer is T);
 
-    private static CallOptions Options => new(Deadline: DateTime.UtcNow.AddSeconds(30));
+    private static CallOptions Options => new(deadline: DateTime.UtcNow.AddSeconds(30));
 
     /// <summary>The ratings, or for an inspection without any (a predecessor's), the status as a google.rpc.Status message.</summary>
     private static async Task<IMessage> RatingsAsync(AssessmentScoring.AssessmentScoringClient scoring, string inspectionId)

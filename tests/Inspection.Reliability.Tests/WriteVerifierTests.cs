@@ -1,6 +1,6 @@
 using Dapper;
 using Inspection.Evidence.V1;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.LoadAndFaults;
 using Inspection.Scoring.V1;
 using Inspection.Testing;
@@ -85,5 +85,5 @@ public sealed class WriteVerifierTests
         Assert.Equal(2, replay.Loaded.CasesAssessed);
     }
 
-    private static CallOptions Deadline() => new(Deadline: DateTime.UtcNow.AddSeconds(60));
+    private static CallOptions Deadline() => new(deadline: DateTime.UtcNow.AddSeconds(60));
 }

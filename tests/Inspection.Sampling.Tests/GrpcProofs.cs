@@ -1,4 +1,4 @@
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Sampling.V1;
 
 namespace Inspection.Sampling.Tests;
@@ -38,7 +38,7 @@ public sealed class GrpcProofs(SamplingHostFixture host) : IClassFixture<Samplin
         Assert.Equal("complete", host.Snapshot.Status);
         Assert.Equal(SamplingHostFixture.CaseloadSize, host.Snapshot.CaseCount);
         Assert.Equal(1, host.Snapshot.Version);
-        var listed = await All(Client.ListPopulation(new ListPopulationRequest { SnapshotId = host.Snapshot.SnapshotId }));
+        var listed = await All(Client.ListPopulation(new ListPopulationRequest { SnapshotId = host.Snapshot.SnapshotId }).ResponseStream.ReadAllAsync());
         Assert.Equal(SamplingHostFixture.Caseload.Select(c => c.CaseReference).Order(StringComparer.Ordinal), listed.Select(c => c.CaseReference));
     }
 
@@ -57,7 +57,7 @@ public sealed class GrpcProofs(SamplingHostFixture host) : IClassFixture<Samplin
         bad.Cases.AddRange(SamplingHostFixture.Caseload.Skip(20).Take(5).Select(SamplingMessages.ToPopulationCase));
         bad.Cases[1].SentenceType = "fine";
         bad.Cases[3].StartDate = "1/11/2021";
-        var error = await Assert.ThrowsAsync<RpcException>(() => Client.ImportPopulationAsync(bad));
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.ImportPopulationAsync(bad).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal(["cases[1].sentence_type", "cases[3].start_date"], error.FieldViolations.Select(v => v.Field));
         Assert.Contains("row 3", error.FieldViolations[0].Description);
@@ -71,7 +71,7 @@ public sealed class GrpcProofs(SamplingHostFixture host) : IClassFixture<Samplin
         var snapshot = await Client.StartPopulationImportAsync(new StartPopulationImportRequest { RequestId = "grpc-largest", ProviderId = "pdu-largest", TakenOn = "2022-05-01" });
         var largest = new ImportPopulationRequest { SnapshotId = snapshot.SnapshotId };
         largest.Cases.AddRange(GeneratedCaseload.Create(SamplingMessages.MaxBatchSize + 1, seed: 8, prefix: "LARGE-CASE-REF-").Select(SamplingMessages.ToPopulationCase));
-        var tooMany = await Assert.ThrowsAsync<RpcException>(() => Client.ImportPopulationAsync(largest));
+        var tooMany = await Assert.ThrowsAsync<RpcException>(() => Client.ImportPopulationAsync(largest).ResponseAsync);
         Assert.Equal("cases", Assert.Single(tooMany.FieldViolations).Field);
 
         largest.Cases.RemoveAt(largest.Cases.Count - 1);
@@ -104,13 +104,13 @@ public sealed class GrpcProofs(SamplingHostFixture host) : IClassFixture<Samplin
         var error = await Assert.ThrowsAsync<RpcException>(() => Client.CalculateSampleSizeAsync(new CalculateSampleSizeRequest
         {
             PopulationSize = 500, CalculatedSize = new SizeForConfidence { ConfidenceLevel = confidence, MarginOfError = margin },
-        }));
+        }).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal(field, Assert.Single(error.FieldViolations).Field);
 
         var draw = Draw("bad-size-" + field);
         draw.CalculatedSize = new SizeForConfidence { ConfidenceLevel = confidence, MarginOfError = margin };
-        var drawError = await Assert.ThrowsAsync<RpcException>(() => Client.DrawSampleAsync(draw));
+        var drawError = await Assert.ThrowsAsync<RpcException>(() => Client.DrawSampleAsync(draw).ResponseAsync);
         Assert.Equal(field, Assert.Single(drawError.FieldViolations).Field);
     }
 
@@ -124,7 +124,7 @@ public sealed class GrpcProofs(SamplingHostFixture host) : IClassFixture<Samplin
         draw.Quotas.Add(quota);
         draw.StratifyBy.AddRange(Enumerable.Repeat("gender", 20));
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => Client.DrawSampleAsync(draw));
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.DrawSampleAsync(draw).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal(["stratify_by", "quotas[0].values"], error.FieldViolations.Select(v => v.Field));
@@ -166,7 +166,7 @@ public sealed class GrpcProofs(SamplingHostFixture host) : IClassFixture<Samplin
         Assert.Equal(first.Strata.Select(s => string.Join(",", s.Reserves)), rerun.Strata.Select(s => string.Join(",", s.Reserves)));
         Assert.NotEqual(first.Cases.Select(c => c.CaseReference).Order(), other.Cases.Select(c => c.CaseReference).Order());
 
-        var reused = await Assert.ThrowsAsync<RpcException>(() => Client.DrawSampleAsync(Draw("grpc-seed-a", 999, "gender")));
+        var reused = await Assert.ThrowsAsync<RpcException>(() => Client.DrawSampleAsync(Draw("grpc-seed-a", 999, "gender")).ResponseAsync);
         Assert.Equal(StatusCode.AlreadyExists, reused.StatusCode);
     }
 
@@ -220,14 +220,14 @@ public sealed class GrpcProofs(SamplingHostFixture host) : IClassFixture<Samplin
         });
         Assert.Equal((leaving.Stratum, reserve, 1), (substitution.Stratum, substitution.AddedCaseReference, substitution.Sequence));
 
-        var cases = await All(Client.ListSampleCases(new ListSampleCasesRequest { SampleId = sample.SampleId }));
+        var cases = await All(Client.ListSampleCases(new ListSampleCasesRequest { SampleId = sample.SampleId }).ResponseStream.ReadAllAsync());
         Assert.Equal(sample.Cases.Count, cases.Count);
         Assert.DoesNotContain(cases, c => c.CaseReference == leaving.CaseReference);
         var added = Assert.Single(cases, c => c.CaseReference == reserve);
         Assert.Equal((leaving.Stratum, "substitute", leaving.CaseReference), (added.Stratum, added.SelectedBy, added.Replaces));
         Assert.Equal(sample.Cases.Count(c => c.Stratum == leaving.Stratum), cases.Count(c => c.Stratum == leaving.Stratum));
 
-        var withReplaced = await All(Client.ListSampleCases(new ListSampleCasesRequest { SampleId = sample.SampleId, IncludeReplaced = true }));
+        var withReplaced = await All(Client.ListSampleCases(new ListSampleCasesRequest { SampleId = sample.SampleId, IncludeReplaced = true }).ResponseStream.ReadAllAsync());
         Assert.Equal("replaced", Assert.Single(withReplaced, c => c.CaseReference == leaving.CaseReference).Status);
         var read = await Client.GetSampleAsync(new GetSampleRequest { SampleId = sample.SampleId });
         Assert.Equal("transferred out", Assert.Single(read.Substitutions).Reason);
@@ -238,7 +238,7 @@ public sealed class GrpcProofs(SamplingHostFixture host) : IClassFixture<Samplin
     public async Task The_inspections_current_sample_streams_to_other_services()
     {
         var latest = await Client.DrawSampleAsync(Draw("grpc-current", 4242, "rosh_level"));
-        var streamed = await All(Client.ListSampleCases(new ListSampleCasesRequest { InspectionId = host.InspectionId }));
+        var streamed = await All(Client.ListSampleCases(new ListSampleCasesRequest { InspectionId = host.InspectionId }).ResponseStream.ReadAllAsync());
         Assert.Equal(latest.Cases.Select(c => c.CaseReference), streamed.Select(c => c.CaseReference));
         Assert.All(streamed, c => Assert.Contains(c.SentenceType, new[] { "community_order", "suspended_sentence_order", "licence", "custody" }));
         Assert.All(streamed, c => Assert.Contains(c.RoshLevel, new[] { "low", "medium", "high", "very_high" }));
@@ -270,10 +270,10 @@ public sealed class GrpcProofs(SamplingHostFixture host) : IClassFixture<Samplin
         Assert.Equal(gender.Rows.Where(r => r.Population > 0).Sum(r => (r.Sample - r.Expected) * (r.Sample - r.Expected) / r.Expected), gender.ChiSquare, 9);
         Assert.Equal(gender.Rows.Count(r => r.Population > 0) - 1, gender.DegreesOfFreedom);
 
-        var unknown = await Assert.ThrowsAsync<RpcException>(() => Client.GetCompositionAsync(new GetCompositionRequest { SampleId = sample.SampleId, Attributes = { "height" } }));
+        var unknown = await Assert.ThrowsAsync<RpcException>(() => Client.GetCompositionAsync(new GetCompositionRequest { SampleId = sample.SampleId, Attributes = { "height" } }).ResponseAsync);
         Assert.Equal("attributes[0]", Assert.Single(unknown.FieldViolations).Field);
 
-        var population = await All(Client.ListPopulation(new ListPopulationRequest { SnapshotId = host.Snapshot.SnapshotId, SampleId = sample.SampleId }));
+        var population = await All(Client.ListPopulation(new ListPopulationRequest { SnapshotId = host.Snapshot.SnapshotId, SampleId = sample.SampleId }).ResponseStream.ReadAllAsync());
         Assert.Equal(sample.EligibleSize, population.Count(c => c.Eligible));
         Assert.All(population.Where(c => !c.Eligible), c => Assert.StartsWith("start date outside the eligibility windows", c.ExclusionReason));
         Assert.Equal(sample.Cases.Count, population.Count(c => c.SampleRole == "sampled"));
@@ -283,19 +283,19 @@ public sealed class GrpcProofs(SamplingHostFixture host) : IClassFixture<Samplin
     public async Task Bad_draw_input_is_invalid_argument_naming_the_field()
     {
         var unknownAttribute = Draw("grpc-bad-attribute", 1, "shoe_size");
-        var error = await Assert.ThrowsAsync<RpcException>(() => Client.DrawSampleAsync(unknownAttribute));
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.DrawSampleAsync(unknownAttribute).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal("stratify_by[0]", Assert.Single(error.FieldViolations).Field);
 
         var missingValue = Draw("grpc-bad-quota");
         missingValue.Quotas.Add(Quota("rosh_level", 2, "extreme"));
-        error = await Assert.ThrowsAsync<RpcException>(() => Client.DrawSampleAsync(missingValue));
+        error = await Assert.ThrowsAsync<RpcException>(() => Client.DrawSampleAsync(missingValue).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal("quotas[0].values[0]", Assert.Single(error.FieldViolations).Field);
 
         var noOffice = Draw("grpc-bad-office");
         noOffice.Quotas.Add(Quota("allocated_office", 2, "Atlantis"));
-        error = await Assert.ThrowsAsync<RpcException>(() => Client.DrawSampleAsync(noOffice));
+        error = await Assert.ThrowsAsync<RpcException>(() => Client.DrawSampleAsync(noOffice).ResponseAsync);
         Assert.Equal("quotas[0].values[0]", Assert.Single(error.FieldViolations).Field);
     }
 
@@ -304,20 +304,20 @@ public sealed class GrpcProofs(SamplingHostFixture host) : IClassFixture<Samplin
     {
         var quota = Draw("grpc-impossible-quota");
         quota.Quotas.Add(Quota("mappa_level", 500, "3"));
-        var error = await Assert.ThrowsAsync<RpcException>(() => Client.DrawSampleAsync(quota));
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.DrawSampleAsync(quota).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Contains("Quota 1 (mappa_level in (3) at least 500)", error.Status.Detail);
 
         var tooBig = Draw("grpc-impossible-size");
         tooBig.ClearSizeRule();
         tooBig.FixedSize = 5_000;
-        error = await Assert.ThrowsAsync<RpcException>(() => Client.DrawSampleAsync(tooBig));
+        error = await Assert.ThrowsAsync<RpcException>(() => Client.DrawSampleAsync(tooBig).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Contains("larger than the eligible population", error.Status.Detail);
 
         var empty = Draw("grpc-impossible-window");
         empty.Eligibility.Windows[0] = new DateWindow { FirstDay = "2019-01-01", LastDay = "2019-01-31" };
-        error = await Assert.ThrowsAsync<RpcException>(() => Client.DrawSampleAsync(empty));
+        error = await Assert.ThrowsAsync<RpcException>(() => Client.DrawSampleAsync(empty).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Contains("window 1 (2019-01-01 to 2019-01-31)", error.Status.Detail);
     }
@@ -327,7 +327,7 @@ public sealed class GrpcProofs(SamplingHostFixture host) : IClassFixture<Samplin
     {
         var request = Draw("grpc-unknown-inspection");
         request.InspectionId = Guid.NewGuid().ToString();
-        var error = await Assert.ThrowsAsync<RpcException>(() => Client.DrawSampleAsync(request));
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.DrawSampleAsync(request).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
         Assert.Contains(request.InspectionId, error.Status.Detail);
     }

@@ -91,9 +91,9 @@ var results = new List<Measurement>
 {
     await Measurement.RunAsync("SQL counting only (GROUP BY k, n per key question)", 20, 300, () => store.GetRatingCountsAsync(inspectionId, CancellationToken.None)),
     await Measurement.RunAsync("server-side GetInspectionRatings (SQL + judgements + rules)", 20, 300, () => application.GetRatingsAsync(inspectionId, CancellationToken.None)),
-    await Measurement.RunAsync("GetInspectionRatings over gRPC (client round trip)", 20, 300, () => scoring.GetInspectionRatingsAsync(ratingsRequest)),
-    await Measurement.RunAsync("GetPromptResults over gRPC", 10, 100, () => scoring.GetPromptResultsAsync(new GetPromptResultsRequest { InspectionId = inspectionId })),
-    await Measurement.RunAsync("GetBreakdown(gender) over gRPC", 10, 100, () => scoring.GetBreakdownAsync(new GetBreakdownRequest { InspectionId = inspectionId, Attribute = "gender" })),
+    await Measurement.RunAsync("GetInspectionRatings over gRPC (client round trip)", 20, 300, () => scoring.GetInspectionRatingsAsync(ratingsRequest).ResponseAsync),
+    await Measurement.RunAsync("GetPromptResults over gRPC", 10, 100, () => scoring.GetPromptResultsAsync(new GetPromptResultsRequest { InspectionId = inspectionId }).ResponseAsync),
+    await Measurement.RunAsync("GetBreakdown(gender) over gRPC", 10, 100, () => scoring.GetBreakdownAsync(new GetBreakdownRequest { InspectionId = inspectionId, Attribute = "gender" }).ResponseAsync),
 };
 var ratings = await scoring.GetInspectionRatingsAsync(ratingsRequest);
 Console.WriteLine($"  ratings: {ratings.CasesAssessed} cases, score {ratings.Overall.Score}/{ratings.Overall.MaxScore} {ratings.Overall.Rating}; response {ratings.CalculateSize() / 1024.0:F1} KiB");
@@ -132,7 +132,7 @@ Console.WriteLine($"seeded {RollupInspections} inspections x {RollupCasesEach} c
 
 var rollupRequest = new GetNationalRollupRequest { FrameworkId = framework.Id };
 results.Add(await Measurement.RunAsync($"server-side GetNationalRollup ({RollupInspections + 1} inspections)", 1, 5, () => application.GetNationalRollupAsync(framework.Id, CancellationToken.None)));
-results.Add(await Measurement.RunAsync($"GetNationalRollup over gRPC ({RollupInspections + 1} inspections)", 1, 5, () => scoring.GetNationalRollupAsync(rollupRequest)));
+results.Add(await Measurement.RunAsync($"GetNationalRollup over gRPC ({RollupInspections + 1} inspections)", 1, 5, () => scoring.GetNationalRollupAsync(rollupRequest).ResponseAsync));
 var rollup = await scoring.GetNationalRollupAsync(rollupRequest);
 var assessment = rollup.Standards.Single(s => s.StandardId == "2.2");
 Console.WriteLine($"  roll-up: {rollup.Inspections} inspections; 2.2 Assessment: {string.Join(", ", assessment.RatingCounts.Select(c => $"{c.Rating} {c.Inspections}"))}");

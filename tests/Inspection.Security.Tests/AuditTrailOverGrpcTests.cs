@@ -1,5 +1,5 @@
 using Inspection.Audit.V1;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Recommendations.V1;
 using Inspection.Security;
 using Inspection.Testing;
@@ -42,7 +42,7 @@ public sealed class AuditTrailOverGrpcTests(TrackingHost tracking) : IClassFixtu
         await Assert.ThrowsAsync<RpcException>(() => Tracking.CreateProviderAsync(new CreateProviderRequest
         {
             RequestId = Guid.NewGuid().ToString(), Name = name, Type = "not-a-type", CreatedBy = "x",
-        }, With(TestKeys.BearerFor(StaffRole.LeadInspector))));
+        }, With(TestKeys.BearerFor(StaffRole.LeadInspector))).ResponseAsync);
 
         var page = await Audit.ListAuditEventsAsync(new ListAuditEventsRequest { TableName = "providers", PageSize = 500 }, With(TestKeys.BearerFor()));
         Assert.DoesNotContain(page.Events, e => e.AfterJson.Contains(name));
@@ -52,7 +52,7 @@ public sealed class AuditTrailOverGrpcTests(TrackingHost tracking) : IClassFixtu
     public async Task Only_administrators_read_the_trail()
     {
         var e = await Assert.ThrowsAsync<RpcException>(() =>
-            Audit.ListAuditEventsAsync(new ListAuditEventsRequest(), With(TestKeys.BearerFor(StaffRole.LeadInspector))));
+            Audit.ListAuditEventsAsync(new ListAuditEventsRequest(), With(TestKeys.BearerFor(StaffRole.LeadInspector))).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, e.StatusCode);
     }
 
@@ -83,7 +83,7 @@ public sealed class AuditTrailOverGrpcTests(TrackingHost tracking) : IClassFixtu
     public async Task A_bad_filter_is_invalid_argument_naming_the_field()
     {
         var e = await Assert.ThrowsAsync<RpcException>(() =>
-            Audit.ListAuditEventsAsync(new ListAuditEventsRequest { PageSize = 501, TraceId = "xyz" }, With(TestKeys.BearerFor())));
+            Audit.ListAuditEventsAsync(new ListAuditEventsRequest { PageSize = 501, TraceId = "xyz" }, With(TestKeys.BearerFor())).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
         Assert.Contains("page_size", e.Status.Detail);
         Assert.Contains("trace_id", e.Status.Detail);
@@ -99,7 +99,7 @@ public sealed class AuditTrailOverGrpcTests(TrackingHost tracking) : IClassFixtu
         var e = await Assert.ThrowsAsync<RpcException>(() => Audit.ListAuditEventsAsync(new ListAuditEventsRequest
         {
             Since = new Google.Protobuf.WellKnownTypes.Timestamp { Seconds = seconds, Nanos = nanos },
-        }, With(TestKeys.BearerFor())));
+        }, With(TestKeys.BearerFor())).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
         Assert.Equal("since", Assert.Single(e.FieldViolations).Field);
     }

@@ -1,5 +1,5 @@
 using Grpc.Health.V1;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Recommendations.V1;
 using Inspection.Security;
 using Inspection.Testing;
@@ -33,7 +33,7 @@ public sealed class CallAuthorisationTests(TrackingHost tracking) : IClassFixtur
     [Fact]
     public async Task A_call_without_credentials_is_unauthenticated_and_says_what_to_send()
     {
-        var e = await Assert.ThrowsAsync<RpcException>(() => Client.ListProvidersAsync(new ListProvidersRequest(), With(null)));
+        var e = await Assert.ThrowsAsync<RpcException>(() => Client.ListProvidersAsync(new ListProvidersRequest(), With(null)).ResponseAsync);
 
         Assert.Equal(StatusCode.Unauthenticated, e.StatusCode);
         Assert.Contains("authorization: Bearer", e.Status.Detail);
@@ -43,7 +43,7 @@ public sealed class CallAuthorisationTests(TrackingHost tracking) : IClassFixtur
     public async Task Bad_credentials_are_unauthenticated()
     {
         foreach (var header in new[] { "Bearer", "Bearer not-a-token", "Basic dXNlcjpwYXNz", TestKeys.BearerFor() + "x" })
-            Assert.Equal(StatusCode.Unauthenticated, await CodeOf(() => Client.ListProvidersAsync(new ListProvidersRequest(), With(header))));
+            Assert.Equal(StatusCode.Unauthenticated, await CodeOf(() => Client.ListProvidersAsync(new ListProvidersRequest(), With(header)).ResponseAsync));
     }
 
     [Fact]
@@ -59,11 +59,11 @@ public sealed class CallAuthorisationTests(TrackingHost tracking) : IClassFixtur
         var viewer = TestKeys.BearerFor(StaffRole.Viewer, "viewer@inspection.local");
         var lead = TestKeys.BearerFor(StaffRole.LeadInspector, "lead@inspection.local");
 
-        Assert.Equal(StatusCode.OK, await CodeOf(() => Client.ListProvidersAsync(new ListProvidersRequest(), With(viewer))));
-        var denied = await Assert.ThrowsAsync<RpcException>(() => Client.CreateProviderAsync(NewProvider("Viewer's provider"), With(viewer)));
+        Assert.Equal(StatusCode.OK, await CodeOf(() => Client.ListProvidersAsync(new ListProvidersRequest(), With(viewer)).ResponseAsync));
+        var denied = await Assert.ThrowsAsync<RpcException>(() => Client.CreateProviderAsync(NewProvider("Viewer's provider"), With(viewer)).ResponseAsync);
         Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
         Assert.Contains("user:viewer@inspection.local (Viewer) may not call inspection.recommendations.v1.RecommendationTracking/CreateProvider", denied.Status.Detail);
-        Assert.Equal(StatusCode.OK, await CodeOf(() => Client.CreateProviderAsync(NewProvider("Lead's provider"), With(lead))));
+        Assert.Equal(StatusCode.OK, await CodeOf(() => Client.CreateProviderAsync(NewProvider("Lead's provider"), With(lead)).ResponseAsync));
     }
 
     [Fact]
@@ -76,9 +76,9 @@ public sealed class CallAuthorisationTests(TrackingHost tracking) : IClassFixtur
             RequestId = Guid.NewGuid().ToString(), ProviderId = created.ProviderId, FrameworkId = "pdu-2021-2023", FieldworkStart = "2022-05-09", FieldworkEnd = "2022-05-20", CreatedBy = "lead@inspection.local",
         }, With(TestKeys.BearerFor(StaffRole.LeadInspector)));
 
-        Assert.Equal(StatusCode.OK, await CodeOf(() => Client.GetInspectionAsync(new GetInspectionRequest { InspectionId = inspection.InspectionId }, With(sampling))));
-        Assert.Equal(StatusCode.PermissionDenied, await CodeOf(() => Client.ListRecommendationsAsync(new ListRecommendationsRequest(), With(sampling))));
-        Assert.Equal(StatusCode.PermissionDenied, await CodeOf(() => Client.CreateProviderAsync(NewProvider("Service's provider"), With(sampling))));
+        Assert.Equal(StatusCode.OK, await CodeOf(() => Client.GetInspectionAsync(new GetInspectionRequest { InspectionId = inspection.InspectionId }, With(sampling)).ResponseAsync));
+        Assert.Equal(StatusCode.PermissionDenied, await CodeOf(() => Client.ListRecommendationsAsync(new ListRecommendationsRequest(), With(sampling)).ResponseAsync));
+        Assert.Equal(StatusCode.PermissionDenied, await CodeOf(() => Client.CreateProviderAsync(NewProvider("Service's provider"), With(sampling)).ResponseAsync));
     }
 
     [Fact]
@@ -86,16 +86,16 @@ public sealed class CallAuthorisationTests(TrackingHost tracking) : IClassFixtur
     {
         var reader = TestKeys.BearerForIntegrator("register-mirror", "register.read");
 
-        Assert.Equal(StatusCode.OK, await CodeOf(() => Client.ListProvidersAsync(new ListProvidersRequest(), With(reader))));
-        Assert.Equal(StatusCode.PermissionDenied, await CodeOf(() => Client.ListRecommendationsAsync(new ListRecommendationsRequest(), With(reader))));
-        Assert.Equal(StatusCode.PermissionDenied, await CodeOf(() => Client.CreateProviderAsync(NewProvider("Integrator's provider"), With(reader))));
+        Assert.Equal(StatusCode.OK, await CodeOf(() => Client.ListProvidersAsync(new ListProvidersRequest(), With(reader)).ResponseAsync));
+        Assert.Equal(StatusCode.PermissionDenied, await CodeOf(() => Client.ListRecommendationsAsync(new ListRecommendationsRequest(), With(reader)).ResponseAsync));
+        Assert.Equal(StatusCode.PermissionDenied, await CodeOf(() => Client.CreateProviderAsync(NewProvider("Integrator's provider"), With(reader)).ResponseAsync));
     }
 
     [Fact]
     public async Task A_refused_write_changes_nothing()
     {
         var name = "Refused " + Guid.NewGuid().ToString("N")[..8];
-        await Assert.ThrowsAsync<RpcException>(() => Client.CreateProviderAsync(NewProvider(name), With(TestKeys.BearerFor(StaffRole.Inspector))));
+        await Assert.ThrowsAsync<RpcException>(() => Client.CreateProviderAsync(NewProvider(name), With(TestKeys.BearerFor(StaffRole.Inspector))).ResponseAsync);
 
         var found = await Client.ListProvidersAsync(new ListProvidersRequest { NameContains = name }, With(TestKeys.BearerFor(StaffRole.Viewer)));
         Assert.Empty(found.Providers);

@@ -1,5 +1,6 @@
+using Grpc.Net.Client;
 using Grpc.Health.V1;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Recommendations.V1;
 using Inspection.Testing;
 
@@ -24,7 +25,7 @@ public sealed class DaprAppTokenTests : IAsyncLifetime
 
     private static CallOptions With(string? daprToken)
     {
-        var headers = new Metadata().Add("authorization", TestKeys.BearerFor());
+        var headers = new Metadata { { "authorization", TestKeys.BearerFor() } };
         if (daprToken is not null) headers.Add("dapr-api-token", daprToken);
         return new CallOptions(headers, DateTime.UtcNow.AddSeconds(30));
     }
@@ -34,8 +35,8 @@ public sealed class DaprAppTokenTests : IAsyncLifetime
     {
         var client = new RecommendationTracking.RecommendationTrackingClient(_bare!);
 
-        var missing = await Assert.ThrowsAsync<RpcException>(() => client.ListProvidersAsync(new ListProvidersRequest(), With(null)));
-        var wrong = await Assert.ThrowsAsync<RpcException>(() => client.ListProvidersAsync(new ListProvidersRequest(), With(AppToken + "x")));
+        var missing = await Assert.ThrowsAsync<RpcException>(() => client.ListProvidersAsync(new ListProvidersRequest(), With(null)).ResponseAsync);
+        var wrong = await Assert.ThrowsAsync<RpcException>(() => client.ListProvidersAsync(new ListProvidersRequest(), With(AppToken + "x")).ResponseAsync);
         var reply = await client.ListProvidersAsync(new ListProvidersRequest(), With(AppToken));
 
         Assert.Equal((StatusCode.Unauthenticated, StatusCode.Unauthenticated), (missing.StatusCode, wrong.StatusCode));
@@ -43,7 +44,7 @@ public sealed class DaprAppTokenTests : IAsyncLifetime
         Assert.NotNull(reply);
         // Probes still see the health check.
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving,
-            (await new Health.HealthClient(_bare!).CheckAsync(new HealthCheckRequest(), new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(10)))).Status);
+            (await new Health.HealthClient(_bare!).CheckAsync(new HealthCheckRequest(), new CallOptions(deadline: DateTime.UtcNow.AddSeconds(10)))).Status);
     }
 
     public async Task DisposeAsync()

@@ -16,6 +16,8 @@ public sealed class RpcPolicyTests
         Inspection.Evidence.V1.EvidenceReflection.Descriptor,
         Inspection.Audit.V1.AuditReflection.Descriptor,
         global::Grpc.Health.V1.HealthReflection.Descriptor,
+        global::Grpc.Reflection.V1.ReflectionReflection.Descriptor,
+        global::Grpc.Reflection.V1Alpha.ReflectionReflection.Descriptor,
     ];
 
     private static IEnumerable<string> EveryRpc() =>

@@ -1,4 +1,4 @@
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Security;
 
 namespace Inspection.Security.Tests;

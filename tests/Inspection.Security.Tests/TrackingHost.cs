@@ -1,4 +1,5 @@
-using Inspection.Grpc;
+using Grpc.Net.Client;
+using Grpc.Core;
 using Inspection.Testing;
 
 namespace Inspection.Security.Tests;

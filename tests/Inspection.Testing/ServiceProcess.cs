@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text;
 using Grpc.Health.V1;
-using Inspection.Grpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 
 namespace Inspection.Testing;
 
@@ -26,7 +27,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        Channel = GrpcChannel.ForAddress(GrpcAddress, new GrpcChannelOptions { Address = new Uri(GrpcAddress), Interceptors = [TestKeys.Credentials()] });
+        Channel = TestKeys.Channel(GrpcAddress);
     }
 
     /// <summary>The authorization header value the <see cref="Channel"/> sends (an Administrator's token), for raw HTTP/2 requests.</summary>
@@ -80,7 +81,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     {
         try
         {
-            var reply = await new Health.HealthClient(Channel).CheckAsync(new HealthCheckRequest(), new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(2)));
+            var reply = await new Health.HealthClient(Channel).CheckAsync(new HealthCheckRequest(), new CallOptions(deadline: DateTime.UtcNow.AddSeconds(2)));
             return reply.Status;
         }
         catch (RpcException)

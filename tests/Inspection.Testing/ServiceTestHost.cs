@@ -1,5 +1,6 @@
 using Grpc.Health.V1;
-using Inspection.Grpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -20,7 +21,7 @@ public sealed class ServiceTestHost<TEntryPoint> : IAsyncDisposable where TEntry
         _factory = factory;
         GrpcPort = grpcPort;
         HttpPort = httpPort;
-        Channel = GrpcChannel.ForAddress(GrpcAddress, new GrpcChannelOptions { Address = new Uri(GrpcAddress), Interceptors = [TestKeys.Credentials()] });
+        Channel = TestKeys.Channel(GrpcAddress);
     }
 
     /// <summary>The authorization header value the <see cref="Channel"/> sends (an Administrator's token), for raw HTTP/2 requests.</summary>
@@ -73,7 +74,7 @@ public sealed class ServiceTestHost<TEntryPoint> : IAsyncDisposable where TEntry
         {
             try
             {
-                var reply = await health.CheckAsync(new HealthCheckRequest(), new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(2)));
+                var reply = await health.CheckAsync(new HealthCheckRequest(), new CallOptions(deadline: DateTime.UtcNow.AddSeconds(2)));
                 if (reply.Status == HealthCheckResponse.Types.ServingStatus.Serving) return;
             }
             catch (RpcException) when (DateTime.UtcNow < until)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Inspection.Grpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 using Inspection.Security;
 
 namespace Inspection.Testing;
@@ -32,8 +33,25 @@ public static class TestKeys
     public static string BearerForService(string appId) =>
         "Bearer " + new TokenIssuer(new KeyRing(Directory, appId), appId).ForService();
 
-    /// <summary>A client interceptor sending a staff token (renewed before it expires) on every call without a credential.</summary>
-    public static IClientCallInterceptor Credentials(StaffRole role = StaffRole.Administrator) => new StaffTokenCredentials(role);
+    /// <summary>Call credentials sending a staff token (renewed before it expires) on every call.</summary>
+    public static CallCredentials Credentials(StaffRole role = StaffRole.Administrator)
+    {
+        var token = new StaffToken(role);
+        return CallCredentials.FromInterceptor((_, metadata) =>
+        {
+            metadata.Add("authorization", token.Header());
+            return Task.CompletedTask;
+        });
+    }
+
+    /// <summary>A channel to a test host whose calls carry a staff token with this role (h2c on loopback).</summary>
+    public static GrpcChannel Channel(string address, StaffRole role = StaffRole.Administrator, GrpcChannelOptions? options = null)
+    {
+        options ??= new GrpcChannelOptions();
+        options.Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, Credentials(role));
+        options.UnsafeUseInsecureChannelCallCredentials = true;
+        return GrpcChannel.ForAddress(address, options);
+    }
 
     private static string Generate()
     {
@@ -54,18 +72,16 @@ public static class TestKeys
         return directory;
     }
 
-    private sealed class StaffTokenCredentials(StaffRole role) : IClientCallInterceptor
+    private sealed class StaffToken(StaffRole role)
     {
         private (string Header, DateTime RenewAfter)? _current;
 
-        public ValueTask BeforeCallAsync(string fullMethodName, Metadata headers, CancellationToken cancellationToken)
+        public string Header()
         {
-            if (headers.GetValue("authorization") is not null) return ValueTask.CompletedTask;
             var current = _current;
             if (current is null || DateTime.UtcNow >= current.Value.RenewAfter)
                 _current = current = (BearerFor(role), DateTime.UtcNow + TokenIssuer.UserTokenLifetime - TimeSpan.FromMinutes(1));
-            headers.Add("authorization", current.Value.Header);
-            return ValueTask.CompletedTask;
+            return current.Value.Header;
         }
     }
 }

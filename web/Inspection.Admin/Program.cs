@@ -2,7 +2,6 @@ using Inspection.Admin.Accounts;
 using Inspection.Admin.Hosting;
 using Inspection.Admin.Status;
 using Inspection.Evidence.V1;
-using Inspection.Grpc;
 using Inspection.Recommendations.V1;
 using Inspection.Sampling.V1;
 using Inspection.Scoring.V1;
@@ -14,10 +13,11 @@ builder.AddAdminHost(AppTopology.Get("admin"));     // Kestrel on Bind:Address /
 // The services, only through their typed gRPC clients: Services:<app-id>:GrpcUrl, else 127.0.0.1 and the port in deploy/services.json.
 builder.Configuration.AddServiceAddressDefaults(AppTopology.All);
 builder.AddStaffCredentials(AppTopology.Get("admin"));   // every call carries the signed-in member of staff (a token the admin signs)
-builder.Services.AddGrpcClient<RecommendationTracking.RecommendationTrackingClient>("recommendation-tracking");
-builder.Services.AddGrpcClient<CaseSampling.CaseSamplingClient>("case-sampling");
-builder.Services.AddGrpcClient<OrganisationalEvidence.OrganisationalEvidenceClient>("organisational-evidence");
-builder.Services.AddGrpcClient<AssessmentScoring.AssessmentScoringClient>("assessment-scoring");
+builder.AddServiceClient<RecommendationTracking.RecommendationTrackingClient>("recommendation-tracking");
+builder.AddServiceClient<CaseSampling.CaseSamplingClient>("case-sampling");
+builder.AddServiceClient<OrganisationalEvidence.OrganisationalEvidenceClient>("organisational-evidence");
+builder.AddServiceClient<AssessmentScoring.AssessmentScoringClient>("assessment-scoring");
+ServiceChannels.Register(builder);                    // health and audit-trail clients for each service
 builder.Services.AddSingleton<ServiceHealth>();
 builder.Services.AddSingleton<ServiceFailurePageFilter>();
 builder.Services.AddSingleton<Inspection.Admin.Sampling.CaseloadImport>();

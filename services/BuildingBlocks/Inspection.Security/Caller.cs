@@ -1,4 +1,5 @@
-using Inspection.Grpc;
+using Grpc.Core;
+using Microsoft.AspNetCore.Http;
 
 namespace Inspection.Security;
 
@@ -8,7 +9,7 @@ namespace Inspection.Security;
 /// </summary>
 public sealed record Caller(CallerKind Kind, string Subject, string Issuer, StaffRole? Role, IReadOnlySet<string> Scopes, string? Name = null)
 {
-    private static readonly object StateKey = new();
+    private static readonly object ItemKey = new();
 
     /// <summary>How the caller is named in audit records, e.g. "user:ann@inspection.local".</summary>
     public string AuditName => Kind switch
@@ -19,8 +20,10 @@ public sealed record Caller(CallerKind Kind, string Subject, string Issuer, Staf
     };
 
     /// <summary>The caller of the call being served, or null (anonymous probes, or outside a call).</summary>
-    public static Caller? Of(ServerCallContext? context) =>
-        context is not null && context.UserState.TryGetValue(StateKey, out var caller) ? caller as Caller : null;
+    public static Caller? Of(ServerCallContext? context) => context is null ? null : Of(context.GetHttpContext());
 
-    internal void AttachTo(ServerCallContext context) => context.UserState[StateKey] = this;
+    public static Caller? Of(HttpContext http) => http.Items.TryGetValue(ItemKey, out var caller) ? caller as Caller : null;
+
+    /// <summary>Set by the JwtBearer handler once the token is validated.</summary>
+    internal void AttachTo(HttpContext http) => http.Items[ItemKey] = this;
 }

@@ -37,7 +37,8 @@ public sealed class RpcPolicy
                 rule.TryGetProperty("anonymous", out var a) && a.GetBoolean(),
                 role,
                 Strings(rule, "services"),
-                Strings(rule, "scopes"));
+                Strings(rule, "scopes"),
+                rule.TryGetProperty("anyCaller", out var any) && any.GetBoolean());
         }
         return new RpcPolicy(rules);
     }

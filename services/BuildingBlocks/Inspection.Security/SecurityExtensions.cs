@@ -1,6 +1,10 @@
-using Inspection.Grpc;
+using Grpc.Core;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Inspection.Security;
 
@@ -22,27 +26,57 @@ public static class SecurityExtensions
         return services;
     }
 
-    /// <summary>Authentication and authorisation of every incoming gRPC call: registered before any other interceptor.</summary>
+    /// <summary>
+    /// Authentication and authorisation of every incoming gRPC call, in ASP.NET Core's middleware, before the request
+    /// is read: the JwtBearer handler validates the bearer token against the key ring, and the fallback policy (deny
+    /// by default) checks the RPC policy; a refusal is answered UNAUTHENTICATED or PERMISSION_DENIED with the reason.
+    /// </summary>
     public static IServiceCollection AddCallAuthorisation(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(RpcPolicy.Embedded);
         services.AddSingleton(AppApiToken.From(configuration["APP_API_TOKEN"]));
-        services.AddSingleton<IServerCallInterceptor, CallAuthorisation>();
+        services.AddSingleton<ServedRpcs>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<TokenValidator, IServiceProvider>((options, validator, sp) =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = validator.Parameters;
+                options.TokenHandlers.Clear();
+                options.TokenHandlers.Add(new CachingTokenHandler(sp.GetService<TimeProvider>() ?? TimeProvider.System));
+                options.Events = new JwtBearerEvents
+                {
+                    OnAuthenticationFailed = context =>
+                    {
+                        context.HttpContext.Items[RpcAuthorisation.FailureItem] = TokenValidator.Describe(context.Exception);
+                        return Task.CompletedTask;
+                    },
+                    OnTokenValidated = context =>
+                    {
+                        try
+                        {
+                            validator.CallerOf((JsonWebToken)context.SecurityToken).AttachTo(context.HttpContext);
+                        }
+                        catch (RpcException refused)
+                        {
+                            context.HttpContext.Items[RpcAuthorisation.FailureItem] = refused.Status.Detail;
+                            context.Fail(refused.Status.Detail);
+                        }
+                        return Task.CompletedTask;
+                    },
+                };
+            });
+        services.AddSingleton<IAuthorizationHandler, RpcAuthorisation>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, GrpcRefusalResponder>();
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().AddRequirements(new RpcPolicyRequirement()).Build());
         return services;
     }
 
-    /// <summary>Outgoing calls carry this service's token (and the Dapr API token when the sidecar wants one).</summary>
-    public static IServiceCollection AddServiceCredentials(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Outgoing calls carry this service's own token.</summary>
+    public static IServiceCollection AddServiceCredentials(this IServiceCollection services)
     {
-        services.AddSingleton<IClientCallInterceptor, ServiceCredentials>();
-        services.AddDaprApiToken(configuration);
-        return services;
-    }
-
-    public static IServiceCollection AddDaprApiToken(this IServiceCollection services, IConfiguration configuration)
-    {
-        if (configuration["DAPR_API_TOKEN"] is { Length: > 0 } token)
-            services.AddSingleton<IClientCallInterceptor>(new DaprApiTokenCredentials(token));
+        services.AddSingleton<IOutgoingCredentials, ServiceCredentials>();
         return services;
     }
 }

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Inspection.Grpc;
+using Grpc.Core;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -17,6 +17,9 @@ public sealed class TokenValidator
     private readonly TimeProvider _clock;
     private readonly JsonWebTokenHandler _handler = new();
     private readonly TokenValidationParameters _parameters;
+
+    /// <summary>What the JwtBearer handler validates with: the same rules as <see cref="ValidateAsync"/>.</summary>
+    public TokenValidationParameters Parameters => _parameters;
     // Verifying a signature costs far more than a call; a token is checked once and then remembered until it expires.
     private readonly ConcurrentDictionary<string, (Caller Caller, DateTimeOffset Expires)> _verified = new(StringComparer.Ordinal);
 
@@ -44,26 +47,38 @@ public sealed class TokenValidator
 
         var result = await _handler.ValidateTokenAsync(token, _parameters).ConfigureAwait(false);
         if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt)
-            throw Refused(result.Exception switch
-            {
-                SecurityTokenExpiredException => "the token has expired",
-                SecurityTokenNotYetValidException => "the token is not valid yet",
-                SecurityTokenSignatureKeyNotFoundException => "the token is not signed by a trusted key",
-                SecurityTokenInvalidSignatureException => "the token's signature is not valid",
-                SecurityTokenInvalidAudienceException => "the token is not for the Inspection services",
-                SecurityTokenInvalidAlgorithmException => "the token's algorithm is not accepted (ES256 only)",
-                _ => "the token is not valid",
-            });
+            throw Refused(Describe(result.Exception));
+        var caller = CallerOf(jwt);
+        if (_verified.Count >= CacheLimit) _verified.Clear();
+        _verified[token] = (caller, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero));
+        return caller;
+    }
 
+    /// <summary>Why a token failed validation, in words for the caller (never the library's own text).</summary>
+    public static string Describe(Exception? failure) => failure switch
+    {
+        SecurityTokenExpiredException => "the token has expired",
+        SecurityTokenNotYetValidException => "the token is not valid yet",
+        SecurityTokenSignatureKeyNotFoundException => "the token is not signed by a trusted key",
+        SecurityTokenInvalidSignatureException => "the token's signature is not valid",
+        SecurityTokenInvalidAudienceException => "the token is not for the Inspection services",
+        SecurityTokenInvalidAlgorithmException => "the token's algorithm is not accepted (ES256 only)",
+        RpcException { StatusCode: StatusCode.Unauthenticated } refused => refused.Status.Detail,
+        _ => "the token is not valid",
+    };
+
+    /// <summary>
+    /// The caller a token with a valid signature names, after the checks the signature cannot make: the issuer owns
+    /// the key, the lifetime is at most an hour, and the issuer may vouch for this kind of caller. UNAUTHENTICATED if not.
+    /// </summary>
+    public Caller CallerOf(JsonWebToken jwt)
+    {
         if (!_keys.TryGetTrusted(jwt.Kid, out var keyIssuer, out _) || keyIssuer != jwt.Issuer)
             throw Refused("the token's issuer does not own the key that signed it");
         if (jwt.ValidTo - jwt.IssuedAt > TokenIssuer.MaxLifetime)
             throw Refused("the token lives longer than an hour");
 
-        var caller = ReadCaller(jwt);
-        if (_verified.Count >= CacheLimit) _verified.Clear();
-        _verified[token] = (caller, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero));
-        return caller;
+        return ReadCaller(jwt);
     }
 
     private static Caller ReadCaller(JsonWebToken jwt)
@@ -90,5 +105,5 @@ public sealed class TokenValidator
         }
     }
 
-    private static RpcException Refused(string why) => new(StatusCode.Unauthenticated, why);
+    private static RpcException Refused(string why) => new(new Status(StatusCode.Unauthenticated, why));
 }

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Google.Protobuf.WellKnownTypes;
 using Inspection.Audit.V1;
 using Inspection.Domain;
-using Inspection.Grpc;
+using Grpc.Core;
 
 namespace Inspection.ServiceDefaults;
 

@@ -3,13 +3,11 @@ using Microsoft.Extensions.Hosting;
 
 namespace Inspection.ServiceDefaults;
 
-/// <summary>Runs the database readiness loop for the life of the host and feeds it to the health state.</summary>
-internal sealed class DatabaseReadinessLoop(DatabaseReadiness readiness, HealthState health, IHostApplicationLifetime lifetime) : BackgroundService
+/// <summary>Runs the database readiness loop for the life of the host (health reads it through DatabaseHealthCheck).</summary>
+internal sealed class DatabaseReadinessLoop(DatabaseReadiness readiness, IHostApplicationLifetime lifetime) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        health.AddCheck(() => readiness.IsReady);
-        readiness.ReadinessChanged += _ => health.Refresh();
         try
         {
             await readiness.RunAsync(stoppingToken);

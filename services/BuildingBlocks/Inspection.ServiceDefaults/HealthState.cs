@@ -1,41 +1,25 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
 namespace Inspection.ServiceDefaults;
 
 /// <summary>
-/// Whether this host can serve: every registered readiness check must pass (today: its database is reachable
-/// and migrated). The gRPC health service and the HTTP readiness probe both read it.
+/// Conditions of the host's own besides its database (today: demo data loaded when asked for), as one ASP.NET Core
+/// health check: the gRPC health service and the HTTP readiness probe are SERVING only when every condition holds.
 /// </summary>
-public sealed class HealthState
+public sealed class HealthState : IHealthCheck
 {
     private readonly List<Func<bool>> _checks = [];
-    private readonly object _gate = new();
-    private bool _last;
-
-    public event Action<bool>? Changed;
-
-    public bool IsServing
-    {
-        get
-        {
-            lock (_gate) return _checks.TrueForAll(check => check());
-        }
-    }
+    private readonly Lock _gate = new();
 
     public void AddCheck(Func<bool> check)
     {
         lock (_gate) _checks.Add(check);
-        Refresh();
     }
 
-    /// <summary>Called when a check's input changes; raises Changed only on a real flip.</summary>
-    public void Refresh()
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        bool now, flipped;
-        lock (_gate)
-        {
-            now = _checks.TrueForAll(check => check());
-            flipped = now != _last;
-            _last = now;
-        }
-        if (flipped) Changed?.Invoke(now);
+        bool ready;
+        lock (_gate) ready = _checks.TrueForAll(check => check());
+        return Task.FromResult(ready ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("starting"));
     }
 }

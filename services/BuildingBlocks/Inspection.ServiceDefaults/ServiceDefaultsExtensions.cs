@@ -1,13 +1,16 @@
 using System.Reflection;
+using Grpc.AspNetCore.Server.Model;
 using Inspection.Data;
-using Inspection.Grpc;
 using Inspection.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -17,9 +20,9 @@ public static class ServiceDefaultsExtensions
 {
     /// <summary>
     /// The shared start-up of every gRPC host: a gRPC-only HTTP/2 port and an HTTP/1.1 port for probes (ports from
-    /// deploy/services.json, overridable as Ports:Grpc / Ports:Http), the gRPC server with the health service,
-    /// tracing, and authentication: every call carries a signed token checked against the RPC policy (Inspection.Security),
-    /// and outgoing calls carry this service's own.
+    /// deploy/services.json, overridable as Ports:Grpc / Ports:Http); grpc-dotnet with the error interceptor, the
+    /// audit scope and a 4 MiB receive limit; health and reflection; authentication and the RPC policy on every call;
+    /// this service's own credential on outgoing calls; OpenTelemetry.
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string appId)
     {
@@ -36,30 +39,58 @@ public static class ServiceDefaultsExtensions
             kestrel.Listen(address, httpPort, listen => listen.Protocols = HttpProtocols.Http1);
             kestrel.Limits.Http2.MaxStreamsPerConnection = 1000;
         });
-        builder.Services.AddGrpcServer(options =>
+        builder.Services.AddGrpc(grpc =>
         {
-            options.GrpcPorts.Add(grpcPort);
-            // A database that went away is a passing condition the caller may retry, not a bug.
-            options.ExceptionMappings.Add(e => e is NpgsqlException { IsTransient: true } or TimeoutException
-                ? new Status(StatusCode.Unavailable, "The service's database is unavailable; retry shortly")
-                : null);
+            grpc.MaxReceiveMessageSize = ServiceClients.MaxReceiveMessageSize;
+            grpc.EnableDetailedErrors = false;
+            grpc.Interceptors.Add<GrpcErrorInterceptor>();   // outermost: whatever happens inside becomes a status
+            grpc.Interceptors.Add<AuditActorScope>();
+        });
+        // grpc-dotnet's own provider answers UNKNOWN to request bytes that do not parse; ours binds the same way but
+        // answers INVALID_ARGUMENT.
+        builder.Services.RemoveAll(typeof(IServiceMethodProvider<>));
+        builder.Services.AddSingleton(typeof(IServiceMethodProvider<>), typeof(InvalidArgumentOnParseFailure<>));
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddSingleton<HealthState>();
+        builder.Services.AddGrpcHealthChecks().AddCheck<HealthState>("host");
+        builder.Services.Configure<HealthCheckPublisherOptions>(publisher =>
+        {
+            // Watch follows the publisher: a change reaches watchers within a second.
+            publisher.Delay = TimeSpan.Zero;
+            publisher.Period = TimeSpan.FromSeconds(1);
         });
         builder.Services.AddTokenKeys(builder.Configuration, appId);
-        builder.Services.AddCallAuthorisation(builder.Configuration);   // the first interceptor: nothing runs for an unknown caller
-        builder.Services.AddSingleton<IServerCallInterceptor, AuditActorScope>();
-        builder.Services.AddServiceCredentials(builder.Configuration);
-        builder.Services.AddSingleton<HealthState>();
-        builder.Services.AddSingleton(sp => new Tracing(sp.GetRequiredService<IConfiguration>(), appId));
-        builder.Services.AddHostedService<TracingStarter>();
-        builder.Services.AddSingleton<IStartupFilter>(new ProbeEndpoints(httpPort));
-        builder.Services.AddSingleton(new AppIdentity(appId));
+        builder.Services.AddCallAuthorisation(builder.Configuration);
+        builder.Services.AddServiceCredentials();
+        builder.Services.AddSingleton(new AppIdentity(appId, httpPort));
+        builder.AddTelemetry(appId);
         return builder;
     }
 
     /// <summary>
-    /// The service's own PostgreSQL database (ConnectionStrings:Default): an Npgsql data source with tracing, the
-    /// migrations embedded in <paramref name="migrations"/> applied at start-up, and readiness feeding health.
-    /// The host starts even when PostgreSQL is down: it reports NOT_SERVING until the database is back.
+    /// What every host serves besides its own service: grpc.health.v1 and server reflection on the gRPC port (reflection
+    /// for authenticated callers only, by the RPC policy), the audit trail where there is a database, and the HTTP
+    /// probes /health/live (the process answers) and /health/ready (it can serve) on the HTTP port.
+    /// </summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        var identity = app.Services.GetRequiredService<AppIdentity>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        if (app.Services.GetService<DatabaseReadiness>() is not null) app.MapGrpcService<AuditTrailService>();
+        var probeHost = $"*:{identity.HttpPort}";
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).RequireHost(probeHost).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new()
+        {
+            ResultStatusCodes = { [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
+        }).RequireHost(probeHost).AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>
+    /// The service's own PostgreSQL database (ConnectionStrings:Default): an Npgsql data source (traced by
+    /// Npgsql.OpenTelemetry), the migrations embedded in <paramref name="migrations"/> applied at start-up, and
+    /// readiness as a health check. The host starts even when PostgreSQL is down: NOT_SERVING until the database is back.
     /// </summary>
     public static WebApplicationBuilder AddServiceDatabase(this WebApplicationBuilder builder, Assembly migrations)
     {
@@ -71,10 +102,10 @@ public static class ServiceDefaultsExtensions
             sp.GetRequiredService<NpgsqlDataSource>(), migrations, sp.GetRequiredService<ILogger<DatabaseReadiness>>()));
         builder.Services.AddHostedService<DatabaseReadinessLoop>();
         builder.Services.AddSingleton<AuditTrailStore>();
-        builder.Services.AddSingleton<IStartupFilter, AuditTrailEndpoint>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
 }
 
-/// <summary>This host's Dapr app id, for spans and logs.</summary>
-public sealed record AppIdentity(string AppId);
+/// <summary>This host's Dapr app id (for spans and logs) and its HTTP probe port.</summary>
+public sealed record AppIdentity(string AppId, int HttpPort = 0);

@@ -4,7 +4,6 @@ using Inspection.Evidence.Demo;
 using Inspection.Evidence.Domain;
 using Inspection.Evidence.Remote;
 using Inspection.Evidence.Services;
-using Inspection.Grpc;
 using Inspection.Recommendations.V1;
 using Inspection.Sampling.V1;
 using Inspection.ServiceDefaults;
@@ -23,13 +22,14 @@ builder.Services.AddSingleton<EvidenceQueries>();
 builder.Services.AddSingleton<DemoData>();
 // `--DemoData:Load=true` (or DemoData__Load=true) loads the reference inspections once the database is ready.
 if (builder.Configuration.GetValue<bool>("DemoData:Load")) builder.Services.AddHostedService<DemoDataAtStartup>();
-builder.Services.AddGrpcClient<RecommendationTracking.RecommendationTrackingClient>("recommendation-tracking");
-builder.Services.AddGrpcClient<CaseSampling.CaseSamplingClient>("case-sampling");
+builder.AddServiceClient<RecommendationTracking.RecommendationTrackingClient>("recommendation-tracking");
+builder.AddServiceClient<CaseSampling.CaseSamplingClient>("case-sampling");
 builder.Services.AddSingleton<IInspectionRegister, RecommendationTrackingRegister>();
 builder.Services.AddSingleton<ISampledCases>(sp =>
     new CaseSamplingSample(new Lazy<CaseSampling.CaseSamplingClient>(sp.GetRequiredService<CaseSampling.CaseSamplingClient>)));
 
 var app = builder.Build();
+app.MapDefaultEndpoints();                                  // health, reflection, audit trail, HTTP probes
 app.MapGrpcService<OrganisationalEvidenceService>();
 
 if (demo is not null)

@@ -3,8 +3,8 @@ using Inspection.Recommendations.Demo;
 using Inspection.Recommendations.Data;
 using Inspection.Recommendations.Domain;
 using Inspection.Recommendations.Services;
-using Inspection.Grpc;
 using Inspection.ServiceDefaults;
+using Inspection.Scoring.V1;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("recommendation-tracking");      // ports, gRPC server, health, telemetry
@@ -14,10 +14,13 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<RecommendationStore>();
 builder.Services.AddSingleton<ChangeFeed>();
 builder.Services.AddSingleton<DemoData>();
+builder.AddServiceClient<AssessmentScoring.AssessmentScoringClient>("assessment-scoring");   // publishing asks scoring what blocks it
+builder.Services.AddSingleton<PublicationReadiness>();
 // `--DemoData:Load=true` (or DemoData__Load=true) loads the reference inspections once the database is ready.
 if (builder.Configuration.GetValue<bool>("DemoData:Load")) builder.Services.AddHostedService<DemoDataAtStartup>();
 
 var app = builder.Build();
+app.MapDefaultEndpoints();                                  // health, reflection, audit trail, HTTP probes
 app.MapGrpcService<RecommendationTrackingService>();
 app.Run();
 

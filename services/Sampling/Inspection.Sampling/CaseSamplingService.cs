@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Inspection.Domain;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Sampling.Domain;
 using Inspection.Sampling.V1;
 

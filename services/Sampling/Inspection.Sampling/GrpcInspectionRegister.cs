@@ -1,5 +1,5 @@
 using Inspection.Domain;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Recommendations.V1;
 
 namespace Inspection.Sampling;
@@ -12,7 +12,7 @@ public sealed class GrpcInspectionRegister(RecommendationTracking.Recommendation
         try
         {
             await client.GetInspectionAsync(new GetInspectionRequest { InspectionId = inspectionId },
-                new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(10), CancellationToken: ct));
+                new CallOptions(deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: ct));
         }
         catch (RpcException e) when (e.StatusCode is StatusCode.NotFound or StatusCode.InvalidArgument)
         {

@@ -1,4 +1,3 @@
-using Inspection.Grpc;
 using Inspection.Recommendations.V1;
 using Inspection.Sampling;
 using Inspection.ServiceDefaults;
@@ -10,9 +9,10 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<SamplingStore>();
 builder.Services.AddSingleton(new PopulationCache(builder.Configuration.GetValue("Sampling:PopulationCacheCases", PopulationCache.DefaultCapacity)));
 builder.Services.AddSingleton<SamplingWorkflow>();
-builder.Services.AddGrpcClient<RecommendationTracking.RecommendationTrackingClient>("recommendation-tracking");
+builder.AddServiceClient<RecommendationTracking.RecommendationTrackingClient>("recommendation-tracking");
 builder.Services.AddSingleton<IInspectionRegister, GrpcInspectionRegister>();
 var app = builder.Build();
+app.MapDefaultEndpoints();                                  // health, reflection, audit trail, HTTP probes
 app.MapGrpcService<CaseSamplingService>();
 app.Run();
 

@@ -1,5 +1,4 @@
 using Inspection.Evidence.V1;
-using Inspection.Grpc;
 using Inspection.Recommendations.V1;
 using Inspection.Sampling.V1;
 using Inspection.Scoring.Application;
@@ -19,9 +18,9 @@ builder.Services.AddSingleton<FrameworkResolver>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ScoringStore>();
 builder.Services.AddSingleton<InspectionScoring>();
-builder.Services.AddGrpcClient<RecommendationTracking.RecommendationTrackingClient>("recommendation-tracking");
-builder.Services.AddGrpcClient<CaseSampling.CaseSamplingClient>("case-sampling");
-builder.Services.AddGrpcClient<OrganisationalEvidence.OrganisationalEvidenceClient>("organisational-evidence");
+builder.AddServiceClient<RecommendationTracking.RecommendationTrackingClient>("recommendation-tracking");
+builder.AddServiceClient<CaseSampling.CaseSamplingClient>("case-sampling");
+builder.AddServiceClient<OrganisationalEvidence.OrganisationalEvidenceClient>("organisational-evidence");
 builder.Services.AddSingleton<IInspectionRegister, GrpcInspectionRegister>();
 builder.Services.AddSingleton<ICaseSampleSource, GrpcCaseSampleSource>();
 builder.Services.AddSingleton<IJudgementSource, GrpcJudgementSource>();
@@ -31,6 +30,7 @@ builder.Services.AddSingleton<DemoData>();
 if (builder.Configuration.GetValue<bool>("DemoData:Load")) builder.Services.AddHostedService<DemoDataAtStartup>();
 
 var app = builder.Build();
+app.MapDefaultEndpoints();                                  // health, reflection, audit trail, HTTP probes
 app.MapGrpcService<AssessmentScoringService>();
 app.Run();
 

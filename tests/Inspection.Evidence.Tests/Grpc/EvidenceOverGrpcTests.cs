@@ -1,7 +1,7 @@
 using Inspection.Evidence.Services;
 using Inspection.Evidence.Tests.Support;
 using Inspection.Evidence.V1;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Sampling.V1;
 using Xunit;
 
@@ -59,7 +59,7 @@ public sealed class EvidenceOverGrpcTests(ServicesOverGrpc services)
         });
         Assert.Equal(9, (await Evidence.GetStaffingReturnAsync(new GetStaffingReturnRequest { InspectionId = inspectionId })).Figures.VacancyRatePct);
         Assert.Equal(readStaffing, await Evidence.GetStaffingReturnAsync(new GetStaffingReturnRequest { InspectionId = inspectionId, Version = 1 }));
-        await Refused(StatusCode.NotFound, () => Evidence.GetCaseCharacteristicsAsync(new GetCaseCharacteristicsRequest { InspectionId = inspectionId, Version = 2 }));
+        await Refused(StatusCode.NotFound, () => Evidence.GetCaseCharacteristicsAsync(new GetCaseCharacteristicsRequest { InspectionId = inspectionId, Version = 2 }).ResponseAsync);
     }
 
     [Fact]
@@ -87,7 +87,7 @@ public sealed class EvidenceOverGrpcTests(ServicesOverGrpc services)
 
         var duplicate = new RecordCaseCharacteristicsRequest { RequestId = NewId(), InspectionId = inspectionId, ComputeFromSample = true, RecordedBy = "inspector" };
         duplicate.Entered.Add(new EnteredCharacteristic { Characteristic = "female_pct", Value = 15 });
-        var e = await Refused(StatusCode.InvalidArgument, () => Evidence.RecordCaseCharacteristicsAsync(duplicate));
+        var e = await Refused(StatusCode.InvalidArgument, () => Evidence.RecordCaseCharacteristicsAsync(duplicate).ResponseAsync);
         Assert.Equal("entered[0].characteristic", Assert.Single(e.FieldViolations).Field);
     }
 
@@ -98,7 +98,7 @@ public sealed class EvidenceOverGrpcTests(ServicesOverGrpc services)
         await Refused(StatusCode.FailedPrecondition, () => Evidence.RecordCaseCharacteristicsAsync(new RecordCaseCharacteristicsRequest
         {
             RequestId = NewId(), InspectionId = inspectionId, ComputeFromSample = true, RecordedBy = "inspector",
-        }));
+        }).ResponseAsync);
     }
 
     [Fact]
@@ -110,25 +110,25 @@ public sealed class EvidenceOverGrpcTests(ServicesOverGrpc services)
         {
             RequestId = NewId(), InspectionId = inspectionId, StandardId = "P1.1", Source = "document", EvidenceDate = "2022-06-06",
             Summary = "x", Finding = "strength", RecordedBy = "inspector",
-        }));
+        }).ResponseAsync);
         Assert.Equal("standard_id", Assert.Single(standard.FieldViolations).Field);
 
         var rating = await Refused(StatusCode.InvalidArgument, () => Evidence.RecordJudgementAsync(new RecordJudgementRequest
         {
             RequestId = NewId(), InspectionId = inspectionId, StandardId = "1.1", Rating = "Satisfactory", Rationale = "r", State = "final", RecordedBy = "lead",
-        }));
+        }).ResponseAsync);
         Assert.Equal("rating", Assert.Single(rating.FieldViolations).Field);
 
         var survey = await Refused(StatusCode.InvalidArgument, () => Evidence.RecordSurveyResultAsync(new RecordSurveyResultRequest
         {
             RequestId = NewId(), InspectionId = inspectionId, Survey = "staff", Question = "q", Respondents = 40, Agreeing = 41, RecordedBy = "inspector",
-        }));
+        }).ResponseAsync);
         Assert.Equal("agreeing", Assert.Single(survey.FieldViolations).Field);
 
         var vacancy = await Refused(StatusCode.InvalidArgument, () => Evidence.RecordStaffingReturnAsync(new RecordStaffingReturnRequest
         {
             RequestId = NewId(), InspectionId = inspectionId, AsAt = "2022-06-06", Figures = new StaffingFigures { VacancyRatePct = 140 }, RecordedBy = "inspector",
-        }));
+        }).ResponseAsync);
         Assert.Equal("figures.vacancy_rate_pct", Assert.Single(vacancy.FieldViolations).Field);
     }
 
@@ -138,7 +138,7 @@ public sealed class EvidenceOverGrpcTests(ServicesOverGrpc services)
         await Refused(StatusCode.NotFound, () => Evidence.RecordJudgementAsync(new RecordJudgementRequest
         {
             RequestId = NewId(), InspectionId = NewId(), StandardId = "1.1", Rating = "Good", Rationale = "r", State = "final", RecordedBy = "lead",
-        }));
+        }).ResponseAsync);
     }
 
     [Fact]
@@ -163,11 +163,11 @@ public sealed class EvidenceOverGrpcTests(ServicesOverGrpc services)
 
         var stale = update.Clone();
         stale.RequestId = NewId();
-        await Refused(StatusCode.Aborted, () => Evidence.UpdateEvidenceAsync(stale));
+        await Refused(StatusCode.Aborted, () => Evidence.UpdateEvidenceAsync(stale).ResponseAsync);
         await Refused(StatusCode.Aborted, () => Evidence.WithdrawEvidenceAsync(new WithdrawEvidenceRequest
         {
             RequestId = NewId(), EvidenceId = added.EvidenceId, ExpectedVersion = 1, Reason = "stale", WithdrawnBy = "inspector b",
-        }));
+        }).ResponseAsync);
         var withdrawn = await Evidence.WithdrawEvidenceAsync(new WithdrawEvidenceRequest
         {
             RequestId = NewId(), EvidenceId = added.EvidenceId, ExpectedVersion = 2, Reason = "Duplicate", WithdrawnBy = "inspector b",
@@ -178,8 +178,8 @@ public sealed class EvidenceOverGrpcTests(ServicesOverGrpc services)
         Assert.Equal([withdrawn], (await Evidence.ListEvidenceAsync(new ListEvidenceRequest { InspectionId = inspectionId, IncludeWithdrawn = true })).Items);
         var history = (await Evidence.GetEvidenceHistoryAsync(new GetEvidenceHistoryRequest { EvidenceId = added.EvidenceId })).Versions;
         Assert.Equal([added, updated, withdrawn], history);
-        await Refused(StatusCode.FailedPrecondition, () => Evidence.UpdateEvidenceAsync(new UpdateEvidenceRequest(update) { RequestId = NewId(), ExpectedVersion = 3 }));
-        await Refused(StatusCode.AlreadyExists, () => Evidence.AddEvidenceAsync(new AddEvidenceRequest(add) { Summary = "other content" }));
+        await Refused(StatusCode.FailedPrecondition, () => Evidence.UpdateEvidenceAsync(new UpdateEvidenceRequest(update) { RequestId = NewId(), ExpectedVersion = 3 }).ResponseAsync);
+        await Refused(StatusCode.AlreadyExists, () => Evidence.AddEvidenceAsync(new AddEvidenceRequest(add) { Summary = "other content" }).ResponseAsync);
     }
 
     [Fact]

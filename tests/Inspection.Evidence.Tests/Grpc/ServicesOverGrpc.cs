@@ -1,6 +1,6 @@
 using Inspection.Evidence.Services;
 using Inspection.Evidence.V1;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Recommendations.Services;
 using Inspection.Recommendations.V1;
 using Inspection.Sampling;
@@ -101,7 +101,7 @@ public sealed class ServicesOverGrpc : IAsyncLifetime
         draw.Eligibility.Windows.Add(new DateWindow { FirstDay = firstDay, LastDay = lastDay });
         await Sampling.DrawSampleAsync(draw);
         var cases = new List<SampledCase>();
-        await foreach (var sampled in Sampling.ListSampleCases(new ListSampleCasesRequest { InspectionId = inspectionId })) cases.Add(sampled);
+        await foreach (var sampled in Sampling.ListSampleCases(new ListSampleCasesRequest { InspectionId = inspectionId }).ResponseStream.ReadAllAsync()) cases.Add(sampled);
         return cases.OrderBy(c => c.CaseReference, StringComparer.Ordinal).ToList();
     }
 

@@ -44,7 +44,7 @@ public sealed class GrpcJsServerTests(GrpcJsServerTests.Peer peer) : IClassFixtu
     [Fact]
     public async Task Our_grpc_timeout_is_understood_by_grpc_js()
     {
-        var reply = await peer.Client.EchoAsync(new EchoRequest(), new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(10)));
+        var reply = await peer.Client.EchoAsync(new EchoRequest(), new CallOptions(deadline: DateTime.UtcNow.AddSeconds(10)));
         Assert.InRange(reply.DeadlineRemainingMs, 5_000, 10_000);
     }
 
@@ -82,7 +82,7 @@ public sealed class GrpcJsServerTests(GrpcJsServerTests.Peer peer) : IClassFixtu
     {
         var watch = Stopwatch.StartNew();
         var e = await Assert.ThrowsAsync<RpcException>(() =>
-            peer.Client.SlowAsync(new SlowRequest { DelayMs = 10_000 }, new CallOptions(Deadline: DateTime.UtcNow.AddMilliseconds(300))));
+            peer.Client.SlowAsync(new SlowRequest { DelayMs = 10_000 }, new CallOptions(deadline: DateTime.UtcNow.AddMilliseconds(300))));
         Assert.Equal(StatusCode.DeadlineExceeded, e.StatusCode);
         Assert.InRange(watch.ElapsedMilliseconds, 250, 5_000);
     }

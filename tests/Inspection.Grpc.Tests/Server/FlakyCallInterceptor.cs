@@ -17,7 +17,7 @@ public sealed class FlakyCallInterceptor : IServerCallInterceptor
         var key = context.RequestHeaders.GetValue("x-call-key");
         if (key is null || !int.TryParse(context.RequestHeaders.GetValue("x-fail-first"), out var failFirst)) return next();
         var attempt = _attempts.AddOrUpdate(key, 1, (_, n) => n + 1);
-        if (attempt <= failFirst) throw new RpcException(StatusCode.Unavailable, $"attempt {attempt} refused");
+        if (attempt <= failFirst) throw new RpcException(new Status(StatusCode.Unavailable, $"attempt {attempt} refused");
         return next();
     }
 }

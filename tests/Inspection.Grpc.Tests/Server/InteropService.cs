@@ -1,6 +1,6 @@
 using Google.Protobuf;
 using Inspection.Domain;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Testing.V1;
 
 namespace Inspection.Grpc.Tests.Server;
@@ -45,7 +45,7 @@ public sealed class InteropService(InteropProbe probe) : Interop.InteropBase
         for (var i = 1; i <= request.N; i++)
         {
             if (request.FailAfter > 0 && i > request.FailAfter)
-                throw new RpcException(StatusCode.Aborted, $"stopped after {request.FailAfter}");
+                throw new RpcException(new Status(StatusCode.Aborted, $"stopped after {request.FailAfter}");
             await responseStream.WriteAsync(new CountReply { Index = i });
         }
     }

@@ -1,4 +1,4 @@
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Recommendations.V1;
 
 namespace Inspection.Recommendations.Tests.Tracking;

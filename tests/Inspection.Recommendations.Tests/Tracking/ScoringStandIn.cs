@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Scoring.V1;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -13,7 +13,7 @@ namespace Inspection.Recommendations.Tests.Tracking;
 /// <summary>
 /// A stand-in for assessment scoring over its real gRPC contract, on a free loopback port: PublishInspection asks it
 /// whether an inspection can be published. Every inspection can, unless a test gives it blockers; it keeps the
-/// authorization header each call carried, so a test can see publishing asks on the caller's behalf.
+/// authorization header each call carried, so a test can see who publishing asks as.
 /// (The real scoring service behind the guard is tested in Inspection.Scoring.Tests, PublicationGuardTests.)
 /// </summary>
 public sealed class ScoringStandIn : IAsyncDisposable
@@ -37,7 +37,7 @@ public sealed class ScoringStandIn : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, l => l.Protocols = HttpProtocols.Http2));
-        builder.Services.AddGrpcServer(o => o.GrpcPorts.Add(port));
+        builder.Services.AddGrpc();
         builder.Services.AddSingleton(state);
         var app = builder.Build();
         app.MapGrpcService<Service>();

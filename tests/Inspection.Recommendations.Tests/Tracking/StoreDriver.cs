@@ -1,5 +1,5 @@
 using Inspection.Domain;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Recommendations.Data;
 using Inspection.Recommendations.Domain;
 

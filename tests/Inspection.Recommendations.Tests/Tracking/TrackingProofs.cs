@@ -1,4 +1,4 @@
-using Inspection.Grpc;
+using Grpc.Core;
 using Xunit;
 
 namespace Inspection.Recommendations.Tests.Tracking;

@@ -1,4 +1,4 @@
-using Inspection.Grpc;
+using Grpc.Core;
 using SampledCaseFacts = Inspection.Scoring.Domain.Assessments.SampledCaseFacts;
 using Inspection.Scoring.V1;
 
@@ -33,9 +33,9 @@ public sealed class CaseAssessmentsOverGrpcTests(ScoringServices services)
         var inspectionId = await InspectionWithSampleAsync();
 
         var community = await Assert.ThrowsAsync<RpcException>(() => services.Scoring.RecordCaseAssessmentAsync(
-            Request(inspectionId, "A001", 0, ("2.2.1", "Yes"), ("2.4.pc1", "Yes"), ("2.9.9", "No"), ("2.2.1.p1", "Not applicable"))));
+            Request(inspectionId, "A001", 0, ("2.2.1", "Yes"), ("2.4.pc1", "Yes"), ("2.9.9", "No"), ("2.2.1.p1", "Not applicable"))).ResponseAsync);
         var unpaidWork = await Assert.ThrowsAsync<RpcException>(() => services.Scoring.RecordCaseAssessmentAsync(
-            Request(inspectionId, "A002", 0, ("2.3.2.p1", "No"))));
+            Request(inspectionId, "A002", 0, ("2.3.2.p1", "No"))).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, community.StatusCode);
         Assert.Equal(["answers[1].answer", "answers[2].question_id", "answers[3].answer"], community.FieldViolations.Select(v => v.Field));
@@ -46,7 +46,7 @@ public sealed class CaseAssessmentsOverGrpcTests(ScoringServices services)
         Assert.Equal("answers[0].answer", Assert.Single(unpaidWork.FieldViolations).Field);
         Assert.Contains("unpaid-work-only", unpaidWork.FieldViolations[0].Description);
         // Nothing was written.
-        var notFound = await Assert.ThrowsAsync<RpcException>(() => services.Scoring.GetCaseAssessmentAsync(new GetCaseAssessmentRequest { InspectionId = inspectionId, CaseReference = "A001" }));
+        var notFound = await Assert.ThrowsAsync<RpcException>(() => services.Scoring.GetCaseAssessmentAsync(new GetCaseAssessmentRequest { InspectionId = inspectionId, CaseReference = "A001" }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, notFound.StatusCode);
     }
 
@@ -55,8 +55,8 @@ public sealed class CaseAssessmentsOverGrpcTests(ScoringServices services)
     {
         var inspectionId = await InspectionWithSampleAsync();
 
-        var outside = await Assert.ThrowsAsync<RpcException>(() => services.Scoring.RecordCaseAssessmentAsync(Request(inspectionId, "Z999", 0, ("2.2.1", "Yes"))));
-        var unknown = await Assert.ThrowsAsync<RpcException>(() => services.Scoring.RecordCaseAssessmentAsync(Request(Guid.NewGuid().ToString(), "A001", 0, ("2.2.1", "Yes"))));
+        var outside = await Assert.ThrowsAsync<RpcException>(() => services.Scoring.RecordCaseAssessmentAsync(Request(inspectionId, "Z999", 0, ("2.2.1", "Yes"))).ResponseAsync);
+        var unknown = await Assert.ThrowsAsync<RpcException>(() => services.Scoring.RecordCaseAssessmentAsync(Request(Guid.NewGuid().ToString(), "A001", 0, ("2.2.1", "Yes"))).ResponseAsync);
 
         Assert.Equal(StatusCode.InvalidArgument, outside.StatusCode);
         Assert.Equal("case_reference", Assert.Single(outside.FieldViolations).Field);
@@ -70,8 +70,8 @@ public sealed class CaseAssessmentsOverGrpcTests(ScoringServices services)
         var first = await services.Scoring.RecordCaseAssessmentAsync(Request(inspectionId, "A001", 0, ("2.2.1", "Yes")));
 
         var second = await services.Scoring.RecordCaseAssessmentAsync(Request(inspectionId, "A001", first.Version, ("2.2.1", "No")));
-        var stale = await Assert.ThrowsAsync<RpcException>(() => services.Scoring.RecordCaseAssessmentAsync(Request(inspectionId, "A001", first.Version, ("2.2.1", "Yes"))));
-        var newAgain = await Assert.ThrowsAsync<RpcException>(() => services.Scoring.RecordCaseAssessmentAsync(Request(inspectionId, "A001", 0, ("2.2.1", "Yes"))));
+        var stale = await Assert.ThrowsAsync<RpcException>(() => services.Scoring.RecordCaseAssessmentAsync(Request(inspectionId, "A001", first.Version, ("2.2.1", "Yes"))).ResponseAsync);
+        var newAgain = await Assert.ThrowsAsync<RpcException>(() => services.Scoring.RecordCaseAssessmentAsync(Request(inspectionId, "A001", 0, ("2.2.1", "Yes"))).ResponseAsync);
 
         Assert.Equal((1L, 2L), (first.Version, second.Version));
         Assert.Equal(StatusCode.Aborted, stale.StatusCode);
@@ -120,7 +120,7 @@ public sealed class CaseAssessmentsOverGrpcTests(ScoringServices services)
         var retry = await services.Scoring.RecordCaseAssessmentAsync(request);
         var reused = request.Clone();
         reused.Answers[0].Answer_ = "No";
-        var refused = await Assert.ThrowsAsync<RpcException>(() => services.Scoring.RecordCaseAssessmentAsync(reused));
+        var refused = await Assert.ThrowsAsync<RpcException>(() => services.Scoring.RecordCaseAssessmentAsync(reused).ResponseAsync);
 
         Assert.Equal(first.Version, retry.Version);
         Assert.Equal(first.Answers, retry.Answers);
@@ -170,7 +170,7 @@ public sealed class CaseAssessmentsOverGrpcTests(ScoringServices services)
         var inspectionId = await InspectionWithSampleAsync();
         await services.Scoring.RecordPublishedResultsAsync(new RecordPublishedResultsRequest { InspectionId = inspectionId, RequestId = "pub-" + inspectionId });
 
-        var refused = await Assert.ThrowsAsync<RpcException>(() => services.Scoring.RecordCaseAssessmentAsync(Request(inspectionId, "A001", 0, ("2.2.1", "Yes"))));
+        var refused = await Assert.ThrowsAsync<RpcException>(() => services.Scoring.RecordCaseAssessmentAsync(Request(inspectionId, "A001", 0, ("2.2.1", "Yes"))).ResponseAsync);
 
         Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
     }

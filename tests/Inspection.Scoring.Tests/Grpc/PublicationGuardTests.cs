@@ -1,4 +1,4 @@
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Recommendations.V1;
 using Inspection.Scoring.V1;
 using SampledCaseFacts = Inspection.Scoring.Domain.Assessments.SampledCaseFacts;
@@ -35,7 +35,7 @@ public sealed class PublicationGuardTests(ScoringServices services)
     }
 
     private Task<InspectionRatings> RatingsAsync(string inspectionId) =>
-        services.Scoring.GetInspectionRatingsAsync(new GetInspectionRatingsRequest { InspectionId = inspectionId });
+        services.Scoring.GetInspectionRatingsAsync(new GetInspectionRatingsRequest { InspectionId = inspectionId }).ResponseAsync;
 
     private async Task<Inspection.Recommendations.V1.Inspection> PublishAsync(string inspectionId, string requestId)
     {
@@ -119,12 +119,12 @@ public sealed class PublicationGuardTests(ScoringServices services)
 
         var change = Complete(inspectionId, Sample[0], version: 1);
         change.Answers.Single(a => a.QuestionId == "2.2.1").Answer_ = "No";
-        var refused = await Assert.ThrowsAsync<RpcException>(() => services.Scoring.RecordCaseAssessmentAsync(change));
+        var refused = await Assert.ThrowsAsync<RpcException>(() => services.Scoring.RecordCaseAssessmentAsync(change).ResponseAsync);
         var departure = new RecordPanelDepartureRequest
         {
             RequestId = "departure-" + inspectionId, InspectionId = inspectionId, StandardId = "2.1", Rating = "Good", Rationale = "panel view", AgreedBy = "Panel chair",
         };
-        var refusedDeparture = await Assert.ThrowsAsync<RpcException>(() => services.Scoring.RecordPanelDepartureAsync(departure));
+        var refusedDeparture = await Assert.ThrowsAsync<RpcException>(() => services.Scoring.RecordPanelDepartureAsync(departure).ResponseAsync);
         var afterRefusals = await RatingsAsync(inspectionId);
 
         Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);

@@ -1,4 +1,4 @@
-using Inspection.Grpc;
+using Grpc.Core;
 using SampledCaseFacts = Inspection.Scoring.Domain.Assessments.SampledCaseFacts;
 using Inspection.Scoring.Tests.Reference;
 using Inspection.Scoring.V1;
@@ -42,7 +42,7 @@ public sealed class RatingsOverGrpcTests(ScoringServices services)
         var missingRationale = await Assert.ThrowsAsync<RpcException>(() => services.Scoring.RecordPanelDepartureAsync(new RecordPanelDepartureRequest
         {
             InspectionId = inspectionId, StandardId = "1.1", Rating = "Good", AgreedBy = "",
-        }));
+        }).ResponseAsync);
         var departure = await services.Scoring.RecordPanelDepartureAsync(new RecordPanelDepartureRequest
         {
             RequestId = "departure-" + inspectionId, InspectionId = inspectionId, StandardId = "1.1", Rating = "Good",
@@ -94,7 +94,7 @@ public sealed class RatingsOverGrpcTests(ScoringServices services)
 
         var byGender = await services.Scoring.GetBreakdownAsync(new GetBreakdownRequest { InspectionId = inspectionId, Attribute = "gender" });
         var byGrade = await services.Scoring.GetBreakdownAsync(new GetBreakdownRequest { InspectionId = inspectionId, Attribute = "staff_grade" });
-        var unknown = await Assert.ThrowsAsync<RpcException>(() => services.Scoring.GetBreakdownAsync(new GetBreakdownRequest { InspectionId = inspectionId, Attribute = "name" }));
+        var unknown = await Assert.ThrowsAsync<RpcException>(() => services.Scoring.GetBreakdownAsync(new GetBreakdownRequest { InspectionId = inspectionId, Attribute = "name" }).ResponseAsync);
 
         var women = byGender.Rows.Single(r => r.QuestionId == "2.2.1" && r.Value == "female");
         var men = byGender.Rows.Single(r => r.QuestionId == "2.2.1" && r.Value == "male");

@@ -1,4 +1,4 @@
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Sampling.V1;
 
 namespace Inspection.Scoring.Tests.Grpc;
@@ -9,7 +9,7 @@ public sealed class StubCaseSampling(UpstreamState state) : CaseSampling.CaseSam
     public override async Task ListSampleCases(ListSampleCasesRequest request, IServerStreamWriter<SampledCase> responseStream, ServerCallContext context)
     {
         var sample = state.Sample(request.InspectionId)
-            ?? throw new RpcException(StatusCode.FailedPrecondition, $"inspection {request.InspectionId} has no sample");
+            ?? throw new RpcException(new Status(StatusCode.FailedPrecondition, $"inspection {request.InspectionId} has no sample"));
         foreach (var sampled in sample) await responseStream.WriteAsync(sampled, context.CancellationToken);
     }
 }

@@ -1,5 +1,5 @@
 using Inspection.Evidence.V1;
-using Inspection.Grpc;
+using Grpc.Core;
 
 namespace Inspection.Scoring.Tests.Grpc;
 

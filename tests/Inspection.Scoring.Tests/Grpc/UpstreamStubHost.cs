@@ -1,5 +1,5 @@
 using System.Net;
-using Inspection.Grpc;
+using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -27,7 +27,7 @@ public sealed class UpstreamStubHost : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, l => l.Protocols = HttpProtocols.Http2));
-        builder.Services.AddGrpcServer(o => o.GrpcPorts.Add(port));
+        builder.Services.AddGrpc();
         builder.Services.AddSingleton(state);
         var app = builder.Build();
         app.MapGrpcService<StubCaseSampling>();

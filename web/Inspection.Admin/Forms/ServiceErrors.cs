@@ -1,4 +1,4 @@
-using Inspection.Grpc;
+using Grpc.Core;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Inspection.Admin.Forms;

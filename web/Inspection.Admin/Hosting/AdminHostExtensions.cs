@@ -1,6 +1,6 @@
 using System.Net;
 using Inspection.Admin.Accounts;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Security;
 using Inspection.ServiceDefaults;
 using Microsoft.AspNetCore.Rewrite;
@@ -21,8 +21,7 @@ public static class AdminHostExtensions
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, port));
         // Serves wwwroot (with the front-end packages copied in by the build) from a plain build too, not only in Development.
         builder.WebHost.UseStaticWebAssets();
-        builder.Services.AddSingleton(sp => new Tracing(sp.GetRequiredService<IConfiguration>(), admin.AppId));
-        builder.Services.AddHostedService<TracingStart>();
+        builder.AddTelemetry(admin.AppId);
         builder.Services.Configure<RouteOptions>(routes => routes.LowercaseUrls = true);
         builder.Services.AddAntiforgery(antiforgery => antiforgery.Cookie.Name = "inspection-admin-antiforgery");
         return builder;
@@ -48,8 +47,7 @@ public static class AdminHostExtensions
     {
         builder.Services.AddTokenKeys(builder.Configuration, admin.AppId);
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddSingleton<IClientCallInterceptor, StaffCredentials>();
-        builder.Services.AddDaprApiToken(builder.Configuration);
+        builder.Services.AddSingleton<IOutgoingCredentials, StaffCredentials>();
         return builder;
     }
 

@@ -1,5 +1,5 @@
 using Inspection.Admin.Status;
-using Inspection.Grpc;
+using Grpc.Core;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
@@ -11,7 +11,7 @@ namespace Inspection.Admin.Hosting;
 /// (naming which), a refused argument in an address is a 404 too (a malformed id finds nothing).
 /// Forms catch refusals themselves and show them as form errors.
 /// </summary>
-public sealed class ServiceFailurePageFilter(GrpcClientFactory channels, ILogger<ServiceFailurePageFilter> logger) : IAsyncPageFilter
+public sealed class ServiceFailurePageFilter(ServiceChannels channels, ILogger<ServiceFailurePageFilter> logger) : IAsyncPageFilter
 {
     public const string UnavailableServiceKey = "UnavailableService";
 
@@ -49,8 +49,7 @@ public sealed class ServiceFailurePageFilter(GrpcClientFactory channels, ILogger
     {
         foreach (var app in ServiceHealth.Services)
         {
-            var address = channels.ChannelFor(app.AppId).Options.Address.ToString().TrimEnd('/');
-            if (channels.ChannelFor(app.AppId).Options.DaprAppId is null && detail.Contains(address, StringComparison.Ordinal)) return ServiceNames.Of(app.AppId);
+            if (!channels.UnderDapr && detail.Contains(channels.AddressOf(app.AppId), StringComparison.Ordinal)) return ServiceNames.Of(app.AppId);
         }
         return ServiceNames.FromAddress(detail);
     }

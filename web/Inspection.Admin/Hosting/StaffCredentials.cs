@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Inspection.Admin.Accounts;
-using Inspection.Grpc;
 using Inspection.Security;
 
 namespace Inspection.Admin.Hosting;
@@ -10,16 +9,15 @@ namespace Inspection.Admin.Hosting;
 /// e-mail and role, so each service authorises the person and audits their writes. Without a signed-in user the call
 /// goes without credentials (only the anonymous health check then succeeds).
 /// </summary>
-public sealed class StaffCredentials(IHttpContextAccessor http, TokenIssuer issuer) : IClientCallInterceptor
+public sealed class StaffCredentials(IHttpContextAccessor http, TokenIssuer issuer) : IOutgoingCredentials
 {
     private const int CacheLimit = 1_000;
     private readonly ConcurrentDictionary<(string Email, Role Role), (string Header, DateTime RenewAfter)> _tokens = new();
 
-    public ValueTask BeforeCallAsync(string fullMethodName, Metadata headers, CancellationToken cancellationToken)
+    public string? AuthorizationHeader()
     {
         var user = http.HttpContext?.User;
-        if (user?.Identity?.IsAuthenticated != true || user.StaffRole() is not { } role || headers.GetValue("authorization") is not null)
-            return ValueTask.CompletedTask;
+        if (user?.Identity?.IsAuthenticated != true || user.StaffRole() is not { } role) return null;
 
         var key = (user.Email(), role);
         var now = DateTime.UtcNow;
@@ -30,8 +28,7 @@ public sealed class StaffCredentials(IHttpContextAccessor http, TokenIssuer issu
                 now + TokenIssuer.UserTokenLifetime - TimeSpan.FromMinutes(1));
             _tokens[key] = cached;
         }
-        headers.Add("authorization", cached.Header);
-        return ValueTask.CompletedTask;
+        return cached.Header;
     }
 
     private static StaffRole ToStaffRole(Role role) => role switch

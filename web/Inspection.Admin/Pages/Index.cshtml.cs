@@ -1,7 +1,7 @@
 using Inspection.Recommendations.V1;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Inspection.Grpc.CallOptions;
-using RpcException = Inspection.Grpc.RpcException;
+using CallOptions = Grpc.Core.CallOptions;
+using RpcException = Grpc.Core.RpcException;
 
 namespace Inspection.Admin.Pages;
 
@@ -16,7 +16,7 @@ public sealed class IndexModel(RecommendationTracking.RecommendationTrackingClie
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var options = new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(10), CancellationToken: ct);
+        var options = new CallOptions(deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: ct);
         try
         {
             var inProgress = tracking.ListInspectionsAsync(new ListInspectionsRequest { Status = "planned", PageSize = 50 }, options);

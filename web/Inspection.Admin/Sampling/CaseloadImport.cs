@@ -1,6 +1,6 @@
 using Inspection.Sampling.Domain;
 using Inspection.Sampling.V1;
-using CallOptions = Inspection.Grpc.CallOptions;
+using CallOptions = Grpc.Core.CallOptions;
 
 namespace Inspection.Admin.Sampling;
 
@@ -20,7 +20,7 @@ public sealed class CaseloadImport(CaseSampling.CaseSamplingClient sampling)
 
     public async Task<Snapshot> SendAsync(string providerId, string takenOn, string description, CaseloadCsvResult checkedFile, CancellationToken ct)
     {
-        var options = new CallOptions(CancellationToken: ct);
+        var options = new CallOptions(cancellationToken: ct);
         var snapshot = await sampling.StartPopulationImportAsync(new StartPopulationImportRequest
         {
             RequestId = Guid.NewGuid().ToString(), ProviderId = providerId, TakenOn = takenOn, Description = description,

@@ -1,15 +1,16 @@
 using System.Diagnostics;
 using Grpc.Health.V1;
-using Inspection.Grpc;
+using Grpc.Core;
+using Inspection.Admin.Hosting;
 using Inspection.ServiceDefaults;
 
 namespace Inspection.Admin.Status;
 
 /// <summary>
 /// Asks each service in deploy/services.json for its standard grpc.health.v1 status, through the same channel
-/// the admin's typed clients use (GrpcClientFactory), all at once with a short deadline.
+/// the admin's typed clients use (the client factory), all at once with a short deadline.
 /// </summary>
-public sealed class ServiceHealth(GrpcClientFactory channels)
+public sealed class ServiceHealth(ServiceChannels channels)
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(3);
 
@@ -22,12 +23,11 @@ public sealed class ServiceHealth(GrpcClientFactory channels)
 
     public async Task<ServiceStatus> CheckAsync(string appId, CancellationToken ct)
     {
-        var channel = channels.ChannelFor(appId);
-        var address = channel.Options.DaprAppId is { } viaDapr ? $"{channel.Options.Address} (Dapr app id {viaDapr})" : channel.Options.Address.ToString().TrimEnd('/');
+        var address = channels.UnderDapr ? $"{channels.AddressOf(appId)} (Dapr app id {appId})" : channels.AddressOf(appId);
         var clock = Stopwatch.StartNew();
         try
         {
-            var reply = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), new CallOptions(Deadline: DateTime.UtcNow + Deadline, CancellationToken: ct));
+            var reply = await channels.Health(appId).CheckAsync(new HealthCheckRequest(), new CallOptions(deadline: DateTime.UtcNow + Deadline, cancellationToken: ct));
             return reply.Status == HealthCheckResponse.Types.ServingStatus.Serving
                 ? new ServiceStatus(appId, NameOf(appId), address, ServiceState.Serving, "Serving", clock.Elapsed)
                 : new ServiceStatus(appId, NameOf(appId), address, ServiceState.NotServing, $"Reports {reply.Status}", clock.Elapsed);

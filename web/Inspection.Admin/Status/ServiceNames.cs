@@ -20,9 +20,11 @@ public static class ServiceNames
 
     public static string Of(string appId) => ByAppId.TryGetValue(appId, out var name) ? name : appId;
 
-    /// <summary>Best effort: the service whose default port appears in a transport error, else "A service".</summary>
+    /// <summary>The service a transport error names (ServiceClients names the target), else whose default port appears in it, else "A service".</summary>
     public static string FromAddress(string detail)
     {
+        foreach (var app in AppTopology.All)
+            if (detail.Contains(TargetNaming.Describe(app.AppId), StringComparison.Ordinal)) return Of(app.AppId);
         foreach (var app in AppTopology.All)
             if (app.GrpcPort is { } port && detail.Contains($":{port}", StringComparison.Ordinal)) return Of(app.AppId);
         return "A service the admin needs";

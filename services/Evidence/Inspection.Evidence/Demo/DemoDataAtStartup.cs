@@ -1,5 +1,5 @@
 using Inspection.Data;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.ServiceDefaults;
 
 namespace Inspection.Evidence.Demo;
@@ -37,6 +37,5 @@ public sealed class DemoDataAtStartup(DemoData demo, DatabaseReadiness readiness
             }
         }
         _loaded = true;
-        health.Refresh();
     }
 }

@@ -1,6 +1,6 @@
 using Inspection.Evidence.Application;
 using Inspection.Evidence.Domain;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Sampling.V1;
 
 namespace Inspection.Evidence.Remote;
@@ -23,7 +23,7 @@ public sealed class CaseSamplingSample(Lazy<CaseSampling.CaseSamplingClient> cli
         try
         {
             await foreach (var sampled in client.Value.ListSampleCases(new ListSampleCasesRequest { InspectionId = inspectionId },
-                               new CallOptions(Deadline: DateTime.UtcNow + CallTimeout, CancellationToken: ct)))
+                               new CallOptions(deadline: DateTime.UtcNow + CallTimeout, cancellationToken: ct)).ResponseStream.ReadAllAsync(ct))
             {
                 cases.Add(new SampledCaseFacts(sampled.CaseReference, new Dictionary<string, string>
                 {
@@ -40,7 +40,7 @@ public sealed class CaseSamplingSample(Lazy<CaseSampling.CaseSamplingClient> cli
         }
         catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
         {
-            throw new RpcException(StatusCode.Unavailable, $"Case sampling did not answer: {e.Status.Detail}");
+            throw new RpcException(new Status(StatusCode.Unavailable, $"Case sampling did not answer: {e.Status.Detail}"));
         }
         return new CaseSampleView(Carried, cases);
     }

@@ -1,6 +1,6 @@
 using Inspection.Domain;
 using Inspection.Evidence.Application;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Recommendations.V1;
 
 namespace Inspection.Evidence.Remote;
@@ -24,7 +24,7 @@ public sealed class RecommendationTrackingRegister(RecommendationTracking.Recomm
         }
         catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
         {
-            throw new RpcException(StatusCode.Unavailable, $"The inspection register (recommendation-tracking) did not answer: {e.Status.Detail}");
+            throw new RpcException(new Status(StatusCode.Unavailable, $"The inspection register (recommendation-tracking) did not answer: {e.Status.Detail}"));
         }
     }
 
@@ -44,5 +44,5 @@ public sealed class RecommendationTrackingRegister(RecommendationTracking.Recomm
     private static RegisteredInspection ToRegistered(Recommendations.V1.Inspection inspection) =>
         new(inspection.InspectionId, inspection.FrameworkId, inspection.Status, inspection.ProviderName);
 
-    private static CallOptions Options(CancellationToken ct) => new(Deadline: DateTime.UtcNow + CallTimeout, CancellationToken: ct);
+    private static CallOptions Options(CancellationToken ct) => new(deadline: DateTime.UtcNow + CallTimeout, cancellationToken: ct);
 }

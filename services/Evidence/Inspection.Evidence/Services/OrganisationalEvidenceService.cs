@@ -1,5 +1,5 @@
 using Inspection.Evidence.Application;
-using Inspection.Grpc;
+using Grpc.Core;
 using V1 = Inspection.Evidence.V1;
 
 namespace Inspection.Evidence.Services;

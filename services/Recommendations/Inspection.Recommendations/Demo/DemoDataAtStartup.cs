@@ -18,6 +18,5 @@ public sealed class DemoDataAtStartup(DemoData demo, DatabaseReadiness readiness
         var result = await demo.LoadAsync(stoppingToken);
         logger.LogInformation("Demo data loaded: {Result}", result);
         _loaded = true;
-        health.Refresh();
     }
 }

@@ -1,5 +1,5 @@
 using Inspection.Domain;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Recommendations.Changes;
 using Inspection.Recommendations.Data;
 using Inspection.Recommendations.Domain;
@@ -14,7 +14,7 @@ namespace Inspection.Recommendations.Services;
 /// </summary>
 public sealed class RecommendationTrackingService(
     RecommendationStore store, FrameworkCatalogue frameworks, ChangeFeed changes, TimeProvider time,
-    IConfiguration configuration, IEnumerable<IClientCallInterceptor> clientInterceptors)
+    PublicationReadiness readiness)
     : RecommendationTracking.RecommendationTrackingBase
 {
     // ---------------- Providers ----------------
@@ -84,8 +84,7 @@ public sealed class RecommendationTrackingService(
         var current = await store.GetInspectionAsync(publication.InspectionId, context.CancellationToken);
         if (!current.IsPublished && current.Version == expectedVersion)
         {
-            var readiness = new PublicationReadiness(store, configuration, clientInterceptors);
-            var blockers = await readiness.BlockersAsync(current.Id, context.RequestHeaders.GetValue("authorization"), context.CancellationToken);
+            var blockers = await readiness.BlockersAsync(current.Id, context.CancellationToken);
             if (blockers.Count > 0)
                 throw new PreconditionFailedException(
                     $"Inspection {Identifier.Format(current.Id)} cannot be published yet: {string.Join("; ", blockers)}.");
@@ -198,7 +197,7 @@ public sealed class RecommendationTrackingService(
         }
         catch (WatcherFellBehindException behind)
         {
-            throw new RpcException(StatusCode.ResourceExhausted, behind.Message);
+            throw new RpcException(new Status(StatusCode.ResourceExhausted, behind.Message));
         }
     }
 

@@ -31,13 +31,12 @@ public sealed class DemoDataAtStartup(
                     break;
                 }
             }
-            catch (Inspection.Grpc.RpcException e) when (DateTime.UtcNow < until)
+            catch (Grpc.Core.RpcException e) when (DateTime.UtcNow < until)
             {
                 logger.LogInformation("Demo data waits for recommendation tracking: {Status}", e.Status);
             }
             await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
         }
         _loaded = true;
-        health.Refresh();
     }
 }

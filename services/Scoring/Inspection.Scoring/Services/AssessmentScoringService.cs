@@ -1,4 +1,4 @@
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Scoring.Application;
 using Inspection.Scoring.Domain.Assessments;
 using FrameworkCatalog = Inspection.Scoring.Domain.Frameworks.FrameworkCatalog;

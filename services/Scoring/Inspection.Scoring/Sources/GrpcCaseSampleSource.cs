@@ -1,6 +1,6 @@
 using System.Globalization;
 using Inspection.Domain;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Sampling.V1;
 using Inspection.Scoring.Domain.Assessments;
 
@@ -14,7 +14,7 @@ public sealed class GrpcCaseSampleSource(CaseSampling.CaseSamplingClient client)
         var cases = new List<SampledCaseFacts>();
         try
         {
-            await foreach (var sampled in client.ListSampleCases(new ListSampleCasesRequest { InspectionId = inspectionId }, Upstream.Options(ct)).WithCancellation(ct))
+            await foreach (var sampled in client.ListSampleCases(new ListSampleCasesRequest { InspectionId = inspectionId }, Upstream.Options(ct)).ResponseStream.ReadAllAsync(ct))
                 cases.Add(ToFacts(sampled));
         }
         catch (RpcException e) when (e.StatusCode is StatusCode.NotFound or StatusCode.FailedPrecondition)

@@ -1,5 +1,5 @@
 using Inspection.Domain;
-using Inspection.Grpc;
+using Grpc.Core;
 using Inspection.Recommendations.V1;
 
 namespace Inspection.Scoring.Sources;

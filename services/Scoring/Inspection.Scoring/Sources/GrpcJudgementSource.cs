@@ -1,5 +1,5 @@
 using Inspection.Evidence.V1;
-using Inspection.Grpc;
+using Grpc.Core;
 using Judgement = Inspection.Scoring.Domain.Ratings.Judgement;
 
 namespace Inspection.Scoring.Sources;

@@ -1,4 +1,4 @@
-using Inspection.Grpc;
+using Grpc.Core;
 
 namespace Inspection.Scoring.Sources;
 
@@ -8,8 +8,8 @@ internal static class Upstream
 {
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
 
-    public static CallOptions Options(CancellationToken ct) => new(Deadline: DateTime.UtcNow + Deadline, CancellationToken: ct);
+    public static CallOptions Options(CancellationToken ct) => new(deadline: DateTime.UtcNow + Deadline, cancellationToken: ct);
 
     public static RpcException Unavailable(string service, RpcException cause) =>
-        new(StatusCode.Unavailable, $"{service} could not answer ({cause.StatusCode}: {cause.Status.Detail})");
+        new(new Status(StatusCode.Unavailable, $"{service} could not answer ({cause.StatusCode}: {cause.Status.Detail})"));
 }

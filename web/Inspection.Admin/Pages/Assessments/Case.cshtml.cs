@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Inspection.Admin.Accounts;
 using Inspection.Admin.Forms;
 using Inspection.Admin.Status;
@@ -6,8 +7,8 @@ using Inspection.Scoring.V1;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Inspection.Grpc.CallOptions;
-using RpcException = Inspection.Grpc.RpcException;
+using CallOptions = Grpc.Core.CallOptions;
+using RpcException = Grpc.Core.RpcException;
 
 namespace Inspection.Admin.Pages.Assessments;
 
@@ -37,13 +38,13 @@ public sealed class CaseModel(CaseSampling.CaseSamplingClient sampling, Assessme
         if (!await LoadAsync(id, caseReference, ct)) return NotFound();
         try
         {
-            var existing = await scoring.GetCaseAssessmentAsync(new GetCaseAssessmentRequest { InspectionId = id, CaseReference = caseReference }, new CallOptions(CancellationToken: ct));
+            var existing = await scoring.GetCaseAssessmentAsync(new GetCaseAssessmentRequest { InspectionId = id, CaseReference = caseReference }, new CallOptions(cancellationToken: ct));
             Answers = existing.Answers.ToDictionary(a => a.QuestionId, a => a.Answer_);
             Notes = existing.Answers.Where(a => a.Note.Length > 0).ToDictionary(a => a.QuestionId, a => a.Note);
             StaffGrade = existing.StaffGrade;
             Version = existing.Version;
         }
-        catch (RpcException e) when (e.StatusCode == Inspection.Grpc.StatusCode.NotFound)
+        catch (RpcException e) when (e.StatusCode == Grpc.Core.StatusCode.NotFound)
         {
             Version = 0; // not assessed yet
         }
@@ -69,7 +70,7 @@ public sealed class CaseModel(CaseSampling.CaseSamplingClient sampling, Assessme
         }
         try
         {
-            var saved = await scoring.RecordCaseAssessmentAsync(request, new CallOptions(CancellationToken: ct));
+            var saved = await scoring.RecordCaseAssessmentAsync(request, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "case assessment recorded", $"case {caseReference}", $"{saved.Answers.Count} answers, version {saved.Version}", ct);
             TempData["Notice"] = $"Assessment of case {caseReference} saved" + (saved.ModerationFlags.Count > 0 ? $": {saved.ModerationFlags.Count} answer(s) flagged for moderation" : "");
             return Redirect($"/inspections/{id}/assessments");
@@ -85,10 +86,10 @@ public sealed class CaseModel(CaseSampling.CaseSamplingClient sampling, Assessme
     private async Task<bool> LoadAsync(string id, string caseReference, CancellationToken ct)
     {
         InspectionId = id;
-        var options = new CallOptions(CancellationToken: ct);
+        var options = new CallOptions(cancellationToken: ct);
         var framework = scoring.GetFrameworkAsync(new GetFrameworkRequest { InspectionId = id }, options);
         var cases = new List<SampledCase>();
-        await foreach (var c in sampling.ListSampleCases(new ListSampleCasesRequest { InspectionId = id }, options)) cases.Add(c);
+        await foreach (var c in sampling.ListSampleCases(new ListSampleCasesRequest { InspectionId = id }, options).ResponseStream.ReadAllAsync(ct)) cases.Add(c);
         Framework = await framework;
         var index = cases.FindIndex(c => c.CaseReference == caseReference);
         if (index < 0) return false;

@@ -1,8 +1,9 @@
+using Grpc.Core;
 using Inspection.Recommendations.V1;
 using Inspection.Sampling.V1;
 using Inspection.Scoring.V1;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Inspection.Grpc.CallOptions;
+using CallOptions = Grpc.Core.CallOptions;
 
 namespace Inspection.Admin.Pages.Assessments;
 
@@ -17,10 +18,10 @@ public sealed class IndexModel(
 
     public async Task OnGetAsync(string id, CancellationToken ct)
     {
-        var options = new CallOptions(CancellationToken: ct);
+        var options = new CallOptions(cancellationToken: ct);
         Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, options);
         var cases = new List<SampledCase>();
-        await foreach (var c in sampling.ListSampleCases(new ListSampleCasesRequest { InspectionId = id }, options)) cases.Add(c);
+        await foreach (var c in sampling.ListSampleCases(new ListSampleCasesRequest { InspectionId = id }, options).ResponseStream.ReadAllAsync(ct)) cases.Add(c);
         Cases = cases;
         var assessed = new Dictionary<string, CaseAssessment>();
         var token = "";

@@ -1,6 +1,7 @@
 using Inspection.Admin.Accounts;
+using Inspection.Admin.Hosting;
 using Inspection.Audit.V1;
-using Inspection.Grpc;
+using Grpc.Core;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ServiceAuditEvent = Inspection.Audit.V1.AuditEvent;
@@ -11,7 +12,7 @@ namespace Inspection.Admin.Pages.Audit;
 /// The admin's own trail (accounts, integrators) or any service's trail of writes to its database, read over gRPC
 /// (inspection.audit.v1.AuditTrail) with the signed-in administrator's token.
 /// </summary>
-public sealed class IndexModel(AdminStore store, GrpcClientFactory clients) : PageModel
+public sealed class IndexModel(AdminStore store, ServiceChannels clients) : PageModel
 {
     public static readonly IReadOnlyList<(string AppId, string Name)> Sources =
     [
@@ -43,14 +44,14 @@ public sealed class IndexModel(AdminStore store, GrpcClientFactory clients) : Pa
         }
         try
         {
-            var reply = await new AuditTrail.AuditTrailClient(clients.ChannelFor(Source)).ListAuditEventsAsync(new ListAuditEventsRequest
+            var reply = await clients.AuditTrail(Source).ListAuditEventsAsync(new ListAuditEventsRequest
             {
                 Actor = Actor?.Trim() ?? "", TableName = Table?.Trim() ?? "", TraceId = Trace?.Trim().ToLowerInvariant() ?? "", PageSize = 100, PageToken = After ?? "",
-            }, new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(10), CancellationToken: ct));
+            }, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: ct));
             ServiceEvents = reply.Events;
             NextPage = reply.NextPageToken.Length > 0 ? reply.NextPageToken : null;
         }
-        catch (RpcException e) when (e.StatusCode == Inspection.Grpc.StatusCode.InvalidArgument)
+        catch (RpcException e) when (e.StatusCode == Grpc.Core.StatusCode.InvalidArgument)
         {
             foreach (var violation in e.FieldViolations)
                 ModelState.AddModelError(violation.Field switch { "trace_id" => "Trace", "page_token" => "After", _ => violation.Field }, violation.Description);

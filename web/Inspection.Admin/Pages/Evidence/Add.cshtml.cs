@@ -4,8 +4,8 @@ using Inspection.Admin.Status;
 using Inspection.Evidence.V1;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using CallOptions = Inspection.Grpc.CallOptions;
-using RpcException = Inspection.Grpc.RpcException;
+using CallOptions = Grpc.Core.CallOptions;
+using RpcException = Grpc.Core.RpcException;
 
 namespace Inspection.Admin.Pages.Evidence;
 
@@ -35,7 +35,7 @@ public sealed class AddModel(OrganisationalEvidence.OrganisationalEvidenceClient
         request.CaseReferences.AddRange(CaseReferences());
         try
         {
-            var item = await Evidence.AddEvidenceAsync(request, new CallOptions(CancellationToken: ct));
+            var item = await Evidence.AddEvidenceAsync(request, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "evidence added", $"standard {item.StandardId}", item.Summary, ct);
             TempData["Notice"] = "Evidence added";
             return Redirect($"/inspections/{id}/evidence");

@@ -5,8 +5,8 @@ using Inspection.Evidence.V1;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Inspection.Grpc.CallOptions;
-using RpcException = Inspection.Grpc.RpcException;
+using CallOptions = Grpc.Core.CallOptions;
+using RpcException = Grpc.Core.RpcException;
 
 namespace Inspection.Admin.Pages.Evidence;
 
@@ -51,7 +51,7 @@ public sealed class AddSurveyModel(OrganisationalEvidence.OrganisationalEvidence
                 RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
                 InspectionId = id, Survey = Input.Survey!, Question = Input.Question!.Trim(), Respondents = respondents, Agreeing = agreeing,
                 StandardId = target[0], KeyQuestionId = target.Length > 1 ? target[1] : "", RecordedBy = User.RecordedBy(),
-            }, new CallOptions(CancellationToken: ct));
+            }, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "survey result recorded", result.Survey, $"{result.Question}: {result.Agreeing} of {result.Respondents}", ct);
             TempData["Notice"] = $"Survey result recorded: {result.PercentageAgreeingRounded}% agreeing";
             return Redirect($"/inspections/{id}/evidence");
@@ -67,6 +67,6 @@ public sealed class AddSurveyModel(OrganisationalEvidence.OrganisationalEvidence
     private async Task LoadAsync(string id, CancellationToken ct)
     {
         InspectionId = id;
-        Standards = (await evidence.ListOrganisationalStandardsAsync(new ListOrganisationalStandardsRequest { InspectionId = id }, new CallOptions(CancellationToken: ct))).Standards;
+        Standards = (await evidence.ListOrganisationalStandardsAsync(new ListOrganisationalStandardsRequest { InspectionId = id }, new CallOptions(cancellationToken: ct))).Standards;
     }
 }

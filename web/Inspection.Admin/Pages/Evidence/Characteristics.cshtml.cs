@@ -8,9 +8,9 @@ using Inspection.Recommendations.V1;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Inspection.Grpc.CallOptions;
-using GrpcStatus = Inspection.Grpc.StatusCode;
-using RpcException = Inspection.Grpc.RpcException;
+using CallOptions = Grpc.Core.CallOptions;
+using GrpcStatus = Grpc.Core.StatusCode;
+using RpcException = Grpc.Core.RpcException;
 
 namespace Inspection.Admin.Pages.Evidence;
 
@@ -29,7 +29,7 @@ public sealed class CharacteristicsModel(
 
     public async Task OnGetAsync(string id, CancellationToken ct)
     {
-        var options = new CallOptions(CancellationToken: ct);
+        var options = new CallOptions(cancellationToken: ct);
         Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, options);
         Input.RequestId = Guid.NewGuid().ToString();
         try
@@ -47,7 +47,7 @@ public sealed class CharacteristicsModel(
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
     {
-        Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, new CallOptions(CancellationToken: ct));
+        Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, new CallOptions(cancellationToken: ct));
         var request = new RecordCaseCharacteristicsRequest
         {
             RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
@@ -72,7 +72,7 @@ public sealed class CharacteristicsModel(
         if (!ModelState.IsValid) return Page();
         try
         {
-            var table = await evidence.RecordCaseCharacteristicsAsync(request, new CallOptions(CancellationToken: ct));
+            var table = await evidence.RecordCaseCharacteristicsAsync(request, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "case characteristics recorded", Inspection.ProviderName, $"version {table.Version}, {table.Rows.Count} rows", ct);
             TempData["Notice"] = $"Characteristics of inspected cases recorded (version {table.Version})";
             return Redirect($"/inspections/{id}/evidence");

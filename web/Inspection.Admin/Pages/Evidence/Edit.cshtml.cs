@@ -4,9 +4,9 @@ using Inspection.Admin.Status;
 using Inspection.Evidence.V1;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using CallOptions = Inspection.Grpc.CallOptions;
-using GrpcStatus = Inspection.Grpc.StatusCode;
-using RpcException = Inspection.Grpc.RpcException;
+using CallOptions = Grpc.Core.CallOptions;
+using GrpcStatus = Grpc.Core.StatusCode;
+using RpcException = Grpc.Core.RpcException;
 
 namespace Inspection.Admin.Pages.Evidence;
 
@@ -49,7 +49,7 @@ public sealed class EditModel(OrganisationalEvidence.OrganisationalEvidenceClien
         request.CaseReferences.AddRange(CaseReferences());
         try
         {
-            var item = await Evidence.UpdateEvidenceAsync(request, new CallOptions(CancellationToken: ct));
+            var item = await Evidence.UpdateEvidenceAsync(request, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "evidence changed", $"evidence {item.EvidenceId} version {item.Version}", item.Summary, ct);
             TempData["Notice"] = "Evidence changed";
             return Redirect($"/inspections/{id}/evidence");
@@ -73,7 +73,7 @@ public sealed class EditModel(OrganisationalEvidence.OrganisationalEvidenceClien
     private async Task<bool> LoadAsync(string id, string evidenceId, CancellationToken ct)
     {
         await LoadStandardsAsync(id, ct);
-        Item = await Evidence.GetEvidenceAsync(new GetEvidenceRequest { EvidenceId = evidenceId }, new CallOptions(CancellationToken: ct));
+        Item = await Evidence.GetEvidenceAsync(new GetEvidenceRequest { EvidenceId = evidenceId }, new CallOptions(cancellationToken: ct));
         return Item.InspectionId == id;
     }
 }

@@ -1,7 +1,7 @@
 using Inspection.Evidence.V1;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Inspection.Grpc.CallOptions;
+using CallOptions = Grpc.Core.CallOptions;
 
 namespace Inspection.Admin.Pages.Evidence;
 
@@ -30,7 +30,7 @@ public abstract class EvidenceFormModel(OrganisationalEvidence.OrganisationalEvi
     protected async Task LoadStandardsAsync(string inspectionId, CancellationToken ct)
     {
         InspectionId = inspectionId;
-        Standards = (await Evidence.ListOrganisationalStandardsAsync(new ListOrganisationalStandardsRequest { InspectionId = inspectionId }, new CallOptions(CancellationToken: ct))).Standards;
+        Standards = (await Evidence.ListOrganisationalStandardsAsync(new ListOrganisationalStandardsRequest { InspectionId = inspectionId }, new CallOptions(cancellationToken: ct))).Standards;
     }
 
     /// <summary>The admin's own checks, before anything is sent: the service checks everything again.</summary>

@@ -1,9 +1,10 @@
+using Grpc.Core;
 using Inspection.Evidence.V1;
 using Inspection.Recommendations.V1;
 using Inspection.Scoring.V1;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Inspection.Grpc.CallOptions;
-using RpcException = Inspection.Grpc.RpcException;
+using CallOptions = Grpc.Core.CallOptions;
+using RpcException = Grpc.Core.RpcException;
 
 namespace Inspection.Admin.Pages.Evidence;
 
@@ -27,7 +28,7 @@ public sealed class IndexModel(
 
     public async Task OnGetAsync(string id, CancellationToken ct)
     {
-        var options = new CallOptions(CancellationToken: ct);
+        var options = new CallOptions(cancellationToken: ct);
         Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, options);
         var standards = evidence.ListOrganisationalStandardsAsync(new ListOrganisationalStandardsRequest { InspectionId = id }, options);
         var items = evidence.ListEvidenceAsync(new ListEvidenceRequest { InspectionId = id }, options);
@@ -49,13 +50,13 @@ public sealed class IndexModel(
         Items.Where(i => i.StandardId == standardId && i.KeyQuestionId == keyQuestionId);
 
     /// <summary>Null when there is nothing yet (NOT_FOUND, or ratings the inspection's state cannot give); any other refusal is the page's.</summary>
-    private static async Task<T?> Try<T>(Func<Task<T>> call) where T : class
+    private static async Task<T?> Try<T>(Func<AsyncUnaryCall<T>> call) where T : class
     {
         try
         {
             return await call();
         }
-        catch (RpcException e) when (e.StatusCode is global::Inspection.Grpc.StatusCode.NotFound or global::Inspection.Grpc.StatusCode.FailedPrecondition)
+        catch (RpcException e) when (e.StatusCode is global::Grpc.Core.StatusCode.NotFound or global::Grpc.Core.StatusCode.FailedPrecondition)
         {
             return null;
         }

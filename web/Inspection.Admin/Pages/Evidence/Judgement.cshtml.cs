@@ -6,8 +6,8 @@ using Inspection.Scoring.V1;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Inspection.Grpc.CallOptions;
-using RpcException = Inspection.Grpc.RpcException;
+using CallOptions = Grpc.Core.CallOptions;
+using RpcException = Grpc.Core.RpcException;
 
 namespace Inspection.Admin.Pages.Evidence;
 
@@ -31,7 +31,7 @@ public sealed class JudgementModel(OrganisationalEvidence.OrganisationalEvidence
     public async Task<IActionResult> OnGetAsync(string id, string standardId, CancellationToken ct)
     {
         if (!await LoadAsync(id, standardId, ct)) return NotFound();
-        var current = (await evidence.GetJudgementsAsync(new GetJudgementsRequest { InspectionId = id }, new CallOptions(CancellationToken: ct)))
+        var current = (await evidence.GetJudgementsAsync(new GetJudgementsRequest { InspectionId = id }, new CallOptions(cancellationToken: ct)))
             .Judgements.FirstOrDefault(j => j.StandardId == standardId);
         Input = new JudgementInput
         {
@@ -54,7 +54,7 @@ public sealed class JudgementModel(OrganisationalEvidence.OrganisationalEvidence
                 InspectionId = id, StandardId = standardId, Rating = Input.Rating!, Rationale = Input.Rationale?.Trim() ?? "",
                 PanelDeparture = Input.PanelDeparture, AgreedBy = Input.AgreedBy?.Trim() ?? "", State = Input.State ?? "draft",
                 RecordedBy = User.RecordedBy(), RecordedByRole = User.StaffRole() is { } role ? RoleNames.Code(role) : "", ExpectedVersion = Input.Version,
-            }, new CallOptions(CancellationToken: ct));
+            }, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "domain-one judgement recorded", $"standard {standardId}",
                 $"{judgement.Rating} ({judgement.State}){(judgement.PanelDeparture ? ", panel departure" : "")}", ct);
             TempData["Notice"] = $"Judgement of {Standard.Name} recorded: {judgement.Rating}";
@@ -71,7 +71,7 @@ public sealed class JudgementModel(OrganisationalEvidence.OrganisationalEvidence
     private async Task<bool> LoadAsync(string id, string standardId, CancellationToken ct)
     {
         InspectionId = id;
-        var options = new CallOptions(CancellationToken: ct);
+        var options = new CallOptions(cancellationToken: ct);
         var standards = await evidence.ListOrganisationalStandardsAsync(new ListOrganisationalStandardsRequest { InspectionId = id }, options);
         var standard = standards.Standards.FirstOrDefault(s => s.StandardId == standardId);
         if (standard is null) return false;

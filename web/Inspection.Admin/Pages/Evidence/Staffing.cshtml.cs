@@ -8,9 +8,9 @@ using Inspection.Recommendations.V1;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Inspection.Grpc.CallOptions;
-using GrpcStatus = Inspection.Grpc.StatusCode;
-using RpcException = Inspection.Grpc.RpcException;
+using CallOptions = Grpc.Core.CallOptions;
+using GrpcStatus = Grpc.Core.StatusCode;
+using RpcException = Grpc.Core.RpcException;
 
 namespace Inspection.Admin.Pages.Evidence;
 
@@ -32,7 +32,7 @@ public sealed class StaffingModel(
 
     public async Task OnGetAsync(string id, CancellationToken ct)
     {
-        var options = new CallOptions(CancellationToken: ct);
+        var options = new CallOptions(cancellationToken: ct);
         Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, options);
         Input.RequestId = Guid.NewGuid().ToString();
         try
@@ -49,7 +49,7 @@ public sealed class StaffingModel(
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
     {
-        Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, new CallOptions(CancellationToken: ct));
+        Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, new CallOptions(cancellationToken: ct));
         var figures = new StaffingFigures();
         if (string.IsNullOrWhiteSpace(Input.AsAt)) ModelState.AddModelError("Input.AsAt", "Enter the date the figures relate to");
         foreach (var (field, label, _) in StaffingReturnFields.All)
@@ -68,7 +68,7 @@ public sealed class StaffingModel(
             {
                 RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
                 InspectionId = id, AsAt = Input.AsAt!.Trim(), Figures = figures, RecordedBy = User.RecordedBy(),
-            }, new CallOptions(CancellationToken: ct));
+            }, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "staffing return recorded", Inspection.ProviderName,
                 $"version {recorded.Version}, {recorded.FigureList.Count} figures as at {recorded.AsAt}", ct);
             TempData["Notice"] = $"Staffing return recorded (version {recorded.Version})";

@@ -5,9 +5,9 @@ using Inspection.Evidence.V1;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Inspection.Grpc.CallOptions;
-using GrpcStatus = Inspection.Grpc.StatusCode;
-using RpcException = Inspection.Grpc.RpcException;
+using CallOptions = Grpc.Core.CallOptions;
+using GrpcStatus = Grpc.Core.StatusCode;
+using RpcException = Grpc.Core.RpcException;
 
 namespace Inspection.Admin.Pages.Evidence;
 
@@ -39,7 +39,7 @@ public sealed class WithdrawModel(OrganisationalEvidence.OrganisationalEvidenceC
             {
                 RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
                 EvidenceId = evidenceId, ExpectedVersion = Input.Version, Reason = Input.Reason!.Trim(), WithdrawnBy = User.RecordedBy(),
-            }, new CallOptions(CancellationToken: ct));
+            }, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "evidence withdrawn", $"evidence {item.EvidenceId}", item.WithdrawalReason, ct);
             TempData["Notice"] = "Evidence withdrawn";
             return Redirect($"/inspections/{id}/evidence");
@@ -60,7 +60,7 @@ public sealed class WithdrawModel(OrganisationalEvidence.OrganisationalEvidenceC
     private async Task<bool> LoadAsync(string id, string evidenceId, CancellationToken ct)
     {
         InspectionId = id;
-        Item = await evidence.GetEvidenceAsync(new GetEvidenceRequest { EvidenceId = evidenceId }, new CallOptions(CancellationToken: ct));
+        Item = await evidence.GetEvidenceAsync(new GetEvidenceRequest { EvidenceId = evidenceId }, new CallOptions(cancellationToken: ct));
         return Item.InspectionId == id;
     }
 }

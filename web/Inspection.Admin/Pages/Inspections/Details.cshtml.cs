@@ -1,11 +1,12 @@
+using Grpc.Core;
 using Inspection.Admin.Presentation;
 using Inspection.Evidence.V1;
 using Inspection.Recommendations.V1;
 using Inspection.Sampling.V1;
 using Inspection.Scoring.V1;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Inspection.Grpc.CallOptions;
-using RpcException = Inspection.Grpc.RpcException;
+using CallOptions = Grpc.Core.CallOptions;
+using RpcException = Grpc.Core.RpcException;
 
 namespace Inspection.Admin.Pages.Inspections;
 
@@ -26,7 +27,7 @@ public sealed class DetailsModel(
 
     public async Task OnGetAsync(string id, CancellationToken ct)
     {
-        var options = new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(10), CancellationToken: ct);
+        var options = new CallOptions(deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: ct);
         Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, options);
         var samples = Try(() => sampling.ListSamplesAsync(new ListSamplesRequest { InspectionId = id }, options));
         var assessments = Try(() => scoring.ListCaseAssessmentsAsync(new ListCaseAssessmentsRequest { InspectionId = id, PageSize = 1 }, options));
@@ -108,7 +109,7 @@ public sealed class DetailsModel(
     private static InspectionTask Cannot(string key, string name, string href) =>
         new(key, name, href, Unavailable, "govuk-tag--grey", "The service that holds this is not available at the moment");
 
-    private static async Task<T?> Try<T>(Func<Task<T>> call) where T : class
+    private static async Task<T?> Try<T>(Func<AsyncUnaryCall<T>> call) where T : class
     {
         try
         {

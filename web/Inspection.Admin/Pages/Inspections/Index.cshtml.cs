@@ -12,5 +12,5 @@ public sealed class IndexModel(RecommendationTracking.RecommendationTrackingClie
 
     public async Task OnGetAsync(CancellationToken ct) =>
         Inspections = (await tracking.ListInspectionsAsync(new ListInspectionsRequest { Status = Status ?? "", PageSize = 200 },
-            new Inspection.Grpc.CallOptions(CancellationToken: ct))).Inspections;
+            new Grpc.Core.CallOptions(cancellationToken: ct))).Inspections;
 }

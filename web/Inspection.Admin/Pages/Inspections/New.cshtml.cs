@@ -6,8 +6,8 @@ using Inspection.Scoring.V1;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Inspection.Grpc.CallOptions;
-using RpcException = Inspection.Grpc.RpcException;
+using CallOptions = Grpc.Core.CallOptions;
+using RpcException = Grpc.Core.RpcException;
 
 namespace Inspection.Admin.Pages.Inspections;
 
@@ -48,7 +48,7 @@ public sealed class NewModel(
                 RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
                 ProviderId = Input.ProviderId!, FrameworkId = Input.FrameworkId!, FieldworkStart = Input.FieldworkStart?.Trim() ?? "",
                 FieldworkEnd = Input.FieldworkEnd?.Trim() ?? "", LeadInspector = Input.LeadInspector?.Trim() ?? "", CreatedBy = User.RecordedBy(),
-            }, new CallOptions(CancellationToken: ct));
+            }, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "inspection created", inspection.ProviderName, $"{inspection.FrameworkId}, fieldwork from {inspection.FieldworkStart}", ct);
             TempData["Notice"] = $"Inspection of {inspection.ProviderName} added";
             return Redirect($"/inspections/{inspection.InspectionId}");
@@ -63,7 +63,7 @@ public sealed class NewModel(
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var options = new CallOptions(CancellationToken: ct);
+        var options = new CallOptions(cancellationToken: ct);
         var frameworks = scoring.ListFrameworksAsync(new ListFrameworksRequest(), options);
         var providers = new List<Provider>();
         var page = new ListProvidersRequest { PageSize = 200 };

@@ -1,6 +1,6 @@
 using Inspection.Recommendations.V1;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Inspection.Grpc.CallOptions;
+using CallOptions = Grpc.Core.CallOptions;
 
 namespace Inspection.Admin.Pages.Inspections;
 
@@ -12,7 +12,7 @@ public sealed class ProgressModel(RecommendationTracking.RecommendationTrackingC
 
     public async Task OnGetAsync(string id, CancellationToken ct)
     {
-        var options = new CallOptions(CancellationToken: ct);
+        var options = new CallOptions(cancellationToken: ct);
         var due = tracking.ListDueForJudgementAsync(new ListDueForJudgementRequest { InspectionId = id }, options);
         var summary = tracking.GetProgressSummaryAsync(new GetProgressSummaryRequest { InspectionId = id, GroupBy = "inspection" }, options);
         Due = await due;

@@ -5,8 +5,8 @@ using Inspection.Recommendations.V1;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Inspection.Grpc.CallOptions;
-using RpcException = Inspection.Grpc.RpcException;
+using CallOptions = Grpc.Core.CallOptions;
+using RpcException = Grpc.Core.RpcException;
 
 namespace Inspection.Admin.Pages.Inspections;
 
@@ -67,7 +67,7 @@ public sealed class RecordProgressModel(RecommendationTracking.RecommendationTra
                 RepeatedFromPreviousInspection = Input.Repeated,
                 RecordedBy = User.RecordedBy(),
                 CorrectionReason = Input.CorrectionReason?.Trim() ?? "",
-            }, new CallOptions(CancellationToken: ct));
+            }, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "progress judgement recorded", $"recommendation {Due.Recommendation.Number} of {Due.Recommendation.AddresseeName}",
                 $"{reply.Judgement.Judgement} at the inspection of {Inspection.ProviderName}", ct);
             TempData["Notice"] = reply.Judgement.CorrectionReason.Length > 0
@@ -86,7 +86,7 @@ public sealed class RecordProgressModel(RecommendationTracking.RecommendationTra
 
     private async Task<bool> LoadAsync(string id, string recommendationId, CancellationToken ct)
     {
-        var due = await tracking.ListDueForJudgementAsync(new ListDueForJudgementRequest { InspectionId = id }, new CallOptions(CancellationToken: ct));
+        var due = await tracking.ListDueForJudgementAsync(new ListDueForJudgementRequest { InspectionId = id }, new CallOptions(cancellationToken: ct));
         Inspection = due.Inspection;
         Scale = due.ProgressScale;
         Due = due.Recommendations.FirstOrDefault(r => r.Recommendation.RecommendationId == recommendationId)!;

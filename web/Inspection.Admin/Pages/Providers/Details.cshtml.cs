@@ -1,7 +1,7 @@
 using Inspection.Admin.Presentation;
 using Inspection.Recommendations.V1;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Inspection.Grpc.CallOptions;
+using CallOptions = Grpc.Core.CallOptions;
 
 namespace Inspection.Admin.Pages.Providers;
 
@@ -13,7 +13,7 @@ public sealed class DetailsModel(RecommendationTracking.RecommendationTrackingCl
 
     public async Task OnGetAsync(string id, CancellationToken ct)
     {
-        var options = new CallOptions(CancellationToken: ct);
+        var options = new CallOptions(cancellationToken: ct);
         Lineage = await tracking.GetLineageAsync(new GetLineageRequest { ProviderId = id }, options);
         var inspections = tracking.ListInspectionsAsync(new ListInspectionsRequest { ProviderId = id, IncludePredecessors = true, PageSize = 200 }, options);
         var progress = tracking.GetProgressSummaryAsync(new GetProgressSummaryRequest { ProviderId = id, GroupBy = "year" }, options);

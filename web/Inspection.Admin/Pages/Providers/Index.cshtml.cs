@@ -23,7 +23,7 @@ public sealed class IndexModel(RecommendationTracking.RecommendationTrackingClie
             Region = Region?.Trim() ?? "",
             PageSize = 50,
             PageToken = PageToken ?? "",
-        }, new Inspection.Grpc.CallOptions(CancellationToken: ct));
+        }, new Grpc.Core.CallOptions(cancellationToken: ct));
         Providers = reply.Providers;
         NextPage = reply.NextPageToken;
     }

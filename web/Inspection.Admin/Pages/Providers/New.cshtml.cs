@@ -5,8 +5,8 @@ using Inspection.Recommendations.V1;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Inspection.Grpc.CallOptions;
-using RpcException = Inspection.Grpc.RpcException;
+using CallOptions = Grpc.Core.CallOptions;
+using RpcException = Grpc.Core.RpcException;
 
 namespace Inspection.Admin.Pages.Providers;
 
@@ -35,7 +35,7 @@ public sealed class NewModel(RecommendationTracking.RecommendationTrackingClient
                 RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
                 Name = Input.Name!.Trim(), Type = Input.Type!, Region = Input.Region?.Trim() ?? "",
                 ActiveFrom = Input.ActiveFrom?.Trim() ?? "", ActiveTo = Input.ActiveTo?.Trim() ?? "", CreatedBy = User.RecordedBy(),
-            }, new CallOptions(CancellationToken: ct));
+            }, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "provider created", provider.Name, $"{provider.Type}, {provider.Region}", ct);
             TempData["Notice"] = $"{provider.Name} added to the register";
             return Redirect($"/providers/{provider.ProviderId}");

@@ -3,9 +3,9 @@ using Inspection.Recommendations.V1;
 using Inspection.Scoring.V1;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Inspection.Grpc.CallOptions;
-using RpcException = Inspection.Grpc.RpcException;
-using GrpcStatus = Inspection.Grpc.StatusCode;
+using CallOptions = Grpc.Core.CallOptions;
+using RpcException = Grpc.Core.RpcException;
+using GrpcStatus = Grpc.Core.StatusCode;
 
 namespace Inspection.Admin.Pages.Ratings;
 
@@ -24,7 +24,7 @@ public sealed class BreakdownModel(RecommendationTracking.RecommendationTracking
 
     public async Task OnGetAsync(string id, CancellationToken ct)
     {
-        var options = new CallOptions(CancellationToken: ct);
+        var options = new CallOptions(cancellationToken: ct);
         var framework = scoring.GetFrameworkAsync(new GetFrameworkRequest { InspectionId = id }, options);
         Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, options);
         Questions = (await framework).Domains.SelectMany(d => d.Standards).SelectMany(s => s.KeyQuestions)

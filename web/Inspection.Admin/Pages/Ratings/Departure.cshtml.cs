@@ -6,8 +6,8 @@ using Inspection.Scoring.V1;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Inspection.Grpc.CallOptions;
-using RpcException = Inspection.Grpc.RpcException;
+using CallOptions = Grpc.Core.CallOptions;
+using RpcException = Grpc.Core.RpcException;
 
 namespace Inspection.Admin.Pages.Ratings;
 
@@ -53,7 +53,7 @@ public sealed class DepartureModel(
                 RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
                 InspectionId = id, StandardId = Input.StandardId!, Rating = Input.Rating!,
                 Rationale = Input.Rationale?.Trim() ?? "", AgreedBy = Input.AgreedBy?.Trim() ?? "",
-            }, new CallOptions(CancellationToken: ct));
+            }, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "panel departure recorded", $"{Inspection.ProviderName} standard {departure.StandardId}",
                 $"{departure.Rating}, agreed by {departure.AgreedBy}: {departure.Rationale}", ct);
             TempData["Notice"] = $"Panel departure recorded: {departure.StandardId} rated {departure.Rating}";
@@ -69,7 +69,7 @@ public sealed class DepartureModel(
 
     private async Task LoadAsync(string id, CancellationToken ct)
     {
-        var options = new CallOptions(CancellationToken: ct);
+        var options = new CallOptions(cancellationToken: ct);
         var framework = scoring.GetFrameworkAsync(new GetFrameworkRequest { InspectionId = id }, options);
         var ratings = scoring.GetInspectionRatingsAsync(new GetInspectionRatingsRequest { InspectionId = id }, options);
         Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, options);

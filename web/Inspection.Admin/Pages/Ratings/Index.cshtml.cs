@@ -2,7 +2,7 @@ using Inspection.Admin.Presentation;
 using Inspection.Recommendations.V1;
 using Inspection.Scoring.V1;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Inspection.Grpc.CallOptions;
+using CallOptions = Grpc.Core.CallOptions;
 
 namespace Inspection.Admin.Pages.Ratings;
 
@@ -14,7 +14,7 @@ public sealed class IndexModel(RecommendationTracking.RecommendationTrackingClie
 
     public async Task OnGetAsync(string id, CancellationToken ct)
     {
-        var options = new CallOptions(CancellationToken: ct);
+        var options = new CallOptions(cancellationToken: ct);
         var inspection = tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, options);
         var ratings = scoring.GetInspectionRatingsAsync(new GetInspectionRatingsRequest { InspectionId = id }, options);
         var framework = scoring.GetFrameworkAsync(new GetFrameworkRequest { InspectionId = id }, options);

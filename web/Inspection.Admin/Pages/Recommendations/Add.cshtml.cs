@@ -6,9 +6,9 @@ using Inspection.Recommendations.V1;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Inspection.Grpc.CallOptions;
-using GrpcStatus = Inspection.Grpc.StatusCode;
-using RpcException = Inspection.Grpc.RpcException;
+using CallOptions = Grpc.Core.CallOptions;
+using GrpcStatus = Grpc.Core.StatusCode;
+using RpcException = Grpc.Core.RpcException;
 
 namespace Inspection.Admin.Pages.Recommendations;
 
@@ -60,7 +60,7 @@ public sealed class AddModel(RecommendationTracking.RecommendationTrackingClient
         if (!ModelState.IsValid) return Page();
         try
         {
-            var added = await tracking.AddRecommendationsAsync(request, new CallOptions(CancellationToken: ct));
+            var added = await tracking.AddRecommendationsAsync(request, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "recommendations added", Inspection.ProviderName,
                 string.Join("; ", added.Recommendations.Select(r => $"{r.Number}. {r.AddresseeName}")), ct);
             var (lowest, highest) = (added.Recommendations.Min(r => r.Number), added.Recommendations.Max(r => r.Number));
@@ -85,7 +85,7 @@ public sealed class AddModel(RecommendationTracking.RecommendationTrackingClient
 
     private async Task LoadAsync(string id, CancellationToken ct)
     {
-        var options = new CallOptions(CancellationToken: ct);
+        var options = new CallOptions(cancellationToken: ct);
         Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, options);
         var addressees = new List<(string, string)> { ($"provider|{Inspection.ProviderId}", $"{Inspection.ProviderName} (the provider)") };
         foreach (var (type, group) in new[] { ("region", "region"), ("nps_division", "region"), ("national_body", "") })

@@ -1,6 +1,6 @@
 using Inspection.Recommendations.V1;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Inspection.Grpc.CallOptions;
+using CallOptions = Grpc.Core.CallOptions;
 
 namespace Inspection.Admin.Pages.Recommendations;
 
@@ -12,10 +12,10 @@ public sealed class DetailsModel(RecommendationTracking.RecommendationTrackingCl
 
     public async Task OnGetAsync(string id, CancellationToken ct)
     {
-        var options = new CallOptions(CancellationToken: ct);
+        var options = new CallOptions(cancellationToken: ct);
         Recommendation = await tracking.GetRecommendationAsync(new GetRecommendationRequest { RecommendationId = id }, options);
         var ids = Recommendation.History.Select(h => h.InspectionId).Append(Recommendation.InspectionId).Distinct().ToList();
-        var found = await Task.WhenAll(ids.Select(i => tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = i }, options)));
+        var found = await Task.WhenAll(ids.Select(i => tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = i }, options).ResponseAsync));
         Inspections = found.ToDictionary(i => i.InspectionId);
     }
 

@@ -1,7 +1,7 @@
 using Inspection.Recommendations.V1;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Inspection.Grpc.CallOptions;
+using CallOptions = Grpc.Core.CallOptions;
 
 namespace Inspection.Admin.Pages.Recommendations;
 
@@ -31,7 +31,7 @@ public sealed class IndexModel(RecommendationTracking.RecommendationTrackingClie
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var options = new CallOptions(CancellationToken: ct);
+        var options = new CallOptions(cancellationToken: ct);
         Providers = (await tracking.ListProvidersAsync(new ListProvidersRequest { PageSize = 1000 }, options)).Providers
             .Where(p => p.Type != "national_body").OrderBy(p => p.Name).ToList();
         Regions = Providers.Select(p => p.Region).Where(r => r.Length > 0).Distinct().Order().ToList();

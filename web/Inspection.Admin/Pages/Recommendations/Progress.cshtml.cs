@@ -2,7 +2,7 @@ using Inspection.Admin.Presentation;
 using Inspection.Recommendations.V1;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Inspection.Grpc.CallOptions;
+using CallOptions = Grpc.Core.CallOptions;
 
 namespace Inspection.Admin.Pages.Recommendations;
 
@@ -21,7 +21,7 @@ public sealed class ProgressModel(RecommendationTracking.RecommendationTrackingC
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var options = new CallOptions(CancellationToken: ct);
+        var options = new CallOptions(cancellationToken: ct);
         var regions = tracking.GetProgressSummaryAsync(new GetProgressSummaryRequest { GroupBy = "region" }, options);
         if (!string.IsNullOrEmpty(Provider))
         {

@@ -1,11 +1,12 @@
+using Grpc.Core;
 using Inspection.Admin.Presentation;
 using Inspection.Evidence.V1;
 using Inspection.Recommendations.V1;
 using Inspection.Sampling.V1;
 using Inspection.Scoring.V1;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Inspection.Grpc.CallOptions;
-using RpcException = Inspection.Grpc.RpcException;
+using CallOptions = Grpc.Core.CallOptions;
+using RpcException = Grpc.Core.RpcException;
 
 namespace Inspection.Admin.Pages.Report;
 
@@ -31,7 +32,7 @@ public sealed class IndexModel(
 
     public async Task OnGetAsync(string id, CancellationToken ct)
     {
-        var options = new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(15), CancellationToken: ct);
+        var options = new CallOptions(deadline: DateTime.UtcNow.AddSeconds(15), cancellationToken: ct);
         Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, options);
         var recommendations = tracking.ListRecommendationsAsync(new ListRecommendationsRequest { InspectionId = id, PageSize = 200 }, options);
         var progress = Try(() => tracking.ListDueForJudgementAsync(new ListDueForJudgementRequest { InspectionId = id }, options));
@@ -50,7 +51,7 @@ public sealed class IndexModel(
         Amendments = ReportAmendment.Collect(Progress, await ratings, await judgements);
     }
 
-    private static async Task<T?> Try<T>(Func<Task<T>> call) where T : class
+    private static async Task<T?> Try<T>(Func<AsyncUnaryCall<T>> call) where T : class
     {
         try
         {

@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Inspection.Admin.Accounts;
 using Inspection.Admin.Forms;
 using Inspection.Admin.Status;
@@ -6,8 +7,8 @@ using Inspection.Scoring.V1;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Inspection.Grpc.CallOptions;
-using RpcException = Inspection.Grpc.RpcException;
+using CallOptions = Grpc.Core.CallOptions;
+using RpcException = Grpc.Core.RpcException;
 
 namespace Inspection.Admin.Pages.Report;
 
@@ -56,11 +57,11 @@ public sealed class PublishModel(
             {
                 RequestId = string.IsNullOrEmpty(RequestId) ? Guid.NewGuid().ToString() : RequestId,
                 InspectionId = id, ExpectedVersion = Version, PublishedOn = PublishedOn!.Trim(), PublishedBy = User.RecordedBy(),
-            }, new CallOptions(CancellationToken: ct));
+            }, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "inspection published", published.ProviderName, $"published {published.PublishedOn}", ct);
             return Redirect($"/inspections/{id}/published");
         }
-        catch (RpcException e) when (e.StatusCode == global::Inspection.Grpc.StatusCode.FailedPrecondition && e.Status.Detail.Contains(RefusalPrefix, StringComparison.Ordinal))
+        catch (RpcException e) when (e.StatusCode == global::Grpc.Core.StatusCode.FailedPrecondition && e.Status.Detail.Contains(RefusalPrefix, StringComparison.Ordinal))
         {
             // The service's own guard: one summary item per blocker.
             var list = e.Status.Detail[(e.Status.Detail.IndexOf(RefusalPrefix, StringComparison.Ordinal) + RefusalPrefix.Length)..].TrimEnd('.');
@@ -79,7 +80,7 @@ public sealed class PublishModel(
 
     private async Task LoadAsync(string id, CancellationToken ct)
     {
-        var options = new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(15), CancellationToken: ct);
+        var options = new CallOptions(deadline: DateTime.UtcNow.AddSeconds(15), cancellationToken: ct);
         Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, options);
         var ratings = Try(() => scoring.GetInspectionRatingsAsync(new GetInspectionRatingsRequest { InspectionId = id }, options));
         var due = Try(() => tracking.ListDueForJudgementAsync(new ListDueForJudgementRequest { InspectionId = id }, options));
@@ -98,7 +99,7 @@ public sealed class PublishModel(
 
     private static string Sentence(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
-    private static async Task<T?> Try<T>(Func<Task<T>> call) where T : class
+    private static async Task<T?> Try<T>(Func<AsyncUnaryCall<T>> call) where T : class
     {
         try
         {

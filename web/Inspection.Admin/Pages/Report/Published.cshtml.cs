@@ -1,7 +1,7 @@
 using Inspection.Recommendations.V1;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Inspection.Grpc.CallOptions;
+using CallOptions = Grpc.Core.CallOptions;
 
 namespace Inspection.Admin.Pages.Report;
 
@@ -12,7 +12,7 @@ public sealed class PublishedModel(RecommendationTracking.RecommendationTracking
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
-        Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, new CallOptions(CancellationToken: ct));
+        Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, new CallOptions(cancellationToken: ct));
         return Inspection.Status == "published" ? Page() : Redirect($"/inspections/{id}/publish");
     }
 }

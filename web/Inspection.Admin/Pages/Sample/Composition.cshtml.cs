@@ -3,7 +3,7 @@ using Inspection.Admin.Sampling;
 using Inspection.Sampling.V1;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Inspection.Grpc.CallOptions;
+using CallOptions = Grpc.Core.CallOptions;
 
 namespace Inspection.Admin.Pages.Sample;
 
@@ -17,7 +17,7 @@ public sealed class CompositionModel(CaseSampling.CaseSamplingClient sampling) :
     public async Task OnGetAsync(string id, CancellationToken ct)
     {
         InspectionId = id;
-        Composition = await sampling.GetCompositionAsync(new GetCompositionRequest { SampleId = SampleId ?? "" }, new CallOptions(CancellationToken: ct));
+        Composition = await sampling.GetCompositionAsync(new GetCompositionRequest { SampleId = SampleId ?? "" }, new CallOptions(cancellationToken: ct));
     }
 
     public static BarChart ChartOf(AttributeComposition attribute) => new(

@@ -7,8 +7,8 @@ using Inspection.Sampling.V1;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Inspection.Grpc.CallOptions;
-using RpcException = Inspection.Grpc.RpcException;
+using CallOptions = Grpc.Core.CallOptions;
+using RpcException = Grpc.Core.RpcException;
 
 namespace Inspection.Admin.Pages.Sample;
 
@@ -153,7 +153,7 @@ public sealed class DrawModel(RecommendationTracking.RecommendationTrackingClien
         if (!ModelState.IsValid) return Page();
         try
         {
-            var sample = await sampling.DrawSampleAsync(request, new CallOptions(CancellationToken: ct));
+            var sample = await sampling.DrawSampleAsync(request, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "sample drawn", Inspection.ProviderName,
                 $"{sample.Cases.Count} cases, seed {sample.Seed}, algorithm {sample.AlgorithmVersion}", ct);
             TempData["Notice"] = $"Sample drawn: {sample.Cases.Count} cases with seed {sample.Seed}";
@@ -169,7 +169,7 @@ public sealed class DrawModel(RecommendationTracking.RecommendationTrackingClien
 
     private async Task LoadAsync(string id, CancellationToken ct)
     {
-        var options = new CallOptions(CancellationToken: ct);
+        var options = new CallOptions(cancellationToken: ct);
         Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, options);
         Snapshots = (await sampling.ListSnapshotsAsync(new ListSnapshotsRequest { ProviderId = Inspection.ProviderId }, options)).Snapshots
             .Where(s => s.Status == "complete").OrderByDescending(s => s.Version).ToList();

@@ -6,8 +6,8 @@ using Inspection.Recommendations.V1;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Inspection.Grpc.CallOptions;
-using RpcException = Inspection.Grpc.RpcException;
+using CallOptions = Grpc.Core.CallOptions;
+using RpcException = Grpc.Core.RpcException;
 
 namespace Inspection.Admin.Pages.Sample;
 
@@ -27,7 +27,7 @@ public sealed class ImportModel(RecommendationTracking.RecommendationTrackingCli
     public int MoreErrors { get; private set; }
 
     public async Task OnGetAsync(string id, CancellationToken ct) =>
-        Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, new CallOptions(CancellationToken: ct));
+        Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, new CallOptions(cancellationToken: ct));
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
     {

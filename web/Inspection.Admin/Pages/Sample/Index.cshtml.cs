@@ -1,7 +1,7 @@
 using Inspection.Recommendations.V1;
 using Inspection.Sampling.V1;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Inspection.Grpc.CallOptions;
+using CallOptions = Grpc.Core.CallOptions;
 
 namespace Inspection.Admin.Pages.Sample;
 
@@ -14,7 +14,7 @@ public sealed class IndexModel(RecommendationTracking.RecommendationTrackingClie
 
     public async Task OnGetAsync(string id, CancellationToken ct)
     {
-        var options = new CallOptions(CancellationToken: ct);
+        var options = new CallOptions(cancellationToken: ct);
         Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, options);
         var snapshots = sampling.ListSnapshotsAsync(new ListSnapshotsRequest { ProviderId = Inspection.ProviderId }, options);
         var samples = await sampling.ListSamplesAsync(new ListSamplesRequest { InspectionId = id }, options);

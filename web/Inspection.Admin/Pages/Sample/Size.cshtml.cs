@@ -3,8 +3,8 @@ using Inspection.Admin.Status;
 using Inspection.Sampling.V1;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Inspection.Grpc.CallOptions;
-using RpcException = Inspection.Grpc.RpcException;
+using CallOptions = Grpc.Core.CallOptions;
+using RpcException = Grpc.Core.RpcException;
 
 namespace Inspection.Admin.Pages.Sample;
 
@@ -49,7 +49,7 @@ public sealed class SizeModel(CaseSampling.CaseSamplingClient sampling) : PageMo
             {
                 PopulationSize = population,
                 CalculatedSize = new SizeForConfidence { ConfidenceLevel = confidence, MarginOfError = margin },
-            }, new CallOptions(CancellationToken: ct));
+            }, new CallOptions(cancellationToken: ct));
         }
         catch (RpcException e)
         {

@@ -5,8 +5,8 @@ using Inspection.Sampling.V1;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Inspection.Grpc.CallOptions;
-using RpcException = Inspection.Grpc.RpcException;
+using CallOptions = Grpc.Core.CallOptions;
+using RpcException = Grpc.Core.RpcException;
 
 namespace Inspection.Admin.Pages.Sample;
 
@@ -40,7 +40,7 @@ public sealed class SubstituteModel(CaseSampling.CaseSamplingClient sampling, Ad
                 CaseReference = CaseReference ?? "",
                 Reason = Reason!.Trim(),
                 SubstitutedBy = User.RecordedBy(),
-            }, new CallOptions(CancellationToken: ct));
+            }, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "case substituted", $"case {substitution.RemovedCaseReference}",
                 $"replaced by {substitution.AddedCaseReference}: {substitution.Reason}", ct);
             TempData["Notice"] = $"Case {substitution.RemovedCaseReference} replaced by {substitution.AddedCaseReference}";

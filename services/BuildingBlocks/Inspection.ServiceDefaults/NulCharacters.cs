@@ -3,7 +3,7 @@ using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Inspection.Domain;
 
-namespace Inspection.Grpc;
+namespace Inspection.ServiceDefaults;
 
 /// <summary>
 /// Refuses a request with U+0000 in any text field, at any depth, naming the field. PostgreSQL text cannot hold the
@@ -21,8 +21,7 @@ internal static class NulCharacters
         List<FieldViolation>? violations = null;
         Walk(message, "", 0, ref violations);
         if (violations is not null)
-            throw new RpcException(StatusCode.InvalidArgument,
-                $"{violations[0].Field} contains a NUL character (U+0000), which no text field accepts", violations);
+            throw new ValidationException(violations);
     }
 
     private static bool Contains(IMessage message, int depth)

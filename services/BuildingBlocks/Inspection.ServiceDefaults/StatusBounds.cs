@@ -1,6 +1,6 @@
 using Inspection.Domain;
 
-namespace Inspection.Grpc;
+namespace Inspection.ServiceDefaults;
 
 /// <summary>
 /// Keeps a status small enough for any client to read. A message or field violation may quote the caller's input
@@ -16,17 +16,17 @@ internal static class StatusBounds
     public const int MaxFieldLength = 128;
     public const int MaxDescriptionLength = 256;
 
-    public static (Status Status, IReadOnlyList<FieldViolation> Violations) Apply(Status status, IReadOnlyList<FieldViolation> violations)
-    {
-        if (status.Detail is { Length: > MaxMessageLength }) status = status with { Detail = Cut(status.Detail, MaxMessageLength) };
-        if (violations.Count == 0 || (violations.Count <= MaxViolations && violations.All(Fits))) return (status, violations);
+    public static string Message(string message) => Cut(message, MaxMessageLength);
 
+    public static IReadOnlyList<FieldViolation> Violations(IReadOnlyList<FieldViolation> violations)
+    {
+        if (violations.Count <= MaxViolations && violations.All(Fits)) return violations;
         var bounded = violations.Take(violations.Count > MaxViolations ? MaxViolations - 1 : MaxViolations)
             .Select(v => Fits(v) ? v : new FieldViolation(Cut(v.Field, MaxFieldLength), Cut(v.Description, MaxDescriptionLength)))
             .ToList();
         if (violations.Count > MaxViolations)
             bounded.Add(new FieldViolation("", $"and {violations.Count - bounded.Count} more field violations, not listed"));
-        return (status, bounded);
+        return bounded;
     }
 
     private static bool Fits(FieldViolation v) => v.Field.Length <= MaxFieldLength && v.Description.Length <= MaxDescriptionLength;

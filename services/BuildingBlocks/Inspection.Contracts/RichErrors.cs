@@ -1,0 +1,49 @@
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using Inspection.Domain;
+
+namespace Inspection.Contracts;
+
+/// <summary>
+/// The rich error model (google.rpc.Status in grpc-status-details-bin, through Grpc.StatusProto) both ways: a server
+/// raises field violations as google.rpc.BadRequest; a client reads them back as the domain's FieldViolation.
+/// </summary>
+public static class RichErrors
+{
+    /// <summary>An RpcException whose status details carry one google.rpc.BadRequest field violation per wrong field.</summary>
+    public static RpcException WithViolations(Grpc.Core.StatusCode code, string message, IReadOnlyList<Inspection.Domain.FieldViolation> violations)
+    {
+        var status = new Google.Rpc.Status { Code = (int)code, Message = message };
+        if (violations.Count > 0)
+        {
+            var badRequest = new BadRequest();
+            foreach (var v in violations)
+                badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description });
+            status.Details.Add(Any.Pack(badRequest));
+        }
+        return status.ToRpcException();
+    }
+
+    extension(RpcException exception)
+    {
+        /// <summary>The field violations the server sent; none when it sent none, or details that do not decode.</summary>
+        public IReadOnlyList<Inspection.Domain.FieldViolation> FieldViolations
+        {
+            get
+            {
+                try
+                {
+                    return exception.GetRpcStatus()?.GetDetail<BadRequest>() is { } badRequest
+                        ? badRequest.FieldViolations.Select(v => new Inspection.Domain.FieldViolation(v.Field, v.Description)).ToList()
+                        : [];
+                }
+                catch (InvalidProtocolBufferException)
+                {
+                    return [];
+                }
+            }
+        }
+    }
+}

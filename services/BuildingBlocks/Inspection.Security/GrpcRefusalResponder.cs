@@ -1,0 +1,35 @@
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Http;
+
+namespace Inspection.Security;
+
+/// <summary>
+/// Answers a refused gRPC call as gRPC does, trailers-only (HTTP 200, grpc-status and grpc-message in the headers, no
+/// body), instead of ASP.NET Core's HTTP 401/403, which gRPC clients would report as a transport failure. The
+/// request body is never read, so a refused caller's message is never parsed and nothing is written.
+/// </summary>
+internal sealed class GrpcRefusalResponder : IAuthorizationMiddlewareResultHandler
+{
+    private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        if (authorizeResult.Succeeded || !IsGrpc(context.Request))
+            return _default.HandleAsync(next, context, policy, authorizeResult);
+
+        var refusal = authorizeResult.AuthorizationFailure?.FailureReasons.OfType<RpcRefusal>().FirstOrDefault()
+            ?? context.Items[RpcAuthorisation.RefusalItem] as RpcRefusal;
+        var code = refusal?.Code ?? (authorizeResult.Challenged ? StatusCode.Unauthenticated : StatusCode.PermissionDenied);
+        var message = refusal?.Message ?? (code == StatusCode.Unauthenticated ? "the call is not authenticated" : "the call is not permitted");
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/grpc";
+        context.Response.Headers["grpc-status"] = ((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.Headers["grpc-message"] = Uri.EscapeDataString(message); // percent-encoded, as the protocol asks
+        return Task.CompletedTask;
+    }
+
+    private static bool IsGrpc(HttpRequest request) =>
+        request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
+}

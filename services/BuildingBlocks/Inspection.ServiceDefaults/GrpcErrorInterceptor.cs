@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using Google.Protobuf;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Inspection.Contracts;
+using Inspection.Domain;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Inspection.ServiceDefaults;
+
+/// <summary>
+/// The one place errors become statuses. Before the handler: a request with U+0000 in a text field is refused
+/// (PostgreSQL text cannot hold it). After: the domain's errors become their codes (validation as INVALID_ARGUMENT with
+/// google.rpc.BadRequest field violations), a database that went away UNAVAILABLE, anything unexpected INTERNAL with
+/// only a trace id (the exception is logged). Every status is bounded so any client can read its headers.
+/// </summary>
+internal sealed class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger) : Interceptor
+{
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            if (request is IMessage message) NulCharacters.Refuse(message);
+            return await continuation(request, context);
+        }
+        catch (Exception e)
+        {
+            throw ToRpcException(e, context);
+        }
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            if (request is IMessage message) NulCharacters.Refuse(message);
+            await continuation(request, responseStream, context);
+        }
+        catch (Exception e)
+        {
+            throw ToRpcException(e, context);
+        }
+    }
+
+    private RpcException ToRpcException(Exception exception, ServerCallContext context)
+    {
+        var method = context.Method.TrimStart('/');
+        switch (exception)
+        {
+            case RpcException rpc:
+                var violations = rpc.FieldViolations;
+                return violations.Count > 0 || rpc.Status.Detail.Length > StatusBounds.MaxMessageLength
+                    ? RichErrors.WithViolations(rpc.StatusCode, StatusBounds.Message(rpc.Status.Detail), StatusBounds.Violations(violations))
+                    : rpc;
+            case ValidationException validation:
+                return RichErrors.WithViolations(StatusCode.InvalidArgument, StatusBounds.Message(validation.Message), StatusBounds.Violations(validation.Violations));
+            case NotFoundException:
+                return Refused(StatusCode.NotFound, exception.Message);
+            case ConcurrencyConflictException:
+                return Refused(StatusCode.Aborted, exception.Message);
+            case PreconditionFailedException:
+                return Refused(StatusCode.FailedPrecondition, exception.Message);
+            case AlreadyExistsException:
+                return Refused(StatusCode.AlreadyExists, exception.Message);
+            case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
+                return context.Deadline <= DateTime.UtcNow
+                    ? new RpcException(new Status(StatusCode.DeadlineExceeded, "Deadline exceeded"))
+                    : new RpcException(new Status(StatusCode.Cancelled, "The caller cancelled the call"));
+            case NpgsqlException { IsTransient: true } or TimeoutException:
+                // A database that went away is a passing condition the caller may retry, not a bug.
+                logger.LogWarning("{Method}: the database is unavailable ({Reason})", method, exception.Message);
+                return new RpcException(new Status(StatusCode.Unavailable, "The service's database is unavailable; retry shortly"));
+        }
+        var traceId = Activity.Current?.TraceId.ToHexString() ?? context.GetHttpContext().TraceIdentifier;
+        logger.LogError(exception, "Unhandled exception in {Method} (trace id {TraceId})", method, traceId);
+        return new RpcException(new Status(StatusCode.Internal, $"An internal error occurred; trace id {traceId}"));
+    }
+
+    private static RpcException Refused(StatusCode code, string message) => new(new Status(code, StatusBounds.Message(message)));
+}

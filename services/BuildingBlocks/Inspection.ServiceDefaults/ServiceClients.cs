@@ -1,0 +1,82 @@
+using Dapr;
+using Dapr.Client;
+using Google.Protobuf.Reflection;
+using Grpc.Core;
+using Grpc.Net.Client.Configuration;
+using Grpc.Net.ClientFactory;
+using Inspection.Security;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Inspection.ServiceDefaults;
+
+/// <summary>
+/// Typed clients of another app, from Grpc.Net.ClientFactory: a call made while serving a call inherits its deadline
+/// and cancellation; methods the contract marks idempotent (idempotency_level) are retried on UNAVAILABLE by the gRPC
+/// retry policy; every call carries this app's credential. Under Dapr (DAPR_GRPC_PORT or DAPR_GRPC_ENDPOINT set) the
+/// channel goes to the sidecar and Dapr.Client's invocation interceptor adds dapr-app-id and DAPR_API_TOKEN; otherwise
+/// it goes to Services:&lt;app-id&gt;:GrpcUrl.
+/// </summary>
+public static class ServiceClients
+{
+    public const int MaxReceiveMessageSize = 4 * 1024 * 1024;
+
+    /// <param name="name">The client's name in the factory; give one when the same client type reaches several apps.</param>
+    public static IHttpClientBuilder AddServiceClient<TClient>(this IHostApplicationBuilder builder, string appId, string? name = null)
+        where TClient : ClientBase
+    {
+        var configuration = builder.Configuration;
+        var underDapr = UnderDapr(configuration);
+        var client = builder.Services.AddGrpcClient<TClient>(name ?? typeof(TClient).Name, options =>
+            {
+                options.Address = new Uri(underDapr
+                    ? DaprDefaults.GetDefaultGrpcEndpoint(configuration)
+                    : configuration[$"Services:{appId}:GrpcUrl"]
+                      ?? throw new InvalidOperationException($"No address for '{appId}': set Services:{appId}:GrpcUrl (or run under Dapr with DAPR_GRPC_PORT)"));
+                options.ChannelOptionsActions.Add(channel =>
+                {
+                    channel.ServiceConfig = RetryPolicyFor(typeof(TClient));
+                    channel.MaxReceiveMessageSize = MaxReceiveMessageSize;
+                    // the credential is a bearer token over h2c on loopback or inside the mesh (Dapr's mTLS between hosts)
+                    channel.UnsafeUseInsecureChannelCallCredentials = true;
+                });
+            })
+            .EnableCallContextPropagation(options => options.SuppressContextNotFoundErrors = true)
+            .AddCallCredentials((_, metadata, services) =>
+            {
+                if (services.GetService<IOutgoingCredentials>()?.AuthorizationHeader() is { } header) metadata.Add("authorization", header);
+                return Task.CompletedTask;
+            });
+        client.AddInterceptor(InterceptorScope.Client, _ => new TargetNaming(appId));
+        if (underDapr)
+            client.AddInterceptor(InterceptorScope.Channel, _ => new InvocationInterceptor(appId, DaprDefaults.GetDefaultDaprApiToken(configuration)));
+        return client;
+    }
+
+    public static bool UnderDapr(IConfiguration configuration) =>
+        !string.IsNullOrEmpty(configuration["DAPR_GRPC_PORT"]) || !string.IsNullOrEmpty(configuration["DAPR_GRPC_ENDPOINT"]);
+
+    /// <summary>Retries on UNAVAILABLE for the methods the contract marks NO_SIDE_EFFECTS or IDEMPOTENT, never for others.</summary>
+    public static ServiceConfig? RetryPolicyFor(Type clientType)
+    {
+        if (clientType.DeclaringType?.GetProperty("Descriptor")?.GetValue(null) is not Google.Protobuf.Reflection.ServiceDescriptor service) return null;
+        var idempotent = service.Methods
+            .Where(m => m.GetOptions()?.IdempotencyLevel is MethodOptions.Types.IdempotencyLevel.NoSideEffects or MethodOptions.Types.IdempotencyLevel.Idempotent)
+            .ToList();
+        if (idempotent.Count == 0) return null;
+        var config = new MethodConfig
+        {
+            RetryPolicy = new RetryPolicy
+            {
+                MaxAttempts = 4,
+                InitialBackoff = TimeSpan.FromMilliseconds(100),
+                MaxBackoff = TimeSpan.FromSeconds(2),
+                BackoffMultiplier = 2,
+                RetryableStatusCodes = { StatusCode.Unavailable },
+            },
+        };
+        foreach (var method in idempotent) config.Names.Add(new MethodName { Service = service.FullName, Method = method.Name });
+        return new ServiceConfig { MethodConfigs = { config } };
+    }
+}
