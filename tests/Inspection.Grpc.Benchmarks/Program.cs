@@ -7,10 +7,12 @@ using Inspection.Grpc.Tests.GrpcJs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-// Unary calls per second and p50/p99 latency at 1 and 32 concurrent callers, loopback only, bounded in time
-// (grpc-js callers run in one node process per core):
+// grpc-dotnet against grpc-js: unary calls per second and p50/p99 latency at 1 and 32 concurrent callers, loopback
+// only, bounded in time (grpc-js callers run in one node process per core). The .NET server is Grpc.AspNetCore on
+// Kestrel h2c (AddGrpc + MapGrpcService, as the services host it), the .NET client Grpc.Net.Client's GrpcChannel:
 // .NET client -> .NET server, grpc-js client -> .NET server, grpc-js client -> grpc-js server (and, for
 // completeness, .NET client -> grpc-js server).
 // Usage: dotnet run -c Release --project tests/Inspection.Grpc.Benchmarks [-- SECONDS_PER_CELL] [--rounds N] [--dotnet-only]
@@ -35,7 +37,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2);
     kestrel.Limits.Http2.MaxStreamsPerConnection = 1000;
 });
-builder.Services.AddGrpcServer(options => options.GrpcPorts.Add(port));
+builder.Services.AddGrpc();
 await using var app = builder.Build();
 app.MapGrpcService<EchoService>();
 await app.StartAsync();

@@ -1,163 +1,92 @@
-using System.Collections.Concurrent;
-using System.Net;
 using Inspection.Grpc.Tests.Server;
+using Inspection.Grpc.Tests.Support;
+using Inspection.Security;
 using Inspection.Testing.V1;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Inspection.Grpc.Tests;
 
 /// <summary>
-/// Under Dapr every call goes to the local sidecar, which routes by dapr-app-id. A tiny fake sidecar checks what
-/// arrives and forwards it to the app, as the real one would.
+/// Under Dapr (DAPR_GRPC_PORT or DAPR_GRPC_ENDPOINT set) a service client's calls go to the local sidecar, and
+/// Dapr.Client's InvocationInterceptor names the target app (dapr-app-id) and sends the sidecar's token
+/// (dapr-api-token); otherwise they go straight to Services:&lt;app-id&gt;:GrpcUrl. The fake sidecar is a test gRPC
+/// server on the sidecar's port that records the headers every call arrived with.
 /// </summary>
-public sealed class DaprAddressingTests(SharedServer app) : IClassFixture<SharedServer>
+public sealed class DaprAddressingTests(SharedServer sidecar) : IClassFixture<SharedServer>
 {
-    private const string AppId = "interop-target";
+    private const string ApiToken = "sidecar-token-for-tests";
 
-    [Fact]
-    public async Task With_DAPR_GRPC_PORT_set_calls_go_to_the_sidecar_with_the_app_id()
+    [Theory]
+    [InlineData("DAPR_GRPC_PORT")]
+    [InlineData("DAPR_GRPC_ENDPOINT")]
+    public async Task Under_Dapr_calls_go_to_the_sidecar_with_the_app_id_and_api_token(string setting)
     {
-        await using var sidecar = await FakeSidecar.StartAsync(app.Server.Address);
-        using var services = Services(new() { ["DAPR_GRPC_PORT"] = sidecar.Port.ToString() });
-        var client = services.GetRequiredService<Interop.InteropClient>();
-
-        var reply = await client.EchoAsync(new EchoRequest { Text = "via sidecar" });
+        var key = Guid.NewGuid().ToString();
+        using var clients = new ServiceClientHost(new Dictionary<string, string?>
+        {
+            [setting] = setting == "DAPR_GRPC_PORT" ? sidecar.Server.Port.ToString() : sidecar.Server.Address,
+            ["DAPR_API_TOKEN"] = ApiToken,
+            // ignored under Dapr: the sidecar finds the app
+            [$"Services:{ServiceClientHost.AppId}:GrpcUrl"] = "http://127.0.0.1:1",
+        });
+        // a fresh Metadata per call: Dapr's interceptor adds its headers to the caller's collection itself
+        var reply = await clients.Client.EchoAsync(new EchoRequest { Text = "via sidecar" }, new Metadata { { "x-call-key", key } });
         var counted = new List<int>();
-        await foreach (var r in client.Count(new CountRequest { N = 3 })) counted.Add(r.Index);
+        await foreach (var r in clients.Client.Count(new CountRequest { N = 3 }, new Metadata { { "x-call-key", key } }).ResponseStream.ReadAllAsync()) counted.Add(r.Index);
 
         Assert.Equal("via sidecar", reply.Text);
         Assert.Equal([1, 2, 3], counted);
-        Assert.Equal([("/" + Interop.EchoMethod.FullName, AppId, null), ("/" + Interop.CountMethod.FullName, AppId, "true")], sidecar.Seen);
-    }
-
-    [Fact]
-    public async Task The_sidecar_refusing_an_unknown_app_id_reaches_the_caller_as_its_status()
-    {
-        await using var sidecar = await FakeSidecar.StartAsync(app.Server.Address);
-        using var channel = GrpcChannel.ForAddress(sidecar.Address, new GrpcChannelOptions { Address = new Uri(sidecar.Address), DaprAppId = "someone-else" });
-        var e = await Assert.ThrowsAsync<RpcException>(() => new Interop.InteropClient(channel).AppendAsync(new EchoRequest()));
-        Assert.Equal(StatusCode.Unimplemented, e.StatusCode);
-        Assert.Contains("someone-else", e.Status.Detail);
+        var calls = sidecar.Server.Probe.CallsWith("x-call-key", key);
+        Assert.Equal(["/inspection.testing.v1.Interop/Echo", "/inspection.testing.v1.Interop/Count"], calls.Select(c => c.Method));
+        Assert.All(calls, call =>
+        {
+            Assert.Equal(ServiceClientHost.AppId, call.Header("dapr-app-id"));
+            Assert.Equal(ApiToken, call.Header("dapr-api-token"));
+        });
     }
 
     [Fact]
     public async Task Without_Dapr_calls_go_straight_to_the_configured_url_with_no_dapr_headers()
     {
-        using var services = Services(new() { [$"Services:{AppId}:GrpcUrl"] = app.Server.Address });
-        var reply = await services.GetRequiredService<Interop.InteropClient>().EchoAsync(new EchoRequest { Text = "direct" });
+        var key = Guid.NewGuid().ToString();
+        using var clients = new ServiceClientHost(new Dictionary<string, string?>
+        {
+            [$"Services:{ServiceClientHost.AppId}:GrpcUrl"] = sidecar.Server.Address,
+        });
+
+        var reply = await clients.Client.EchoAsync(new EchoRequest { Text = "direct" }, new Metadata { { "x-call-key", key } });
+
         Assert.Equal("direct", reply.Text);
+        var call = Assert.Single(sidecar.Server.Probe.CallsWith("x-call-key", key));
+        Assert.Null(call.Header("dapr-app-id"));
+        Assert.Null(call.Header("dapr-api-token"));
     }
 
     [Fact]
     public void A_target_with_no_address_is_a_clear_configuration_error()
     {
-        using var services = Services([]);
-        var e = Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<Interop.InteropClient>());
-        Assert.Contains($"Services:{AppId}:GrpcUrl", e.Message);
+        using var clients = new ServiceClientHost(new Dictionary<string, string?>());
+        var e = Assert.Throws<InvalidOperationException>(() => clients.Client);
+        Assert.Contains($"Services:{ServiceClientHost.AppId}:GrpcUrl", e.Message);
     }
 
     [Fact]
-    public async Task Client_interceptors_registered_in_DI_add_their_headers_to_every_call()
+    public async Task Every_call_carries_the_apps_own_credential()
     {
         var key = Guid.NewGuid().ToString();
-        using var services = Services(new() { [$"Services:{AppId}:GrpcUrl"] = app.Server.Address }, new CallKey(key));
-        var client = services.GetRequiredService<Interop.InteropClient>();
+        using var clients = new ServiceClientHost(new Dictionary<string, string?>
+        {
+            ["DAPR_GRPC_PORT"] = sidecar.Server.Port.ToString(),
+        }, new FixedCredentials("Bearer service-token-" + key));
+        await clients.Client.EchoAsync(new EchoRequest(), new Metadata { { "x-call-key", key } });
+        await clients.Client.AppendAsync(new EchoRequest(), new Metadata { { "x-call-key", key } });
 
-        await client.EchoAsync(new EchoRequest());
-        await client.AppendAsync(new EchoRequest());
-
-        Assert.Equal(2, app.Server.Flaky.AttemptsOf(key));
+        var calls = sidecar.Server.Probe.CallsWith("x-call-key", key);
+        Assert.Equal(2, calls.Count);
+        Assert.All(calls, c => Assert.Equal("Bearer service-token-" + key, c.Header("authorization")));
     }
 
-    /// <summary>Stands for a credentials interceptor: a header on every outgoing call (read by the server's FlakyCallInterceptor).</summary>
-    private sealed class CallKey(string key) : IClientCallInterceptor
+    private sealed class FixedCredentials(string header) : IOutgoingCredentials
     {
-        public ValueTask BeforeCallAsync(string fullMethodName, Metadata headers, CancellationToken cancellationToken)
-        {
-            headers.Add("x-call-key", key).Add("x-fail-first", "0");
-            return ValueTask.CompletedTask;
-        }
-    }
-
-    private static ServiceProvider Services(Dictionary<string, string?> settings, IClientCallInterceptor? interceptor = null)
-    {
-        var collection = new ServiceCollection();
-        if (interceptor is not null) collection.AddSingleton(interceptor);
-        collection.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
-        collection.AddGrpcClient<Interop.InteropClient>(AppId);
-        return collection.BuildServiceProvider();
-    }
-
-    /// <summary>Records (path, dapr-app-id, dapr-stream) of every call and forwards those for <see cref="AppId"/> to the app over h2c.</summary>
-    private sealed class FakeSidecar : IAsyncDisposable
-    {
-        private readonly WebApplication _host;
-        private readonly HttpClient _forward = new(new SocketsHttpHandler());
-        private readonly ConcurrentQueue<(string, string?, string?)> _seen = new();
-
-        private FakeSidecar(WebApplication host, int port) { _host = host; Port = port; }
-
-        public int Port { get; }
-        public string Address => $"http://127.0.0.1:{Port}";
-        public IReadOnlyList<(string Path, string? AppId, string? Stream)> Seen => [.. _seen];
-
-        public static async Task<FakeSidecar> StartAsync(string appAddress)
-        {
-            var port = TestGrpcServer.FreePort();
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.Logging.ClearProviders();
-            builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port, l => l.Protocols = HttpProtocols.Http2));
-            var host = builder.Build();
-            var sidecar = new FakeSidecar(host, port);
-            host.Run(async http =>
-            {
-                var appId = http.Request.Headers["dapr-app-id"].FirstOrDefault();
-                sidecar._seen.Enqueue((http.Request.Path.Value!, appId, http.Request.Headers["dapr-stream"].FirstOrDefault()));
-                if (appId != AppId)
-                {
-                    http.Response.ContentType = "application/grpc";
-                    http.Response.Headers["grpc-status"] = "12";
-                    http.Response.Headers["grpc-message"] = $"no app '{appId}' known to this sidecar";
-                    return;
-                }
-                await ForwardAsync(http, sidecar._forward, appAddress);
-            });
-            await host.StartAsync();
-            return sidecar;
-        }
-
-        private static async Task ForwardAsync(HttpContext http, HttpClient forward, string appAddress)
-        {
-            var body = new MemoryStream();
-            await http.Request.Body.CopyToAsync(body);
-            using var request = new HttpRequestMessage(HttpMethod.Post, appAddress + http.Request.Path)
-            {
-                Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact, Content = new ByteArrayContent(body.ToArray()),
-            };
-            foreach (var (key, values) in http.Request.Headers)
-            {
-                if (key.StartsWith(':') || key is "Host" or "Content-Length") continue;
-                if (!request.Headers.TryAddWithoutValidation(key, (IEnumerable<string?>)values)) request.Content.Headers.TryAddWithoutValidation(key, (IEnumerable<string?>)values);
-            }
-            using var response = await forward.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-            http.Response.StatusCode = (int)response.StatusCode;
-            foreach (var (key, values) in response.Headers) http.Response.Headers[key] = values.ToArray();
-            foreach (var (key, values) in response.Content.Headers) http.Response.Headers[key] = values.ToArray();
-            await (await response.Content.ReadAsStreamAsync()).CopyToAsync(http.Response.Body);
-            foreach (var (key, values) in response.TrailingHeaders) http.Response.AppendTrailer(key, values.ToArray());
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _host.StopAsync();
-            await _host.DisposeAsync();
-            _forward.Dispose();
-        }
+        public string? AuthorizationHeader() => header;
     }
 }

@@ -1,5 +1,6 @@
 'use strict';
-// A grpc-js client that runs the interop cases against a server (the .NET one in the tests) and prints one JSON
+// A grpc-js client that runs the interop cases against a server (the grpc-dotnet one in the tests, built by
+// Inspection.ServiceDefaults) and prints one JSON
 // object with what it observed for each case; the C# test asserts on it.
 // Usage: node client.js 127.0.0.1:PORT
 const crypto = require('crypto');
@@ -95,6 +96,36 @@ const cases = {
       const text = 'compressed by grpc-js '.repeat(200);
       gzipClient.Echo({ text, payload: Buffer.alloc(20000, 1) }, (error, reply) =>
         resolve(error ? failure(error) : { identical: reply.text === text, payload: reply.payload.length }));
+    });
+  },
+  metadata() {
+    const sent = new grpc.Metadata();
+    sent.set('x-echo', 'from grpc-js, 100% ascii');
+    sent.set('x-echo-bin', Buffer.from([0, 1, 254, 255]));
+    return new Promise((resolve) => {
+      let header = null;
+      let reply = null;
+      let status = null;
+      const done = () => {
+        if (status === null || reply === null) return;
+        const trailer = status.metadata.get('x-echo-trailer');
+        const bin = status.metadata.get('x-echo-bin');
+        resolve({ code: status.code, text: reply.text, header, trailer: trailer[0] || null, bin: bin.length ? [...bin[0]] : null });
+      };
+      const call = client.Echo({ text: 'm' }, sent, (error, value) => {
+        if (error) return resolve(failure(error));
+        reply = value;
+        done();
+      });
+      call.on('metadata', (m) => { header = m.get('x-echo-header')[0] || null; });
+      call.on('status', (s) => { status = s; done(); });
+    });
+  },
+  unparsable() {
+    return new Promise((resolve) => {
+      // a length-delimited field whose declared length runs past the end of the message
+      client.makeUnaryRequest('/inspection.testing.v1.Interop/Echo', (x) => x, (x) => x, Buffer.from([0x0a, 0xff, 0xff]), (error) =>
+        resolve(error ? failure(error) : { code: 0 }));
     });
   },
   async statusMessage() {

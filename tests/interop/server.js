@@ -1,6 +1,6 @@
 'use strict';
-// The grpc-js implementation of the Interop service (see Protos/interop.proto in Inspection.Grpc.Tests): the peer
-// the .NET client is proven against, and the baseline of the benchmark. Prints {"port":N} once listening.
+// The grpc-js implementation of the Interop service (see Protos/interop.proto in Inspection.Grpc.Tests; Relay and
+// Fail's domain failures are .NET only): the peer the grpc-dotnet client is proven against, and the baseline of the benchmark. Prints {"port":N} once listening.
 // Usage: node server.js [--exit-with-stdin]   (a free port on 127.0.0.1; with the flag it exits when its parent
 // closes stdin, so a parent that dies cannot leave it running)
 const { grpc, Interop, encodeDetails } = require('./protos');
@@ -16,7 +16,20 @@ const echo = (call, callback) =>
   callback(null, { payload: call.request.payload, text: call.request.text, deadline_remaining_ms: remainingMs(call) });
 
 const implementation = {
-  Echo: echo,
+  // x-echo comes back as the header x-echo-header and the trailer x-echo-trailer, x-echo-bin as the trailer x-echo-bin
+  Echo(call, callback) {
+    const [text] = call.metadata.get('x-echo');
+    const [bytes] = call.metadata.get('x-echo-bin');
+    const trailer = new grpc.Metadata();
+    if (text !== undefined) {
+      const header = new grpc.Metadata();
+      header.set('x-echo-header', text);
+      call.sendMetadata(header);
+      trailer.set('x-echo-trailer', text);
+    }
+    if (bytes !== undefined) trailer.set('x-echo-bin', bytes);
+    callback(null, { payload: call.request.payload, text: call.request.text, deadline_remaining_ms: remainingMs(call) }, trailer);
+  },
   Append: echo,
   Validate(call, callback) {
     const violations = [];

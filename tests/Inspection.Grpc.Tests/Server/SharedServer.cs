@@ -2,7 +2,7 @@ using Inspection.Testing.V1;
 
 namespace Inspection.Grpc.Tests.Server;
 
-/// <summary>One test server and a client channel to it, shared by the tests of a class.</summary>
+/// <summary>One test server and a plain grpc-dotnet channel to it (no retries, no credentials), shared by a test class.</summary>
 public sealed class SharedServer : IAsyncLifetime
 {
     private TestGrpcServer? _server;

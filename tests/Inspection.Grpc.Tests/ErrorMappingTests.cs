@@ -1,0 +1,136 @@
+using Google.Protobuf;
+using Google.Rpc;
+using Inspection.Grpc.Tests.Server;
+using Inspection.Testing.V1;
+
+namespace Inspection.Grpc.Tests;
+
+/// <summary>
+/// What Inspection.ServiceDefaults makes of failures, through the real host over a real socket: the error interceptor
+/// turns domain exceptions into their codes (validation as INVALID_ARGUMENT with google.rpc.BadRequest field
+/// violations in grpc-status-details-bin), bounds every status so any client can read it, refuses U+0000 in text;
+/// request bytes that do not parse are INVALID_ARGUMENT (never INTERNAL or UNKNOWN).
+/// </summary>
+public sealed class ErrorMappingTests(SharedServer server) : IClassFixture<SharedServer>
+{
+    private const int MaxMessageLength = 1024;   // StatusBounds
+    private const int MaxViolations = 20;
+    private const int MaxDescriptionLength = 256;
+
+    [Theory]
+    [InlineData("not_found", StatusCode.NotFound, "Provider 'p-404' was not found")]
+    [InlineData("conflict", StatusCode.Aborted, "the provider was changed by someone else")]
+    [InlineData("precondition", StatusCode.FailedPrecondition, "the inspection is already published")]
+    [InlineData("already_exists", StatusCode.AlreadyExists, "a provider with that reference exists")]
+    [InlineData("timeout", StatusCode.Unavailable, "The service's database is unavailable; retry shortly")]
+    public async Task A_domain_exception_becomes_its_status(string domain, StatusCode code, string detail)
+    {
+        var e = await Assert.ThrowsAsync<RpcException>(() => server.Client.FailAsync(new FailRequest { Domain = domain }).ResponseAsync);
+        Assert.Equal(code, e.StatusCode);
+        Assert.Equal(detail, e.Status.Detail);
+        Assert.Null(e.GetRpcStatus());
+    }
+
+    [Fact]
+    public async Task A_validation_failure_carries_a_google_rpc_BadRequest_in_the_status_details()
+    {
+        var e = await Assert.ThrowsAsync<RpcException>(() => server.Client.ValidateAsync(new ValidateRequest { Name = "", Count = 0, Tags = { "ok", "Not OK" } }).ResponseAsync);
+
+        var status = e.GetRpcStatus();
+        Assert.NotNull(status);
+        Assert.Equal((int)StatusCode.InvalidArgument, status.Code);
+        Assert.Equal(e.Status.Detail, status.Message);
+        var badRequest = status.GetDetail<BadRequest>();
+        Assert.Equal(
+            [("name", "must not be empty"), ("count", "must be between 1 and 10"), ("tags[1]", "'Not OK' is not lower-case letters")],
+            badRequest.FieldViolations.Select(v => (v.Field, v.Description)));
+    }
+
+    [Fact]
+    public async Task An_RpcException_thrown_by_a_handler_keeps_its_status()
+    {
+        var e = await Assert.ThrowsAsync<RpcException>(() => server.Client.FailAsync(new FailRequest { Code = (int)StatusCode.PermissionDenied, Message = "not yours" }).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, e.StatusCode);
+        Assert.Equal("not yours", e.Status.Detail);
+    }
+
+    [Fact]
+    public async Task A_status_quoting_64_KiB_reaches_the_client_cut_down_with_an_ellipsis()
+    {
+        var e = await Assert.ThrowsAsync<RpcException>(() => server.Client.FailAsync(
+            new FailRequest { Code = (int)StatusCode.InvalidArgument, Message = "'" + new string('q', 64 * 1024) + "' is not a date" }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        Assert.Equal(MaxMessageLength, e.Status.Detail.Length);
+        Assert.EndsWith("…", e.Status.Detail);
+    }
+
+    [Fact]
+    public async Task A_cut_message_never_splits_a_surrogate_pair()
+    {
+        var e = await Assert.ThrowsAsync<RpcException>(() => server.Client.FailAsync(
+            new FailRequest { Code = (int)StatusCode.InvalidArgument, Message = string.Concat(Enumerable.Repeat("💥", 2000)) }).ResponseAsync);
+        Assert.True(e.Status.Detail.Length <= MaxMessageLength);
+        Assert.EndsWith("💥…", e.Status.Detail);
+    }
+
+    [Fact]
+    public async Task Hundreds_of_long_violations_become_twenty_bounded_ones_the_last_counting_the_rest()
+    {
+        var tags = Enumerable.Range(0, 1000).Select(i => new string('X', 1000)).ToList();
+        var e = await Assert.ThrowsAsync<RpcException>(() => server.Client.ValidateAsync(new ValidateRequest { Name = "n", Count = 1, Tags = { tags } }).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        Assert.True(e.Status.Detail.Length <= MaxMessageLength);
+        var violations = e.FieldViolations;
+        Assert.Equal(MaxViolations, violations.Count);
+        Assert.Equal("tags[0]", violations[0].Field);
+        Assert.All(violations, v => Assert.True(v.Description.Length <= MaxDescriptionLength, v.Description));
+        Assert.EndsWith("…", violations[0].Description);
+        Assert.Equal("and 981 more field violations, not listed", violations[^1].Description);
+    }
+
+    [Fact]
+    public async Task A_nul_character_in_a_text_field_is_invalid_argument_naming_the_field()
+    {
+        var e = await Assert.ThrowsAsync<RpcException>(() => server.Client.EchoAsync(new EchoRequest { Text = "before\0after" }).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        Assert.Equal("text", Assert.Single(e.FieldViolations).Field);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x0A, 0xFF, 0xFF })]    // a length running past the end
+    [InlineData(new byte[] { 0x00 })]                // tag zero
+    [InlineData(new byte[] { 0x0F, 0x01 })]          // wire type 7 does not exist
+    [InlineData(new byte[] { 0x12, 0x02, 0xC3, 0x28 })] // text = invalid UTF-8
+    public async Task Request_bytes_that_do_not_parse_are_invalid_argument_without_internals(byte[] body)
+    {
+        // grpc-dotnet frames the bytes as they are; the server's parse of them fails
+        var echoAsBytes = new Method<byte[], EchoReply>(MethodType.Unary, Interop.Descriptor.FullName, "Echo",
+            Marshallers.Create(bytes => bytes, bytes => bytes), Marshallers.Create((EchoReply r) => r.ToByteArray(), EchoReply.Parser.ParseFrom));
+
+        var e = await Assert.ThrowsAsync<RpcException>(() => server.Channel.CreateCallInvoker().AsyncUnaryCall(echoAsBytes, null, new CallOptions(), body).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
+        Assert.Equal("Message could not be parsed as inspection.testing.v1.EchoRequest", e.Status.Detail);
+    }
+
+    [Fact]
+    public async Task The_same_bytes_parse_when_they_are_a_request()
+    {
+        var echoAsBytes = new Method<byte[], EchoReply>(MethodType.Unary, Interop.Descriptor.FullName, "Echo",
+            Marshallers.Create(bytes => bytes, bytes => bytes), Marshallers.Create((EchoReply r) => r.ToByteArray(), EchoReply.Parser.ParseFrom));
+        var reply = await server.Channel.CreateCallInvoker().AsyncUnaryCall(echoAsBytes, null, new CallOptions(), new EchoRequest { Text = "fine" }.ToByteArray());
+        Assert.Equal("fine", reply.Text);
+    }
+
+    [Theory]
+    [InlineData("inspection.testing.v1.Interop", "NoSuchMethod")]
+    [InlineData("inspection.testing.v1.Nowhere", "Echo")]
+    public async Task An_unknown_method_or_service_is_unimplemented(string service, string name)
+    {
+        var method = new Method<EchoRequest, EchoReply>(MethodType.Unary, service, name,
+            Marshallers.Create((EchoRequest r) => r.ToByteArray(), EchoRequest.Parser.ParseFrom), Marshallers.Create((EchoReply r) => r.ToByteArray(), EchoReply.Parser.ParseFrom));
+        var e = await Assert.ThrowsAsync<RpcException>(() => server.Channel.CreateCallInvoker().AsyncUnaryCall(method, null, new CallOptions(), new EchoRequest()).ResponseAsync);
+        Assert.Equal(StatusCode.Unimplemented, e.StatusCode);
+    }
+}
