@@ -77,7 +77,7 @@ public sealed class DashboardTests(AdminFixture admin)
         await admin.ScreenshotAsync(page, "home-dashboard");
 
         await page.Locator("[data-testid=overdue-plans] ~ nav a[rel=next]").ClickAsync();
-        Assert.EndsWith("/?page=2#overdue", page.Url);
+        Assert.EndsWith("/?p=2#overdue", page.Url);
         Assert.StartsWith("Showing 11 to ", (await page.GetByTestId("overdue-range").InnerTextAsync()).Trim());
         var secondPage = await DueDatesAsync(page);
         Assert.True(secondPage.Max() <= firstPage.Min());
@@ -89,9 +89,9 @@ public sealed class DashboardTests(AdminFixture admin)
         Assert.Equal(2, await page.Locator("[data-testid=recommendations] tbody tr").CountAsync());
 
         // A page past the end says so; it is not an error.
-        Assert.Equal(200, (await page.GotoAsync("/?page=999"))!.Status);
+        Assert.Equal(200, (await page.GotoAsync("/?p=999"))!.Status);
         Assert.Contains("There is no page 999", await page.GetByTestId("overdue-beyond").InnerTextAsync());
-        Assert.Equal(200, (await page.GotoAsync("/?page=abc"))!.Status);
+        Assert.Equal(200, (await page.GotoAsync("/?p=abc"))!.Status);
         Assert.StartsWith("Showing 1 to 10", (await page.GetByTestId("overdue-range").InnerTextAsync()).Trim());
     }
 

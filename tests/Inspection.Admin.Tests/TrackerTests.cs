@@ -22,7 +22,7 @@ public sealed class TrackerTests(AdminFixture admin)
         await AxeLandmarks.AssertNoViolationsAsync(page);
 
         await page.Locator("nav.govuk-pagination a[rel=next]").ClickAsync();
-        Assert.EndsWith("/recommendations?page=2", page.Url);
+        Assert.EndsWith("/recommendations?p=2", page.Url);
         Assert.Equal($"Showing 26 to {Math.Min(50, total)} of {total} recommendations", (await page.GetByTestId("result-count").InnerTextAsync()).Trim());
         Assert.Equal(1, await page.Locator("nav.govuk-pagination a[rel=prev]").CountAsync());
         await AxeLandmarks.AssertNoViolationsAsync(page);
@@ -49,8 +49,8 @@ public sealed class TrackerTests(AdminFixture admin)
 
         // Addresses nobody typed are not error pages: an unknown inspection is 404, nonsense filters are ignored.
         Assert.Equal(404, (await page.GotoAsync($"/recommendations?inspection={Guid.NewGuid()}"))!.Status);
-        Assert.Equal(200, (await page.GotoAsync("/recommendations?inspection=x&judgement=Great&addressee=police&provider=nope&page=-3"))!.Status);
-        Assert.Equal(200, (await page.GotoAsync("/recommendations?page=9999"))!.Status);
+        Assert.Equal(200, (await page.GotoAsync("/recommendations?inspection=x&judgement=Great&addressee=police&provider=nope&p=-3"))!.Status);
+        Assert.Equal(200, (await page.GotoAsync("/recommendations?p=9999"))!.Status);
         Assert.Contains("There is no page 9999", await page.GetByTestId("result-count").InnerTextAsync());
     }
 

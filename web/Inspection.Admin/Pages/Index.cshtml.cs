@@ -28,7 +28,8 @@ public sealed class IndexModel(
     /// <summary>In-progress inspections read for the counts (the count itself is the service's total).</summary>
     private const int InProgressRead = 200;
 
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    // "p", not "page": Razor Pages keeps the route value "page" for the page itself.
+    [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
 
     public int InProgressCount { get; private set; }
     public int? RecommendationsDue { get; private set; }
@@ -54,7 +55,7 @@ public sealed class IndexModel(
             InProgressCount = planned.Total;
             OverduePlanCount = overduePage.Total;
             OverduePlans = overduePage.Inspections;
-            OverduePages = PageLinks.For(page, OverduePageSize, overduePage.Total, n => n == 1 ? "/#overdue" : $"/?page={n}#overdue");
+            OverduePages = PageLinks.For(page, OverduePageSize, overduePage.Total, n => n == 1 ? "/#overdue" : $"/?p={n}#overdue");
 
             var progress = new InspectionProgressReader(tracking, sampling, scoring, evidence);
             var mine = planned.Inspections.Where(IsMine).ToList();

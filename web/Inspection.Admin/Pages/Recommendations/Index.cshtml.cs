@@ -25,7 +25,8 @@ public sealed class IndexModel(RecommendationTracking.RecommendationTrackingClie
     [BindProperty(SupportsGet = true)] public bool Overdue { get; set; }
     [BindProperty(SupportsGet = true)] public string? Text { get; set; }
     [BindProperty(SupportsGet = true)] public string? Inspection { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    // "p", not "page": Razor Pages keeps the route value "page" for the page itself.
+    [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
 
     public IReadOnlyList<Provider> Providers { get; private set; } = [];
     public IReadOnlyList<string> Regions { get; private set; } = [];
@@ -88,6 +89,6 @@ public sealed class IndexModel(RecommendationTracking.RecommendationTrackingClie
         {
             ["provider"] = Provider, ["predecessors"] = Predecessors ? "true" : null, ["region"] = Region, ["addressee"] = Addressee,
             ["judgement"] = Judgement, ["overdue"] = Overdue ? "true" : null, ["text"] = Text, ["inspection"] = Inspection,
-            ["page"] = page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+            ["p"] = page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
         }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToUriComponent();
 }
