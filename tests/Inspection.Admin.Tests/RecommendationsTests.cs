@@ -29,7 +29,7 @@ public sealed class RecommendationsTests(AdminFixture admin)
     {
         var page = await admin.PageAsAsync(Role.Viewer);
         await page.GotoAsync("/recommendations");
-        var all = await page.Locator("[data-testid=recommendations] tbody tr").CountAsync();
+        var all = int.Parse((await page.GetByTestId("result-count").InnerTextAsync()).Split(" of ")[1].Split(' ')[0]);
         Assert.True(all >= 8 + 11 + 6 + 9, $"{all} recommendations listed");
         await AxeCore.AssertNoSeriousViolationsAsync(page);
         await admin.ScreenshotAsync(page, "recommendations");
@@ -101,17 +101,5 @@ public sealed class RecommendationsTests(AdminFixture admin)
         Assert.Equal(403, (await page.GotoAsync($"/inspections/{inspection.InspectionId}/progress/{recommendationId}"))!.Status);
         var inspector = await admin.PageAsAsync(Role.Inspector);
         Assert.Equal(403, (await inspector.GotoAsync($"/inspections/{inspection.InspectionId}/progress/{recommendationId}"))!.Status);
-    }
-
-    [Fact]
-    public async Task Home_shows_inspections_in_progress_overdue_recommendations_and_national_counts()
-    {
-        var page = await admin.PageAsAsync(Role.Viewer);
-        await page.GotoAsync("/");
-        Assert.Equal(1, await page.Locator("[data-testid=progress-summary]").CountAsync());
-        var total = await page.Locator("[data-testid=progress-summary] tbody tr:last-child td:last-child").InnerTextAsync();
-        Assert.True(int.Parse(total.Trim()) >= 9);
-        await AxeCore.AssertNoSeriousViolationsAsync(page);
-        await admin.ScreenshotAsync(page, "home-dashboard");
     }
 }

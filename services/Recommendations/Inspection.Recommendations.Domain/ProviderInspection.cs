@@ -22,6 +22,30 @@ public sealed record ProviderInspection(
 {
     public bool IsPublished => Status == InspectionStatus.Published;
 
+    /// <summary>When the provider's improvement plan was received; null while none is recorded.</summary>
+    public DateOnly? ImprovementPlanReceivedOn { get; init; }
+
+    public string ImprovementPlanRecordedBy { get; init; } = string.Empty;
+
+    /// <summary>Overdue means overdue: published, the plan's due date before <paramref name="today"/>, and no plan received.</summary>
+    public bool IsImprovementPlanOverdue(DateOnly today) =>
+        IsPublished && ImprovementPlanReceivedOn is null && ImprovementPlanDue is { } due && due < today;
+
+    /// <summary>
+    /// Records the plan's receipt (again, to correct the date): only for a published inspection, on or after its
+    /// publication and not after <paramref name="today"/>.
+    /// </summary>
+    public ProviderInspection RecordImprovementPlanReceipt(ImprovementPlanReceipt receipt, DateOnly today)
+    {
+        if (!IsPublished)
+            throw new PreconditionFailedException($"Inspection {Identifier.Format(Id)} is not published: no improvement plan is due until it is.");
+        if (receipt.ReceivedOn < PublishedOn)
+            throw new ValidationException("received_on", $"{Domain.CalendarDate.Format(receipt.ReceivedOn)} is before the publication on {Domain.CalendarDate.Format(PublishedOn)}");
+        if (receipt.ReceivedOn > today)
+            throw new ValidationException("received_on", $"{Domain.CalendarDate.Format(receipt.ReceivedOn)} is in the future (today is {Domain.CalendarDate.Format(today)})");
+        return this with { ImprovementPlanReceivedOn = receipt.ReceivedOn, ImprovementPlanRecordedBy = receipt.RecordedBy };
+    }
+
     /// <summary>Where the inspection stands in time: its fieldwork start, or its publication when fieldwork dates are not known.</summary>
     public DateOnly? CalendarDate => FieldworkStart ?? PublishedOn;
 

@@ -14,4 +14,8 @@ public sealed record Recommendation(
     DateOnly? InspectionPublishedOn,
     DateOnly? ImprovementPlanDue,
     string RecordedBy,
-    DateTimeOffset RecordedAt);
+    DateTimeOffset RecordedAt)
+{
+    /// <summary>When the inspection's improvement plan was received; null while none is recorded.</summary>
+    public DateOnly? ImprovementPlanReceivedOn { get; init; }
+}

@@ -4,7 +4,8 @@ namespace Inspection.Recommendations.Domain;
 
 /// <summary>
 /// Which recommendations a list asks for. <see cref="LatestJudgement"/> is a scale word or <see cref="NeverJudged"/>;
-/// <see cref="OverdueOnly"/> keeps open recommendations whose improvement plan fell due before <see cref="AsOf"/>.
+/// <see cref="OverdueOnly"/> keeps open recommendations whose improvement plan fell due before <see cref="AsOf"/> and
+/// has not been received.
 /// </summary>
 public sealed record RecommendationQuery(
     Guid? ProviderId,
@@ -19,9 +20,16 @@ public sealed record RecommendationQuery(
 {
     public const string NeverJudged = "none";
 
+    /// <summary>Addressed to a provider of this region, or made by an inspection of one; empty for any.</summary>
+    public string Region { get; init; } = string.Empty;
+
+    /// <summary>Most recently published first.</summary>
+    public bool NewestFirst { get; init; }
+
     public static RecommendationQuery Create(
         string? providerId, bool includePredecessors, string? addresseeGroup, string? inspectionId, string? latestJudgement,
-        bool overdueOnly, string? asOf, string? textContains, int pageSize, string? pageToken, ProgressScale scale, DateOnly today)
+        bool overdueOnly, string? asOf, string? textContains, int pageSize, string? pageToken, ProgressScale scale, DateOnly today,
+        string? region = null, bool newestFirst = false)
     {
         var violations = new List<FieldViolation>();
         var provider = Identifier.ParseOptional(providerId, "provider_id", violations);
@@ -32,7 +40,11 @@ public sealed record RecommendationQuery(
         if (latest.Length > 0 && latest != NeverJudged) latest = scale.Parse(latest, "latest_judgement", violations) ?? latest;
         var date = CalendarDate.ParseOptional(asOf, "as_of", violations) ?? today;
         var page = PageRequest.Parse(pageSize, pageToken, violations);
+        var validRegion = RequestText.Optional(region, "region", 200, violations);
         ValidationException.ThrowIfAny(violations);
-        return new RecommendationQuery(provider, includePredecessors, group, inspection, latest, overdueOnly, date, textContains?.Trim() ?? string.Empty, page);
+        return new RecommendationQuery(provider, includePredecessors, group, inspection, latest, overdueOnly, date, textContains?.Trim() ?? string.Empty, page)
+        {
+            Region = validRegion, NewestFirst = newestFirst,
+        };
     }
 }

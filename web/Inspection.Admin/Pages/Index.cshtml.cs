@@ -1,36 +1,91 @@
+using Inspection.Admin.Accounts;
+using Inspection.Admin.Dashboard;
+using Inspection.Admin.Presentation;
+using Inspection.Evidence.V1;
 using Inspection.Recommendations.V1;
+using Inspection.Sampling.V1;
+using Inspection.Scoring.V1;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using CallOptions = Grpc.Core.CallOptions;
 using RpcException = Grpc.Core.RpcException;
 
 namespace Inspection.Admin.Pages;
 
-/// <summary>Home: inspections in progress, recommendations overdue, and the national counts of latest progress judgements.</summary>
-public sealed class IndexModel(RecommendationTracking.RecommendationTrackingClient tracking) : PageModel
+/// <summary>
+/// Home as a dashboard: the counts first (inspections in progress, recommendations due for a progress judgement at
+/// them, overdue improvement plans), then the signed-in person's inspections with their progress, then the overdue
+/// improvement plans, newest first, a page at a time.
+/// </summary>
+public sealed class IndexModel(
+    RecommendationTracking.RecommendationTrackingClient tracking,
+    CaseSampling.CaseSamplingClient sampling,
+    AssessmentScoring.AssessmentScoringClient scoring,
+    OrganisationalEvidence.OrganisationalEvidenceClient evidence) : PageModel
 {
-    public IReadOnlyList<Inspection.Recommendations.V1.Inspection> InProgress { get; private set; } = [];
-    public IReadOnlyList<Recommendation> Overdue { get; private set; } = [];
-    public IReadOnlyList<Recommendation> AwaitingJudgement { get; private set; } = [];
-    public GetProgressSummaryResponse National { get; private set; } = new();
+    public const int OverduePageSize = 10;
+
+    /// <summary>In-progress inspections read for the counts (the count itself is the service's total).</summary>
+    private const int InProgressRead = 200;
+
+    // "p", not "page": Razor Pages keeps the route value "page" for the page itself.
+    [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
+
+    public int InProgressCount { get; private set; }
+    public int? RecommendationsDue { get; private set; }
+    public int OverduePlanCount { get; private set; }
+    public IReadOnlyList<(Inspection.Recommendations.V1.Inspection Inspection, InspectionProgress Progress)> Mine { get; private set; } = [];
+    public IReadOnlyList<Inspection.Recommendations.V1.Inspection> OverduePlans { get; private set; } = [];
+    public PageLinks OverduePages { get; private set; } = PageLinks.For(1, OverduePageSize, 0, _ => "/");
     public bool TrackingUnavailable { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         var options = new CallOptions(deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: ct);
+        var page = PageLinks.FromQuery(PageNumber);
         try
         {
-            var inProgress = tracking.ListInspectionsAsync(new ListInspectionsRequest { Status = "planned", PageSize = 50 }, options);
-            var overdue = tracking.ListRecommendationsAsync(new ListRecommendationsRequest { OverdueOnly = true, LatestJudgement = "none", PageSize = 20 }, options);
-            var awaiting = tracking.ListRecommendationsAsync(new ListRecommendationsRequest { OverdueOnly = true, PageSize = 200 }, options);
-            var national = tracking.GetProgressSummaryAsync(new GetProgressSummaryRequest { GroupBy = "region" }, options);
-            InProgress = (await inProgress).Inspections;
-            Overdue = (await overdue).Recommendations;
-            AwaitingJudgement = (await awaiting).Recommendations.Where(r => r.LatestJudgement is not null).ToList();
-            National = await national;
+            var inProgress = tracking.ListInspectionsAsync(new ListInspectionsRequest { Status = "planned", PageSize = InProgressRead }, options);
+            var overdue = tracking.ListInspectionsAsync(new ListInspectionsRequest
+            {
+                ImprovementPlanOverdueOnly = true, NewestFirst = true, PageSize = OverduePageSize, PageToken = PageLinks.TokenFor(page, OverduePageSize),
+            }, options);
+            var planned = await inProgress;
+            var overduePage = await overdue;
+            InProgressCount = planned.Total;
+            OverduePlanCount = overduePage.Total;
+            OverduePlans = overduePage.Inspections;
+            OverduePages = PageLinks.For(page, OverduePageSize, overduePage.Total, n => n == 1 ? "/#overdue" : $"/?p={n}#overdue");
+
+            var progress = new InspectionProgressReader(tracking, sampling, scoring, evidence);
+            var mine = planned.Inspections.Where(IsMine).ToList();
+            var read = await Task.WhenAll(mine.Select(i => progress.ReadAsync(i.InspectionId, options)));
+            Mine = mine.Zip(read).ToList();
+            RecommendationsDue = await RecommendationsDueAsync(planned.Inspections, options);
         }
         catch (RpcException)
         {
             TrackingUnavailable = true;
+        }
+    }
+
+    /// <summary>An inspection is the signed-in person's when they lead it (by name or e-mail) or created it.</summary>
+    private bool IsMine(Inspection.Recommendations.V1.Inspection inspection) =>
+        Same(inspection.LeadInspector, User.DisplayName()) || Same(inspection.LeadInspector, User.Email()) || Same(inspection.CreatedBy, User.RecordedBy());
+
+    private static bool Same(string a, string b) => a.Length > 0 && string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Earlier recommendations due for a progress judgement at the inspections in progress and not yet judged there.</summary>
+    private async Task<int?> RecommendationsDueAsync(IReadOnlyList<Inspection.Recommendations.V1.Inspection> inProgress, CallOptions options)
+    {
+        try
+        {
+            var due = await Task.WhenAll(inProgress.Select(i => tracking.ListDueForJudgementAsync(new ListDueForJudgementRequest { InspectionId = i.InspectionId }, options).ResponseAsync));
+            return due.Sum(d => d.Recommendations.Count(r => r.JudgementAtThisInspection is null));
+        }
+        catch (RpcException)
+        {
+            return null;
         }
     }
 }

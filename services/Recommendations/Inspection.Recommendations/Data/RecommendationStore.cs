@@ -32,6 +32,7 @@ public sealed class RecommendationStore
         """
         select i.inspection_id, i.provider_id, p.name as provider_name, i.framework_id, i.status, i.fieldwork_start, i.fieldwork_end,
                i.lead_inspector, i.published_on, i.improvement_plan_due, i.published_by, i.version, i.created_by, i.created_at,
+               i.improvement_plan_received_on, i.improvement_plan_recorded_by,
                (select count(*) from recommendations c where c.inspection_id = i.inspection_id)::int as recommendation_count
         from inspections i join providers p on p.provider_id = i.provider_id
         """;
@@ -40,7 +41,7 @@ public sealed class RecommendationStore
         """
         select r.recommendation_id, r.inspection_id, i.provider_id as inspected_provider_id, r.number, r.addressee_group,
                r.addressee_provider_id, a.name as addressee_name, r.text, r.version, i.published_on as inspection_published_on,
-               i.improvement_plan_due, r.recorded_by, r.recorded_at
+               i.improvement_plan_due, i.improvement_plan_received_on, r.recorded_by, r.recorded_at
         from recommendations r
         join inspections i on i.inspection_id = r.inspection_id
         join providers a on a.provider_id = r.addressee_provider_id
@@ -210,28 +211,36 @@ public sealed class RecommendationStore
                 ? new ProviderLineage(await LoadLinksAsync(c, null, ct)).ReachOf(providerId).ToArray()
                 : [providerId];
         }
-        var rows = await c.QueryAsync<InspectionRow>(new CommandDefinition(
-            InspectionSelect + """
+        const string where =
+            """
 
             where (@providers::uuid[] is null or i.provider_id = any(@providers))
               and (@status::text is null or i.status = @status)
               and (@framework::text is null or i.framework_id = @framework)
               and (@from::date is null or coalesce(i.fieldwork_start, i.published_on) >= @from::date)
               and (@to::date is null or coalesce(i.fieldwork_start, i.published_on) <= @to::date)
-            order by coalesce(i.fieldwork_start, i.published_on) nulls last, p.name, i.inspection_id
-            limit @limit offset @offset
-            """,
-            new
-            {
-                providers,
-                status = query.Status?.Word,
-                framework = NullIfEmpty(query.FrameworkId),
-                from = AsDate(query.From),
-                to = AsDate(query.To),
-                limit = query.Page.Size + 1,
-                offset = query.Page.Offset,
-            }, cancellationToken: ct));
-        return query.Page.ToPage(rows.Select(r => r.ToInspection()).ToList());
+              and (not @planOverdueOnly or (i.status = 'published' and i.improvement_plan_due < @asOf::date and i.improvement_plan_received_on is null))
+            """;
+        var order = query.NewestFirst
+            ? "order by coalesce(i.published_on, i.fieldwork_start) desc nulls last, p.name, i.inspection_id"
+            : "order by coalesce(i.fieldwork_start, i.published_on) nulls last, p.name, i.inspection_id";
+        var parameters = new
+        {
+            providers,
+            status = query.Status?.Word,
+            framework = NullIfEmpty(query.FrameworkId),
+            from = AsDate(query.From),
+            to = AsDate(query.To),
+            planOverdueOnly = query.ImprovementPlanOverdueOnly,
+            asOf = AsDate(query.AsOf ?? DateOnly.FromDateTime(DateTime.UtcNow)),
+            limit = query.Page.Size + 1,
+            offset = query.Page.Offset,
+        };
+        var rows = await c.QueryAsync<InspectionRow>(new CommandDefinition(
+            InspectionSelect + where + order + " limit @limit offset @offset", parameters, cancellationToken: ct));
+        var total = await c.ExecuteScalarAsync<int>(new CommandDefinition(
+            "select count(*)::int from inspections i join providers p on p.provider_id = i.provider_id" + where, parameters, cancellationToken: ct));
+        return query.Page.ToPage(rows.Select(r => r.ToInspection()).ToList()) with { Total = total };
     }
 
     public Task<Written<ProviderInspection>> PublishInspectionAsync(string requestId, InspectionPublication publication, long expectedVersion, CancellationToken ct) =>
@@ -250,6 +259,28 @@ public sealed class RecommendationStore
                 where inspection_id = @Id
                 """,
                 new { status = published.Status.Word, publishedOn = AsDate(published.PublishedOn), due = AsDate(published.ImprovementPlanDue), published.PublishedBy, published.Id },
+                tx, cancellationToken: ct));
+            await CompleteRequestAsync(c, tx, requestId, inspection.Id, ct);
+            return new Written<ProviderInspection>(await GetInspectionAsync(c, tx, inspection.Id, ct), false);
+        }, ct);
+
+    public Task<Written<ProviderInspection>> RecordImprovementPlanReceiptAsync(
+        string requestId, ImprovementPlanReceipt receipt, long expectedVersion, DateOnly today, CancellationToken ct) =>
+        _database.InTransactionAsync(async (c, tx) =>
+        {
+            var claim = await ClaimRequestAsync(c, tx, requestId, "RecordImprovementPlanReceipt", receipt, ct);
+            if (claim.Replayed) return new Written<ProviderInspection>(await GetInspectionAsync(c, tx, claim.ResultId, ct), true);
+
+            var inspection = await GetInspectionAsync(c, tx, receipt.InspectionId, ct, forUpdate: true);
+            EnsureVersion("Inspection", inspection.Id, inspection.Version, expectedVersion);
+            var received = inspection.RecordImprovementPlanReceipt(receipt, today);
+            await c.ExecuteAsync(new CommandDefinition(
+                """
+                update inspections
+                set improvement_plan_received_on = @receivedOn::date, improvement_plan_recorded_by = @ImprovementPlanRecordedBy, version = version + 1
+                where inspection_id = @Id
+                """,
+                new { receivedOn = AsDate(received.ImprovementPlanReceivedOn), received.ImprovementPlanRecordedBy, received.Id },
                 tx, cancellationToken: ct));
             await CompleteRequestAsync(c, tx, requestId, inspection.Id, ct);
             return new Written<ProviderInspection>(await GetInspectionAsync(c, tx, inspection.Id, ct), false);
@@ -277,7 +308,8 @@ public sealed class RecommendationStore
                     "select number, addressee_group from recommendations where inspection_id = @InspectionId order by number desc limit 1",
                     new { batch.InspectionId }, tx, cancellationToken: ct));
                 var numbered = RecommendationNumbering.Number(
-                    inspected, last is null ? null : AddresseeGroup.FromWord(last.AddresseeGroup), last?.Number ?? 0, batch, addressees);
+                    inspected, last is null ? null : AddresseeGroup.FromWord(last.AddresseeGroup), last?.Number ?? 0, batch, addressees,
+                    inspection.CalendarDate ?? DateOnly.FromDateTime(DateTime.UtcNow));
 
                 await c.ExecuteAsync(new CommandDefinition(
                     """
@@ -325,9 +357,10 @@ public sealed class RecommendationStore
                 ? new ProviderLineage(await LoadLinksAsync(c, null, ct)).ReachOf(providerId).ToArray()
                 : [providerId];
         }
-        var items = await LoadProgressAsync(c, null,
-            RecommendationSelect + """
+        const string filter =
+            """
 
+            join providers ip on ip.provider_id = i.provider_id
             left join lateral (
                 select lj.judgement from progress_judgements lj where lj.recommendation_id = r.recommendation_id order by lj.sequence desc limit 1
             ) latest on true
@@ -335,12 +368,15 @@ public sealed class RecommendationStore
               and (@addresseeGroup::text is null or r.addressee_group = @addresseeGroup)
               and (@inspectionId::uuid is null or r.inspection_id = @inspectionId)
               and (@latest::text is null or (@latest = @neverJudged and latest.judgement is null) or latest.judgement = @latest)
-              and (not @overdueOnly or (i.improvement_plan_due < @asOf::date and (latest.judgement is null or latest.judgement <> @closing)))
+              and (not @overdueOnly or (i.improvement_plan_due < @asOf::date and i.improvement_plan_received_on is null
+                                        and (latest.judgement is null or latest.judgement <> @closing)))
               and (@text::text is null or strpos(lower(r.text), lower(@text)) > 0)
-            order by i.published_on nulls last, r.inspection_id, r.number
-            limit @limit offset @offset
-            """,
-            new
+              and (@region::text is null or lower(a.region) = lower(@region) or lower(ip.region) = lower(@region))
+            """;
+        var order = query.NewestFirst
+            ? " order by i.published_on desc nulls last, r.inspection_id, r.number"
+            : " order by i.published_on nulls last, r.inspection_id, r.number";
+        var parameters = new
             {
                 providers,
                 addresseeGroup = query.AddresseeGroup?.Word,
@@ -351,10 +387,18 @@ public sealed class RecommendationStore
                 asOf = AsDate(query.AsOf),
                 closing = _frameworks.CombinedProgressScale().ClosingWord,
                 text = NullIfEmpty(query.TextContains),
+                region = NullIfEmpty(query.Region),
                 limit = query.Page.Size + 1,
                 offset = query.Page.Offset,
-            }, ct);
-        return query.Page.ToPage(items);
+            };
+        var items = await LoadProgressAsync(c, null, RecommendationSelect + filter + order + " limit @limit offset @offset", parameters, ct);
+        var total = await c.ExecuteScalarAsync<int>(new CommandDefinition(
+            """
+            select count(*)::int from recommendations r
+            join inspections i on i.inspection_id = r.inspection_id
+            join providers a on a.provider_id = r.addressee_provider_id
+            """ + filter, parameters, cancellationToken: ct));
+        return query.Page.ToPage(items) with { Total = total };
     }
 
     // ---------------- Progress ----------------
@@ -629,10 +673,16 @@ public sealed class RecommendationStore
         public long Version { get; set; }
         public string CreatedBy { get; set; } = "";
         public DateTime CreatedAt { get; set; }
+        public DateTime? ImprovementPlanReceivedOn { get; set; }
+        public string ImprovementPlanRecordedBy { get; set; } = "";
 
         public ProviderInspection ToInspection() =>
             new(InspectionId, ProviderId, ProviderName, FrameworkId, InspectionStatus.FromWord(Status), FromDate(FieldworkStart), FromDate(FieldworkEnd),
-                LeadInspector, FromDate(PublishedOn), FromDate(ImprovementPlanDue), PublishedBy, RecommendationCount, Version, CreatedBy, FromTimestamp(CreatedAt));
+                LeadInspector, FromDate(PublishedOn), FromDate(ImprovementPlanDue), PublishedBy, RecommendationCount, Version, CreatedBy, FromTimestamp(CreatedAt))
+            {
+                ImprovementPlanReceivedOn = FromDate(ImprovementPlanReceivedOn),
+                ImprovementPlanRecordedBy = ImprovementPlanRecordedBy,
+            };
     }
 
     private sealed class LastRecommendationRow
@@ -654,12 +704,16 @@ public sealed class RecommendationStore
         public long Version { get; set; }
         public DateTime? InspectionPublishedOn { get; set; }
         public DateTime? ImprovementPlanDue { get; set; }
+        public DateTime? ImprovementPlanReceivedOn { get; set; }
         public string RecordedBy { get; set; } = "";
         public DateTime RecordedAt { get; set; }
 
         public Recommendation ToRecommendation() =>
             new(RecommendationId, InspectionId, InspectedProviderId, Number, Domain.AddresseeGroup.FromWord(AddresseeGroup), AddresseeProviderId,
-                AddresseeName, Text, Version, FromDate(InspectionPublishedOn), FromDate(ImprovementPlanDue), RecordedBy, FromTimestamp(RecordedAt));
+                AddresseeName, Text, Version, FromDate(InspectionPublishedOn), FromDate(ImprovementPlanDue), RecordedBy, FromTimestamp(RecordedAt))
+            {
+                ImprovementPlanReceivedOn = FromDate(ImprovementPlanReceivedOn),
+            };
     }
 
     private class JudgementRow

@@ -124,11 +124,23 @@ public sealed class DemoData(RecommendationStore store, FrameworkCatalogue frame
         var existing = (await store.ListProvidersAsync(ProviderQuery.Create(null, null, name, null, PageRequest.MaxSize, null), ct)).Items
             .FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
         if (existing is not null) return existing;
+        var (from, to) = NationalBodyDates.GetValueOrDefault(name);
         var created = await store.CreateProviderAsync($"demo:provider:{name}",
-            NewProvider.Create(name, type.Word, type == ProviderType.NationalBody ? string.Empty : region, null, null, RecordedBy), ct);
+            NewProvider.Create(name, type.Word, type == ProviderType.NationalBody ? string.Empty : region, from, to, RecordedBy), ct);
         if (!created.Replayed) result.Providers++;
         return created.Value;
     }
+
+    /// <summary>
+    /// When the national bodies the reference addresses existed (public record, not in the reference): the National
+    /// Offender Management Service from June 2004 until HM Prison and Probation Service replaced it on 1 April 2017.
+    /// Recommendations may only be addressed to a body that existed at the inspection.
+    /// </summary>
+    private static readonly Dictionary<string, (string? From, string? To)> NationalBodyDates = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["National Offender Management Service"] = ("2004-06-01", "2017-03-31"),
+        ["HM Prison and Probation Service (HMPPS)"] = ("2017-04-01", null),
+    };
 
     /// <summary>Regions are addressed as "... region"; anything else beyond the provider is a national body (HMPPS, or NOMS before it).</summary>
     private async Task<(string Group, Provider Addressee)> AddresseeAsync(string addressee, string region, DemoDataResult result, CancellationToken ct)

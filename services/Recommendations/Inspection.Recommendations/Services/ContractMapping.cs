@@ -43,7 +43,8 @@ public static class ContractMapping
         RecordedBy = entry.Step.Link.RecordedBy,
     };
 
-    public static V1.Inspection ToMessage(this ProviderInspection inspection) => new()
+    /// <param name="today">For the overdue flag; today (UTC) when not given.</param>
+    public static V1.Inspection ToMessage(this ProviderInspection inspection, DateOnly? today = null) => new()
     {
         InspectionId = Identifier.Format(inspection.Id),
         ProviderId = Identifier.Format(inspection.ProviderId),
@@ -60,12 +61,18 @@ public static class ContractMapping
         CreatedBy = inspection.CreatedBy,
         CreatedAt = Timestamp.FromDateTimeOffset(inspection.CreatedAt),
         PublishedBy = inspection.PublishedBy,
+        ImprovementPlanReceivedOn = CalendarDate.Format(inspection.ImprovementPlanReceivedOn),
+        ImprovementPlanRecordedBy = inspection.ImprovementPlanRecordedBy,
+        ImprovementPlanOverdue = inspection.IsImprovementPlanOverdue(today ?? Today),
     };
 
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
     /// <param name="withHistory">Every judgement as well as the latest (GetRecommendation); lists carry the latest only.</param>
-    public static V1.Recommendation ToMessage(this RecommendationProgress progress, ProgressScale scale, bool withHistory)
+    public static V1.Recommendation ToMessage(this RecommendationProgress progress, ProgressScale scale, bool withHistory, DateOnly? today = null)
     {
         var recommendation = progress.Recommendation;
+        var open = progress.IsOpen(scale);
         var message = new V1.Recommendation
         {
             RecommendationId = Identifier.Format(recommendation.Id),
@@ -77,12 +84,15 @@ public static class ContractMapping
             AddresseeName = recommendation.AddresseeName,
             Text = recommendation.Text,
             LatestJudgement = progress.Latest?.ToMessage(),
-            Open = progress.IsOpen(scale),
+            Open = open,
             Version = recommendation.Version,
             InspectionPublishedOn = CalendarDate.Format(recommendation.InspectionPublishedOn),
             ImprovementPlanDue = CalendarDate.Format(recommendation.ImprovementPlanDue),
             RecordedBy = recommendation.RecordedBy,
             RecordedAt = Timestamp.FromDateTimeOffset(recommendation.RecordedAt),
+            ImprovementPlanReceivedOn = CalendarDate.Format(recommendation.ImprovementPlanReceivedOn),
+            ImprovementPlanOverdue = open && recommendation.ImprovementPlanReceivedOn is null
+                                     && recommendation.ImprovementPlanDue is { } due && due < (today ?? Today),
         };
         if (withHistory) message.History.AddRange(progress.History.Select(j => j.ToMessage()));
         return message;

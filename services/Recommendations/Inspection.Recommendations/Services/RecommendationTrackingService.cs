@@ -65,11 +65,13 @@ public sealed class RecommendationTrackingService(
 
     public override async Task<ListInspectionsResponse> ListInspections(ListInspectionsRequest request, ServerCallContext context)
     {
+        var today = Today;
         var query = InspectionQuery.Create(
-            request.ProviderId, request.IncludePredecessors, request.Status, request.FrameworkId, request.FromDate, request.ToDate, request.PageSize, request.PageToken);
+            request.ProviderId, request.IncludePredecessors, request.Status, request.FrameworkId, request.FromDate, request.ToDate, request.PageSize, request.PageToken,
+            request.ImprovementPlanOverdueOnly, request.AsOf, request.NewestFirst, today);
         var page = await store.ListInspectionsAsync(query, context.CancellationToken);
-        var response = new ListInspectionsResponse { NextPageToken = page.NextPageToken };
-        response.Inspections.AddRange(page.Items.Select(i => i.ToMessage()));
+        var response = new ListInspectionsResponse { NextPageToken = page.NextPageToken, Total = page.Total };
+        response.Inspections.AddRange(page.Items.Select(i => i.ToMessage(today)));
         return response;
     }
 
@@ -98,6 +100,17 @@ public sealed class RecommendationTrackingService(
         return inspection.ToMessage();
     }
 
+    public override async Task<V1.Inspection> RecordImprovementPlanReceipt(RecordImprovementPlanReceiptRequest request, ServerCallContext context)
+    {
+        var requestId = RequestId(request.RequestId);
+        var expectedVersion = ExpectedVersion(request.ExpectedVersion);
+        var receipt = ImprovementPlanReceipt.Create(request.InspectionId, request.ReceivedOn, request.RecordedBy);
+        var today = Today;
+        return (await store.RecordImprovementPlanReceiptAsync(requestId, receipt, expectedVersion, today, context.CancellationToken)).Value.ToMessage(today);
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
     // ---------------- Recommendations ----------------
 
     public override async Task<AddRecommendationsResponse> AddRecommendations(AddRecommendationsRequest request, ServerCallContext context)
@@ -120,10 +133,10 @@ public sealed class RecommendationTrackingService(
         var scale = frameworks.CombinedProgressScale();
         var query = RecommendationQuery.Create(
             request.ProviderId, request.IncludePredecessors, request.AddresseeGroup, request.InspectionId, request.LatestJudgement,
-            request.OverdueOnly, request.AsOf, request.TextContains, request.PageSize, request.PageToken, scale, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+            request.OverdueOnly, request.AsOf, request.TextContains, request.PageSize, request.PageToken, scale, Today, request.Region, request.NewestFirst);
         var page = await store.ListRecommendationsAsync(query, context.CancellationToken);
-        var response = new ListRecommendationsResponse { NextPageToken = page.NextPageToken };
-        response.Recommendations.AddRange(page.Items.Select(r => r.ToMessage(scale, withHistory: false)));
+        var response = new ListRecommendationsResponse { NextPageToken = page.NextPageToken, Total = page.Total };
+        response.Recommendations.AddRange(page.Items.Select(r => r.ToMessage(scale, withHistory: false, Today)));
         return response;
     }
 

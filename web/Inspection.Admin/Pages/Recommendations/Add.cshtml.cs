@@ -20,7 +20,10 @@ namespace Inspection.Admin.Pages.Recommendations;
 public sealed class AddModel(RecommendationTracking.RecommendationTrackingClient tracking, AdminStore audit) : PageModel
 {
     public Inspection.Recommendations.V1.Inspection Inspection { get; private set; } = new();
-    /// <summary>Who a recommendation may be addressed to: the inspected provider, regions and divisions, national bodies.</summary>
+    /// <summary>
+    /// Who a recommendation may be addressed to: the inspected provider, its own region or division (same region), and
+    /// the national bodies that existed at the inspection (fieldwork start, else today). The service checks the same.
+    /// </summary>
     public IReadOnlyList<(string Value, string Label)> Addressees { get; private set; } = [];
     [BindProperty] public NewRecommendationsInput Input { get; set; } = new();
 
@@ -88,10 +91,17 @@ public sealed class AddModel(RecommendationTracking.RecommendationTrackingClient
         var options = new CallOptions(cancellationToken: ct);
         Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, options);
         var addressees = new List<(string, string)> { ($"provider|{Inspection.ProviderId}", $"{Inspection.ProviderName} (the provider)") };
+        var inspected = await tracking.GetProviderAsync(new GetProviderRequest { ProviderId = Inspection.ProviderId }, options);
+        var on = string.IsNullOrEmpty(Inspection.FieldworkStart) ? DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : Inspection.FieldworkStart;
         foreach (var (type, group) in new[] { ("region", "region"), ("nps_division", "region"), ("national_body", "") })
         {
-            var providers = await tracking.ListProvidersAsync(new ListProvidersRequest { Type = type, PageSize = 200 }, options);
-            foreach (var p in providers.Providers.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase))
+            // A provider without a region has no region or division to address.
+            if (group == "region" && inspected.Region.Length == 0) continue;
+            var providers = await tracking.ListProvidersAsync(new ListProvidersRequest
+            {
+                Type = type, Region = group == "region" ? inspected.Region : "", ActiveOn = on, PageSize = 200,
+            }, options);
+            foreach (var p in providers.Providers.Where(p => p.ProviderId != inspected.ProviderId).OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase))
             {
                 // National bodies: HMPPS and the Ministry of Justice each have their own group.
                 var g = group.Length > 0 ? group : p.Name.Contains("Justice", StringComparison.OrdinalIgnoreCase) ? "moj" : "hmpps";

@@ -1,0 +1,37 @@
+using System.Globalization;
+
+namespace Inspection.Admin.Presentation;
+
+/// <summary>
+/// GOV.UK pagination for a list the services page by position: recommendation tracking's page token is the position
+/// of the page's first item, so page n of size s starts at (n - 1) x s, and the list's total gives the last page.
+/// </summary>
+public sealed record PageLinks(int Page, int Pages, int PageSize, int Total, Func<int, string> HrefOf)
+{
+    public static int FromQuery(int? page) => page is > 0 ? page.Value : 1;
+
+    public static string TokenFor(int page, int pageSize) =>
+        page <= 1 ? "" : ((long)(page - 1) * pageSize).ToString(CultureInfo.InvariantCulture);
+
+    public static PageLinks For(int page, int pageSize, int total, Func<int, string> hrefOf) =>
+        new(page, Math.Max(1, (int)Math.Ceiling(total / (double)pageSize)), pageSize, total, hrefOf);
+
+    public int First => Total == 0 ? 0 : (Page - 1) * PageSize + 1;
+
+    public int Last => Math.Min(Total, Page * PageSize);
+
+    public bool BeyondTheEnd => Total > 0 && Page > Pages;
+
+    /// <summary>The page numbers to show: the first, the last, and those next to the current one; null for an ellipsis.</summary>
+    public IReadOnlyList<int?> Numbers()
+    {
+        var shown = Enumerable.Range(1, Pages).Where(n => n == 1 || n == Pages || Math.Abs(n - Page) <= 1).ToList();
+        var numbers = new List<int?>();
+        for (var i = 0; i < shown.Count; i++)
+        {
+            if (i > 0 && shown[i] - shown[i - 1] > 1) numbers.Add(null);
+            numbers.Add(shown[i]);
+        }
+        return numbers;
+    }
+}
