@@ -13,7 +13,7 @@ namespace Inspection.Recommendations.Services;
 /// decision-rule breach), read with GetInspectionRatings as this service (a read, which the RPC policy opens to
 /// recommendation-tracking). Scoring unreachable means nothing is published: UNAVAILABLE, the caller may retry.
 /// </summary>
-public sealed class PublicationReadiness(RecommendationStore store, AssessmentScoring.AssessmentScoringClient scoring)
+public sealed class PublicationReadiness(RecommendationStore store, IServiceProvider services)
 {
     public const string ScoringAppId = "assessment-scoring";
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
@@ -34,6 +34,8 @@ public sealed class PublicationReadiness(RecommendationStore store, AssessmentSc
     {
         try
         {
+            // resolved per check: a host configured without scoring's address still serves everything but publishing
+            var scoring = services.GetRequiredService<AssessmentScoring.AssessmentScoringClient>();
             var ratings = await scoring.GetInspectionRatingsAsync(
                 new GetInspectionRatingsRequest { InspectionId = inspectionId }, new CallOptions(deadline: DateTime.UtcNow + Deadline, cancellationToken: ct));
             if (ratings.CanPublish) return [];
