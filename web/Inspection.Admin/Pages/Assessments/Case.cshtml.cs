@@ -71,7 +71,9 @@ public sealed class CaseModel(CaseSampling.CaseSamplingClient sampling, Assessme
         {
             var saved = await scoring.RecordCaseAssessmentAsync(request, new CallOptions(CancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "case assessment recorded", $"case {caseReference}", $"{saved.Answers.Count} answers, version {saved.Version}", ct);
-            TempData["Notice"] = $"Assessment of case {caseReference} saved" + (saved.ModerationFlags.Count > 0 ? $": {saved.ModerationFlags.Count} answer(s) flagged for moderation" : "");
+            TempData["Notice"] = $"Assessment of case {caseReference} saved";
+            // A flag is something to look at, not a success: the important banner, not the green one.
+            if (saved.ModerationFlags.Count > 0) TempData["Important"] = $"{saved.ModerationFlags.Count} answer{(saved.ModerationFlags.Count == 1 ? "" : "s")} of case {caseReference} flagged for moderation: they contradict their prompts";
             return Redirect($"/inspections/{id}/assessments");
         }
         catch (RpcException e)
