@@ -127,6 +127,10 @@ public sealed class RatingsOverGrpcTests(ScoringServices services)
         Assert.Equal(["PO", "PSO"], byGrade.Rows.Where(r => r.QuestionId == "2.2.1").Select(r => r.Value));
         // Court work has only 14 cases: the women among them are fewer than 5.
         Assert.All(byGender.Rows.Where(r => r.N < 5), r => Assert.True(r.SmallGroup && !r.Significant));
+        // ...and so are the men's rows of those questions: the same test, against the same few women.
+        Assert.All(byGender.Rows.Where(r => r.RestN < 5), r => Assert.True(r.SmallGroup && !r.Significant));
+        // The rows of one question's 2x2 table never disagree (two genders: female against male is male against female).
+        Assert.All(byGender.Rows.GroupBy(r => r.QuestionId).Where(q => q.Count() == 2), q => Assert.Single(q.Select(r => (r.SmallGroup, r.Significant)).Distinct()));
         Assert.Equal(StatusCode.InvalidArgument, unknown.StatusCode);
     }
 
