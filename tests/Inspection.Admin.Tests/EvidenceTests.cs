@@ -69,7 +69,7 @@ public sealed class EvidenceTests(AdminFixture admin)
 
         const string summary = "Managers <script>window.injected = 1</script><u>listen</u> to staff";
         await page.GetByLabel("Standard or key question").SelectOptionAsync("1.2");
-        await page.GetByLabel("Date").FillAsync("2022-08-23");
+        await page.FillDateAsync("Input.Date", "2022-08-23");
         await page.GetByLabel("What the evidence shows").FillAsync(summary);
         await page.GetByLabel("Strength").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add evidence" }).ClickAsync();

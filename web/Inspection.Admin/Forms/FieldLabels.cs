@@ -34,6 +34,11 @@ public static partial class FieldLabels
         ["fixed_split.groups[].name"] = "Group {0} name", ["fixed_split.groups[].values"] = "Group {0} values",
         ["fixed_split.groups[].weight"] = "Group {0} weight", ["seed"] = "Seed", ["reserves_per_stratum"] = "Reserves per stratum",
         ["reason"] = "Reason", ["case_reference"] = "Case",
+        // Case attributes, as they are named inside a violation ("no case of the snapshot has rosh_level 'high'")
+        ["rosh_level"] = "Risk of serious harm level", ["ethnic_group"] = "Ethnic group", ["sentence_type"] = "Sentence type",
+        ["court_report_type"] = "Court report type", ["allocated_office"] = "Allocated office",
+        ["prolific_priority_offender"] = "Prolific and priority offender", ["statutory_victim_contact"] = "Statutory victim contact",
+        ["approved_premises_resident"] = "Approved premises resident",
         // Organisational evidence
         ["standard_id"] = "Standard", ["key_question_id"] = "Key question", ["source"] = "Source", ["evidence_date"] = "Date",
         ["summary"] = "What the evidence shows", ["finding"] = "Finding", ["case_references"] = "Sampled case references",
@@ -57,7 +62,8 @@ public static partial class FieldLabels
         // The whole path, then shorter and shorter tails of it ("calculated_size.margin_of_error", "margin_of_error").
         for (var tail = pattern; tail.Length > 0;)
         {
-            if (Labels.TryGetValue(tail, out var label))
+            // "quotas[].values[]" (one value of a list) reads as its list, "quotas[].values".
+            if (Labels.TryGetValue(tail, out var label) || tail.EndsWith("[]", StringComparison.Ordinal) && Labels.TryGetValue(tail[..^2], out label))
                 return indices.Length > 0 && label.Contains("{0}") ? string.Format(label, indices[0]) : label;
             var dot = tail.IndexOf('.');
             if (dot < 0) break;
