@@ -51,6 +51,7 @@ public sealed class AccountsTests(AdminFixture admin)
         Assert.Equal(["Enter your current password", "Enter a new password"], await ada.Locator(".govuk-error-summary li").AllInnerTextsAsync());
         await ada.GetByLabel("Current password").FillAsync("ada's long password");
         await ada.GetByLabel("New password", new() { Exact = true }).FillAsync("ada's long password");
+        await ada.GetByLabel("Confirm new password").FillAsync("ada's long password");
         await ada.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
         Assert.Equal(["New password must be different from your current password"], await ada.Locator(".govuk-error-summary li").AllInnerTextsAsync());
         await ada.GetByLabel("Current password").FillAsync("ada's long password");

@@ -21,11 +21,14 @@ public sealed class DrawFormTests(AdminFixture admin)
         await page.FillDateAsync("Input.Windows[1].From", "2021-12-01");
         await page.FillDateAsync("Input.Windows[1].To", "2021-12-31");
         // Values are chosen, never typed as codes: risk of serious harm high and very high.
-        await page.GetByLabel("Risk of serious harm level: High", new() { Exact = true }).First.CheckAsync();
-        await page.GetByLabel("Risk of serious harm level: Very high", new() { Exact = true }).First.CheckAsync();
+        var quota = page.Locator("[data-quota='0']");
+        await quota.Locator("summary").ClickAsync();
+        await quota.GetByLabel("Risk of serious harm level: High", new() { Exact = true }).CheckAsync();
+        await quota.GetByLabel("Risk of serious harm level: Very high", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Quota 1 at least").FillAsync("lots");
         await page.GetByLabel("Split by").SelectOptionAsync("sentence_type");
         var group1 = page.Locator("[data-split-group='0']");
+        await group1.Locator("summary").ClickAsync();
         await group1.GetByLabel("Group 1 name").FillAsync("licence");
         await group1.GetByLabel("Sentence type: Licence", new() { Exact = true }).CheckAsync();
         await group1.GetByLabel("Group 1 weight").FillAsync("1");
@@ -41,16 +44,19 @@ public sealed class DrawFormTests(AdminFixture admin)
         Assert.Equal(("31", "12", "2021"), (await window2.GetByLabel("Day").InputValueAsync(), await window2.GetByLabel("Month").InputValueAsync(), await window2.GetByLabel("Year").InputValueAsync()));
         Assert.True(await page.Locator("[data-quota='0']").GetByLabel("Risk of serious harm level: Very high", new() { Exact = true }).IsCheckedAsync());
 
-        // No case of the caseload is high risk: the service's violation lands on the quota's values, in words.
-        await page.GetByLabel("Quota 1 at least").FillAsync("8");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Draw the sample" }).ClickAsync();
-        Assert.Equal("#Input_Quotas_0__Values", await page.Locator(".govuk-error-summary a").First.GetAttributeAsync("href"));
-        var quotaError = await page.Locator("#Input_Quotas_0__Values-error").InnerTextAsync();
-        Assert.Contains("Quota 1", quotaError);
-        Assert.Contains("high", quotaError);
-        Assert.DoesNotContain("rosh_level", quotaError);
+        // More than the eligible cases that match: the service's refusal, in words, not codes.
+        await page.GetByLabel("Quota 1 at least").FillAsync("50");
+        var response = await page.RunAndWaitForResponseAsync(() =>
+            page.GetByRole(AriaRole.Button, new() { Name = "Draw the sample" }).ClickAsync(), r => r.Request.Method == "POST");
+        Assert.Equal(200, response.Status);
+        var refusal = await page.Locator(".govuk-error-summary").InnerTextAsync();
+        Assert.Contains("Quota 1", refusal);
+        Assert.Contains("needs 50 cases", refusal);
+        Assert.DoesNotContain("rosh_level", refusal);
+        Assert.DoesNotContain("very_high", refusal);
         await AxeCore.AssertNoSeriousViolationsAsync(page);
         await admin.ScreenshotAsync(page, "sample-draw-quota-error");
+        await page.GetByLabel("Quota 1 at least").FillAsync("8");
 
         // Values of two kinds in one quota are refused by the form.
         var quota1 = page.Locator("[data-quota='0']");

@@ -64,7 +64,8 @@ public sealed class EvidenceTests(AdminFixture admin)
         var page = await admin.PageAsAsync(Role.Inspector);
         await page.GotoAsync($"/inspections/{inspection.InspectionId}/evidence/add");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add evidence" }).ClickAsync();
-        Assert.Equal(3, await page.Locator(".govuk-error-summary li").CountAsync());
+        Assert.Equal(4, await page.Locator(".govuk-error-summary li").CountAsync());
+        Assert.Contains("Enter date", await page.Locator(".govuk-error-summary").InnerTextAsync());
         await AxeCore.AssertNoSeriousViolationsAsync(page);
 
         const string summary = "Managers <script>window.injected = 1</script><u>listen</u> to staff";

@@ -51,7 +51,7 @@ public sealed class SampleTests(AdminFixture admin)
 
         await page.FillDateAsync("Input.Windows[0].From", "2021-11-01");
         await page.FillDateAsync("Input.Windows[0].To", "2021-11-26");
-        await page.GetByLabel("Gender").CheckAsync();
+        await page.GetByLabel("Gender", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Seed (optional)").FillAsync("42");
         await page.GetByRole(AriaRole.Button, new() { Name = "Draw the sample" }).ClickAsync();
         Assert.EndsWith($"/inspections/{inspectionId}/sample", page.Url);

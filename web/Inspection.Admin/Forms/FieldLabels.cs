@@ -88,8 +88,10 @@ public static partial class FieldLabels
         var lower = Lower(label);
 
         if (text.Length == 0 || text is "required" or "is required" or "is empty" || text.StartsWith("required:", StringComparison.Ordinal)
-            || text.StartsWith("is required", StringComparison.Ordinal) || text.StartsWith("required ", StringComparison.Ordinal) && !text.StartsWith("required when", StringComparison.Ordinal))
+            || text.StartsWith("is required", StringComparison.Ordinal) || text.StartsWith("required ", StringComparison.Ordinal) && !text.StartsWith("required when", StringComparison.Ordinal) && !text.StartsWith("required for", StringComparison.Ordinal))
             return $"Enter {lower}";
+        if (text.StartsWith("required for ", StringComparison.Ordinal))
+            return $"Enter {lower} {text["required ".Length..]}";
         if (text.StartsWith("required when ", StringComparison.Ordinal))
             return $"Enter {lower} when {text["required when ".Length..].Replace(" is given", " is entered")}";
         if (text.StartsWith("must ", StringComparison.Ordinal) || text.StartsWith("cannot ", StringComparison.Ordinal))
@@ -110,6 +112,9 @@ public static partial class FieldLabels
         if (text.Contains(lower, StringComparison.OrdinalIgnoreCase)) return Sentence(text);
         return $"{label}: {text}";
     }
+
+    /// <summary>A service's message about no one field, with field and attribute names in words ("rosh_level" as "risk of serious harm level").</summary>
+    public static string Words(string message) => Sentence(Clean(message)) + (message.TrimEnd().EndsWith('.') ? "." : "");
 
     private static string Clean(string description)
     {

@@ -29,7 +29,7 @@ public static class ServiceErrors
                 modelState.AddModelError("", $"Someone else changed this since you opened it. Nothing was saved. Check the latest details and try again. ({error.Status.Detail})");
                 break;
             default:
-                modelState.AddModelError("", string.IsNullOrWhiteSpace(error.Status.Detail) ? $"{service} refused the change ({error.StatusCode})" : error.Status.Detail);
+                modelState.AddModelError("", string.IsNullOrWhiteSpace(error.Status.Detail) ? $"{service} refused the change ({error.StatusCode})" : FieldLabels.Words(error.Status.Detail));
                 break;
         }
     }
