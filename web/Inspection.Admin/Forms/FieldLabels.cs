@@ -109,7 +109,8 @@ public static partial class FieldLabels
             return $"{label} must be {length.Groups[1].Value} characters or fewer";
         if (text.StartsWith("between ", StringComparison.Ordinal) || text.StartsWith("from ", StringComparison.Ordinal))
             return $"{label} must be {text}";
-        if (text.Contains(lower, StringComparison.OrdinalIgnoreCase)) return Sentence(text);
+        // Already a sentence about the thing ("a panel departure needs the name of who agreed it"), or naming the field.
+        if (text.Contains(lower, StringComparison.OrdinalIgnoreCase) || Article().IsMatch(text)) return Sentence(text);
         return $"{label}: {text}";
     }
 
@@ -131,6 +132,9 @@ public static partial class FieldLabels
         label.Length > 1 && char.IsUpper(label[0]) && !char.IsUpper(label[1]) ? char.ToLowerInvariant(label[0]) + label[1..] : label;
 
     private static string Sentence(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    [GeneratedRegex(@"^(a|an|the|who|why|at least|only|no) ")]
+    private static partial Regex Article();
 
     [GeneratedRegex(@"\[(\d+)\]")]
     private static partial Regex Index();
