@@ -14,7 +14,7 @@ public sealed class FieldLabelsTests
     [InlineData("eligibility.windows[1].last_day", "2021-11-01 is before the first day 2021-11-30", "Window 2 last day must be on or after window 2 first day")]
     [InlineData("agreeing", "cannot be negative", "Respondents agreeing cannot be negative")]
     [InlineData("summary", "longer than 4000 characters", "What the evidence shows must be 4000 characters or fewer")]
-    [InlineData("region", "required for a provider of type crc", "Enter region for a provider of type crc")]
+    [InlineData("region", "required for a provider of type pdu", "Enter region for a probation delivery unit")]
     [InlineData("lead_inspector", "is required", "Enter lead inspector")]
     public void A_violation_reads_in_the_form_s_words(string field, string description, string expected) =>
         Assert.Equal(expected, FieldLabels.Message(field, description));

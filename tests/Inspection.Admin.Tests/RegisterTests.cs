@@ -23,7 +23,7 @@ public sealed class RegisterTests(AdminFixture admin)
         await page.GetByLabel("Name").FillAsync(name);
         await page.GetByLabel("Probation delivery unit").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the provider" }).ClickAsync();
-        Assert.Contains("Enter region for a provider of type pdu", await page.Locator("#Input_Region-error").InnerTextAsync());
+        Assert.Contains("Enter region for a probation delivery unit", await page.Locator("#Input_Region-error").InnerTextAsync());
         Assert.Equal("#Input_Region", await page.Locator(".govuk-error-summary a").First.GetAttributeAsync("href"));
         Assert.Equal(name, await page.GetByLabel("Name").InputValueAsync());
         await AxeCore.AssertNoSeriousViolationsAsync(page);

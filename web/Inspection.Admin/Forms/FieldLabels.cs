@@ -123,6 +123,8 @@ public static partial class FieldLabels
         text = Format().Replace(text, "");
         text = Meaning().Replace(text, "");
         text = Given().Replace(text, "");
+        // "a provider of type pdu" as "a probation delivery unit": the type's name, not its code.
+        text = ProviderType().Replace(text, m => "a " + Lower(ProviderTypes.NameOf(m.Groups[1].Value)));
         // A field named inside the message ("before fieldwork_start") reads as its label.
         text = Snake().Replace(text, m => Labels.ContainsKey(m.Value) ? Lower(For(m.Value)) : m.Value.Replace('_', ' '));
         return Regex.Replace(text, @"\s{2,}", " ").Trim().TrimEnd('.');
@@ -132,6 +134,9 @@ public static partial class FieldLabels
         label.Length > 1 && char.IsUpper(label[0]) && !char.IsUpper(label[1]) ? char.ToLowerInvariant(label[0]) + label[1..] : label;
 
     private static string Sentence(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    [GeneratedRegex(@"\ba provider of type ([a-z_]+)\b")]
+    private static partial Regex ProviderType();
 
     [GeneratedRegex(@"^(a|an|the|who|why|at least|only|no) ")]
     private static partial Regex Article();
