@@ -45,6 +45,22 @@ public sealed class AccountsTests(AdminFixture admin)
         var ada = await admin.AnonymousPageAsync();
         await admin.SignInAsync(ada, "ada@inspection.test", "ada's long password");
         Assert.Contains("Ada Inspector (Inspector)", await ada.GetByTestId("signed-in-user").InnerTextAsync());
+        // An administrator chose her password: she must choose her own before anything else.
+        Assert.Contains("/account/change-password", ada.Url);
+        await ada.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        Assert.Equal(["Enter your current password", "Enter a new password"], await ada.Locator(".govuk-error-summary li").AllInnerTextsAsync());
+        await ada.GetByLabel("Current password").FillAsync("ada's long password");
+        await ada.GetByLabel("New password", new() { Exact = true }).FillAsync("ada's long password");
+        await ada.GetByLabel("Confirm new password").FillAsync("ada's long password");
+        await ada.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        Assert.Equal(["New password must be different from your current password"], await ada.Locator(".govuk-error-summary li").AllInnerTextsAsync());
+        await ada.GetByLabel("Current password").FillAsync("ada's long password");
+        await ada.GetByLabel("New password", new() { Exact = true }).FillAsync("ada's own longer password");
+        await ada.GetByLabel("Confirm new password").FillAsync("ada's own longer password");
+        await ada.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        Assert.Equal(admin.BaseUrl + "/", ada.Url);
+        await ada.GotoAsync("/status");
+        Assert.EndsWith("/status", ada.Url);
 
         var account = (await admin.Services.GetRequiredService<AdminStore>().FindByEmailAsync("ada@inspection.test", default))!;
         await page.GotoAsync($"/accounts/{account.AccountId}");
@@ -61,6 +77,7 @@ public sealed class AccountsTests(AdminFixture admin)
         var audit = await page.Locator("main table").InnerTextAsync();
         Assert.Contains("role Inspector to Lead inspector", audit);
         Assert.Contains("account created", audit);
+        Assert.Contains("password changed", audit);
         await AxeCore.AssertNoSeriousViolationsAsync(page);
         await admin.ScreenshotAsync(page, "audit");
     }

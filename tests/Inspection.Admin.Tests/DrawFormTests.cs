@@ -16,34 +16,56 @@ public sealed class DrawFormTests(AdminFixture admin)
         await page.GotoAsync($"/inspections/{inspectionId}/sample/draw");
         await page.GetByLabel("Number of cases", new() { Exact = true }).FillAsync("20");
         // October and December, not November.
-        await page.GetByLabel("Window 1 first day").FillAsync("2021-10-01");
-        await page.GetByLabel("Window 1 last day").FillAsync("2021-10-31");
-        await page.GetByLabel("Window 2 first day").FillAsync("2021-12-01");
-        await page.GetByLabel("Window 2 last day").FillAsync("2021-12-31");
-        await page.GetByLabel("Quota 1 attribute").SelectOptionAsync("rosh_level");
-        await page.GetByLabel("Quota 1 values, separated by commas").FillAsync("very_high, extreme");
+        await page.FillDateAsync("Input.Windows[0].From", "2021-10-01");
+        await page.FillDateAsync("Input.Windows[0].To", "2021-10-31");
+        await page.FillDateAsync("Input.Windows[1].From", "2021-12-01");
+        await page.FillDateAsync("Input.Windows[1].To", "2021-12-31");
+        // Values are chosen, never typed as codes: risk of serious harm high and very high.
+        var quota = page.Locator("[data-quota='0']");
+        await quota.Locator("summary").ClickAsync();
+        await quota.GetByLabel("Risk of serious harm level: High", new() { Exact = true }).CheckAsync();
+        await quota.GetByLabel("Risk of serious harm level: Very high", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Quota 1 at least").FillAsync("lots");
         await page.GetByLabel("Split by").SelectOptionAsync("sentence_type");
-        await page.GetByLabel("Group 1 name").FillAsync("licence");
-        await page.GetByLabel("Group 1 values, separated by commas").FillAsync("licence");
-        await page.GetByLabel("Group 1 weight").FillAsync("1");
-        await page.GetByLabel("Group 2 name").FillAsync("community");
-        await page.GetByLabel("Group 2 values, separated by commas").FillAsync("community_order");
-        await page.GetByLabel("Group 2 weight").FillAsync("1");
+        var group1 = page.Locator("[data-split-group='0']");
+        await group1.Locator("summary").ClickAsync();
+        await group1.GetByLabel("Group 1 name").FillAsync("licence");
+        await group1.GetByLabel("Sentence type: Licence", new() { Exact = true }).CheckAsync();
+        await group1.GetByLabel("Group 1 weight").FillAsync("1");
+        var group2 = page.Locator("[data-split-group='1']");
+        await group2.Locator("summary").ClickAsync();
+        await group2.GetByLabel("Group 2 name").FillAsync("community");
+        await group2.GetByLabel("Sentence type: Community order", new() { Exact = true }).CheckAsync();
+        await group2.GetByLabel("Group 2 weight").FillAsync("1");
         await page.GetByLabel("Seed (optional)").FillAsync("5");
         await page.GetByRole(AriaRole.Button, new() { Name = "Draw the sample" }).ClickAsync();
         Assert.Equal(["Enter the minimum of quota 1 as a whole number"], await page.Locator(".govuk-error-summary li").AllInnerTextsAsync());
-        Assert.Equal("2021-12-31", await page.GetByLabel("Window 2 last day").InputValueAsync());
+        var window2 = page.Date("Input.Windows[1].To");
+        Assert.Equal(("31", "12", "2021"), (await window2.GetByLabel("Day").InputValueAsync(), await window2.GetByLabel("Month").InputValueAsync(), await window2.GetByLabel("Year").InputValueAsync()));
+        Assert.True(await page.Locator("[data-quota='0']").GetByLabel("Risk of serious harm level: Very high", new() { Exact = true }).IsCheckedAsync());
 
-        // A value rosh_level never takes: the service's violation lands on the quota's values.
-        await page.GetByLabel("Quota 1 at least").FillAsync("8");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Draw the sample" }).ClickAsync();
-        Assert.Equal("#Input_Quotas_0__Values", await page.Locator(".govuk-error-summary a").First.GetAttributeAsync("href"));
-        Assert.Contains("extreme", await page.Locator("#Input_Quotas_0__Values-error").InnerTextAsync());
+        // More than the eligible cases that match: the service's refusal, in words, not codes.
+        await page.GetByLabel("Quota 1 at least").FillAsync("50");
+        var response = await page.RunAndWaitForResponseAsync(() =>
+            page.GetByRole(AriaRole.Button, new() { Name = "Draw the sample" }).ClickAsync(), r => r.Request.Method == "POST");
+        Assert.Equal(200, response.Status);
+        var refusal = await page.Locator(".govuk-error-summary").InnerTextAsync();
+        Assert.Contains("Quota 1", refusal);
+        Assert.Contains("needs 50 cases", refusal);
+        Assert.DoesNotContain("rosh_level", refusal);
+        Assert.DoesNotContain("very_high", refusal);
         await AxeCore.AssertNoSeriousViolationsAsync(page);
         await admin.ScreenshotAsync(page, "sample-draw-quota-error");
+        await page.GetByLabel("Quota 1 at least").FillAsync("8");
 
-        await page.GetByLabel("Quota 1 values, separated by commas").FillAsync("very_high");
+        // Values of two kinds in one quota are refused by the form.
+        var quota1 = page.Locator("[data-quota='0']");
+        await quota1.GetByLabel("Ethnic group: White", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Draw the sample" }).ClickAsync();
+        Assert.Equal(["Select values of one kind for quota 1, like high and very high risk of serious harm"], await page.Locator(".govuk-error-summary li").AllInnerTextsAsync());
+
+        await quota1.GetByLabel("Ethnic group: White", new() { Exact = true }).UncheckAsync();
+        await quota1.GetByLabel("Risk of serious harm level: High", new() { Exact = true }).UncheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Draw the sample" }).ClickAsync();
         Assert.Equal("Sample drawn: 20 cases with seed 5", (await page.GetByTestId("notice").InnerTextAsync()).Trim());
 

@@ -78,7 +78,7 @@ public sealed class EvidenceFormsTests(AdminFixture admin)
         await AxeCore.AssertNoSeriousViolationsAsync(page);
         await admin.ScreenshotAsync(page, "evidence-staffing");
 
-        await page.GetByLabel("Date the figures relate to").FillAsync("2022-05-31");
+        await page.FillDateAsync("Input.AsAt", "2022-05-31");
         await page.GetByLabel("Total staff in post").FillAsync("lots");
         await page.GetByLabel("Vacancy rate, all staff").FillAsync("150");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the staffing return" }).ClickAsync();
@@ -89,9 +89,9 @@ public sealed class EvidenceFormsTests(AdminFixture admin)
         await page.GetByLabel("Total staff in post").FillAsync("84.5");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the staffing return" }).ClickAsync();
         var summary = page.Locator(".govuk-error-summary");
-        Assert.Contains("out of range", await summary.InnerTextAsync());
+        Assert.Equal(["Vacancy rate, all staff must be a percentage from 0 to 100"], await summary.Locator("li").AllInnerTextsAsync());
         Assert.Equal("#Input_Figures_vacancy_rate_pct", await summary.Locator("a").First.GetAttributeAsync("href"));
-        Assert.Contains("out of range", await page.Locator("#Input_Figures_vacancy_rate_pct-error").InnerTextAsync());
+        Assert.Contains("Vacancy rate, all staff must be a percentage from 0 to 100", await page.Locator("#Input_Figures_vacancy_rate_pct-error").InnerTextAsync());
         await AxeCore.AssertNoSeriousViolationsAsync(page);
         await admin.ScreenshotAsync(page, "evidence-staffing-error");
 

@@ -64,12 +64,13 @@ public sealed class EvidenceTests(AdminFixture admin)
         var page = await admin.PageAsAsync(Role.Inspector);
         await page.GotoAsync($"/inspections/{inspection.InspectionId}/evidence/add");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add evidence" }).ClickAsync();
-        Assert.Equal(3, await page.Locator(".govuk-error-summary li").CountAsync());
+        Assert.Equal(4, await page.Locator(".govuk-error-summary li").CountAsync());
+        Assert.Contains("Enter date", await page.Locator(".govuk-error-summary").InnerTextAsync());
         await AxeCore.AssertNoSeriousViolationsAsync(page);
 
         const string summary = "Managers <script>window.injected = 1</script><u>listen</u> to staff";
         await page.GetByLabel("Standard or key question").SelectOptionAsync("1.2");
-        await page.GetByLabel("Date").FillAsync("2022-08-23");
+        await page.FillDateAsync("Input.Date", "2022-08-23");
         await page.GetByLabel("What the evidence shows").FillAsync(summary);
         await page.GetByLabel("Strength").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add evidence" }).ClickAsync();

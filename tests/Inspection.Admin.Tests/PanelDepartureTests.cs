@@ -21,7 +21,7 @@ public sealed class PanelDepartureTests(AdminFixture admin)
         await page.GetByLabel("Standard").SelectOptionAsync("2.2");
         await page.GetByLabel("Good", new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Record the panel departure" }).ClickAsync();
-        Assert.Equal(["a panel departure needs a written rationale", "a panel departure needs the name of who agreed it"],
+        Assert.Equal(["A panel departure needs a written rationale", "A panel departure needs the name of who agreed it"],
             await page.Locator(".govuk-error-summary li").AllInnerTextsAsync());
         Assert.Contains("needs a written rationale", await page.Locator("#Input_Rationale-error").InnerTextAsync());
         Assert.True(await page.GetByLabel("Good", new() { Exact = true }).IsCheckedAsync());

@@ -96,7 +96,7 @@ public sealed class RecommendationsTests(AdminFixture admin)
         var page = await admin.PageAsAsync(Role.Viewer);
         await page.GotoAsync($"/inspections/{inspection.InspectionId}/progress");
         var recommendationId = await page.Locator("[data-testid=due-recommendations] tbody tr").First.GetAttributeAsync("data-recommendation-id");
-        Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^(Record|Change)") }).CountAsync());
+        Assert.Equal(0, await page.Locator("main").GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^(Record|Change)") }).CountAsync());
 
         Assert.Equal(403, (await page.GotoAsync($"/inspections/{inspection.InspectionId}/progress/{recommendationId}"))!.Status);
         var inspector = await admin.PageAsAsync(Role.Inspector);

@@ -23,7 +23,7 @@ public sealed class RegisterTests(AdminFixture admin)
         await page.GetByLabel("Name").FillAsync(name);
         await page.GetByLabel("Probation delivery unit").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the provider" }).ClickAsync();
-        Assert.Contains("required for a provider of type pdu", await page.Locator("#Input_Region-error").InnerTextAsync());
+        Assert.Contains("Enter region for a probation delivery unit", await page.Locator("#Input_Region-error").InnerTextAsync());
         Assert.Equal("#Input_Region", await page.Locator(".govuk-error-summary a").First.GetAttributeAsync("href"));
         Assert.Equal(name, await page.GetByLabel("Name").InputValueAsync());
         await AxeCore.AssertNoSeriousViolationsAsync(page);
@@ -40,10 +40,11 @@ public sealed class RegisterTests(AdminFixture admin)
         await AxeCore.AssertNoSeriousViolationsAsync(page);
         await admin.ScreenshotAsync(page, "inspection-new-error");
         await page.GetByLabel("Framework").SelectOptionAsync("pdu-2024");
-        await page.GetByLabel("Fieldwork starts").FillAsync("2025-13-40");
+        await page.FillDateAsync("Input.FieldworkStart", "2025-13-40");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the inspection" }).ClickAsync();
         Assert.Equal(1, await page.Locator("#Input_FieldworkStart-error").CountAsync());
-        await page.GetByLabel("Fieldwork starts").FillAsync("2025-03-03");
+        Assert.Equal(["Fieldwork start must be a real date"], await page.Locator(".govuk-error-summary li").AllInnerTextsAsync());
+        await page.FillDateAsync("Input.FieldworkStart", "2025-03-03");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the inspection" }).ClickAsync();
         Assert.StartsWith("Inspection of Register Test PDU", (await page.GetByTestId("notice").InnerTextAsync()).Trim());
         var inspectionId = page.Url.Split('/').Last();

@@ -20,7 +20,7 @@ public sealed class SampleTests(AdminFixture admin)
 
         // A file with two bad rows: every row error is listed and nothing is imported.
         await page.GetByRole(AriaRole.Link, new() { Name = "Import a caseload" }).ClickAsync();
-        await page.GetByLabel("Date the caseload was taken").FillAsync("2021-12-01");
+        await page.FillDateAsync("TakenOn", "2021-12-01");
         await page.GetByLabel("Caseload CSV file").SetInputFilesAsync(new FilePayload
         {
             Name = "caseload.csv", MimeType = "text/csv",
@@ -35,7 +35,7 @@ public sealed class SampleTests(AdminFixture admin)
         await AxeCore.AssertNoSeriousViolationsAsync(page);
         await admin.ScreenshotAsync(page, "sample-import-errors");
 
-        await page.GetByLabel("Date the caseload was taken").FillAsync("2021-12-01");
+        await page.FillDateAsync("TakenOn", "2021-12-01");
         await page.GetByLabel("Caseload CSV file").SetInputFilesAsync(new FilePayload { Name = "caseload.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(Caseload(120)) });
         await page.GetByRole(AriaRole.Button, new() { Name = "Import caseload" }).ClickAsync();
         Assert.Equal("Imported 120 cases as caseload snapshot version 1", (await page.GetByTestId("notice").InnerTextAsync()).Trim());
@@ -49,9 +49,9 @@ public sealed class SampleTests(AdminFixture admin)
         Assert.Equal(["Enter the first and last start dates of the eligibility window"], await page.Locator(".govuk-error-summary li").AllInnerTextsAsync());
         await admin.ScreenshotAsync(page, "sample-draw-errors");
 
-        await page.GetByLabel("Window 1 first day").FillAsync("2021-11-01");
-        await page.GetByLabel("Window 1 last day").FillAsync("2021-11-26");
-        await page.GetByLabel("Gender").CheckAsync();
+        await page.FillDateAsync("Input.Windows[0].From", "2021-11-01");
+        await page.FillDateAsync("Input.Windows[0].To", "2021-11-26");
+        await page.GetByLabel("Gender", new() { Exact = true }).CheckAsync();
         await page.GetByLabel("Seed (optional)").FillAsync("42");
         await page.GetByRole(AriaRole.Button, new() { Name = "Draw the sample" }).ClickAsync();
         Assert.EndsWith($"/inspections/{inspectionId}/sample", page.Url);
@@ -69,6 +69,8 @@ public sealed class SampleTests(AdminFixture admin)
         await page.GetByLabel("Why does the case leave the sample?").FillAsync("transferred out");
         await page.GetByRole(AriaRole.Button, new() { Name = "Substitute the case" }).ClickAsync();
         Assert.StartsWith($"Case {first} replaced by ", (await page.GetByTestId("notice").InnerTextAsync()).Trim());
+        Assert.EndsWith("Reason: transferred out", (await page.GetByTestId("notice").InnerTextAsync()).Trim());
+        Assert.Equal("Reason: transferred out", (await page.Locator($"[data-case='{first}']").GetByTestId("substitution-reason").InnerTextAsync()).Trim());
         Assert.Contains("transferred out", await page.GetByTestId("substitutions").InnerTextAsync());
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Composition of the sample against the population" }).ClickAsync();

@@ -29,12 +29,32 @@ public sealed class SignInTests(AdminFixture admin)
     }
 
     [Fact]
-    public async Task The_first_administrator_was_created_at_start_up_with_the_configured_password()
+    public async Task The_first_administrator_was_created_at_start_up_with_the_configured_password_and_must_change_it()
     {
         var page = await admin.AnonymousPageAsync();
         await admin.SignInAsync(page, FirstAdministrator.DefaultEmail, AdminFixture.InitialAdministratorPassword);
-        Assert.Equal(admin.BaseUrl + "/", page.Url);
+        Assert.Contains("/account/change-password", page.Url);
         Assert.Contains("(Administrator)", await page.GetByTestId("signed-in-user").InnerTextAsync());
+        Assert.Equal(1, await page.GetByTestId("password-change-required").CountAsync());
+        // No other page until it is changed.
+        await page.GotoAsync("/accounts");
+        Assert.Contains("/account/change-password", page.Url);
+        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await admin.ScreenshotAsync(page, "change-password-required");
+
+        await page.GetByLabel("Current password").FillAsync(AdminFixture.InitialAdministratorPassword);
+        await page.GetByLabel("New password", new() { Exact = true }).FillAsync("the administrator's own password");
+        await page.GetByLabel("Confirm new password").FillAsync("the administrator's own password");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        Assert.EndsWith("/accounts", page.Url);
+        Assert.Equal("Accounts", (await page.Locator("h1").InnerTextAsync()).Trim());
+
+        // The old password no longer signs in; the new one does, straight to the home page.
+        var again = await admin.AnonymousPageAsync();
+        await admin.SignInAsync(again, FirstAdministrator.DefaultEmail, AdminFixture.InitialAdministratorPassword);
+        Assert.Contains("/sign-in", again.Url);
+        await admin.SignInAsync(again, FirstAdministrator.DefaultEmail, "the administrator's own password");
+        Assert.Equal(admin.BaseUrl + "/", again.Url);
     }
 
     [Fact]

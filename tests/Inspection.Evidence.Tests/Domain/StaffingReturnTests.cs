@@ -73,4 +73,26 @@ public sealed class StaffingReturnTests
         var empty = Assert.Throws<ValidationException>(() => Create(new Dictionary<string, double>()));
         Assert.Equal("figures", Assert.Single(empty.Violations).Field);
     }
+
+    [Theory]
+    [InlineData("total_staff_fte", 1e308)]
+    [InlineData("po_fte", -1e308)]
+    [InlineData("vacancy_rate_pct", double.MaxValue)]
+    [InlineData("avg_caseload_per_po", 1e29)]
+    public void A_figure_past_the_range_of_decimal_is_refused_naming_the_field_not_an_overflow(string field, double value)
+    {
+        var e = Assert.Throws<ValidationException>(() => Create(new Dictionary<string, double> { [field] = value }));
+        var violation = Assert.Single(e.Violations);
+        Assert.Equal($"figures.{field}", violation.Field);
+        Assert.StartsWith("must be ", violation.Description);
+    }
+
+    [Fact]
+    public void A_huge_fte_says_the_range_not_that_it_is_negative()
+    {
+        var e = Assert.Throws<ValidationException>(() => Create(new Dictionary<string, double> { ["total_staff_fte"] = 99999999999 }));
+        var violation = Assert.Single(e.Violations);
+        Assert.Equal("must be from 0 to 10,000 full-time equivalents (99999999999 was given)", violation.Description);
+        Assert.DoesNotContain("negative", violation.Description);
+    }
 }

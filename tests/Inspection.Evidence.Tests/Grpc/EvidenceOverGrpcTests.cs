@@ -133,6 +133,26 @@ public sealed class EvidenceOverGrpcTests(ServicesOverGrpc services)
     }
 
     [Fact]
+    public async Task A_staffing_figure_of_1e308_is_invalid_argument_naming_the_field_and_nothing_is_stored()
+    {
+        var (_, inspectionId) = await services.CreateInspectionAsync("pdu-2021-2023");
+
+        var huge = await Refused(StatusCode.InvalidArgument, () => Evidence.RecordStaffingReturnAsync(new RecordStaffingReturnRequest
+        {
+            RequestId = NewId(), InspectionId = inspectionId, AsAt = "2022-06-06", Figures = new StaffingFigures { TotalStaffFte = 1e308, PoFte = 99999999999 },
+            RecordedBy = "inspector",
+        }));
+        Assert.Equal(["figures.po_fte", "figures.total_staff_fte"], huge.FieldViolations.Select(v => v.Field).Order(StringComparer.Ordinal));
+        Assert.All(huge.FieldViolations, v => Assert.StartsWith("must be from 0 to 10,000 full-time equivalents", v.Description));
+        await Refused(StatusCode.NotFound, () => Evidence.GetStaffingReturnAsync(new GetStaffingReturnRequest { InspectionId = inspectionId }));
+
+        var characteristics = new RecordCaseCharacteristicsRequest { RequestId = NewId(), InspectionId = inspectionId, RecordedBy = "inspector" };
+        characteristics.Entered.Add(new EnteredCharacteristic { Characteristic = "drug_misuse_pct", Value = 1e308 });
+        var percent = await Refused(StatusCode.InvalidArgument, () => Evidence.RecordCaseCharacteristicsAsync(characteristics));
+        Assert.Equal("entered[0].value", Assert.Single(percent.FieldViolations).Field);
+    }
+
+    [Fact]
     public async Task An_inspection_the_register_does_not_know_is_not_found()
     {
         await Refused(StatusCode.NotFound, () => Evidence.RecordJudgementAsync(new RecordJudgementRequest

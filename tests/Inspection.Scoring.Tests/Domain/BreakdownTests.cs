@@ -49,4 +49,20 @@ public sealed class BreakdownTests
         Assert.Null(breakdown.Rows.Single(r => r.Value == "high").RelativeRateIndex);
         Assert.Equal(0, breakdown.Rows.Single(r => r.Value == "low").RelativeRateIndex);
     }
+
+    [Fact]
+    public void One_test_never_reads_too_small_for_one_group_and_significant_for_the_other()
+    {
+        // 0 of 3 women against 40 of 40 men: one 2x2 table, Fisher's p far below 0.05, but the women are 3 cases,
+        // so the men's row (whose rest is those 3) is too small to read as well, and neither says significant.
+        var breakdown = Breakdown.Compute(Frameworks.Pdu2021, "gender",
+            [new GroupCount("2.2.1", "female", new YesCount(0, 3)), new GroupCount("2.2.1", "male", new YesCount(40, 40))]);
+
+        var women = breakdown.Rows.Single(r => r.Value == "female");
+        var men = breakdown.Rows.Single(r => r.Value == "male");
+        Assert.True(men.FisherP < 0.05);
+        Assert.Equal(women.FisherP, men.FisherP, 12);
+        Assert.Equal((true, false), (women.SmallGroup, women.Significant));
+        Assert.Equal((true, false), (men.SmallGroup, men.Significant));
+    }
 }

@@ -84,6 +84,26 @@ public sealed class RatingsOverGrpcTests(ScoringServices services)
         // 11/20 = 55%: 13/20 = 65% reaches Good, so each of the three key questions needs 2 more Yes answers.
         Assert.Equal(("Good", 6), (assessment.NextBand, assessment.YesNeededForNextBand));
         Assert.True(assessment.Borderline);
+        // Every key question is at 55% and so decides; each interval (34% to 74%) crosses both edges of Requires improvement.
+        Assert.All(assessment.KeyQuestions, k => Assert.True(k.Borderline, k.QuestionId));
+        Assert.Contains("its 95% interval, 34% to 74%, crosses the 50% line between Requires improvement and Inadequate and the 65% line between Requires improvement and Good",
+            assessment.BorderlineReason);
+    }
+
+    [Fact]
+    public async Task A_rating_whose_deciding_interval_stays_inside_its_band_is_not_borderline_and_no_key_question_is_marked()
+    {
+        // 30 of 30 = 100% Outstanding: interval 89% to 100%, clear of the 80% edge.
+        var inspectionId = await UniformInspectionAsync(30, 30);
+        var ratings = await services.Scoring.GetInspectionRatingsAsync(new GetInspectionRatingsRequest { InspectionId = inspectionId });
+
+        var cases = ratings.Standards.Where(s => s.KeyQuestions.Count > 0 && s.Rated).ToList();
+        Assert.NotEmpty(cases);
+        Assert.All(cases, s =>
+        {
+            Assert.Equal(("Outstanding", false, ""), (s.ComputedRating, s.Borderline, s.BorderlineReason));
+            Assert.All(s.KeyQuestions, k => Assert.False(k.Borderline, k.QuestionId));
+        });
     }
 
     [Fact]
@@ -107,6 +127,10 @@ public sealed class RatingsOverGrpcTests(ScoringServices services)
         Assert.Equal(["PO", "PSO"], byGrade.Rows.Where(r => r.QuestionId == "2.2.1").Select(r => r.Value));
         // Court work has only 14 cases: the women among them are fewer than 5.
         Assert.All(byGender.Rows.Where(r => r.N < 5), r => Assert.True(r.SmallGroup && !r.Significant));
+        // ...and so are the men's rows of those questions: the same test, against the same few women.
+        Assert.All(byGender.Rows.Where(r => r.RestN < 5), r => Assert.True(r.SmallGroup && !r.Significant));
+        // The rows of one question's 2x2 table never disagree (two genders: female against male is male against female).
+        Assert.All(byGender.Rows.GroupBy(r => r.QuestionId).Where(q => q.Count() == 2), q => Assert.Single(q.Select(r => (r.SmallGroup, r.Significant)).Distinct()));
         Assert.Equal(StatusCode.InvalidArgument, unknown.StatusCode);
     }
 

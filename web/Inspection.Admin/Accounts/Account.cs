@@ -13,7 +13,8 @@ public sealed record Account(
     DateTimeOffset CreatedAt,
     string CreatedBy,
     DateTimeOffset? LastSignedInAt,
-    int Version)
+    int Version,
+    bool MustChangePassword = false)
 {
     public bool IsLockedAt(DateTimeOffset now) => LockedUntil is { } until && until > now;
 }

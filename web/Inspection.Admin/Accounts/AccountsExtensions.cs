@@ -34,6 +34,9 @@ public static class AccountsExtensions
         services.AddSingleton<AdminDatabaseStartup>();
         services.AddHostedService(sp => sp.GetRequiredService<AdminDatabaseStartup>());
 
+        // Every page: an account signed in with a password someone else gave is sent to choose its own first.
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(mvc => mvc.Filters.Add(new PasswordChangeRequiredFilter()));
+
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
         {
             cookie.Cookie.Name = "inspection-admin";

@@ -15,7 +15,7 @@ public sealed class AdminStore(Database database)
         account_id as AccountId, email as Email, display_name as DisplayName, role as Role,
         password_hash as PasswordHash, failed_attempts as FailedAttempts, locked_until as LockedUntil,
         disabled as Disabled, created_at as CreatedAt, created_by as CreatedBy,
-        last_signed_in_at as LastSignedInAt, version as Version
+        last_signed_in_at as LastSignedInAt, version as Version, must_change_password as MustChangePassword
         """;
 
     // Serialises "create the first administrator" across admin instances starting together.
@@ -117,6 +117,7 @@ public sealed class AdminStore(Database database)
                     password_hash = coalesce(@newPasswordHash, password_hash),
                     failed_attempts = case when @newPasswordHash is null then failed_attempts else 0 end,
                     locked_until = case when @newPasswordHash is null then locked_until else null end,
+                    must_change_password = must_change_password or @newPasswordHash is not null,
                     version = version + 1
                 where account_id = @accountId
                 returning {AccountColumns}
@@ -126,6 +127,26 @@ public sealed class AdminStore(Database database)
             if (before.Disabled != after.Disabled) changes.Add(disabled ? "disabled" : "enabled");
             if (newPasswordHash is not null) changes.Add("password reset");
             await AuditAsync(connection, transaction, changedBy, "account changed", after.Email, changes.Count == 0 ? "no change" : string.Join("; ", changes), ct);
+            return after.ToAccount();
+        }, ct);
+
+    /// <summary>
+    /// The signed-in member of staff chooses their own password: replaced only while the account is at
+    /// <paramref name="expectedVersion"/> (the session's), no longer to be changed at sign-in, version bumped (so other
+    /// sessions end), audited in the same transaction.
+    /// </summary>
+    public Task<Account> ChangeOwnPasswordAsync(Guid accountId, int expectedVersion, string newPasswordHash, CancellationToken ct) =>
+        database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var after = await connection.QuerySingleOrDefaultAsync<AccountRow>(new CommandDefinition(
+                $"""
+                update accounts set password_hash = @newPasswordHash, must_change_password = false, failed_attempts = 0,
+                    locked_until = null, version = version + 1
+                where account_id = @accountId and version = @expectedVersion and not disabled
+                returning {AccountColumns}
+                """, new { accountId, expectedVersion, newPasswordHash }, transaction, cancellationToken: ct))
+                ?? throw new ConcurrencyConflictException("Your account changed since you signed in. Sign in again and try again.");
+            await AuditAsync(connection, transaction, after.Email, "password changed", after.Email, "by the account holder", ct);
             return after.ToAccount();
         }, ct);
 
@@ -223,11 +244,15 @@ public sealed class AdminStore(Database database)
         {
             var row = await connection.QuerySingleAsync<AccountRow>(new CommandDefinition(
                 $"""
-                insert into accounts (account_id, email, display_name, role, password_hash, created_by)
-                values (@accountId, @email, @displayName, @role, @passwordHash, @createdBy)
+                insert into accounts (account_id, email, display_name, role, password_hash, created_by, must_change_password)
+                values (@accountId, @email, @displayName, @role, @passwordHash, @createdBy, @mustChangePassword)
                 returning {AccountColumns}
                 """,
-                new { accountId = Guid.NewGuid(), email = account.Email.Trim(), displayName = account.DisplayName.Trim(), role = RoleNames.Code(account.Role), passwordHash, createdBy },
+                new
+                {
+                    accountId = Guid.NewGuid(), email = account.Email.Trim(), displayName = account.DisplayName.Trim(), role = RoleNames.Code(account.Role),
+                    passwordHash, createdBy, mustChangePassword = account.MustChangePassword,
+                },
                 transaction, cancellationToken: ct));
             return row.ToAccount();
         }
@@ -246,12 +271,13 @@ public sealed class AdminStore(Database database)
 
     private sealed record AccountRow(
         Guid AccountId, string Email, string DisplayName, string Role, string PasswordHash, int FailedAttempts,
-        DateTime? LockedUntil, bool Disabled, DateTime CreatedAt, string CreatedBy, DateTime? LastSignedInAt, int Version)
+        DateTime? LockedUntil, bool Disabled, DateTime CreatedAt, string CreatedBy, DateTime? LastSignedInAt, int Version,
+        bool MustChangePassword)
     {
         public Account ToAccount() => new(
             AccountId, Email, DisplayName, RoleNames.Parse(Role), PasswordHash, FailedAttempts,
             LockedUntil is { } locked ? Utc(locked) : null, Disabled, Utc(CreatedAt), CreatedBy,
-            LastSignedInAt is { } last ? Utc(last) : null, Version);
+            LastSignedInAt is { } last ? Utc(last) : null, Version, MustChangePassword);
     }
 
     private sealed record AuditRow(long AuditEventId, DateTime OccurredAt, string Actor, string Action, string Subject, string Detail);

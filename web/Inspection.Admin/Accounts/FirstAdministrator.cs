@@ -17,7 +17,7 @@ public sealed class FirstAdministrator(AdminStore store, IPasswordHasher<Account
         var email = configuration["Admin:InitialEmail"] is { Length: > 0 } configuredEmail ? configuredEmail : DefaultEmail;
         var configuredPassword = configuration["Admin:InitialPassword"];
         var password = string.IsNullOrEmpty(configuredPassword) ? Generate() : configuredPassword;
-        var account = new NewAccount(email, "Administrator", Role.Administrator);
+        var account = new NewAccount(email, "Administrator", Role.Administrator, MustChangePassword: true);
         if (!await store.CreateFirstAdministratorAsync(account, hasher.HashPassword(null!, password), ct)) return;
 
         if (string.IsNullOrEmpty(configuredPassword))

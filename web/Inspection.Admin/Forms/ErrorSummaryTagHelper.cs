@@ -18,6 +18,10 @@ public sealed class ErrorSummaryTagHelper : TagHelper
     [HtmlAttributeName("order")]
     public string? FieldOrder { get; set; }
 
+    /// <summary>The same list written field-order="..." (several pages do): without this it was ignored and their summaries came out of page order.</summary>
+    [HtmlAttributeName("field-order")]
+    public string? FieldOrderAlias { get; set; }
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var modelState = ViewContext.ViewData.ModelState;
@@ -26,7 +30,7 @@ public sealed class ErrorSummaryTagHelper : TagHelper
             output.SuppressOutput();
             return;
         }
-        var order = (FieldOrder ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        var order = (FieldOrder ?? FieldOrderAlias ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         var entries = modelState
             .Where(e => e.Value is { Errors.Count: > 0 })
             .OrderBy(e => e.Key.Length == 0 ? -1 : order.IndexOf(e.Key) is var i and >= 0 ? i : order.Count)

@@ -5,7 +5,8 @@ namespace Inspection.Admin.Forms;
 
 /// <summary>
 /// Turns a service's refusal into GOV.UK form errors: each field violation onto the form field it came from
-/// (by proto field path), everything else into the error summary. A refusal is never a 500.
+/// (by proto field path) in the words the form labels it with (<see cref="FieldLabels"/>), everything else into the
+/// error summary. A refusal is never a 500.
 /// </summary>
 public static class ServiceErrors
 {
@@ -17,8 +18,8 @@ public static class ServiceErrors
             case StatusCode.InvalidArgument when error.FieldViolations.Count > 0:
                 foreach (var violation in error.FieldViolations)
                 {
-                    var key = ModelKey(violation.Field, fields);
-                    modelState.AddModelError(key, key.Length == 0 && violation.Field.Length > 0 ? $"{violation.Field}: {violation.Description}" : violation.Description);
+                    // In the words the form labels the field with (FieldLabels), never the proto field name.
+                    modelState.AddModelError(ModelKey(violation.Field, fields), FieldLabels.Message(violation.Field, violation.Description));
                 }
                 break;
             case StatusCode.Unavailable or StatusCode.DeadlineExceeded:
@@ -28,7 +29,7 @@ public static class ServiceErrors
                 modelState.AddModelError("", $"Someone else changed this since you opened it. Nothing was saved. Check the latest details and try again. ({error.Status.Detail})");
                 break;
             default:
-                modelState.AddModelError("", string.IsNullOrWhiteSpace(error.Status.Detail) ? $"{service} refused the change ({error.StatusCode})" : error.Status.Detail);
+                modelState.AddModelError("", string.IsNullOrWhiteSpace(error.Status.Detail) ? $"{service} refused the change ({error.StatusCode})" : FieldLabels.Words(error.Status.Detail));
                 break;
         }
     }

@@ -11,6 +11,9 @@ public sealed record BarChart(string Title, string Description, IReadOnlyList<st
 
     /// <summary>Fills per series: GOV.UK colours, each series also told apart by its label and a pattern-free legend with words.</summary>
     public static readonly IReadOnlyList<string> Fills = ["#1d70b8", "#f47738", "#00703c", "#d4351c", "#4c2c92", "#505a5f"];
+
+    /// <summary>A series' fill: a rating or progress word in its tag's colour (TagColours), any other series by position.</summary>
+    public string FillFor(int series) => TagColours.ChartFill(Series[series]) ?? Fills[series % Fills.Count];
 }
 
 public sealed record BarGroup(string Label, IReadOnlyList<double> Values);

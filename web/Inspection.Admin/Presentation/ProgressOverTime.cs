@@ -9,13 +9,7 @@ namespace Inspection.Admin.Presentation;
 public sealed record ProgressOverTime(string Title, string Description, GetProgressSummaryResponse Summary)
 {
     /// <summary>Fills per word of the scale: GOV.UK red, yellow and green for No, Some and Sufficient progress; the legend names each.</summary>
-    public static string FillFor(string judgement) => judgement switch
-    {
-        "No progress" => "#d4351c",
-        "Some progress" => "#ffdd00",
-        "Sufficient progress" => "#00703c",
-        _ => "#505a5f",
-    };
+    public static string FillFor(string judgement) => TagColours.ChartFill(judgement) ?? "#505a5f";
 
     public int Max => Math.Max(1, Summary.Rows.Select(r => r.Total).DefaultIfEmpty(0).Max());
 

@@ -24,4 +24,17 @@ public static class ProviderTypes
     ];
 
     public static string AddresseeGroupName(string code) => AddresseeGroups.FirstOrDefault(t => t.Code == code).Name ?? code;
+
+    /// <summary>
+    /// When a provider was active, in words: "From 1 June 2021", "From 1 April 2014 to 26 June 2021",
+    /// "Until 26 June 2021 (start not recorded)", or "Dates not recorded"; never a bare "onwards".
+    /// </summary>
+    public static string ActivePeriod(string? activeFrom, string? activeTo) =>
+        (string.IsNullOrEmpty(activeFrom), string.IsNullOrEmpty(activeTo)) switch
+        {
+            (false, false) => $"From {DisplayDate.Format(activeFrom)} to {DisplayDate.Format(activeTo)}",
+            (false, true) => $"From {DisplayDate.Format(activeFrom)}",
+            (true, false) => $"Until {DisplayDate.Format(activeTo)} (start not recorded)",
+            _ => "Dates not recorded",
+        };
 }

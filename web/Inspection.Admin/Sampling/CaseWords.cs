@@ -1,3 +1,5 @@
+using Inspection.Sampling.Domain;
+
 namespace Inspection.Admin.Sampling;
 
 /// <summary>Case attribute words of case sampling, as staff read them.</summary>
@@ -38,8 +40,33 @@ public static class CaseWords
         ["high"] = "High", ["very_high"] = "Very high", ["gender"] = "Gender", ["sentence_type"] = "Sentence type",
         ["rosh_level"] = "Risk of serious harm level", ["ethnic_group"] = "Ethnic group", ["court_report_type"] = "Court report type",
         ["quota"] = "Quota", ["proportional"] = "Proportional", ["split"] = "Fixed split", ["substitute"] = "Substitute",
+        ["yes"] = "Yes", ["no"] = "No", ["prolific_priority_offender"] = "Prolific and priority offender",
+        ["approved_premises_resident"] = "Approved premises resident", ["statutory_victim_contact"] = "Statutory victim contact",
         ["active"] = "Active", ["replaced"] = "Replaced", ["none"] = "None", ["oral"] = "Oral", ["short_format"] = "Short format", ["standard"] = "Standard",
     };
+
+    /// <summary>The attributes a fixed split divides by: those with a fixed set of values (not offices).</summary>
+    public static readonly IReadOnlyList<(string Code, string Name)> SplitAttributes =
+        StrataAttributes.Where(a => a.Code != "allocated_office").ToList();
+
+    /// <summary>The values an attribute takes, from case sampling's vocabulary, so forms offer them to choose.</summary>
+    public static IReadOnlyList<string> ValuesOf(string attribute) => attribute switch
+    {
+        "gender" => CaseVocabulary.Genders,
+        "sentence_type" => CaseVocabulary.SentenceTypes,
+        "rosh_level" => CaseVocabulary.RoshLevels,
+        "ethnic_group" => CaseVocabulary.EthnicGroups,
+        "court_report_type" => CaseVocabulary.CourtReportTypes,
+        "prolific_priority_offender" or "approved_premises_resident" or "statutory_victim_contact" => CaseVocabulary.Flags,
+        _ => [],
+    };
+
+    /// <summary>A chosen value as a form sends it: "rosh_level=very_high".</summary>
+    public static string Choice(string attribute, string value) => $"{attribute}={value}";
+
+    /// <summary>"rosh_level=very_high" as (rosh_level, very_high); null when it is not of that shape.</summary>
+    public static (string Attribute, string Value)? ParseChoice(string? choice) =>
+        choice?.Split('=', 2) is [var attribute, var value] && attribute.Length > 0 && value.Length > 0 ? (attribute, value) : null;
 
     public static string Of(string word) => Words.TryGetValue(word, out var text) ? text : word;
 

@@ -71,6 +71,9 @@ public sealed record CaseCharacteristicsTable(
         return CaseCharacteristicRow.Computed(characteristic, new Percentage(counted, recorded.Count));
     }
 
+    /// <summary>The largest count a row may hold: far above any caseload, well inside decimal.</summary>
+    public const double MaxCount = 10_000_000;
+
     private static decimal? CheckValue(List<FieldViolation> violations, string path, CaseCharacteristic characteristic, double value)
     {
         if (!double.IsFinite(value))
@@ -78,17 +81,17 @@ public sealed record CaseCharacteristicsTable(
             violations.Add(new FieldViolation(path, "must be a number"));
             return null;
         }
-        var exact = (decimal)value;
-        if (characteristic.Unit == CharacteristicUnit.Percent && (exact < 0m || exact > 100m))
+        // Checked as doubles before the conversion: a value past decimal's range (1e308, say) would overflow it.
+        if (characteristic.Unit == CharacteristicUnit.Percent && (value < 0 || value > 100))
         {
-            violations.Add(new FieldViolation(path, $"{value} is out of range: a percentage is from 0 to 100"));
+            violations.Add(new FieldViolation(path, $"must be a percentage from 0 to 100 ({value} was given)"));
             return null;
         }
-        if (characteristic.Unit == CharacteristicUnit.Count && (exact < 0m || exact != decimal.Truncate(exact)))
+        if (characteristic.Unit == CharacteristicUnit.Count && (value < 0 || value > MaxCount || value != Math.Truncate(value)))
         {
-            violations.Add(new FieldViolation(path, $"{value} is not a count: a whole number, 0 or more"));
+            violations.Add(new FieldViolation(path, $"must be a whole number from 0 to 10,000,000 ({value} was given)"));
             return null;
         }
-        return exact;
+        return (decimal)value;
     }
 }

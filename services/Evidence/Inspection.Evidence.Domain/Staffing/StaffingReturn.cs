@@ -1,3 +1,4 @@
+using System.Globalization;
 using Inspection.Domain;
 
 namespace Inspection.Evidence.Domain;
@@ -42,11 +43,11 @@ public sealed record StaffingReturn(
                 violations.Add(new FieldViolation(path, "must be a number"));
                 continue;
             }
-            var exact = (decimal)value;
-            if (exact < field.Minimum || exact > field.Maximum)
-                violations.Add(new FieldViolation(path, $"{value} is out of range: {field.RangeReason}"));
+            // Compared as doubles first: a figure past decimal's range (1e308, say) would overflow the conversion.
+            if (value < (double)field.Minimum || value > (double)field.Maximum)
+                violations.Add(new FieldViolation(path, $"{field.RangeReason} ({value.ToString("G", CultureInfo.InvariantCulture)} was given)"));
             else
-                figures.Add(new StaffingFigure(field, exact));
+                figures.Add(new StaffingFigure(field, (decimal)value));
         }
 
         CheckGradesWithinTotal(violations, figures);

@@ -28,8 +28,10 @@ public sealed record Breakdown(string Attribute, IReadOnlyList<BreakdownRow> Row
                 var groupRate = (double)group.Count.Yes / group.Count.Applicable;
                 double? rri = rest.Applicable > 0 && rest.Yes > 0 ? groupRate / ((double)rest.Yes / rest.Applicable) : null;
                 var p = FisherExactTest.TwoSidedP(group.Count.Yes, group.Count.Applicable - group.Count.Yes, rest.Yes, rest.Applicable - rest.Yes);
+                // One test compares the group with the rest: too small to read when either side is, so the rows of
+                // one 2x2 table (female against the rest, male against the rest) never read differently.
                 rows.Add(new BreakdownRow(group.QuestionId, group.Value, group.Count, rest, rri, p,
-                    group.Count.Applicable < BreakdownRow.SmallGroupBelow));
+                    group.Count.Applicable < BreakdownRow.SmallGroupBelow || rest.Applicable < BreakdownRow.SmallGroupBelow));
             }
         }
         return new Breakdown(attribute, rows);

@@ -4,7 +4,8 @@ namespace Inspection.Scoring.Domain.Breakdowns;
 
 /// <summary>
 /// One key question for one attribute value against the rest of the sample: both k of n and rounded percentages,
-/// the relative rate index (the group's Yes rate over the rest's), Fisher's exact p, and a small-group mark (n &lt; 5).
+/// the relative rate index (the group's Yes rate over the rest's), Fisher's exact p, and a small-group mark (the group or the rest
+/// has n &lt; 5: the test compares the two, so it is too small to read for either).
 /// </summary>
 public sealed record BreakdownRow(
     string QuestionId,

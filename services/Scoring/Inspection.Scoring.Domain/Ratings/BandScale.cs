@@ -33,6 +33,22 @@ public sealed class BandScale
         _bands.Skip(1).Any(b => interval.LowerPct < b.MinPct - 0.5 && interval.UpperPct >= b.MinPct - 0.5);
 
     /// <summary>
+    /// The edges of a band an interval crosses, as (edge in whole percent, the neighbouring band's rating): the lower
+    /// edge unless the band is the lowest, the upper edge unless it is the highest. An edge at b% lies at b - 0.5 in
+    /// exact terms, because the band is applied to the half-up rounded percentage.
+    /// </summary>
+    public IReadOnlyList<(int EdgePct, string Neighbour)> EdgesCrossed(RatingBand band, WilsonInterval interval)
+    {
+        var edges = new List<(int, string)>();
+        var index = _bands.ToList().FindIndex(b => b.Rating == band.Rating);
+        if (index < 0) return edges;
+        bool Across(int edge) => interval.LowerPct < edge - 0.5 && interval.UpperPct >= edge - 0.5;
+        if (index > 0 && Across(band.MinPct)) edges.Add((band.MinPct, _bands[index - 1].Rating));
+        if (index + 1 < _bands.Count && Across(_bands[index + 1].MinPct)) edges.Add((_bands[index + 1].MinPct, _bands[index + 1].Rating));
+        return edges;
+    }
+
+    /// <summary>
     /// How many of the n applicable answers must turn from No to Yes for the rounded percentage to reach
     /// <paramref name="targetPct"/>; null when even all Yes would not.
     /// </summary>

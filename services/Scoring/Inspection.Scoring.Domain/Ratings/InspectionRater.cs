@@ -60,7 +60,8 @@ public static class InspectionRater
             count?.ExactPct,
             interval,
             band?.Rating,
-            interval is { } i && scale.Crosses(i),
+            // Borderline is decided per standard (RateCaseStandard): only the deciding key question can be.
+            false,
             next?.Rating,
             count is { } c && next is not null ? BandScale.YesNeeded(c, next.MinPct) : null,
             inputs.Source);
@@ -83,6 +84,7 @@ public static class InspectionRater
         string? computed = null;
         var applicable = true;
         var borderline = false;
+        string? borderlineReason = null;
         string? nextBand = null;
         int? yesNeeded = null;
         if (withPct.Count == 0)
@@ -99,7 +101,7 @@ public static class InspectionRater
             var lowestPct = withPct.Min(k => k.RoundedPct!.Value);
             var band = scale.BandFor(lowestPct);
             computed = band.Rating;
-            borderline = withPct.Where(k => k.RoundedPct == lowestPct).Any(k => k.Borderline);
+            (borderline, borderlineReason, keyQuestions) = Borderline(keyQuestions, lowestPct, band, scale);
             var next = scale.BandAbove(band);
             if (next is not null)
             {
@@ -127,7 +129,30 @@ public static class InspectionRater
         }
         var ratedForPublication = final is not null && (!applicable || framework.Overall?.Points.ContainsKey(final) != false);
         return new StandardResult(standard, keyQuestions, applicable, computed, borderline, nextBand, yesNeeded, final,
-            departure, null, published, [], ratedForPublication);
+            departure, null, published, [], ratedForPublication, borderlineReason);
+    }
+
+    /// <summary>
+    /// A computed rating is borderline only where a deciding key question (one at the lowest percentage) has a 95%
+    /// interval crossing an edge of the band the standard is rated in; the reason names it, its figures, the interval
+    /// and the edge. Only those key questions are marked borderline.
+    /// </summary>
+    private static (bool, string?, List<KeyQuestionResult>) Borderline(
+        List<KeyQuestionResult> keyQuestions, int lowestPct, RatingBand band, BandScale scale)
+    {
+        var reasons = new List<string>();
+        var marked = keyQuestions.Select(k =>
+        {
+            if (k.RoundedPct != lowestPct || k.Interval is not { } interval) return k;
+            var edges = scale.EdgesCrossed(band, interval);
+            if (edges.Count == 0) return k;
+            var figures = k.Count is { } c ? $"{c.Yes} of {c.Applicable}, {lowestPct}%" : $"{lowestPct}%";
+            var across = string.Join(" and ", edges.Select(e => $"the {e.EdgePct}% line between {band.Rating} and {e.Neighbour}"));
+            reasons.Add($"Key question {k.QuestionId} decides the rating ({figures}); its 95% interval, " +
+                $"{Math.Round(interval.LowerPct):0}% to {Math.Round(interval.UpperPct):0}%, crosses {across}.");
+            return k with { Borderline = true };
+        }).ToList();
+        return (reasons.Count > 0, reasons.Count > 0 ? string.Join(" ", reasons) : null, marked);
     }
 
     private static StandardResult RateJudgedStandard(

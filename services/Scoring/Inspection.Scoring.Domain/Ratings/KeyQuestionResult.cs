@@ -2,7 +2,8 @@ namespace Inspection.Scoring.Domain.Ratings;
 
 /// <summary>
 /// One key question's result: k of n (when known), the rounded percentage and exact value, the Wilson interval,
-/// its band, whether the interval crosses a band boundary and how many more Yes answers reach the next band.
+/// its band, whether it is borderline (it decides its standard's rating and its interval crosses an edge of that
+/// rating's band; false for every other key question) and how many more Yes answers reach the next band.
 /// </summary>
 public sealed record KeyQuestionResult(
     string QuestionId,

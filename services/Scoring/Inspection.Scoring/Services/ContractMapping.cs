@@ -241,6 +241,7 @@ public static class ContractMapping
             FinalRating = s.FinalRating ?? "",
             RatedForPublication = s.RatedForPublication,
             PublishedNote = s.Published?.Note ?? "",
+            BorderlineReason = s.BorderlineReason ?? "",
         };
         if (s.YesNeededForNextBand is { } needed) message.YesNeededForNextBand = needed;
         if (s.Departure is { } departure) message.PanelDeparture = ToMessage(departure, inspectionId);

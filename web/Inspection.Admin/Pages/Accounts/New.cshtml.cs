@@ -29,7 +29,7 @@ public sealed class NewModel(AdminStore store, IPasswordHasher<Inspection.Admin.
         if (!ModelState.IsValid) return Page();
         try
         {
-            var account = await store.CreateAsync(new NewAccount(Input.Email!, Input.DisplayName!, role), hasher.HashPassword(null!, Input.Password!), User.RecordedBy(), ct);
+            var account = await store.CreateAsync(new NewAccount(Input.Email!, Input.DisplayName!, role, MustChangePassword: true), hasher.HashPassword(null!, Input.Password!), User.RecordedBy(), ct);
             TempData["Notice"] = $"Account added for {account.DisplayName}";
             return RedirectToPage("/Accounts/Index");
         }

@@ -79,11 +79,13 @@ public sealed class StandardModel(CaseSampling.CaseSamplingClient sampling, Asse
             var (answered, questions) = StandardSections.Progress(Standard, saved.Answers.Where(a => a.Answer_.Length > 0).ToDictionary(a => a.QuestionId, a => a.Answer_));
             await audit.AppendAuditAsync(User.RecordedBy(), "case assessment recorded", $"case {caseReference}",
                 $"standard {Standard.StandardId}: {answered} of {questions} answered, version {saved.Version}", ct);
-            var flagged = saved.ModerationFlags.Count > 0 ? $"; {saved.ModerationFlags.Count} answer(s) flagged for moderation" : "";
+            // A flag is something to look at, not a success: the important banner, not the green one.
+            if (saved.ModerationFlags.Count > 0)
+                TempData["Important"] = $"{saved.ModerationFlags.Count} answer{(saved.ModerationFlags.Count == 1 ? "" : "s")} of case {caseReference} flagged for moderation: they contradict their prompts";
             var next = Assessment.Sections.After(Standard);
             if (then == SaveAndContinue && next is not null)
                 return Redirect($"{CasePath}/standards/{Uri.EscapeDataString(next.StandardId)}");
-            TempData["Notice"] = $"Standard {Standard.StandardId} of case {caseReference} saved: {answered} of {questions} questions answered{flagged}";
+            TempData["Notice"] = $"Standard {Standard.StandardId} of case {caseReference} saved: {answered} of {questions} questions answered";
             return Redirect(CasePath);
         }
         catch (RpcException e)

@@ -23,7 +23,10 @@ public sealed class IndexModel(AdminStore store, ServiceChannels clients) : Page
         ("organisational-evidence", "Organisational evidence"),
     ];
 
-    [BindProperty(SupportsGet = true)] public string Source { get; set; } = "admin";
+    // Nullable: a non-nullable bound string is implicitly required, and the page opened with "The Source field is
+    // required." whenever the query had no source. No source means the admin's own trail.
+    private string? _source;
+    [BindProperty(SupportsGet = true)] public string? Source { get => string.IsNullOrWhiteSpace(_source) ? "admin" : _source; set => _source = value; }
     [BindProperty(SupportsGet = true)] public string? Actor { get; set; }
     [BindProperty(SupportsGet = true)] public string? Table { get; set; }
     [BindProperty(SupportsGet = true)] public string? Trace { get; set; }
@@ -32,7 +35,7 @@ public sealed class IndexModel(AdminStore store, ServiceChannels clients) : Page
     public IReadOnlyList<Inspection.Admin.Accounts.AuditEvent> AdminEvents { get; private set; } = [];
     public IReadOnlyList<ServiceAuditEvent> ServiceEvents { get; private set; } = [];
     public string? NextPage { get; private set; }
-    public string SourceName => Sources.FirstOrDefault(s => s.AppId == Source).Name ?? Source;
+    public string SourceName => Sources.FirstOrDefault(s => s.AppId == Source).Name ?? Source!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -44,7 +47,7 @@ public sealed class IndexModel(AdminStore store, ServiceChannels clients) : Page
         }
         try
         {
-            var reply = await clients.AuditTrail(Source).ListAuditEventsAsync(new ListAuditEventsRequest
+            var reply = await clients.AuditTrail(Source!).ListAuditEventsAsync(new ListAuditEventsRequest
             {
                 Actor = Actor?.Trim() ?? "", TableName = Table?.Trim() ?? "", TraceId = Trace?.Trim().ToLowerInvariant() ?? "", PageSize = 100, PageToken = After ?? "",
             }, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: ct));
@@ -54,7 +57,8 @@ public sealed class IndexModel(AdminStore store, ServiceChannels clients) : Page
         catch (RpcException e) when (e.StatusCode == Grpc.Core.StatusCode.InvalidArgument)
         {
             foreach (var violation in e.FieldViolations)
-                ModelState.AddModelError(violation.Field switch { "trace_id" => "Trace", "page_token" => "After", _ => violation.Field }, violation.Description);
+                ModelState.AddModelError(violation.Field switch { "trace_id" => "Trace", "page_token" => "After", "actor" => "Actor", "table_name" => "Table", _ => "" },
+                    Forms.FieldLabels.Message(violation.Field, violation.Description));
             if (ModelState.IsValid) ModelState.AddModelError("Trace", e.Status.Detail);
         }
         return Page();

@@ -29,7 +29,7 @@ public sealed class AddModel(OrganisationalEvidence.OrganisationalEvidenceClient
         {
             RequestId = string.IsNullOrEmpty(Input.RequestId) ? NewRequestId() : Input.RequestId,
             InspectionId = id, StandardId = standardId, KeyQuestionId = keyQuestionId,
-            Source = Input.Source ?? "", EvidenceDate = Input.Date?.Trim() ?? "", Summary = Input.Summary!.Trim(), Finding = Input.Finding!,
+            Source = Input.Source ?? "", EvidenceDate = EvidenceDate ?? "", Summary = Input.Summary!.Trim(), Finding = Input.Finding!,
             RecordedBy = User.RecordedBy(),
         };
         request.CaseReferences.AddRange(CaseReferences());

@@ -27,7 +27,7 @@ public sealed class EditModel(OrganisationalEvidence.OrganisationalEvidenceClien
         Input = new EvidenceInput
         {
             Target = string.IsNullOrEmpty(Item.KeyQuestionId) ? Item.StandardId : $"{Item.StandardId}|{Item.KeyQuestionId}",
-            Source = Item.Source, Date = Item.EvidenceDate, Summary = Item.Summary, Finding = Item.Finding,
+            Source = Item.Source, Date = Forms.DateParts.FromIso(Item.EvidenceDate), Summary = Item.Summary, Finding = Item.Finding,
             Cases = string.Join(", ", Item.CaseReferences), Version = Item.Version, RequestId = NewRequestId(),
         };
         return Page();
@@ -43,7 +43,7 @@ public sealed class EditModel(OrganisationalEvidence.OrganisationalEvidenceClien
         {
             RequestId = string.IsNullOrEmpty(Input.RequestId) ? NewRequestId() : Input.RequestId,
             EvidenceId = evidenceId, ExpectedVersion = Input.Version, StandardId = standardId, KeyQuestionId = keyQuestionId,
-            Source = Input.Source ?? "", EvidenceDate = Input.Date?.Trim() ?? "", Summary = Input.Summary!.Trim(), Finding = Input.Finding!,
+            Source = Input.Source ?? "", EvidenceDate = EvidenceDate ?? "", Summary = Input.Summary!.Trim(), Finding = Input.Finding!,
             RecordedBy = User.RecordedBy(), EvidenceSubsection = Item.EvidenceSubsection,
         };
         request.CaseReferences.AddRange(CaseReferences());

@@ -37,9 +37,13 @@ public abstract class EvidenceFormModel(OrganisationalEvidence.OrganisationalEvi
     protected void CheckInput()
     {
         if (string.IsNullOrEmpty(Input.Target)) ModelState.AddModelError("Input.Target", "Select the standard or key question");
+        EvidenceDate = Input.Date.Read(ModelState, "Input.Date", "Date", required: true);
         if (string.IsNullOrWhiteSpace(Input.Summary)) ModelState.AddModelError("Input.Summary", "Enter what the evidence shows");
         if (string.IsNullOrEmpty(Input.Finding)) ModelState.AddModelError("Input.Finding", "Select whether it is a strength or an area for improvement");
     }
+
+    /// <summary>The date as the service takes it, once <see cref="CheckInput"/> has read it.</summary>
+    protected string? EvidenceDate { get; private set; }
 
     protected (string StandardId, string KeyQuestionId) Target()
     {

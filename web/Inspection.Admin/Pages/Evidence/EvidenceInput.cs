@@ -5,7 +5,7 @@ public sealed class EvidenceInput
 {
     public string? Target { get; set; }
     public string? Source { get; set; }
-    public string? Date { get; set; }
+    public Forms.DateParts Date { get; set; } = new();
     public string? Summary { get; set; }
     public string? Finding { get; set; }
     public string? Cases { get; set; }

@@ -38,7 +38,7 @@ public sealed class StaffingModel(
         try
         {
             var current = await evidence.GetStaffingReturnAsync(new GetStaffingReturnRequest { InspectionId = id }, options);
-            Input.AsAt = current.AsAt;
+            Input.AsAt = DateParts.FromIso(current.AsAt);
             foreach (var figure in current.FigureList) Input.Figures[figure.Field] = figure.Value.ToString(CultureInfo.InvariantCulture);
         }
         catch (RpcException e) when (e.StatusCode == GrpcStatus.NotFound)
@@ -51,7 +51,7 @@ public sealed class StaffingModel(
     {
         Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, new CallOptions(cancellationToken: ct));
         var figures = new StaffingFigures();
-        if (string.IsNullOrWhiteSpace(Input.AsAt)) ModelState.AddModelError("Input.AsAt", "Enter the date the figures relate to");
+        var asAt = Input.AsAt.Read(ModelState, "Input.AsAt", "Date the figures relate to", required: true);
         foreach (var (field, label, _) in StaffingReturnFields.All)
         {
             var typed = Input.Figures.GetValueOrDefault(field)?.Trim();
@@ -67,7 +67,7 @@ public sealed class StaffingModel(
             var recorded = await evidence.RecordStaffingReturnAsync(new RecordStaffingReturnRequest
             {
                 RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
-                InspectionId = id, AsAt = Input.AsAt!.Trim(), Figures = figures, RecordedBy = User.RecordedBy(),
+                InspectionId = id, AsAt = asAt!, Figures = figures, RecordedBy = User.RecordedBy(),
             }, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "staffing return recorded", Inspection.ProviderName,
                 $"version {recorded.Version}, {recorded.FigureList.Count} figures as at {recorded.AsAt}", ct);

@@ -40,14 +40,16 @@ public sealed class NewModel(
         await LoadAsync(ct);
         if (string.IsNullOrEmpty(Input.ProviderId)) ModelState.AddModelError("Input.ProviderId", "Select the provider to inspect");
         if (string.IsNullOrEmpty(Input.FrameworkId)) ModelState.AddModelError("Input.FrameworkId", "Select the inspection framework");
+        var start = Input.FieldworkStart.Read(ModelState, "Input.FieldworkStart", "Fieldwork start", required: false);
+        var end = Input.FieldworkEnd.Read(ModelState, "Input.FieldworkEnd", "Fieldwork end", required: false);
         if (!ModelState.IsValid) return Page();
         try
         {
             var inspection = await tracking.CreateInspectionAsync(new CreateInspectionRequest
             {
                 RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
-                ProviderId = Input.ProviderId!, FrameworkId = Input.FrameworkId!, FieldworkStart = Input.FieldworkStart?.Trim() ?? "",
-                FieldworkEnd = Input.FieldworkEnd?.Trim() ?? "", LeadInspector = Input.LeadInspector?.Trim() ?? "", CreatedBy = User.RecordedBy(),
+                ProviderId = Input.ProviderId!, FrameworkId = Input.FrameworkId!, FieldworkStart = start ?? "",
+                FieldworkEnd = end ?? "", LeadInspector = Input.LeadInspector?.Trim() ?? "", CreatedBy = User.RecordedBy(),
             }, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "inspection created", inspection.ProviderName, $"{inspection.FrameworkId}, fieldwork from {inspection.FieldworkStart}", ct);
             TempData["Notice"] = $"Inspection of {inspection.ProviderName} added";

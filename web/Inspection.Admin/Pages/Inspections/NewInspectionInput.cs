@@ -5,8 +5,8 @@ public sealed class NewInspectionInput
 {
     public string? ProviderId { get; set; }
     public string? FrameworkId { get; set; }
-    public string? FieldworkStart { get; set; }
-    public string? FieldworkEnd { get; set; }
+    public Forms.DateParts FieldworkStart { get; set; } = new();
+    public Forms.DateParts FieldworkEnd { get; set; } = new();
     public string? LeadInspector { get; set; }
     public string? RequestId { get; set; }
 }

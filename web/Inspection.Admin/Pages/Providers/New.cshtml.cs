@@ -27,6 +27,8 @@ public sealed class NewModel(RecommendationTracking.RecommendationTrackingClient
     {
         if (string.IsNullOrWhiteSpace(Input.Name)) ModelState.AddModelError("Input.Name", "Enter the provider's name");
         if (string.IsNullOrEmpty(Input.Type)) ModelState.AddModelError("Input.Type", "Select the type of provider");
+        var activeFrom = Input.ActiveFrom.Read(ModelState, "Input.ActiveFrom", "Active from", required: false);
+        var activeTo = Input.ActiveTo.Read(ModelState, "Input.ActiveTo", "Active to", required: false);
         if (!ModelState.IsValid) return Page();
         try
         {
@@ -34,7 +36,7 @@ public sealed class NewModel(RecommendationTracking.RecommendationTrackingClient
             {
                 RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
                 Name = Input.Name!.Trim(), Type = Input.Type!, Region = Input.Region?.Trim() ?? "",
-                ActiveFrom = Input.ActiveFrom?.Trim() ?? "", ActiveTo = Input.ActiveTo?.Trim() ?? "", CreatedBy = User.RecordedBy(),
+                ActiveFrom = activeFrom ?? "", ActiveTo = activeTo ?? "", CreatedBy = User.RecordedBy(),
             }, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "provider created", provider.Name, $"{provider.Type}, {provider.Region}", ct);
             TempData["Notice"] = $"{provider.Name} added to the register";

@@ -44,7 +44,7 @@ public sealed class IndexModel(
         var judgements = Try(() => evidence.GetJudgementsAsync(new GetJudgementsRequest { InspectionId = id }, options));
         Recommendations = (await recommendations).Recommendations.OrderBy(r => r.Number).ToList();
         Progress = await progress;
-        Ratings = await ratings is { } r && await framework is { } f ? new RatingsView(r, f) : null;
+        Ratings = await ratings is { } r && await framework is { } f ? new RatingsView(r, f) { ForReport = true } : null;
         Sample = (await samples)?.Samples.FirstOrDefault(s => s.Current);
         Staffing = await staffing;
         Characteristics = await characteristics;

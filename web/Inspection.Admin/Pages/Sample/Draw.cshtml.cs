@@ -1,6 +1,7 @@
 using System.Globalization;
 using Inspection.Admin.Accounts;
 using Inspection.Admin.Forms;
+using Inspection.Admin.Sampling;
 using Inspection.Admin.Status;
 using Inspection.Recommendations.V1;
 using Inspection.Sampling.V1;
@@ -44,7 +45,7 @@ public sealed class DrawModel(RecommendationTracking.RecommendationTrackingClien
     public string FieldOrder => string.Join(",", new[] { "Input.SnapshotId" }
         .Concat(Enumerable.Range(0, DrawInput.WindowRows).SelectMany(i => new[] { $"Input.Windows[{i}].From", $"Input.Windows[{i}].To" }))
         .Concat(["Input.SentenceTypes", "Input.SizeMode", "Input.FixedSize", "Input.ConfidenceLevel", "Input.MarginOfError", "Input.StratifyBy"])
-        .Concat(Enumerable.Range(0, DrawInput.QuotaRows).SelectMany(i => new[] { $"Input.Quotas[{i}].Attribute", $"Input.Quotas[{i}].Values", $"Input.Quotas[{i}].Minimum" }))
+        .Concat(Enumerable.Range(0, DrawInput.QuotaRows).SelectMany(i => new[] { $"Input.Quotas[{i}].Values", $"Input.Quotas[{i}].Minimum" }))
         .Append("Input.SplitAttribute")
         .Concat(Enumerable.Range(0, DrawInput.SplitRows).SelectMany(i => new[] { $"Input.SplitGroups[{i}].Name", $"Input.SplitGroups[{i}].Values", $"Input.SplitGroups[{i}].Weight" }))
         .Concat(["Input.Seed", "Input.Reserves"]));
@@ -73,11 +74,24 @@ public sealed class DrawModel(RecommendationTracking.RecommendationTrackingClien
         var halfWindow = false;
         for (var row = 0; row < Input.Windows.Count; row++)
         {
-            var (from, to) = (Input.Windows[row].From?.Trim(), Input.Windows[row].To?.Trim());
-            if (string.IsNullOrEmpty(from) && string.IsNullOrEmpty(to)) continue;
-            if (string.IsNullOrEmpty(from) || string.IsNullOrEmpty(to))
+            var window = Input.Windows[row];
+            if (window.From.IsEmpty && window.To.IsEmpty) continue;
+            if (window.From.IsEmpty || window.To.IsEmpty)
             {
-                ModelState.AddModelError($"Input.Windows[{row}].From", $"Enter both the first and last start dates of window {row + 1}");
+                ModelState.AddModelError($"Input.Windows[{row}].{(window.From.IsEmpty ? "From" : "To")}", $"Enter both the first and last start dates of window {row + 1}");
+                halfWindow = true;
+                continue;
+            }
+            var from = window.From.Read(ModelState, $"Input.Windows[{row}].From", $"Window {row + 1} first day", required: true);
+            var to = window.To.Read(ModelState, $"Input.Windows[{row}].To", $"Window {row + 1} last day", required: true);
+            if (from is null || to is null)
+            {
+                halfWindow = true;
+                continue;
+            }
+            if (string.CompareOrdinal(to, from) < 0)
+            {
+                ModelState.AddModelError($"Input.Windows[{row}].To", $"Window {row + 1} last day must be on or after window {row + 1} first day");
                 halfWindow = true;
                 continue;
             }
@@ -108,33 +122,43 @@ public sealed class DrawModel(RecommendationTracking.RecommendationTrackingClien
         for (var row = 0; row < Input.Quotas.Count; row++)
         {
             var typed = Input.Quotas[row];
-            if (string.IsNullOrEmpty(typed.Attribute) && string.IsNullOrWhiteSpace(typed.Values) && string.IsNullOrWhiteSpace(typed.Minimum)) continue;
-            if (string.IsNullOrEmpty(typed.Attribute)) ModelState.AddModelError($"Input.Quotas[{row}].Attribute", $"Select the attribute of quota {row + 1}");
+            if (typed.Values.Count == 0 && string.IsNullOrWhiteSpace(typed.Minimum)) continue;
+            var chosen = Chosen(typed.Values);
+            var attributes = chosen.Select(c => c.Attribute).Distinct().ToList();
+            if (attributes.Count == 0) ModelState.AddModelError($"Input.Quotas[{row}].Values", $"Select the cases quota {row + 1} is for");
+            else if (attributes.Count > 1) ModelState.AddModelError($"Input.Quotas[{row}].Values", $"Select values of one kind for quota {row + 1}, like high and very high risk of serious harm");
             if (!int.TryParse(typed.Minimum?.Trim(), out var minimum))
                 ModelState.AddModelError($"Input.Quotas[{row}].Minimum", $"Enter the minimum of quota {row + 1} as a whole number");
             var sent = request.Quotas.Count;
             fields[$"quotas[{sent}]"] = $"Input.Quotas[{row}].Minimum";
-            fields[$"quotas[{sent}].attribute"] = $"Input.Quotas[{row}].Attribute";
+            fields[$"quotas[{sent}].attribute"] = $"Input.Quotas[{row}].Values";
             fields[$"quotas[{sent}].values"] = $"Input.Quotas[{row}].Values";
-            var quota = new Quota { Attribute = typed.Attribute ?? "", Minimum = minimum };
-            quota.Values.AddRange(Words(typed.Values));
+            var quota = new Quota { Attribute = attributes.FirstOrDefault() ?? "", Minimum = minimum };
+            quota.Values.AddRange(chosen.Select(c => c.Value));
             request.Quotas.Add(quota);
         }
         if (!string.IsNullOrEmpty(Input.SplitAttribute))
         {
             var split = new FixedSplit { Attribute = Input.SplitAttribute };
+            var splitName = CaseWords.Of(Input.SplitAttribute).ToLowerInvariant();
             for (var row = 0; row < Input.SplitGroups.Count; row++)
             {
                 var typed = Input.SplitGroups[row];
-                if (string.IsNullOrWhiteSpace(typed.Name) && string.IsNullOrWhiteSpace(typed.Values) && string.IsNullOrWhiteSpace(typed.Weight)) continue;
+                if (string.IsNullOrWhiteSpace(typed.Name) && typed.Values.Count == 0 && string.IsNullOrWhiteSpace(typed.Weight)) continue;
+                var chosen = Chosen(typed.Values);
+                if (chosen.Count == 0)
+                    ModelState.AddModelError($"Input.SplitGroups[{row}].Values", $"Select the cases of split group {row + 1}");
+                else if (chosen.Any(c => c.Attribute != Input.SplitAttribute))
+                    ModelState.AddModelError($"Input.SplitGroups[{row}].Values", $"Select only {splitName} values for split group {row + 1}: the split is by {splitName}");
                 if (!int.TryParse(typed.Weight?.Trim(), out var weight))
                     ModelState.AddModelError($"Input.SplitGroups[{row}].Weight", $"Enter the weight of split group {row + 1} as a whole number, like 40");
                 var sent = split.Groups.Count;
                 fields[$"fixed_split.groups[{sent}]"] = $"Input.SplitGroups[{row}].Name";
+                fields[$"fixed_split.groups[{sent}].name"] = $"Input.SplitGroups[{row}].Name";
                 fields[$"fixed_split.groups[{sent}].values"] = $"Input.SplitGroups[{row}].Values";
                 fields[$"fixed_split.groups[{sent}].weight"] = $"Input.SplitGroups[{row}].Weight";
                 var group = new SplitGroup { Name = typed.Name?.Trim() ?? "", Weight = weight };
-                group.Values.AddRange(Words(typed.Values));
+                group.Values.AddRange(chosen.Select(c => c.Value));
                 split.Groups.Add(group);
             }
             if (split.Groups.Count == 0) ModelState.AddModelError("Input.SplitGroups[0].Name", "Enter at least one group of the fixed split, or choose no split");
@@ -175,6 +199,7 @@ public sealed class DrawModel(RecommendationTracking.RecommendationTrackingClien
             .Where(s => s.Status == "complete").OrderByDescending(s => s.Version).ToList();
     }
 
-    private static IEnumerable<string> Words(string? typed) =>
-        (typed ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    /// <summary>The values chosen on the form ("rosh_level=very_high"), as attribute and value.</summary>
+    private static List<(string Attribute, string Value)> Chosen(IEnumerable<string> choices) =>
+        choices.Select(CaseWords.ParseChoice).OfType<(string Attribute, string Value)>().Distinct().ToList();
 }

@@ -36,20 +36,21 @@ public sealed class DrawInput
 
 public sealed class WindowRow
 {
-    public string? From { get; set; }
-    public string? To { get; set; }
+    public Forms.DateParts From { get; set; } = new();
+    public Forms.DateParts To { get; set; } = new();
 }
 
+/// <summary>A minimum quota: the values chosen ("rosh_level=very_high", all of one attribute) and the minimum.</summary>
 public sealed class QuotaRow
 {
-    public string? Attribute { get; set; }
-    public string? Values { get; set; }
+    public List<string> Values { get; set; } = [];
     public string? Minimum { get; set; }
 }
 
+/// <summary>A group of the fixed split: its name, the values chosen (all of the split's one attribute) and weight.</summary>
 public sealed class SplitGroupRow
 {
     public string? Name { get; set; }
-    public string? Values { get; set; }
+    public List<string> Values { get; set; } = [];
     public string? Weight { get; set; }
 }

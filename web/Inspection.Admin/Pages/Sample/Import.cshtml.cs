@@ -20,7 +20,7 @@ public sealed class ImportModel(RecommendationTracking.RecommendationTrackingCli
     public Inspection.Recommendations.V1.Inspection Inspection { get; private set; } = new();
 
     [BindProperty] public IFormFile? CaseloadFile { get; set; }
-    [BindProperty] public string? TakenOn { get; set; }
+    [BindProperty] public DateParts TakenOn { get; set; } = new();
     [BindProperty] public string? Description { get; set; }
 
     public IReadOnlyList<string> RowErrors { get; private set; } = [];
@@ -29,10 +29,14 @@ public sealed class ImportModel(RecommendationTracking.RecommendationTrackingCli
     public async Task OnGetAsync(string id, CancellationToken ct) =>
         Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, new CallOptions(cancellationToken: ct));
 
+    /// <summary>The CSV template: every column and one made-up example row.</summary>
+    public IActionResult OnGetTemplate() =>
+        File(System.Text.Encoding.UTF8.GetBytes(CaseloadColumns.Template()), "text/csv", "caseload-template.csv");
+
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
     {
         await OnGetAsync(id, ct);
-        if (!DateOnly.TryParseExact(TakenOn?.Trim(), "yyyy-MM-dd", out _)) ModelState.AddModelError(nameof(TakenOn), "Enter the date the caseload was taken, like 2021-12-01");
+        var takenOn = TakenOn.Read(ModelState, nameof(TakenOn), "Date the caseload was taken", required: true);
         if (CaseloadFile is null || CaseloadFile.Length == 0) ModelState.AddModelError(nameof(CaseloadFile), "Select a caseload CSV file");
         if (!ModelState.IsValid) return Page();
 
@@ -53,7 +57,7 @@ public sealed class ImportModel(RecommendationTracking.RecommendationTrackingCli
         }
         try
         {
-            var snapshot = await import.SendAsync(Inspection.ProviderId, TakenOn!.Trim(), Description?.Trim() ?? "", checkedFile, ct);
+            var snapshot = await import.SendAsync(Inspection.ProviderId, takenOn!, Description?.Trim() ?? "", checkedFile, ct);
             await audit.AppendAuditAsync(User.RecordedBy(), "caseload imported", Inspection.ProviderName, $"snapshot version {snapshot.Version}, {snapshot.CaseCount} cases", ct);
             TempData["Notice"] = $"Imported {snapshot.CaseCount} cases as caseload snapshot version {snapshot.Version}";
             return Redirect($"/inspections/{id}/sample");

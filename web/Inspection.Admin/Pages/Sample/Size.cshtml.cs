@@ -1,5 +1,6 @@
 using Inspection.Admin.Forms;
 using Inspection.Admin.Status;
+using Inspection.Recommendations.V1;
 using Inspection.Sampling.V1;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,9 +11,10 @@ namespace Inspection.Admin.Pages.Sample;
 
 /// <summary>
 /// The sample size calculator: a question asked of case sampling, which changes nothing (a GET form, like a search,
-/// so any role may use it).
+/// so any role may use it). Opened without figures, it is filled from the newest complete caseload snapshot of the
+/// inspected provider and answers at once.
 /// </summary>
-public sealed class SizeModel(CaseSampling.CaseSamplingClient sampling) : PageModel
+public sealed class SizeModel(RecommendationTracking.RecommendationTrackingClient tracking, CaseSampling.CaseSamplingClient sampling) : PageModel
 {
     private static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>
     {
@@ -29,6 +31,9 @@ public sealed class SizeModel(CaseSampling.CaseSamplingClient sampling) : PageMo
 
     public SampleSize? Result { get; private set; }
 
+    /// <summary>The snapshot the population was filled from, when the page opened without figures.</summary>
+    public Snapshot? FilledFrom { get; private set; }
+
     public async Task OnGetAsync(string id, CancellationToken ct)
     {
         InspectionId = id;
@@ -37,7 +42,12 @@ public sealed class SizeModel(CaseSampling.CaseSamplingClient sampling) : PageMo
         {
             Confidence = "80";
             Margin = "5";
-            return;
+            var options = new CallOptions(cancellationToken: ct);
+            var inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, options);
+            FilledFrom = (await sampling.ListSnapshotsAsync(new ListSnapshotsRequest { ProviderId = inspection.ProviderId }, options)).Snapshots
+                .Where(s => s.Status == "complete").MaxBy(s => s.Version);
+            if (FilledFrom is null) return;
+            Population = FilledFrom.CaseCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         if (!long.TryParse(Population, out var population)) ModelState.AddModelError(nameof(Population), "Enter the population size as a whole number, like 1200");
         if (!double.TryParse(Confidence, System.Globalization.CultureInfo.InvariantCulture, out var confidence)) ModelState.AddModelError(nameof(Confidence), "Enter the confidence level as a number, like 80");

@@ -20,15 +20,19 @@ public sealed class SubstituteModel(CaseSampling.CaseSamplingClient sampling, Ad
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public string? RequestId { get; set; }
 
-    public void OnGet(string id)
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
         InspectionId = id;
         RequestId = Guid.NewGuid().ToString();
+        return await IsActiveCaseAsync(id, ct) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
     {
         InspectionId = id;
+        // An unknown sample or case (or one not of this inspection, or already replaced) is "Page not found", never
+        // a form error quoting the service's internal ids.
+        if (!await IsActiveCaseAsync(id, ct)) return NotFound();
         if (string.IsNullOrWhiteSpace(Reason)) ModelState.AddModelError(nameof(Reason), "Enter why the case leaves the sample");
         if (!ModelState.IsValid) return Page();
         try
@@ -43,14 +47,33 @@ public sealed class SubstituteModel(CaseSampling.CaseSamplingClient sampling, Ad
             }, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "case substituted", $"case {substitution.RemovedCaseReference}",
                 $"replaced by {substitution.AddedCaseReference}: {substitution.Reason}", ct);
-            TempData["Notice"] = $"Case {substitution.RemovedCaseReference} replaced by {substitution.AddedCaseReference}";
+            TempData["Notice"] = $"Case {substitution.RemovedCaseReference} replaced by {substitution.AddedCaseReference}. Reason: {substitution.Reason}";
             return Redirect($"/inspections/{id}/sample");
+        }
+        catch (RpcException e) when (e.StatusCode == Grpc.Core.StatusCode.NotFound)
+        {
+            return NotFound();
         }
         catch (RpcException e)
         {
             ModelState.AddServiceError(e, ServiceNames.CaseSampling, new Dictionary<string, string> { ["reason"] = nameof(Reason) });
             RequestId = Guid.NewGuid().ToString();
             return Page();
+        }
+    }
+
+    /// <summary>Whether the sample is this inspection's and the case is active in it (a missing or malformed id finds nothing).</summary>
+    private async Task<bool> IsActiveCaseAsync(string inspectionId, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(SampleId) || string.IsNullOrWhiteSpace(CaseReference)) return false;
+        try
+        {
+            var sample = await sampling.GetSampleAsync(new GetSampleRequest { SampleId = SampleId }, new CallOptions(cancellationToken: ct));
+            return sample.InspectionId == inspectionId && sample.Cases.Any(c => c.CaseReference == CaseReference && c.Status == "active");
+        }
+        catch (RpcException e) when (e.StatusCode is Grpc.Core.StatusCode.NotFound or Grpc.Core.StatusCode.InvalidArgument)
+        {
+            return false;
         }
     }
 }

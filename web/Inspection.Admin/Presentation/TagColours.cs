@@ -1,0 +1,21 @@
+namespace Inspection.Admin.Presentation;
+
+/// <summary>
+/// The chart fill of a rating or progress word, in the hue of its GOV.UK tag (RatingTag, ProgressTag): green,
+/// turquoise, yellow, red, grey. One place, so every chart matches the tags beside it; null for other series.
+/// </summary>
+public static class TagColours
+{
+    public static string? ChartFill(string? word) => word switch
+    {
+        "Outstanding" or "Sufficient progress" => "#00703c",
+        "Good" => "#28a197",
+        "Requires improvement" or "Some progress" => "#ffdd00",
+        "Inadequate" or "No progress" => "#d4351c",
+        "Not rated yet" or "Not yet judged" => "#505a5f",
+        _ => null,
+    };
+
+    /// <summary>Text written on a fill: dark on the light yellow, white on the others.</summary>
+    public static string TextOn(string fill) => fill == "#ffdd00" ? "#0b0c0c" : "#ffffff";
+}
