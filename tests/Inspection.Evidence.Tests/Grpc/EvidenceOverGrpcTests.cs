@@ -141,14 +141,14 @@ public sealed class EvidenceOverGrpcTests(ServicesOverGrpc services)
         {
             RequestId = NewId(), InspectionId = inspectionId, AsAt = "2022-06-06", Figures = new StaffingFigures { TotalStaffFte = 1e308, PoFte = 99999999999 },
             RecordedBy = "inspector",
-        }));
+        }).ResponseAsync);
         Assert.Equal(["figures.po_fte", "figures.total_staff_fte"], huge.FieldViolations.Select(v => v.Field).Order(StringComparer.Ordinal));
         Assert.All(huge.FieldViolations, v => Assert.StartsWith("must be from 0 to 10,000 full-time equivalents", v.Description));
-        await Refused(StatusCode.NotFound, () => Evidence.GetStaffingReturnAsync(new GetStaffingReturnRequest { InspectionId = inspectionId }));
+        await Refused(StatusCode.NotFound, () => Evidence.GetStaffingReturnAsync(new GetStaffingReturnRequest { InspectionId = inspectionId }).ResponseAsync);
 
         var characteristics = new RecordCaseCharacteristicsRequest { RequestId = NewId(), InspectionId = inspectionId, RecordedBy = "inspector" };
         characteristics.Entered.Add(new EnteredCharacteristic { Characteristic = "drug_misuse_pct", Value = 1e308 });
-        var percent = await Refused(StatusCode.InvalidArgument, () => Evidence.RecordCaseCharacteristicsAsync(characteristics));
+        var percent = await Refused(StatusCode.InvalidArgument, () => Evidence.RecordCaseCharacteristicsAsync(characteristics).ResponseAsync);
         Assert.Equal("entered[0].value", Assert.Single(percent.FieldViolations).Field);
     }
 
