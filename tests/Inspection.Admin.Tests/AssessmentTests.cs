@@ -16,7 +16,7 @@ public sealed class AssessmentTests(AdminFixture admin)
         var position = cases.ToList().IndexOf(community) + 1;
         var page = await admin.PageAsAsync(Role.Inspector);
         await page.GotoAsync($"/inspections/{inspectionId}/assessments");
-        Assert.Equal($"0 of {cases.Count} cases assessed", (await page.GetByTestId("assessment-progress").InnerTextAsync()).Trim());
+        Assert.Equal($"0 of {cases.Count} cases assessed, 0 in progress", (await page.GetByTestId("assessment-progress").InnerTextAsync()).Trim());
         await AxeLandmarks.AssertNoViolationsAsync(page);
         await admin.ScreenshotAsync(page, "assessments");
 
@@ -85,7 +85,8 @@ public sealed class AssessmentTests(AdminFixture admin)
         Assert.Equal(("PSO", "Not applicable", "Yes", "No"), (stored.StaffGrade, answers["2.1.1"], answers["2.2.1"], answers["2.2.2"]));
 
         await page.GotoAsync($"/inspections/{inspectionId}/assessments");
-        Assert.Equal($"1 of {cases.Count} cases assessed", (await page.GetByTestId("assessment-progress").InnerTextAsync()).Trim());
+        // Some prompts of the journey were left unanswered: the case is in progress, not assessed (issue 14, item 3).
+        Assert.Equal($"0 of {cases.Count} cases assessed, 1 in progress", (await page.GetByTestId("assessment-progress").InnerTextAsync()).Trim());
     }
 
     [Fact]

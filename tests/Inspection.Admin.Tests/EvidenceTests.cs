@@ -41,10 +41,12 @@ public sealed class EvidenceTests(AdminFixture admin)
         await page.GetByLabel("The ratings panel departs").CheckAsync();
         await page.GetByLabel("Panel departure agreed by").FillAsync("");
         await page.GetByLabel("Final").CheckAsync();
+        // Lewisham's report is published: a changed judgement is a correction with its reason.
+        await page.GetByLabel("Reason for the correction").FillAsync("The panel's departure was left out of the record.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save judgement" }).ClickAsync();
 
         var summary = page.Locator(".govuk-error-summary");
-        Assert.Contains("a panel departure needs the name of who agreed it", await summary.InnerTextAsync());
+        Assert.Contains("panel departure needs the name of who agreed it", await summary.InnerTextAsync());
         Assert.Equal("#Input_AgreedBy", await summary.Locator("a").First.GetAttributeAsync("href"));
         Assert.True(await page.GetByLabel("Good", new() { Exact = true }).IsCheckedAsync());
         await AxeCore.AssertNoSeriousViolationsAsync(page);

@@ -95,20 +95,22 @@ public sealed class Issue14RatingsAndDefectsTests(AdminFixture admin)
         var inspection = await CaseAssessedInspection.CreateAsync(admin, "Moderation");
         var @case = inspection.Cases[0].CaseReference;
         var page = await admin.PageAsAsync(Role.Inspector);
-        await page.GotoAsync($"/inspections/{inspection.InspectionId}/assessments/{@case}");
+        // The case is already assessed (its grade is recorded): straight to standard 2.2 (assessment by standard).
+        await page.GotoAsync($"/inspections/{inspection.InspectionId}/assessments/{@case}/standards/2.2");
         // Yes to the key question with every prompt No: accepted, and flagged.
         await page.Locator("[data-question='2.2.1']").GetByLabel("Yes", new() { Exact = true }).CheckAsync();
         foreach (var prompt in new[] { "2.2.1.p1", "2.2.1.p2", "2.2.1.p3", "2.2.1.p4" })
             await page.Locator($"[data-question='{prompt}']").GetByLabel("No", new() { Exact = true }).CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save assessment" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save and come back later" }).ClickAsync();
 
-        Assert.Equal($"Assessment of case {@case} saved", (await page.GetByTestId("notice").InnerTextAsync()).Trim());
+        Assert.StartsWith($"Standard 2.2 of case {@case} saved", (await page.GetByTestId("notice").InnerTextAsync()).Trim());
         var important = page.GetByTestId("important");
         Assert.Contains("flagged for moderation", await important.InnerTextAsync());
         Assert.Equal(0, await page.Locator(".govuk-notification-banner--success [data-testid=important]").CountAsync());
         await AxeCore.AssertNoSeriousViolationsAsync(page);
         await admin.ScreenshotAsync(page, "assessment-moderation-flag");
 
+        await page.GotoAsync($"/inspections/{inspection.InspectionId}/assessments");
         await page.GetByTestId("moderation-flags").GetByRole(AriaRole.Link, new() { Name = $"Case {@case}" }).ClickAsync();
         Assert.EndsWith($"/inspections/{inspection.InspectionId}/assessments/{@case}", page.Url);
     }

@@ -47,6 +47,15 @@ public sealed class CrossProcessTraceTests
             ["Input.Email"] = "admin@inspection.local", ["Input.Password"] = password, ["__RequestVerificationToken"] = token,
         }));
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        // the first administrator's password was given by configuration, so it must be changed before any page opens
+        var change = await browser.GetStringAsync("/account/change-password");
+        var changeToken = Regex.Match(change, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+        var changed = await browser.PostAsync("/account/change-password", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = password, ["Input.NewPassword"] = password + "-changed", ["Input.ConfirmPassword"] = password + "-changed",
+            ["__RequestVerificationToken"] = changeToken,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
 
         var page = await browser.GetAsync("/providers");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);

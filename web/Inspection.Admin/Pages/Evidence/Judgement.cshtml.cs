@@ -18,7 +18,7 @@ public sealed class JudgementModel(OrganisationalEvidence.OrganisationalEvidence
     private static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>
     {
         ["rating"] = "Input.Rating", ["rationale"] = "Input.Rationale", ["panel_departure"] = "Input.PanelDeparture",
-        ["agreed_by"] = "Input.AgreedBy", ["state"] = "Input.State",
+        ["agreed_by"] = "Input.AgreedBy", ["state"] = "Input.State", ["correction_reason"] = "Input.CorrectionReason",
     };
 
     public string InspectionId { get; private set; } = "";
@@ -54,6 +54,7 @@ public sealed class JudgementModel(OrganisationalEvidence.OrganisationalEvidence
                 InspectionId = id, StandardId = standardId, Rating = Input.Rating!, Rationale = Input.Rationale?.Trim() ?? "",
                 PanelDeparture = Input.PanelDeparture, AgreedBy = Input.AgreedBy?.Trim() ?? "", State = Input.State ?? "draft",
                 RecordedBy = User.RecordedBy(), RecordedByRole = User.StaffRole() is { } role ? RoleNames.Code(role) : "", ExpectedVersion = Input.Version,
+                CorrectionReason = Input.CorrectionReason?.Trim() ?? "",
             }, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "domain-one judgement recorded", $"standard {standardId}",
                 $"{judgement.Rating} ({judgement.State}){(judgement.PanelDeparture ? ", panel departure" : "")}", ct);
@@ -96,6 +97,7 @@ public sealed class JudgementModel(OrganisationalEvidence.OrganisationalEvidence
         public bool PanelDeparture { get; set; }
         public string? AgreedBy { get; set; }
         public string? State { get; set; }
+        public string? CorrectionReason { get; set; }
         public long Version { get; set; }
         public string? RequestId { get; set; }
     }
