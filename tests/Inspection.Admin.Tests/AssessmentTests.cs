@@ -17,7 +17,7 @@ public sealed class AssessmentTests(AdminFixture admin)
         var page = await admin.PageAsAsync(Role.Inspector);
         await page.GotoAsync($"/inspections/{inspectionId}/assessments");
         Assert.Equal($"0 of {cases.Count} cases assessed, 0 in progress", (await page.GetByTestId("assessment-progress").InnerTextAsync()).Trim());
-        await AxeLandmarks.AssertNoViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "assessments");
 
         // The case's own task list: the grade, then the six case standards of the 2021-2023 programme.
@@ -26,7 +26,7 @@ public sealed class AssessmentTests(AdminFixture admin)
         Assert.Equal(["grade", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6"],
             await page.Locator("[data-testid=case-sections] li").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.section)"));
         Assert.Equal("0 of 6 standards completed", (await page.GetByTestId("standards-progress").InnerTextAsync()).Trim());
-        await AxeLandmarks.AssertNoViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "assessment-case");
 
         // The practitioner's grade is a fixed choice, required.
@@ -35,7 +35,7 @@ public sealed class AssessmentTests(AdminFixture admin)
         Assert.Equal(["PO", "PSO", "PQiP", "SPO"], await page.Locator("input[name=StaffGrade]").EvaluateAllAsync<string[]>("inputs => inputs.map(i => i.value)"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();
         Assert.Equal(["Select the grade of the case's practitioner"], await page.Locator(".govuk-error-summary li").AllInnerTextsAsync());
-        await AxeLandmarks.AssertNoViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "assessment-grade-error");
         await page.GetByLabel("Probation services officer (PSO)").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();
@@ -54,7 +54,7 @@ public sealed class AssessmentTests(AdminFixture admin)
         Assert.Empty(await page.Locator(".admin-key-question").Nth(0).Locator("[data-testid=marker]").AllInnerTextsAsync());
         Assert.Equal(["May be Not applicable"], await page.Locator(".admin-key-question").Nth(1).Locator("[data-testid=marker]").AllInnerTextsAsync());
         Assert.Contains("2.1 (completed)", (await page.GetByTestId("standard-steps").InnerTextAsync()).Replace("\n", " "));
-        await AxeLandmarks.AssertNoViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "assessment-standard");
         await page.Locator("[data-question='2.2.1']").GetByLabel("Yes", new() { Exact = true }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();
@@ -114,7 +114,7 @@ public sealed class AssessmentTests(AdminFixture admin)
         var stored = await admin.Scoring.CreateClient<AssessmentScoring.AssessmentScoringClient>()
             .GetCaseAssessmentAsync(new GetCaseAssessmentRequest { InspectionId = sampled.InspectionId, CaseReference = @case.CaseReference });
         Assert.Equal("Yes", stored.Answers.Single(a => a.QuestionId == "2.2.1").Answer_);
-        await AxeLandmarks.AssertNoViolationsAsync(second);
+        await AxeCore.AssertAccessibleAsync(second);
     }
 
     [Fact]

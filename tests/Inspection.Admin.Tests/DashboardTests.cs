@@ -76,7 +76,7 @@ public sealed class DashboardTests(AdminFixture admin)
         var firstPage = await DueDatesAsync(page);
         Assert.Equal(10, firstPage.Count);
         Assert.Equal(firstPage.OrderByDescending(d => d), firstPage);
-        await AxeLandmarks.AssertNoViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "home-dashboard");
 
         await page.Locator("[data-testid=overdue-plans] ~ nav a[rel=next]").ClickAsync();
@@ -84,7 +84,7 @@ public sealed class DashboardTests(AdminFixture admin)
         Assert.StartsWith("Showing 11 to ", (await page.GetByTestId("overdue-range").InnerTextAsync()).Trim());
         var secondPage = await DueDatesAsync(page);
         Assert.True(secondPage.Max() <= firstPage.Min());
-        await AxeLandmarks.AssertNoViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
 
         // Each overdue plan links to its inspection's recommendations.
         await page.Locator("[data-testid=overdue-plans] tbody a").First.ClickAsync();
@@ -107,7 +107,7 @@ public sealed class DashboardTests(AdminFixture admin)
         Assert.True(await page.Locator("[data-testid=overdue-plans] tbody tr").CountAsync() <= 10);
         var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
         Assert.True(height < 2500, $"the home page is {height} px tall");
-        await AxeLandmarks.AssertNoViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
     }
 
     private static async Task<IReadOnlyList<DateOnly>> DueDatesAsync(IPage page) =>

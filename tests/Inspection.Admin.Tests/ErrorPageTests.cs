@@ -16,7 +16,7 @@ public sealed partial class ErrorPageTests(AdminFixture admin)
         Assert.Equal(404, response!.Status);
         Assert.Equal("Page not found", (await page.Locator("h1").InnerTextAsync()).Trim());
         Assert.StartsWith("Page not found – ", await page.TitleAsync());
-        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "error-404");
     }
 
@@ -42,7 +42,7 @@ public sealed partial class ErrorPageTests(AdminFixture admin)
             Assert.Equal("Sorry, there is a problem with the service", (await page.Locator("h1").InnerTextAsync()).Trim());
             Assert.Matches(TraceId(), (await page.GetByTestId("trace-id").InnerTextAsync()).Trim());
             Assert.DoesNotContain("Exception", await page.ContentAsync());
-            await AxeCore.AssertNoSeriousViolationsAsync(page);
+            await AxeCore.AssertAccessibleAsync(page);
             await admin.ScreenshotAsync(page, "error-500");
         }
     }

@@ -22,7 +22,7 @@ public sealed class EvidenceTests(AdminFixture admin)
         Assert.True(cap.Contains("Allows: Requires improvement or Inadequate"), cap);
         Assert.Equal(1, await page.GetByTestId("staffing").CountAsync());
         Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Record the judgement") }).CountAsync());
-        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "evidence");
     }
 
@@ -33,7 +33,7 @@ public sealed class EvidenceTests(AdminFixture admin)
         var page = await admin.PageAsAsync(Role.LeadInspector);
         await page.GotoAsync($"/inspections/{inspection.InspectionId}/evidence/judgement/1.3");
         Assert.Equal(1, await page.GetByTestId("rules").CountAsync());
-        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "evidence-judgement");
 
         await page.GetByLabel("Good", new() { Exact = true }).CheckAsync();
@@ -49,7 +49,7 @@ public sealed class EvidenceTests(AdminFixture admin)
         Assert.Contains("panel departure needs the name of who agreed it", await summary.InnerTextAsync());
         Assert.Equal("#Input_AgreedBy", await summary.Locator("a").First.GetAttributeAsync("href"));
         Assert.True(await page.GetByLabel("Good", new() { Exact = true }).IsCheckedAsync());
-        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "evidence-judgement-error");
 
         await page.GetByLabel("Panel departure agreed by").FillAsync("Chief Inspector");
@@ -68,7 +68,7 @@ public sealed class EvidenceTests(AdminFixture admin)
         await page.GetByRole(AriaRole.Button, new() { Name = "Add evidence" }).ClickAsync();
         Assert.Equal(4, await page.Locator(".govuk-error-summary li").CountAsync());
         Assert.Contains("Enter date", await page.Locator(".govuk-error-summary").InnerTextAsync());
-        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
 
         const string summary = "Managers <script>window.injected = 1</script><u>listen</u> to staff";
         await page.GetByLabel("Standard or key question").SelectOptionAsync("1.2");

@@ -38,7 +38,7 @@ public sealed class Issue14FormsAndErrorsTests(AdminFixture admin)
         Assert.Equal(["Fieldwork start must include a month", "Fieldwork end must be a real date"], await page.Locator(".govuk-error-summary li").AllInnerTextsAsync());
         Assert.Equal("#Input_FieldworkStart", await page.Locator(".govuk-error-summary a").First.GetAttributeAsync("href"));
         Assert.Equal("31", await page.Date("Input.FieldworkEnd").GetByLabel("Day").InputValueAsync());
-        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "inspection-new-date-errors");
 
         // The service's own rule, in the page's words.
@@ -50,7 +50,7 @@ public sealed class Issue14FormsAndErrorsTests(AdminFixture admin)
         Assert.Equal(["Fieldwork end must be on or after fieldwork start"], await page.Locator(".govuk-error-summary li").AllInnerTextsAsync());
         Assert.Contains("Fieldwork end must be on or after fieldwork start", await page.Locator("#Input_FieldworkEnd-error").InnerTextAsync());
         await AssertPlainWordsAsync(page);
-        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
 
         await page.FillDateAsync("Input.FieldworkEnd", "2025-03-14");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the inspection" }).ClickAsync();
@@ -77,7 +77,7 @@ public sealed class Issue14FormsAndErrorsTests(AdminFixture admin)
         Assert.DoesNotContain("negative", await page.Locator(".govuk-error-summary").InnerTextAsync());
         Assert.Equal("#Input_Figures_total_staff_fte", await page.Locator(".govuk-error-summary a").First.GetAttributeAsync("href"));
         await AssertPlainWordsAsync(page);
-        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "evidence-staffing-extremes");
 
         // A date that is not one: the form says so before anything is sent.
@@ -110,7 +110,7 @@ public sealed class Issue14FormsAndErrorsTests(AdminFixture admin)
         Assert.StartsWith("Reserves per stratum must be between 0 and ", Assert.Single(errors));
         Assert.Equal("#Input_Reserves", await page.Locator(".govuk-error-summary a").First.GetAttributeAsync("href"));
         await AssertPlainWordsAsync(page);
-        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "sample-draw-reserves-error");
     }
 
@@ -125,7 +125,7 @@ public sealed class Issue14FormsAndErrorsTests(AdminFixture admin)
             Assert.Equal(0, await page.Locator(".govuk-error-summary").CountAsync());
             Assert.DoesNotContain("field is required", await page.Locator("main").InnerTextAsync());
         }
-        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public sealed class Issue14FormsAndErrorsTests(AdminFixture admin)
         Assert.Contains("low, medium, high, very_high", rosh);
         Assert.Contains("community_order", await page.Locator("[data-testid=columns] tr[data-column=sentence_type]").InnerTextAsync());
         Assert.Contains("No", await page.Locator("[data-testid=columns] tr[data-column=allocated_team]").InnerTextAsync());
-        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "sample-import-columns");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("template").ClickAsync());
@@ -164,7 +164,7 @@ public sealed class Issue14FormsAndErrorsTests(AdminFixture admin)
         Assert.Contains("snapshot version 1", await page.GetByTestId("filled-from").InnerTextAsync());
         // 60 cases, 80% confidence, 5 points: n0 = 164.24, n = 44.14, rounded up.
         Assert.Equal("45 cases", (await page.Locator("[data-testid=sample-size] h2").InnerTextAsync()).Trim());
-        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "sample-size-filled");
 
         await page.GotoAsync($"/inspections/{inspectionId}/sample");

@@ -28,7 +28,7 @@ public sealed class Issue14RatingsAndDefectsTests(AdminFixture admin)
         Assert.Equal(1, await page.GetByTestId("borderline").CountAsync());
         Assert.Equal(1, await page.GetByTestId("kq-borderline").CountAsync());
         Assert.Equal(1, await page.Locator("[data-testid=key-questions-2\\.2] tr[data-question='2.2.1'] [data-testid=kq-borderline]").CountAsync());
-        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "ratings-borderline");
 
         // A published inspection's figures: no key question is tagged borderline just for being near some edge.
@@ -55,7 +55,7 @@ public sealed class Issue14RatingsAndDefectsTests(AdminFixture admin)
         Assert.DoesNotContain("admin-tests", main);
         foreach (var word in new[] { "seed", "algorithm", "Borderline", "95% interval", "decides the rating" })
             Assert.DoesNotContain(word, main, StringComparison.OrdinalIgnoreCase);
-        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "report-preview-clean");
     }
 
@@ -107,7 +107,7 @@ public sealed class Issue14RatingsAndDefectsTests(AdminFixture admin)
         var important = page.GetByTestId("important");
         Assert.Contains("flagged for moderation", await important.InnerTextAsync());
         Assert.Equal(0, await page.Locator(".govuk-notification-banner--success [data-testid=important]").CountAsync());
-        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "assessment-moderation-flag");
 
         await page.GotoAsync($"/inspections/{inspection.InspectionId}/assessments");
@@ -146,7 +146,7 @@ public sealed class Issue14RatingsAndDefectsTests(AdminFixture admin)
         Assert.NotEmpty(active);
         Assert.All(active, a => Assert.DoesNotContain("onwards", a));
         Assert.All(active, a => Assert.Matches("^(From |Until |Dates not recorded)", a.Trim()));
-        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
 
         await page.GotoAsync("/providers?name=Birmingham+North");
         await page.GetByRole(AriaRole.Link, new() { Name = AdminFixture.Bnes, Exact = true }).ClickAsync();
@@ -166,7 +166,7 @@ public sealed class Issue14RatingsAndDefectsTests(AdminFixture admin)
         Assert.Equal("#d4351c", await page.Locator("rect[data-series='No progress']").GetAttributeAsync("fill"));
         Assert.Equal("#ffdd00", await page.Locator("rect[data-series='Some progress']").GetAttributeAsync("fill"));
         Assert.Equal("#00703c", await page.Locator("rect[data-series='Sufficient progress']").GetAttributeAsync("fill"));
-        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "provider-issue-14");
 
         var bnes = await admin.InspectionOfAsync(AdminFixture.Bnes);

@@ -20,7 +20,7 @@ public sealed class RecommendationsTests(AdminFixture admin)
         Assert.Contains("Completed", await page.Locator("[data-task=publish]").InnerTextAsync());
         // The reference inspection's published figures give its published overall rating.
         Assert.Contains("Overall: Inadequate (2 of 27)", await page.Locator("[data-task=ratings]").InnerTextAsync());
-        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "inspection-task-list");
     }
 
@@ -31,7 +31,7 @@ public sealed class RecommendationsTests(AdminFixture admin)
         await page.GotoAsync("/recommendations");
         var all = int.Parse((await page.GetByTestId("result-count").InnerTextAsync()).Split(" of ")[1].Split(' ')[0]);
         Assert.True(all >= 8 + 11 + 6 + 9, $"{all} recommendations listed");
-        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "recommendations");
 
         await page.GetByLabel("Latest judgement").SelectOptionAsync("No progress");
@@ -47,7 +47,7 @@ public sealed class RecommendationsTests(AdminFixture admin)
         var timeline = await page.Locator("[data-testid=timeline] .moj-timeline__title").AllInnerTextsAsync();
         Assert.StartsWith("No progress at the inspection of " + AdminFixture.Bnes, timeline[0].Trim());
         Assert.StartsWith("Made by the inspection of", timeline[^1].Trim());
-        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "recommendation-timeline");
     }
 
@@ -58,7 +58,7 @@ public sealed class RecommendationsTests(AdminFixture admin)
         var page = await admin.PageAsAsync(Role.LeadInspector);
         await page.GotoAsync($"/inspections/{inspection.InspectionId}/progress");
         Assert.Equal(9, await page.Locator("[data-testid=due-recommendations] tbody tr").CountAsync());
-        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "progress-annex");
 
         var row = page.Locator("[data-testid=due-recommendations] tbody tr").Filter(new() { HasTextString = "Equip all staff with the skills" });
@@ -72,7 +72,7 @@ public sealed class RecommendationsTests(AdminFixture admin)
         await page.GetByRole(AriaRole.Button, new() { Name = "Save correction" }).ClickAsync();
         Assert.Equal(["Enter the inspection's findings"], await page.Locator(".govuk-error-summary li").AllInnerTextsAsync());
         Assert.True(await page.GetByLabel("Some progress").IsCheckedAsync());
-        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "progress-judgement-error");
 
         const string findings = "Training was delivered to <em>all</em> staff, but its effect on practice is not yet seen.";

@@ -16,7 +16,7 @@ public sealed class RegisterTests(AdminFixture admin)
         var page = await admin.PageAsAsync(Role.LeadInspector);
         await page.GotoAsync("/providers");
         await page.GetByRole(AriaRole.Link, new() { Name = "Add a provider" }).ClickAsync();
-        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "provider-new");
 
         // A probation delivery unit needs a region: the service's field violation lands on the field.
@@ -26,7 +26,7 @@ public sealed class RegisterTests(AdminFixture admin)
         Assert.Contains("Enter region for a probation delivery unit", await page.Locator("#Input_Region-error").InnerTextAsync());
         Assert.Equal("#Input_Region", await page.Locator(".govuk-error-summary a").First.GetAttributeAsync("href"));
         Assert.Equal(name, await page.GetByLabel("Name").InputValueAsync());
-        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "provider-new-error");
 
         await page.Locator("#Input_Region").FillAsync("Wales");
@@ -37,7 +37,7 @@ public sealed class RegisterTests(AdminFixture admin)
         await page.GetByRole(AriaRole.Link, new() { Name = "Add an inspection" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the inspection" }).ClickAsync();
         Assert.Equal(["Select the inspection framework"], await page.Locator(".govuk-error-summary li").AllInnerTextsAsync());
-        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "inspection-new-error");
         await page.GetByLabel("Framework").SelectOptionAsync("pdu-2024");
         await page.FillDateAsync("Input.FieldworkStart", "2025-13-40");
@@ -50,7 +50,7 @@ public sealed class RegisterTests(AdminFixture admin)
         var inspectionId = page.Url.Split('/').Last();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Add recommendations" }).ClickAsync();
-        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "recommendations-add");
         // HMPPS first, then the provider: groups run provider, region, HMPPS, MoJ, so the service refuses the second.
         var hmpps = await page.Locator("#Input_Rows_0__Addressee option", new() { HasTextString = "HM Prison and Probation Service" }).First.GetAttributeAsync("value");
@@ -64,7 +64,7 @@ public sealed class RegisterTests(AdminFixture admin)
         await page.Locator("#Input_Rows_2__Text").FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add recommendations" }).ClickAsync();
         Assert.Contains("cannot follow 'hmpps'", await page.Locator("#Input_Rows_1__Addressee-error").InnerTextAsync());
-        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "recommendations-add-error");
 
         await page.Locator("#Input_Rows_0__Addressee").SelectOptionAsync(new SelectOptionValue { Index = 1 });
@@ -102,7 +102,7 @@ public sealed class RegisterTests(AdminFixture admin)
         Assert.Equal(200, response.Status);
         Assert.Contains("Someone else changed this since you opened it", await second.Locator(".govuk-error-summary").InnerTextAsync());
         Assert.Equal("review case allocation", await second.Locator("#Input_Rows_0__Text").InputValueAsync());
-        await AxeCore.AssertNoSeriousViolationsAsync(second);
+        await AxeCore.AssertAccessibleAsync(second);
 
         await second.GetByRole(AriaRole.Button, new() { Name = "Add recommendations" }).ClickAsync();
         Assert.Equal("Recommendation 2 added", (await second.GetByTestId("notice").InnerTextAsync()).Trim());

@@ -15,7 +15,7 @@ public sealed class SampleTests(AdminFixture admin)
         var page = await admin.PageAsAsync(Role.LeadInspector);
         await page.GotoAsync($"/inspections/{inspectionId}/sample");
         Assert.Equal(1, await page.GetByTestId("no-sample").CountAsync());
-        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "sample-empty");
 
         // A file with two bad rows: every row error is listed and nothing is imported.
@@ -32,7 +32,7 @@ public sealed class SampleTests(AdminFixture admin)
         Assert.Equal(2, rowErrors.Count);
         Assert.StartsWith("Row 122, start_date", rowErrors[0]);
         Assert.StartsWith("Row 123, sentence_type", rowErrors[1]);
-        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "sample-import-errors");
 
         await page.FillDateAsync("TakenOn", "2021-12-01");
@@ -42,7 +42,7 @@ public sealed class SampleTests(AdminFixture admin)
 
         // The draw form: a missing window is a GOV.UK error, then the corrected draw.
         await page.GetByRole(AriaRole.Link, new() { Name = "Draw the sample" }).ClickAsync();
-        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "sample-draw");
         await page.GetByLabel("Number of cases", new() { Exact = true }).FillAsync("24");
         await page.GetByRole(AriaRole.Button, new() { Name = "Draw the sample" }).ClickAsync();
@@ -58,7 +58,7 @@ public sealed class SampleTests(AdminFixture admin)
         Assert.Equal("Sample drawn: 24 cases with seed 42", (await page.GetByTestId("notice").InnerTextAsync()).Trim());
         Assert.Equal(24, await page.Locator("[data-testid=sample-cases] tbody tr").CountAsync());
         Assert.Equal("42", (await page.GetByTestId("seed").InnerTextAsync()).Trim());
-        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "sample");
 
         // Substitution with a reason takes the next reserve of the same stratum.
@@ -78,7 +78,7 @@ public sealed class SampleTests(AdminFixture admin)
         var gender = await page.GetByTestId("composition-gender").InnerTextAsync();
         Assert.Contains("Female", gender);
         Assert.Contains("Chi-square", gender);
-        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "sample-composition");
     }
 
@@ -91,7 +91,7 @@ public sealed class SampleTests(AdminFixture admin)
         Assert.Equal("145 cases", (await page.Locator("[data-testid=sample-size] h2").InnerTextAsync()).Trim());
         Assert.Equal("164.24", (await page.GetByTestId("n0").InnerTextAsync()).Trim());
         Assert.Equal("144.57", (await page.GetByTestId("n-unrounded").InnerTextAsync()).Trim());
-        await AxeCore.AssertNoSeriousViolationsAsync(page);
+        await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "sample-size");
 
         await page.GotoAsync($"/inspections/{inspectionId}/sample/size?population=lots&confidence=80&margin=5");

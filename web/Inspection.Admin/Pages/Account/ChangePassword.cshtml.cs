@@ -49,7 +49,6 @@ public sealed class ChangePasswordModel(AdminStore store, IPasswordHasher<Inspec
             TempData["Notice"] = "Your password has been changed";
             // Made to change it: on to where they were going. By choice: the confirmation on this page.
             if (!wasRequired) return RedirectToPage();
-            TempData.Remove("Notice");
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && !ReturnUrl!.StartsWith(PasswordChangeRequiredFilter.ChangePasswordPath, StringComparison.OrdinalIgnoreCase) ? ReturnUrl : "/");
         }
         catch (ConcurrencyConflictException e)

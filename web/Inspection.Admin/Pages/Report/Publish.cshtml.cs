@@ -30,7 +30,7 @@ public sealed class PublishModel(
     public int RecommendationCount { get; private set; }
     /// <summary>What the page can see standing in the way (the service checks again when publishing).</summary>
     public IReadOnlyList<string> Blockers { get; private set; } = [];
-    [BindProperty] public string? PublishedOn { get; set; }
+    [BindProperty] public DateParts PublishedOn { get; set; } = new();
     [BindProperty] public long Version { get; set; }
     [BindProperty] public string? RequestId { get; set; }
 
@@ -42,21 +42,21 @@ public sealed class PublishModel(
         if (Inspection.Status == "published") return Redirect($"/inspections/{id}/published");
         Version = Inspection.Version;
         RequestId = Guid.NewGuid().ToString();
-        PublishedOn = DateTime.UtcNow.ToString("yyyy-MM-dd");
+        PublishedOn = DateParts.FromDate(DateOnly.FromDateTime(DateTime.UtcNow));
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
-        if (string.IsNullOrWhiteSpace(PublishedOn)) ModelState.AddModelError(nameof(PublishedOn), "Enter the publication date, like 2022-08-01");
-        if (!ModelState.IsValid) return Page();
+        var publishedOn = PublishedOn.Read(ModelState, nameof(PublishedOn), "Publication date", required: true);
+        if (publishedOn is null || !ModelState.IsValid) return Page();
         try
         {
             var published = await tracking.PublishInspectionAsync(new PublishInspectionRequest
             {
                 RequestId = string.IsNullOrEmpty(RequestId) ? Guid.NewGuid().ToString() : RequestId,
-                InspectionId = id, ExpectedVersion = Version, PublishedOn = PublishedOn!.Trim(), PublishedBy = User.RecordedBy(),
+                InspectionId = id, ExpectedVersion = Version, PublishedOn = publishedOn, PublishedBy = User.RecordedBy(),
             }, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "inspection published", published.ProviderName, $"published {published.PublishedOn}", ct);
             return Redirect($"/inspections/{id}/published");
