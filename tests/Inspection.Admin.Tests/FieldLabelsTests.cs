@@ -31,4 +31,33 @@ public sealed class FieldLabelsTests
     public void A_message_about_no_one_field_names_attributes_in_words() =>
         Assert.Equal("Quota 1 (risk of serious harm level in very high, high) needs 50 cases but only 12 eligible cases match.",
             FieldLabels.Words("Quota 1 (rosh_level in very_high, high) needs 50 cases but only 12 eligible cases match."));
+
+    [Theory]
+    [InlineData("Inspection 01a23b15-8048-7e44-916b-32196d0a4377 is published: the judgement of standard 1.1 can change only as a correction; give correction_reason (why the published report changes)",
+        "The inspection is published: the judgement of standard 1.1 can change only as a correction; give the reason for the correction")]
+    [InlineData("Evidence 907ac1c1-23d0-49aa-91c1-e60b439e60a9 was withdrawn and can no longer be changed", "The evidence was withdrawn and can no longer be changed")]
+    [InlineData("Snapshot 907ac1c1-23d0-49aa-91c1-e60b439e60a9 is still importing: complete it before drawing from it.",
+        "The caseload snapshot is still importing: complete it before drawing from it.")]
+    [InlineData("Request id 'a1b2' was already used for a different AddEvidence request; use a new request id for a new request.",
+        "This form was already sent with other details, so nothing was saved. Open the page again and start from there.")]
+    [InlineData("Request 'x-1' already drew sample 907ac1c1-23d0-49aa-91c1-e60b439e60a9 with other parameters.",
+        "This form was already sent with other details, so nothing was saved. Open the page again and start from there.")]
+    [InlineData("inspection 01a23b15-8048-7e44-916b-32196d0a4377 is recorded from its published results: there are no cases to break down",
+        "The inspection is recorded from its published results: there are no cases to break down")]
+    public void A_refusal_names_no_internal_id_and_no_field_code(string detail, string expected) =>
+        Assert.Equal(expected, FieldLabels.Words(detail));
+
+    [Theory]
+    [InlineData(Grpc.Core.StatusCode.PermissionDenied, "caller inspector may not call RecordJudgement", "Your account is not allowed to do this. Nothing was saved.")]
+    [InlineData(Grpc.Core.StatusCode.Internal, "An internal error occurred; trace id 4bf92f3577b34da6a3ce929d0e0e4736",
+        "Recommendation tracking could not do this because of a fault. Nothing was saved. If it happens again, tell the service desk and give them the reference 4bf92f3577b34da6a3ce929d0e0e4736.")]
+    [InlineData(Grpc.Core.StatusCode.FailedPrecondition, "", "Recommendation tracking could not do this. Nothing was saved.")]
+    [InlineData(Grpc.Core.StatusCode.Aborted, "Inspection 01a23b15-8048-7e44-916b-32196d0a4377 is at version 4, not 3: someone else changed it; read it again and retry.",
+        "Someone else changed this since you opened it. Nothing was saved. Check the latest details and try again.")]
+    public void A_refusal_by_status_reads_as_what_happened_and_what_to_do(Grpc.Core.StatusCode code, string detail, string expected)
+    {
+        var state = new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary();
+        state.AddServiceError(new Grpc.Core.RpcException(new Grpc.Core.Status(code, detail)), "Recommendation tracking");
+        Assert.Equal([expected], state[""]!.Errors.Select(e => e.ErrorMessage));
+    }
 }

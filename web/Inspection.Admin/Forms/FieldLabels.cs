@@ -114,8 +114,28 @@ public static partial class FieldLabels
         return $"{label}: {text}";
     }
 
-    /// <summary>A service's message about no one field, with field and attribute names in words ("rosh_level" as "risk of serious harm level").</summary>
-    public static string Words(string message) => Sentence(Clean(message)) + (message.TrimEnd().EndsWith('.') ? "." : "");
+    /// <summary>
+    /// A service's message about no one field in people's words: field and attribute names as labels ("rosh_level" as
+    /// "risk of serious harm level"), a record's internal id as what it is ("Inspection 01a2…" as "the inspection"),
+    /// the instructions meant for programmers ("give correction_reason", "read it again") as what staff do, and a
+    /// request id used twice as the form having been sent already.
+    /// </summary>
+    public static string Words(string message)
+    {
+        if (RequestReplay().IsMatch(message))
+            return "This form was already sent with other details, so nothing was saved. Open the page again and start from there.";
+        var text = Correction().Replace(message, "give the reason for the correction");
+        text = ReadAgain().Replace(text, "open the page again to see the latest details");
+        text = Record().Replace(text, m => "the " + RecordNames[m.Groups[1].Value.ToLowerInvariant()]);
+        text = Uuid().Replace(text, "");
+        return Sentence(Clean(text)) + (message.TrimEnd().EndsWith('.') ? "." : "");
+    }
+
+    private static readonly Dictionary<string, string> RecordNames = new(StringComparer.Ordinal)
+    {
+        ["inspection"] = "inspection", ["evidence"] = "evidence", ["snapshot"] = "caseload snapshot", ["sample"] = "sample",
+        ["recommendation"] = "recommendation", ["provider"] = "provider", ["judgement"] = "judgement",
+    };
 
     private static string Clean(string description)
     {
@@ -134,6 +154,21 @@ public static partial class FieldLabels
         label.Length > 1 && char.IsUpper(label[0]) && !char.IsUpper(label[1]) ? char.ToLowerInvariant(label[0]) + label[1..] : label;
 
     private static string Sentence(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    [GeneratedRegex(@"^\s*(?:Request(?: id)?|request_id) '[^']*' (?:was already used|already |was recorded concurrently)")]
+    private static partial Regex RequestReplay();
+
+    [GeneratedRegex(@"give correction_reason(?: \([^)]*\))?")]
+    private static partial Regex Correction();
+
+    [GeneratedRegex(@"read it again(?: before changing it)?(?: and (?:retry|try again))?")]
+    private static partial Regex ReadAgain();
+
+    [GeneratedRegex(@"\b(inspection|evidence|snapshot|sample|recommendation|provider|judgement) '?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'?", RegexOptions.IgnoreCase)]
+    private static partial Regex Record();
+
+    [GeneratedRegex(@"\s*'?\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b'?", RegexOptions.IgnoreCase)]
+    private static partial Regex Uuid();
 
     [GeneratedRegex(@"\ba provider of type ([a-z_]+)\b")]
     private static partial Regex ProviderType();

@@ -26,12 +26,33 @@ public static class ServiceErrors
                 modelState.AddModelError("", $"{service} is not available at the moment. Nothing was saved. Try again later.");
                 break;
             case StatusCode.Aborted:
-                modelState.AddModelError("", $"Someone else changed this since you opened it. Nothing was saved. Check the latest details and try again. ({error.Status.Detail})");
+                // The service's text names versions and ids; staff need only what happened and what to do.
+                modelState.AddModelError("", "Someone else changed this since you opened it. Nothing was saved. Check the latest details and try again.");
                 break;
             default:
-                modelState.AddModelError("", string.IsNullOrWhiteSpace(error.Status.Detail) ? $"{service} refused the change ({error.StatusCode})" : FieldLabels.Words(error.Status.Detail));
+                modelState.AddModelError("", Refusal(error, service));
                 break;
         }
+    }
+
+    /// <summary>A refusal that is about no one field, as a sentence for staff: never a status code, an id or a trace of the code.</summary>
+    public static string Refusal(RpcException error, string service) => error.StatusCode switch
+    {
+        StatusCode.PermissionDenied => "Your account is not allowed to do this. Nothing was saved.",
+        StatusCode.Unauthenticated => $"{service} could not confirm who you are. Nothing was saved. Sign out, sign in again and try again.",
+        StatusCode.ResourceExhausted => "What was sent is too large. Nothing was saved.",
+        StatusCode.Internal or StatusCode.Unknown or StatusCode.DataLoss =>
+            $"{service} could not do this because of a fault. Nothing was saved. If it happens again, tell the service desk{Reference(error.Status.Detail)}.",
+        StatusCode.Unavailable or StatusCode.DeadlineExceeded => $"{service} is not available at the moment. Nothing was saved. Try again later.",
+        _ when string.IsNullOrWhiteSpace(error.Status.Detail) => $"{service} could not do this. Nothing was saved.",
+        _ => FieldLabels.Words(error.Status.Detail),
+    };
+
+    // The services answer a fault with only its trace id: the reference the service desk can find the logs by.
+    private static string Reference(string detail)
+    {
+        var at = detail.IndexOf("trace id ", StringComparison.Ordinal);
+        return at < 0 ? "" : $" and give them the reference {detail[(at + "trace id ".Length)..].Trim().TrimEnd('.')}";
     }
 
     /// <summary>The model key for a proto field path: an exact match, else the longest mapped prefix, else the summary ("").</summary>

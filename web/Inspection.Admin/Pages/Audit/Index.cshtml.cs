@@ -59,7 +59,7 @@ public sealed class IndexModel(AdminStore store, ServiceChannels clients) : Page
             foreach (var violation in e.FieldViolations)
                 ModelState.AddModelError(violation.Field switch { "trace_id" => "Trace", "page_token" => "After", "actor" => "Actor", "table_name" => "Table", _ => "" },
                     Forms.FieldLabels.Message(violation.Field, violation.Description));
-            if (ModelState.IsValid) ModelState.AddModelError("Trace", e.Status.Detail);
+            if (ModelState.IsValid) ModelState.AddModelError("Trace", Forms.FieldLabels.Words(e.Status.Detail));
         }
         return Page();
     }

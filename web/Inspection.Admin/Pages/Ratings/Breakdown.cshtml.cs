@@ -36,7 +36,7 @@ public sealed class BreakdownModel(RecommendationTracking.RecommendationTracking
         }
         catch (RpcException e) when (e.StatusCode == GrpcStatus.FailedPrecondition)
         {
-            NotAvailable = e.Status.Detail;
+            NotAvailable = Forms.ServiceErrors.Refusal(e, global::Inspection.Admin.Status.ServiceNames.AssessmentScoring);
         }
     }
 
