@@ -51,6 +51,15 @@ public sealed class DatabaseOutageTests
         var again = await client.GetProviderAsync(new GetProviderRequest { ProviderId = created.ProviderId });
         Assert.Equal("Outage PDU", again.Name);
         Assert.False(service.HasExited);
+
+        // The log says each change once (two outages: twice away, twice back), not an error every second of them. The
+        // publisher logs within its 1 s period, which may end after Check has already answered SERVING.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (Occurrences(service.Output, "Health check database is Healthy again") < 2 && DateTime.UtcNow < deadline) await Task.Delay(200);
+        var log = service.Output;
+        Assert.Equal(2, Occurrences(log, "Health check database is Unhealthy"));
+        Assert.Equal(2, Occurrences(log, "Health check database is Healthy again"));
+        Assert.DoesNotContain("DefaultHealthCheckService", log);
     }
 
     [Fact]
@@ -77,5 +86,12 @@ public sealed class DatabaseOutageTests
         await postgres.StopAsync(immediate: true);
         await watching.WaitAsync(TimeSpan.FromSeconds(40));
         Assert.Equal([ServingStatus.Serving, ServingStatus.NotServing], seen);
+    }
+
+    private static int Occurrences(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal)) count++;
+        return count;
     }
 }

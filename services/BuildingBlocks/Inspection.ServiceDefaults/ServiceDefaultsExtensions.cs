@@ -59,6 +59,8 @@ public static class ServiceDefaultsExtensions
             publisher.Delay = TimeSpan.Zero;
             publisher.Period = TimeSpan.FromSeconds(1);
         });
+        builder.Services.AddSingleton<IHealthCheckPublisher, HealthTransitions>();
+        builder.Logging.AddFilter(HealthTransitions.NoisyCategory, LogLevel.Critical);
         builder.Services.AddTokenKeys(builder.Configuration, appId);
         builder.Services.AddCallAuthorisation(builder.Configuration);
         builder.Services.AddServiceCredentials();
