@@ -134,6 +134,72 @@ public sealed class PublicationSafetyTests(AdminFixture admin)
     }
 
     [Fact]
+    public async Task A_recommendation_added_to_a_published_inspection_is_a_correction_shown_on_the_report_as_amended()
+    {
+        // A new inspection of its own, published through the services, so no other test's reference inspection changes.
+        var tracking = admin.Tracking.CreateClient<RecommendationTracking.RecommendationTrackingClient>();
+        var scoring = admin.Scoring.CreateClient<AssessmentScoring.AssessmentScoringClient>();
+        var unique = Guid.NewGuid().ToString("N")[..8];
+        var provider = await tracking.CreateProviderAsync(new CreateProviderRequest
+        {
+            RequestId = "p-" + unique, Name = $"Correction Test PDU {unique}", Type = "pdu", Region = "Wales", CreatedBy = "admin-tests",
+        });
+        var inspection = await tracking.CreateInspectionAsync(new CreateInspectionRequest
+        {
+            RequestId = "i-" + unique, ProviderId = provider.ProviderId, FrameworkId = "pdu-2021-2023", FieldworkStart = "2022-06-06", CreatedBy = "admin-tests",
+        });
+        var id = inspection.InspectionId;
+        var first = new AddRecommendationsRequest { RequestId = "r-" + unique, InspectionId = id, ExpectedVersion = inspection.Version, RecordedBy = "admin-tests" };
+        first.Recommendations.Add(new NewRecommendation { AddresseeGroup = "provider", AddresseeProviderId = provider.ProviderId, Text = "make sure every case has a risk management plan" });
+        inspection = (await tracking.AddRecommendationsAsync(first)).Inspection;
+        var framework = await scoring.GetFrameworkAsync(new GetFrameworkRequest { InspectionId = id });
+        await scoring.RecordPublishedResultsAsync(Results(id, $"r1-{unique}",
+            framework.Domains.SelectMany(d => d.Standards).Where(s => s.Rated).Select(s => s.StandardId).ToList()));
+        await tracking.PublishInspectionAsync(new PublishInspectionRequest
+        {
+            RequestId = "pub-" + unique, InspectionId = id, ExpectedVersion = inspection.Version, PublishedOn = "2022-09-01", PublishedBy = "admin-tests",
+        });
+        var page = await admin.PageAsAsync(Role.LeadInspector);
+
+        // Published: the inspection page still offers adding one, as a correction; the add page says what that means.
+        await page.GotoAsync($"/inspections/{id}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add a recommendation as a correction" }).ClickAsync();
+        Assert.Contains("This inspection was published on 1 September 2022. Recommendations you add now are recorded as a correction",
+            await page.GetByTestId("correction-warning").InnerTextAsync());
+        await AxeCore.AssertAccessibleAsync(page);
+        await admin.ScreenshotAsync(page, "recommendations-add-correction");
+
+        const string text = "review the quality of risk assessments in domestic abuse cases";
+        await page.Locator("#Input_Rows_0__Addressee").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.Locator("#Input_Rows_0__Text").FillAsync(text);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add recommendations" }).ClickAsync();
+        Assert.Equal(["Enter the reason for the correction"], await page.Locator(".govuk-error-summary li").AllInnerTextsAsync());
+        Assert.Equal(1, (await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id })).RecommendationCount);
+        await AxeCore.AssertAccessibleAsync(page);
+        await admin.ScreenshotAsync(page, "recommendations-add-correction-needs-reason");
+
+        const string reason = "The panel agreed this recommendation but it was left out of the published report";
+        await page.GetByLabel("Reason for the correction").FillAsync(reason);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add recommendations" }).ClickAsync();
+        Assert.Contains("Recommendation 2 added as a correction", await page.GetByTestId("notice").InnerTextAsync());
+        var made = (await tracking.ListRecommendationsAsync(new ListRecommendationsRequest { InspectionId = id })).Recommendations.OrderBy(r => r.Number).ToList();
+        Assert.Equal([(1, ""), (2, reason)], made.Select(r => (r.Number, r.CorrectionReason)).ToList());
+
+        await page.GotoAsync($"/inspections/{id}/report");
+        var today = DateTime.UtcNow.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal($"Amended {today}", (await page.GetByTestId("amended-tag").InnerTextAsync()).Trim());
+        var amendment = page.GetByTestId("amendments").Locator(".govuk-summary-list__row");
+        Assert.Equal(1, await amendment.CountAsync());
+        Assert.Contains("Recommendation 2 added", await amendment.InnerTextAsync());
+        Assert.Contains("Reason: " + reason, await amendment.InnerTextAsync());
+        var listed = page.GetByTestId("report-recommendations").Locator("li").Filter(new() { HasTextString = text });
+        Assert.Contains($"Added {today} as a correction: {reason}", await listed.InnerTextAsync());
+        Assert.Equal(1, await page.GetByTestId("recommendation-amended").CountAsync());
+        await AxeCore.AssertAccessibleAsync(page);
+        await admin.ScreenshotAsync(page, "report-recommendation-amended");
+    }
+
+    [Fact]
     public async Task An_incomplete_case_assessment_is_counted_as_in_progress_not_assessed()
     {
         var inspection = await CaseAssessedInspection.CreateAsync(admin, "In progress");

@@ -2,11 +2,15 @@ using Inspection.Domain;
 
 namespace Inspection.Recommendations.Domain;
 
-/// <summary>Recommendations to add to an inspection, in report order, validated (groups must not run backwards).</summary>
-public sealed record NewRecommendations(Guid InspectionId, IReadOnlyList<NewRecommendation> Items, string RecordedBy)
+/// <summary>
+/// Recommendations to add to an inspection, in report order, validated (groups must not run backwards). Added to a
+/// published inspection, they are a correction of its report and need <see cref="CorrectionReason"/> (see <see cref="CorrectionReasonAt"/>).
+/// </summary>
+public sealed record NewRecommendations(Guid InspectionId, IReadOnlyList<NewRecommendation> Items, string RecordedBy, string CorrectionReason = "")
 {
     public static NewRecommendations Create(
-        string? inspectionId, IReadOnlyList<(string? AddresseeGroup, string? AddresseeProviderId, string? Text)> items, string? recordedBy)
+        string? inspectionId, IReadOnlyList<(string? AddresseeGroup, string? AddresseeProviderId, string? Text)> items, string? recordedBy,
+        string? correctionReason = null)
     {
         var violations = new List<FieldViolation>();
         var inspection = Identifier.ParseRequired(inspectionId, "inspection_id", violations);
@@ -22,7 +26,22 @@ public sealed record NewRecommendations(Guid InspectionId, IReadOnlyList<NewReco
         if (valid.Count == items.Count)
             violations.AddRange(RecommendationNumbering.OrderViolations(null, valid));
         var by = RequestText.Required(recordedBy, "recorded_by", 200, violations);
+        var reason = RequestText.Optional(correctionReason, "correction_reason", 2000, violations);
         ValidationException.ThrowIfAny(violations);
-        return new NewRecommendations(inspection, valid, by);
+        return new NewRecommendations(inspection, valid, by, reason.Trim());
+    }
+
+    /// <summary>
+    /// Recommendations added to a published inspection change its report: they are taken only as a correction, with
+    /// the reason why (FAILED_PRECONDITION naming correction_reason otherwise). The reason is kept only for such a correction.
+    /// </summary>
+    public string CorrectionReasonAt(ProviderInspection inspection)
+    {
+        if (!inspection.IsPublished) return "";
+        if (CorrectionReason.Length == 0)
+            throw new PreconditionFailedException(
+                $"Inspection {Identifier.Format(inspection.Id)} was published on {CalendarDate.Format(inspection.PublishedOn)}: " +
+                "recommendations added to it change its published report, so they can be added only as a correction; give correction_reason (why the published report changes).");
+        return CorrectionReason;
     }
 }

@@ -66,11 +66,4 @@ public sealed record ProviderInspection(
             PublishedBy = publication.PublishedBy,
         };
     }
-
-    /// <summary>Recommendations are made at publication: once published, the list is closed.</summary>
-    public void EnsureRecommendationsCanBeAdded()
-    {
-        if (IsPublished)
-            throw new PreconditionFailedException($"Inspection {Identifier.Format(Id)} is published: its recommendations can no longer change.");
-    }
 }

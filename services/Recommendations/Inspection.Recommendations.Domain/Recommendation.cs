@@ -18,4 +18,7 @@ public sealed record Recommendation(
 {
     /// <summary>When the inspection's improvement plan was received; null while none is recorded.</summary>
     public DateOnly? ImprovementPlanReceivedOn { get; init; }
+
+    /// <summary>Why it was added after the inspection was published (a correction of the report); empty otherwise.</summary>
+    public string CorrectionReason { get; init; } = string.Empty;
 }

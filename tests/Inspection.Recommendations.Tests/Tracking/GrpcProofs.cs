@@ -162,6 +162,70 @@ public sealed class GrpcProofs(ServiceHostFixture service) : TrackingProofs, ICl
         Assert.NotEqual(annexBefore, annexAfterCorrection);
     }
 
+    [Fact]
+    public async Task Recommendations_added_to_a_published_inspection_are_refused_unless_they_are_a_correction_with_a_reason()
+    {
+        var scenario = await AnnexScenario.LoadAsync(Driver);
+        var published = await _client.GetInspectionAsync(new GetInspectionRequest { InspectionId = scenario.DivisionInspection.Id });
+        var request = new AddRecommendationsRequest
+        {
+            RequestId = $"late-{published.InspectionId}", InspectionId = published.InspectionId, ExpectedVersion = published.Version, RecordedBy = "tester",
+        };
+        request.Recommendations.Add(new NewRecommendation { AddresseeGroup = "provider", AddresseeProviderId = scenario.Division.Id, Text = "review the missed case records" });
+
+        var refused = await Assert.ThrowsAsync<RpcException>(() => _client.AddRecommendationsAsync(request).ResponseAsync);
+        var afterRefusal = await _client.GetInspectionAsync(new GetInspectionRequest { InspectionId = published.InspectionId });
+
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+        Assert.Contains("was published on 2019-04-01", refused.Status.Detail);
+        Assert.Contains("correction_reason", refused.Status.Detail);
+        Assert.Equal((published.RecommendationCount, published.Version), (afterRefusal.RecommendationCount, afterRefusal.Version));
+
+        request.RequestId = $"correction-{published.InspectionId}";
+        request.CorrectionReason = "The published report left out a recommendation the inspection team agreed";
+        var added = await _client.AddRecommendationsAsync(request);
+        var made = Assert.Single(added.Recommendations);
+        var got = await _client.GetRecommendationAsync(new GetRecommendationRequest { RecommendationId = made.RecommendationId });
+        var listed = await _client.ListRecommendationsAsync(new ListRecommendationsRequest { InspectionId = published.InspectionId });
+
+        Assert.Equal((published.RecommendationCount + 1, request.CorrectionReason), (made.Number, made.CorrectionReason));
+        Assert.Equal((published.RecommendationCount + 1, published.Version + 1), (added.Inspection.RecommendationCount, added.Inspection.Version));
+        Assert.Equal(request.CorrectionReason, got.CorrectionReason);
+        Assert.Equal(request.CorrectionReason, listed.Recommendations.Single(r => r.RecommendationId == made.RecommendationId).CorrectionReason);
+        Assert.All(listed.Recommendations.Where(r => r.RecommendationId != made.RecommendationId), r => Assert.Equal("", r.CorrectionReason));
+
+        // The same request id with a different reason is a different request.
+        request.CorrectionReason = "another reason";
+        var replay = await Assert.ThrowsAsync<RpcException>(() => _client.AddRecommendationsAsync(request).ResponseAsync);
+        Assert.Equal(StatusCode.AlreadyExists, replay.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_correction_reason_given_for_a_planned_inspection_is_not_stored_and_one_too_long_is_refused()
+    {
+        var scenario = await AnnexScenario.LoadAsync(Driver);
+        var planned = await _client.GetInspectionAsync(new GetInspectionRequest { InspectionId = scenario.PduInspection.Id });
+        var request = new AddRecommendationsRequest
+        {
+            RequestId = $"too-long-{planned.InspectionId}", InspectionId = planned.InspectionId, ExpectedVersion = planned.Version, RecordedBy = "tester",
+            CorrectionReason = new string('x', 2001),
+        };
+        request.Recommendations.Add(new NewRecommendation { AddresseeGroup = "provider", AddresseeProviderId = scenario.Pdu.Id, Text = "improve the quality of reviews" });
+
+        var tooLong = await Assert.ThrowsAsync<RpcException>(() => _client.AddRecommendationsAsync(request).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, tooLong.StatusCode);
+        Assert.Equal("correction_reason", Assert.Single(tooLong.FieldViolations).Field);
+
+        request.RequestId = $"planned-{planned.InspectionId}";
+        request.CorrectionReason = "not a correction: the inspection is not published";
+        var added = await _client.AddRecommendationsAsync(request);
+        var made = Assert.Single(added.Recommendations);
+        var got = await _client.GetRecommendationAsync(new GetRecommendationRequest { RecommendationId = made.RecommendationId });
+
+        Assert.Equal((1, "", ""), (made.Number, made.CorrectionReason, got.CorrectionReason));
+    }
+
     private static System.Text.Json.JsonElement TokenPayload(string authorization)
     {
         var payload = authorization["Bearer ".Length..].Split('.')[1].Replace('-', '+').Replace('_', '/');

@@ -22,6 +22,7 @@ public static partial class FieldLabels
         ["judgement"] = "Judgement", ["findings"] = "Findings", ["repeated_from_previous_inspection"] = "Repeated from the previous inspection",
         ["recommendations[].text"] = "Recommendation {0}", ["recommendations[].addressee_group"] = "Recommendation {0} addressee",
         ["recommendations[].addressee_provider_id"] = "Recommendation {0} addressee",
+        ["correction_reason"] = "Reason for the correction",
         // Case sampling
         ["taken_on"] = "Date the caseload was taken", ["description"] = "Description", ["snapshot_id"] = "Caseload snapshot",
         ["eligibility.windows"] = "Eligibility window", ["eligibility.windows[].first_day"] = "Window {0} first day",

@@ -6,16 +6,20 @@ namespace Inspection.Admin.Presentation;
 
 /// <summary>
 /// One change made to a published report, recorded as a correction with its reason by the service that owns the
-/// part changed: a progress judgement (recommendation tracking), a rating or case assessment (assessment scoring), a
+/// part changed: a recommendation or progress judgement (recommendation tracking), a rating or case assessment (assessment scoring), a
 /// domain-one judgement (organisational evidence).
 /// </summary>
 public sealed record ReportAmendment(DateTimeOffset At, string What, string Reason, string By)
 {
     public string Date => At.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
-    public static IReadOnlyList<ReportAmendment> Collect(ListDueForJudgementResponse? progress, InspectionRatings? ratings, GetJudgementsResponse? judgements)
+    public static IReadOnlyList<ReportAmendment> Collect(
+        IEnumerable<Recommendation>? recommendations, ListDueForJudgementResponse? progress, InspectionRatings? ratings, GetJudgementsResponse? judgements)
     {
         var amendments = new List<ReportAmendment>();
+        foreach (var r in recommendations ?? [])
+            if (r.CorrectionReason.Length > 0)
+                amendments.Add(new(r.RecordedAt.ToDateTimeOffset(), $"Recommendation {r.Number} added", r.CorrectionReason, r.RecordedBy));
         foreach (var due in progress?.Recommendations ?? [])
             if (due.JudgementAtThisInspection is { CorrectionReason.Length: > 0 } j)
                 amendments.Add(new(j.RecordedAt.ToDateTimeOffset(), $"Progress on recommendation {due.Recommendation.Number}: {j.Judgement}", j.CorrectionReason, j.RecordedBy));

@@ -41,7 +41,7 @@ public sealed class RecommendationStore
         """
         select r.recommendation_id, r.inspection_id, i.provider_id as inspected_provider_id, r.number, r.addressee_group,
                r.addressee_provider_id, a.name as addressee_name, r.text, r.version, i.published_on as inspection_published_on,
-               i.improvement_plan_due, i.improvement_plan_received_on, r.recorded_by, r.recorded_at
+               i.improvement_plan_due, i.improvement_plan_received_on, r.recorded_by, r.recorded_at, r.correction_reason
         from recommendations r
         join inspections i on i.inspection_id = r.inspection_id
         join providers a on a.provider_id = r.addressee_provider_id
@@ -296,7 +296,7 @@ public sealed class RecommendationStore
             {
                 var inspection = await GetInspectionAsync(c, tx, batch.InspectionId, ct, forUpdate: true);
                 EnsureVersion("Inspection", inspection.Id, inspection.Version, expectedVersion);
-                inspection.EnsureRecommendationsCanBeAdded();
+                var correctionReason = batch.CorrectionReasonAt(inspection);
 
                 var inspected = await GetProviderAsync(c, tx, inspection.ProviderId, ct);
                 var addresseeIds = batch.Items.Select(i => i.AddresseeProviderId).Distinct().ToArray();
@@ -313,8 +313,8 @@ public sealed class RecommendationStore
 
                 await c.ExecuteAsync(new CommandDefinition(
                     """
-                    insert into recommendations (recommendation_id, inspection_id, number, addressee_group, addressee_provider_id, text, request_id, recorded_by)
-                    values (@id, @inspectionId, @number, @group, @addressee, @text, @requestId, @recordedBy)
+                    insert into recommendations (recommendation_id, inspection_id, number, addressee_group, addressee_provider_id, text, request_id, recorded_by, correction_reason)
+                    values (@id, @inspectionId, @number, @group, @addressee, @text, @requestId, @recordedBy, @correctionReason)
                     """,
                     numbered.Select(n => new
                     {
@@ -326,6 +326,7 @@ public sealed class RecommendationStore
                         text = n.Recommendation.Text,
                         requestId,
                         recordedBy = batch.RecordedBy,
+                        correctionReason,
                     }),
                     tx, cancellationToken: ct));
                 await c.ExecuteAsync(new CommandDefinition(
@@ -707,12 +708,14 @@ public sealed class RecommendationStore
         public DateTime? ImprovementPlanReceivedOn { get; set; }
         public string RecordedBy { get; set; } = "";
         public DateTime RecordedAt { get; set; }
+        public string CorrectionReason { get; set; } = "";
 
         public Recommendation ToRecommendation() =>
             new(RecommendationId, InspectionId, InspectedProviderId, Number, Domain.AddresseeGroup.FromWord(AddresseeGroup), AddresseeProviderId,
                 AddresseeName, Text, Version, FromDate(InspectionPublishedOn), FromDate(ImprovementPlanDue), RecordedBy, FromTimestamp(RecordedAt))
             {
                 ImprovementPlanReceivedOn = FromDate(ImprovementPlanReceivedOn),
+                CorrectionReason = CorrectionReason,
             };
     }
 

@@ -93,6 +93,7 @@ public static class ContractMapping
             ImprovementPlanReceivedOn = CalendarDate.Format(recommendation.ImprovementPlanReceivedOn),
             ImprovementPlanOverdue = open && recommendation.ImprovementPlanReceivedOn is null
                                      && recommendation.ImprovementPlanDue is { } due && due < (today ?? Today),
+            CorrectionReason = recommendation.CorrectionReason,
         };
         if (withHistory) message.History.AddRange(progress.History.Select(j => j.ToMessage()));
         return message;

@@ -120,7 +120,8 @@ public sealed class RecommendationTrackingService(
         var batch = NewRecommendations.Create(
             request.InspectionId,
             request.Recommendations.Select(r => ((string?)r.AddresseeGroup, (string?)r.AddresseeProviderId, (string?)r.Text)).ToList(),
-            request.RecordedBy);
+            request.RecordedBy,
+            request.CorrectionReason);
         var added = (await store.AddRecommendationsAsync(requestId, batch, expectedVersion, context.CancellationToken)).Value;
         var scale = frameworks.ProgressScaleFor(added.Inspection.FrameworkId);
         var response = new AddRecommendationsResponse { Inspection = added.Inspection.ToMessage() };

@@ -14,7 +14,8 @@ namespace Inspection.Admin.Pages.Recommendations;
 
 /// <summary>
 /// Adds an inspection's recommendations in report order (lead inspectors and administrators); the service numbers
-/// them after any already made and checks each addressee fits its group.
+/// them after any already made and checks each addressee fits its group. On a published inspection they change the
+/// report, so they are added as a correction with its reason (the report shows it as amended).
 /// </summary>
 [Authorize(Policy = Policies.Lead)]
 public sealed class AddModel(RecommendationTracking.RecommendationTrackingClient tracking, AdminStore audit) : PageModel
@@ -26,6 +27,9 @@ public sealed class AddModel(RecommendationTracking.RecommendationTrackingClient
     /// </summary>
     public IReadOnlyList<(string Value, string Label)> Addressees { get; private set; } = [];
     [BindProperty] public NewRecommendationsInput Input { get; set; } = new();
+
+    /// <summary>The inspection is published: recommendations added now change its report, so they are recorded as a correction.</summary>
+    public bool IsCorrection => Inspection.Status == "published";
 
     public async Task OnGetAsync(string id, CancellationToken ct)
     {
@@ -42,9 +46,10 @@ public sealed class AddModel(RecommendationTracking.RecommendationTrackingClient
         {
             RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
             InspectionId = id, ExpectedVersion = Input.InspectionVersion, RecordedBy = User.RecordedBy(),
+            CorrectionReason = IsCorrection ? Input.CorrectionReason?.Trim() ?? "" : "",
         };
         // recommendations[i] is the i-th filled row sent: the service's violations come back by that index.
-        var fields = new Dictionary<string, string>();
+        var fields = new Dictionary<string, string> { ["correction_reason"] = "Input.CorrectionReason" };
         for (var row = 0; row < Input.Rows.Count; row++)
         {
             var (addressee, text) = (Input.Rows[row].Addressee, Input.Rows[row].Text?.Trim());
@@ -60,6 +65,8 @@ public sealed class AddModel(RecommendationTracking.RecommendationTrackingClient
             request.Recommendations.Add(new NewRecommendation { AddresseeGroup = parts[0], AddresseeProviderId = parts.Length > 1 ? parts[1] : "", Text = text });
         }
         if (ModelState.IsValid && request.Recommendations.Count == 0) ModelState.AddModelError("Input.Rows[0].Text", "Enter at least one recommendation");
+        if (IsCorrection && string.IsNullOrWhiteSpace(Input.CorrectionReason))
+            ModelState.AddModelError("Input.CorrectionReason", "Enter the reason for the correction");
         if (!ModelState.IsValid) return Page();
         try
         {
@@ -67,9 +74,12 @@ public sealed class AddModel(RecommendationTracking.RecommendationTrackingClient
             await audit.AppendAuditAsync(User.RecordedBy(), "recommendations added", Inspection.ProviderName,
                 string.Join("; ", added.Recommendations.Select(r => $"{r.Number}. {r.AddresseeName}")), ct);
             var (lowest, highest) = (added.Recommendations.Min(r => r.Number), added.Recommendations.Max(r => r.Number));
-            TempData["Notice"] = added.Recommendations.Count == 1
+            var notice = added.Recommendations.Count == 1
                 ? $"Recommendation {lowest} added"
                 : $"{added.Recommendations.Count} recommendations added, numbered {lowest} to {highest}";
+            TempData["Notice"] = added.Recommendations.Any(r => r.CorrectionReason.Length > 0)
+                ? $"{notice} as a correction. The published report now shows it as amended."
+                : notice;
             return Redirect($"/inspections/{id}");
         }
         catch (RpcException e)

@@ -9,6 +9,8 @@ public sealed class NewRecommendationsInput
     public string? RequestId { get; set; }
     /// <summary>The inspection's version as read: recommendations added by someone else meanwhile make the service refuse (ABORTED).</summary>
     public long InspectionVersion { get; set; }
+    /// <summary>Required once the inspection is published: the recommendations change its report, so they are added as a correction.</summary>
+    public string? CorrectionReason { get; set; }
 }
 
 public sealed class NewRecommendationRow
