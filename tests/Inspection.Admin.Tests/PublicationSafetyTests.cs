@@ -104,7 +104,7 @@ public sealed class PublicationSafetyTests(AdminFixture admin)
         await page.GetByLabel("Sufficient progress").CheckAsync();
         await page.GetByLabel("Findings").FillAsync("A later look at the plan");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save correction" }).ClickAsync();
-        Assert.Equal(["Enter why the published report is being corrected"], await page.Locator(".govuk-error-summary li").AllInnerTextsAsync());
+        Assert.Equal(["Enter the reason for the correction"], await page.Locator(".govuk-error-summary li").AllInnerTextsAsync());
         await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "progress-correction-needs-reason");
 

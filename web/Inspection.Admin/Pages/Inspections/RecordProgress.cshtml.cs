@@ -52,7 +52,7 @@ public sealed class RecordProgressModel(RecommendationTracking.RecommendationTra
         if (string.IsNullOrEmpty(Input.Judgement)) ModelState.AddModelError("Input.Judgement", "Select the progress made");
         if (string.IsNullOrWhiteSpace(Input.Findings)) ModelState.AddModelError("Input.Findings", "Enter the inspection's findings");
         if (IsCorrection && string.IsNullOrWhiteSpace(Input.CorrectionReason))
-            ModelState.AddModelError("Input.CorrectionReason", "Enter why the published report is being corrected");
+            ModelState.AddModelError("Input.CorrectionReason", "Enter the reason for the correction");
         if (!ModelState.IsValid) return Page();
         try
         {
