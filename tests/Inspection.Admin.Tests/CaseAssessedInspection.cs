@@ -12,18 +12,10 @@ public sealed record CaseAssessedInspection(string InspectionId, string Provider
 {
     public static async Task<CaseAssessedInspection> CreateAsync(AdminFixture admin, string purpose)
     {
-        var tracking = admin.Tracking.CreateClient<RecommendationTracking.RecommendationTrackingClient>();
         var sampling = admin.Sampling.CreateClient<CaseSampling.CaseSamplingClient>();
         var scoring = admin.Scoring.CreateClient<AssessmentScoring.AssessmentScoringClient>();
-        var unique = Guid.NewGuid().ToString("N")[..8];
-        var provider = await tracking.CreateProviderAsync(new CreateProviderRequest
-        {
-            RequestId = "p-" + unique, Name = $"{purpose} Test PDU {unique}", Type = "pdu", Region = "Wales", CreatedBy = "admin-tests",
-        });
-        var inspection = await tracking.CreateInspectionAsync(new CreateInspectionRequest
-        {
-            RequestId = "i-" + unique, ProviderId = provider.ProviderId, FrameworkId = "pdu-2021-2023", FieldworkStart = "2022-06-06", CreatedBy = "admin-tests",
-        });
+        var planned = await PlannedInspection.CreateAsync(admin, purpose);
+        var (unique, provider, inspection) = (planned.Unique, planned.Provider, planned.Inspection);
         var snapshot = await sampling.StartPopulationImportAsync(new StartPopulationImportRequest { RequestId = "s-" + unique, ProviderId = provider.ProviderId, TakenOn = "2021-12-01" });
         var batch = new ImportPopulationRequest { SnapshotId = snapshot.SnapshotId, FirstRowNumber = 2 };
         for (var i = 0; i < 12; i++)

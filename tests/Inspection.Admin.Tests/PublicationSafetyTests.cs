@@ -18,15 +18,8 @@ public sealed class PublicationSafetyTests(AdminFixture admin)
     {
         var tracking = admin.Tracking.CreateClient<RecommendationTracking.RecommendationTrackingClient>();
         var scoring = admin.Scoring.CreateClient<AssessmentScoring.AssessmentScoringClient>();
-        var unique = Guid.NewGuid().ToString("N")[..8];
-        var provider = await tracking.CreateProviderAsync(new CreateProviderRequest
-        {
-            RequestId = "p-" + unique, Name = $"Publishing Test PDU {unique}", Type = "pdu", Region = "Wales", CreatedBy = "admin-tests",
-        });
-        var inspection = await tracking.CreateInspectionAsync(new CreateInspectionRequest
-        {
-            RequestId = "i-" + unique, ProviderId = provider.ProviderId, FrameworkId = "pdu-2021-2023", FieldworkStart = "2022-06-06", CreatedBy = "admin-tests",
-        });
+        var planned = await PlannedInspection.CreateAsync(admin, "Publishing");
+        var (unique, provider, inspection) = (planned.Unique, planned.Provider, planned.Inspection);
         var id = inspection.InspectionId;
         var page = await admin.PageAsAsync(Role.LeadInspector);
 
@@ -139,15 +132,8 @@ public sealed class PublicationSafetyTests(AdminFixture admin)
         // A new inspection of its own, published through the services, so no other test's reference inspection changes.
         var tracking = admin.Tracking.CreateClient<RecommendationTracking.RecommendationTrackingClient>();
         var scoring = admin.Scoring.CreateClient<AssessmentScoring.AssessmentScoringClient>();
-        var unique = Guid.NewGuid().ToString("N")[..8];
-        var provider = await tracking.CreateProviderAsync(new CreateProviderRequest
-        {
-            RequestId = "p-" + unique, Name = $"Correction Test PDU {unique}", Type = "pdu", Region = "Wales", CreatedBy = "admin-tests",
-        });
-        var inspection = await tracking.CreateInspectionAsync(new CreateInspectionRequest
-        {
-            RequestId = "i-" + unique, ProviderId = provider.ProviderId, FrameworkId = "pdu-2021-2023", FieldworkStart = "2022-06-06", CreatedBy = "admin-tests",
-        });
+        var planned = await PlannedInspection.CreateAsync(admin, "Correction");
+        var (unique, provider, inspection) = (planned.Unique, planned.Provider, planned.Inspection);
         var id = inspection.InspectionId;
         var first = new AddRecommendationsRequest { RequestId = "r-" + unique, InspectionId = id, ExpectedVersion = inspection.Version, RecordedBy = "admin-tests" };
         first.Recommendations.Add(new NewRecommendation { AddresseeGroup = "provider", AddresseeProviderId = provider.ProviderId, Text = "make sure every case has a risk management plan" });

@@ -112,17 +112,7 @@ public sealed class SampleTests(AdminFixture admin)
 
     private async Task<string> NewInspectionAsync()
     {
-        var tracking = admin.Tracking.CreateClient<RecommendationTracking.RecommendationTrackingClient>();
-        var unique = Guid.NewGuid().ToString("N")[..8];
-        var provider = await tracking.CreateProviderAsync(new CreateProviderRequest
-        {
-            RequestId = "p-" + unique, Name = $"Sample Test PDU {unique}", Type = "pdu", Region = "North West", CreatedBy = "admin-tests",
-        });
-        var inspection = await tracking.CreateInspectionAsync(new CreateInspectionRequest
-        {
-            RequestId = "i-" + unique, ProviderId = provider.ProviderId, FrameworkId = "pdu-2021-2023", FieldworkStart = "2022-06-06", CreatedBy = "admin-tests",
-        });
-        return inspection.InspectionId;
+        return (await PlannedInspection.CreateAsync(admin, "Sample", "North West")).InspectionId;
     }
 
     /// <summary>A made-up caseload: case references only, attributes cycling so every stratum has cases.</summary>

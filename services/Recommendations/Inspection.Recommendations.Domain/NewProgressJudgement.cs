@@ -25,19 +25,9 @@ public sealed record NewProgressJudgement(
         return new NewProgressJudgement(recommendation, inspection, word, text, repeatedFromPreviousInspection, by, reason.Trim());
     }
 
-    /// <summary>
-    /// A judgement at a published inspection changes its report's annex: it is taken only as a correction, with the
-    /// reason why (FAILED_PRECONDITION naming correction_reason otherwise). The reason is kept only for such a correction.
-    /// </summary>
-    public string CorrectionReasonAt(ProviderInspection judgingInspection)
-    {
-        if (!judgingInspection.IsPublished) return "";
-        if (CorrectionReason.Length == 0)
-            throw new PreconditionFailedException(
-                $"Inspection {Identifier.Format(judgingInspection.Id)} was published on {CalendarDate.Format(judgingInspection.PublishedOn)}: " +
-                "a progress judgement at it changes its published annex, so it can be recorded only as a correction; give correction_reason (why the published report changes).");
-        return CorrectionReason;
-    }
+    /// <summary>A judgement at a published inspection is a correction of its report's annex, with the reason why.</summary>
+    public string CorrectionReasonAt(ProviderInspection judgingInspection) =>
+        judgingInspection.CorrectionReasonFor(CorrectionReason, "a progress judgement at it changes its published annex");
 
     /// <summary>The judgement spelt as the scale spells it; a word not on the scale is refused, naming the field.</summary>
     public string ValidJudgement(ProgressScale scale)

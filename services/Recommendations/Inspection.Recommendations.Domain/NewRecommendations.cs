@@ -31,17 +31,7 @@ public sealed record NewRecommendations(Guid InspectionId, IReadOnlyList<NewReco
         return new NewRecommendations(inspection, valid, by, reason.Trim());
     }
 
-    /// <summary>
-    /// Recommendations added to a published inspection change its report: they are taken only as a correction, with
-    /// the reason why (FAILED_PRECONDITION naming correction_reason otherwise). The reason is kept only for such a correction.
-    /// </summary>
-    public string CorrectionReasonAt(ProviderInspection inspection)
-    {
-        if (!inspection.IsPublished) return "";
-        if (CorrectionReason.Length == 0)
-            throw new PreconditionFailedException(
-                $"Inspection {Identifier.Format(inspection.Id)} was published on {CalendarDate.Format(inspection.PublishedOn)}: " +
-                "recommendations added to it change its published report, so they can be added only as a correction; give correction_reason (why the published report changes).");
-        return CorrectionReason;
-    }
+    /// <summary>Recommendations added to a published inspection are a correction of its report, with the reason why.</summary>
+    public string CorrectionReasonAt(ProviderInspection inspection) =>
+        inspection.CorrectionReasonFor(CorrectionReason, "recommendations added to it change its published report");
 }

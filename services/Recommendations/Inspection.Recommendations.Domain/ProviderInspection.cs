@@ -66,4 +66,20 @@ public sealed record ProviderInspection(
             PublishedBy = publication.PublishedBy,
         };
     }
+
+    /// <summary>
+    /// A change to a published inspection changes its report: it is taken only as a correction, with the reason why
+    /// (FAILED_PRECONDITION naming correction_reason otherwise). The reason is kept only for such a correction, so an
+    /// inspection not yet published gives "".
+    /// </summary>
+    /// <param name="change">What the change does to the report, e.g. "a progress judgement at it changes its published annex".</param>
+    public string CorrectionReasonFor(string reason, string change)
+    {
+        if (!IsPublished) return "";
+        if (reason.Length == 0)
+            throw new PreconditionFailedException(
+                $"Inspection {Identifier.Format(Id)} was published on {Domain.CalendarDate.Format(PublishedOn)}: {change}, so it can be made only as a correction; " +
+                "give correction_reason (why the published report changes).");
+        return reason;
+    }
 }
