@@ -16,4 +16,8 @@ public static class FrameworkTitles
 
     public static string Of(string? frameworkId) =>
         string.IsNullOrEmpty(frameworkId) ? "" : Titles.TryGetValue(frameworkId, out var title) ? title : frameworkId;
+
+    /// <summary>The short title, or the given words (e.g. the catalogue's name and years) for a framework not listed here.</summary>
+    public static string Of(string? frameworkId, string otherwise) =>
+        !string.IsNullOrEmpty(frameworkId) && Titles.TryGetValue(frameworkId, out var title) ? title : otherwise;
 }

@@ -2,6 +2,7 @@ using Inspection.Admin.Accounts;
 using Inspection.Admin.Forms;
 using Inspection.Admin.Status;
 using Inspection.Evidence.V1;
+using Inspection.Recommendations.V1;
 using Inspection.Scoring.V1;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,9 +12,16 @@ using RpcException = Grpc.Core.RpcException;
 
 namespace Inspection.Admin.Pages.Evidence;
 
-/// <summary>A domain-one judgement, with what the decision rules allow or suggest beside the form (lead inspectors).</summary>
+/// <summary>
+/// A domain-one judgement, with what the decision rules allow or suggest beside the form (lead inspectors). Once the
+/// inspection is published, changing a judgement already recorded is a correction: the page says so and asks its reason.
+/// </summary>
 [Authorize(Policy = Policies.Lead)]
-public sealed class JudgementModel(OrganisationalEvidence.OrganisationalEvidenceClient evidence, AssessmentScoring.AssessmentScoringClient scoring, AdminStore audit) : PageModel
+public sealed class JudgementModel(
+    OrganisationalEvidence.OrganisationalEvidenceClient evidence,
+    AssessmentScoring.AssessmentScoringClient scoring,
+    RecommendationTracking.RecommendationTrackingClient tracking,
+    AdminStore audit) : PageModel
 {
     private static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>
     {
@@ -25,14 +33,18 @@ public sealed class JudgementModel(OrganisationalEvidence.OrganisationalEvidence
     public OrganisationalStandard Standard { get; private set; } = new();
     public IReadOnlyList<string> RatingWords { get; private set; } = [];
     public StandardRating? Rules { get; private set; }
+    public Inspection.Recommendations.V1.Inspection Inspection { get; private set; } = new();
+    public Inspection.Evidence.V1.Judgement? Current { get; private set; }
+
+    /// <summary>The report is published and this standard was judged in it: a change is a correction with its reason.</summary>
+    public bool IsCorrection => Inspection.Status == "published" && Current is not null;
 
     [BindProperty] public JudgementInput Input { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(string id, string standardId, CancellationToken ct)
     {
         if (!await LoadAsync(id, standardId, ct)) return NotFound();
-        var current = (await evidence.GetJudgementsAsync(new GetJudgementsRequest { InspectionId = id }, new CallOptions(cancellationToken: ct)))
-            .Judgements.FirstOrDefault(j => j.StandardId == standardId);
+        var current = Current;
         Input = new JudgementInput
         {
             Rating = current?.Rating, Rationale = current?.Rationale, PanelDeparture = current?.PanelDeparture ?? false,
@@ -45,6 +57,8 @@ public sealed class JudgementModel(OrganisationalEvidence.OrganisationalEvidence
     {
         if (!await LoadAsync(id, standardId, ct)) return NotFound();
         if (string.IsNullOrEmpty(Input.Rating)) ModelState.AddModelError("Input.Rating", "Select a rating");
+        if (IsCorrection && string.IsNullOrWhiteSpace(Input.CorrectionReason))
+            ModelState.AddModelError("Input.CorrectionReason", "Enter the reason for the correction");
         if (!ModelState.IsValid) return Page();
         try
         {
@@ -54,7 +68,7 @@ public sealed class JudgementModel(OrganisationalEvidence.OrganisationalEvidence
                 InspectionId = id, StandardId = standardId, Rating = Input.Rating!, Rationale = Input.Rationale?.Trim() ?? "",
                 PanelDeparture = Input.PanelDeparture, AgreedBy = Input.AgreedBy?.Trim() ?? "", State = Input.State ?? "draft",
                 RecordedBy = User.RecordedBy(), RecordedByRole = User.StaffRole() is { } role ? RoleNames.Code(role) : "", ExpectedVersion = Input.Version,
-                CorrectionReason = Input.CorrectionReason?.Trim() ?? "",
+                CorrectionReason = IsCorrection ? Input.CorrectionReason?.Trim() ?? "" : "",
             }, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "domain-one judgement recorded", $"standard {standardId}",
                 $"{judgement.Rating} ({judgement.State}){(judgement.PanelDeparture ? ", panel departure" : "")}", ct);
@@ -73,8 +87,12 @@ public sealed class JudgementModel(OrganisationalEvidence.OrganisationalEvidence
     {
         InspectionId = id;
         var options = new CallOptions(cancellationToken: ct);
+        using var inspection = tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, options);
+        using var judgements = evidence.GetJudgementsAsync(new GetJudgementsRequest { InspectionId = id }, options);
         var standards = await evidence.ListOrganisationalStandardsAsync(new ListOrganisationalStandardsRequest { InspectionId = id }, options);
+        Inspection = await inspection;
         var standard = standards.Standards.FirstOrDefault(s => s.StandardId == standardId);
+        Current = (await judgements).Judgements.FirstOrDefault(j => j.StandardId == standardId);
         if (standard is null) return false;
         Standard = standard;
         RatingWords = standards.RatingWords;

@@ -91,8 +91,11 @@ public sealed class DetailsModel(
         var href = $"/inspections/{id}/ratings";
         if (ratings is null) return Cannot("ratings", name, href);
         if (ratings.CanPublish) return new("ratings", name, href, "Completed", null, ratings.Overall is { Rating.Length: > 0 } o ? $"Overall: {o.Rating} ({o.Score} of {o.MaxScore})" : "Every standard rated");
-        return new("ratings", name, href, "Incomplete", "govuk-tag--light-blue", ratings.Blockers.Count > 0 ? ratings.Blockers[0] : "Not every standard is rated yet");
+        return new("ratings", name, href, "Incomplete", "govuk-tag--light-blue", ratings.Blockers.Count > 0 ? Sentence(ratings.Blockers[0]) : "Not every standard is rated yet");
     }
+
+    // The services' blockers are phrases ("no case sample has been drawn"); a hint is a sentence.
+    private static string Sentence(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static InspectionTask ProgressTask(string id, ListDueForJudgementResponse? due)
     {
