@@ -137,15 +137,15 @@ public sealed class TrackerTests(AdminFixture admin)
         await page.GotoAsync($"/inspections/{inspection.InspectionId}/recommendations/add");
         var offered = await page.Locator("select[name='Input.Rows[0].Addressee'] option").AllInnerTextsAsync();
         Assert.Contains($"{pdu.Name} (the provider)", offered);
-        Assert.Contains("West Midlands region (Its region or division)", offered);
-        Assert.Contains("HM Prison and Probation Service (HMPPS) (HM Prison and Probation Service)", offered);
+        Assert.Contains("West Midlands region (its region or division)", offered);
+        Assert.Contains("HM Prison and Probation Service (HMPPS)", offered);
         Assert.DoesNotContain(offered, o => o.StartsWith("London region", StringComparison.Ordinal));
         Assert.DoesNotContain(offered, o => o.StartsWith("National Offender Management Service", StringComparison.Ordinal));
         await AxeCore.AssertAccessibleAsync(page);
 
         await page.GotoAsync($"/inspections/{old.InspectionId}/recommendations/add");
         offered = await page.Locator("select[name='Input.Rows[0].Addressee'] option").AllInnerTextsAsync();
-        Assert.Contains("National Offender Management Service (HM Prison and Probation Service)", offered);
+        Assert.Contains("National Offender Management Service", offered);
         Assert.DoesNotContain(offered, o => o.StartsWith("HM Prison and Probation Service (HMPPS)", StringComparison.Ordinal));
     }
 

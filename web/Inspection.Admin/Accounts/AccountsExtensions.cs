@@ -23,6 +23,7 @@ public static class AccountsExtensions
         services.AddSingleton(sp => new DatabaseReadiness(
             sp.GetRequiredService<NpgsqlDataSource>(), typeof(AdminStore).Assembly, sp.GetRequiredService<ILogger<DatabaseReadiness>>()));
         services.AddSingleton<AdminStore>();
+        services.AddScoped<StaffNames>();
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddSingleton<IPasswordHasher<Integrator>, PasswordHasher<Integrator>>();
         services.AddSingleton(Inspection.Security.RpcPolicy.Embedded);

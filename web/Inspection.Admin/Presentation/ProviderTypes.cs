@@ -26,6 +26,17 @@ public static class ProviderTypes
     public static string AddresseeGroupName(string code) => AddresseeGroups.FirstOrDefault(t => t.Code == code).Name ?? code;
 
     /// <summary>
+    /// An addressee's name with the part it plays, as a list or a summary shows it: "Derby PDU (the provider)",
+    /// "West Midlands region (its region or division)"; a national body's own name says it all.
+    /// </summary>
+    public static string AddresseeLabel(string name, string group) => group switch
+    {
+        "provider" => $"{name} (the provider)",
+        "region" => $"{name} (its region or division)",
+        _ => name,
+    };
+
+    /// <summary>
     /// When a provider was active, in words: "From 1 June 2021", "From 1 April 2014 to 26 June 2021",
     /// "Until 26 June 2021 (start not recorded)", or "Dates not recorded"; never a bare "onwards".
     /// </summary>

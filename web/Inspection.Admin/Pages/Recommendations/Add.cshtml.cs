@@ -100,7 +100,7 @@ public sealed class AddModel(RecommendationTracking.RecommendationTrackingClient
     {
         var options = new CallOptions(cancellationToken: ct);
         Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, options);
-        var addressees = new List<(string, string)> { ($"provider|{Inspection.ProviderId}", $"{Inspection.ProviderName} (the provider)") };
+        var addressees = new List<(string, string)> { ($"provider|{Inspection.ProviderId}", ProviderTypes.AddresseeLabel(Inspection.ProviderName, "provider")) };
         var inspected = await tracking.GetProviderAsync(new GetProviderRequest { ProviderId = Inspection.ProviderId }, options);
         var on = string.IsNullOrEmpty(Inspection.FieldworkStart) ? DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : Inspection.FieldworkStart;
         foreach (var (type, group) in new[] { ("region", "region"), ("nps_division", "region"), ("national_body", "") })
@@ -115,7 +115,7 @@ public sealed class AddModel(RecommendationTracking.RecommendationTrackingClient
             {
                 // National bodies: HMPPS and the Ministry of Justice each have their own group.
                 var g = group.Length > 0 ? group : p.Name.Contains("Justice", StringComparison.OrdinalIgnoreCase) ? "moj" : "hmpps";
-                addressees.Add(($"{g}|{p.ProviderId}", $"{p.Name} ({ProviderTypes.AddresseeGroupName(g)})"));
+                addressees.Add(($"{g}|{p.ProviderId}", ProviderTypes.AddresseeLabel(p.Name, g)));
             }
         }
         Addressees = addressees;

@@ -1,4 +1,3 @@
-using Inspection.Admin.Accounts;
 using Inspection.Recommendations.V1;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using CallOptions = Grpc.Core.CallOptions;
@@ -6,10 +5,8 @@ using CallOptions = Grpc.Core.CallOptions;
 namespace Inspection.Admin.Pages.Recommendations;
 
 /// <summary>One recommendation and its progress record across inspections, as a timeline naming people, not e-mails.</summary>
-public sealed class DetailsModel(RecommendationTracking.RecommendationTrackingClient tracking, AdminStore accounts) : PageModel
+public sealed class DetailsModel(RecommendationTracking.RecommendationTrackingClient tracking) : PageModel
 {
-    public StaffNames Names { get; private set; } = null!;
-
     public Recommendation Recommendation { get; private set; } = new();
     public IReadOnlyDictionary<string, Inspection.Recommendations.V1.Inspection> Inspections { get; private set; } = new Dictionary<string, Inspection.Recommendations.V1.Inspection>();
 
@@ -20,7 +17,6 @@ public sealed class DetailsModel(RecommendationTracking.RecommendationTrackingCl
         var ids = Recommendation.History.Select(h => h.InspectionId).Append(Recommendation.InspectionId).Distinct().ToList();
         var found = await Task.WhenAll(ids.Select(i => tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = i }, options).ResponseAsync));
         Inspections = found.ToDictionary(i => i.InspectionId);
-        Names = await StaffNames.LoadAsync(accounts, ct);
     }
 
     public string InspectionName(string inspectionId) =>
