@@ -14,7 +14,8 @@ namespace Inspection.ServiceDefaults;
 /// <summary>
 /// Typed clients of another app, from Grpc.Net.ClientFactory: a call made while serving a call inherits its deadline
 /// and cancellation; methods the contract marks idempotent (idempotency_level) are retried on UNAVAILABLE by the gRPC
-/// retry policy; every call carries this app's credential. Under Dapr (DAPR_GRPC_PORT or DAPR_GRPC_ENDPOINT set) the
+/// retry policy (a connection that failed before any response counts as UNAVAILABLE: ConnectionFailureClassifier);
+/// every call carries this app's credential. Under Dapr (DAPR_GRPC_PORT or DAPR_GRPC_ENDPOINT set) the
 /// channel goes to the sidecar and Dapr.Client's invocation interceptor adds dapr-app-id and DAPR_API_TOKEN; otherwise
 /// it goes to Services:&lt;app-id&gt;:GrpcUrl.
 /// </summary>
@@ -48,6 +49,7 @@ public static class ServiceClients
                 if (services.GetService<IOutgoingCredentials>()?.AuthorizationHeader() is { } header) metadata.Add("authorization", header);
                 return Task.CompletedTask;
             });
+        client.AddHttpMessageHandler(() => new ConnectionFailureClassifier());
         client.AddInterceptor(InterceptorScope.Client, _ => new TargetNaming(appId));
         if (underDapr)
             client.AddInterceptor(InterceptorScope.Channel, _ => new InvocationInterceptor(appId, DaprDefaults.GetDefaultDaprApiToken(configuration)));

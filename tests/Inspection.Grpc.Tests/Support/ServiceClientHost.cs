@@ -17,12 +17,14 @@ public sealed class ServiceClientHost : IDisposable
 
     private readonly IHost _host;
 
-    public ServiceClientHost(IReadOnlyDictionary<string, string?> settings, IOutgoingCredentials? credentials = null)
+    /// <param name="client">Changes to the registered client, e.g. another primary handler.</param>
+    public ServiceClientHost(IReadOnlyDictionary<string, string?> settings, IOutgoingCredentials? credentials = null, Action<IHttpClientBuilder>? client = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
         if (credentials is not null) builder.Services.AddSingleton(credentials);
-        builder.AddServiceClient<Interop.InteropClient>(AppId);
+        var registered = builder.AddServiceClient<Interop.InteropClient>(AppId);
+        client?.Invoke(registered);
         _host = builder.Build();
     }
 
