@@ -149,6 +149,6 @@ const cases = {
   }
   client.close();
   gzipClient.close();
-  process.stdout.write(JSON.stringify(results) + '\n');
-  process.exit(0);
+  // exit only once the whole result is written: a pipe takes 64 KiB at a time, and exiting earlier cuts the rest
+  process.stdout.write(JSON.stringify(results) + '\n', () => process.exit(0));
 })();
