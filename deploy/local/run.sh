@@ -72,7 +72,7 @@ done
 ready() { curl -fsS "http://127.0.0.1:$1/health/ready" >/dev/null 2>&1; }
 # In the order of deploy/services.json, each once the one before is ready: recommendation tracking owns the
 # inspections the others check, so it loads its demo data (before it reports ready) ahead of them.
-# DemoData__Load=true makes each app load its part of ../shared/domain/reference-inspections.json (idempotent).
+# DemoData__Load=true makes each app load its part of the reference inspections (DomainData, services/BuildingBlocks/Inspection.Domain/DomainData; idempotent).
 echo "Starting the services..."
 for app in "${apps[@]}"; do
   read -r id project _ http db <<<"$app"

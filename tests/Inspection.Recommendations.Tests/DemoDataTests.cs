@@ -10,7 +10,7 @@ namespace Inspection.Recommendations.Tests;
 
 public sealed class DemoDataTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>, IAsyncLifetime
 {
-    private static readonly FrameworkCatalogue Frameworks = FrameworkCatalogue.Load(ReferenceData.FrameworksPath);
+    private static readonly FrameworkCatalogue Frameworks = FrameworkCatalogue.Load();
     private RecommendationStore _store = null!;
 
     public async Task InitializeAsync()

@@ -6,7 +6,7 @@ namespace Inspection.Recommendations.Tests;
 
 public sealed class DueForJudgementTests
 {
-    private static readonly ProgressScale Scale = FrameworkCatalogue.Load(ReferenceData.FrameworksPath).ProgressScaleFor("pdu-2021-2023");
+    private static readonly ProgressScale Scale = FrameworkCatalogue.Load().ProgressScaleFor("pdu-2021-2023");
 
     private readonly Provider _crc = Samples.Provider("CRC", ProviderType.Crc, "West Midlands");
     private readonly Provider _division = Samples.Provider("NPS division", ProviderType.NpsDivision, "West Midlands");

@@ -7,12 +7,12 @@ namespace Inspection.Recommendations.Tests;
 
 public sealed class FrameworkCatalogueTests
 {
-    private static readonly FrameworkCatalogue Catalogue = FrameworkCatalogue.Load(ReferenceData.FrameworksPath);
+    private static readonly FrameworkCatalogue Catalogue = FrameworkCatalogue.Load();
 
     [Fact]
     public void Knows_every_framework_of_frameworks_json()
     {
-        using var frameworks = JsonDocument.Parse(File.ReadAllText(ReferenceData.FrameworksPath));
+        using var frameworks = JsonDocument.Parse(DomainData.OpenFrameworks());
         var ids = frameworks.RootElement.EnumerateArray().Select(f => f.GetProperty("id").GetString()!).ToList();
 
         Assert.Equal(ids, Catalogue.FrameworkIds);

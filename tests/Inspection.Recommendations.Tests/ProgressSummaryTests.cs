@@ -5,7 +5,7 @@ namespace Inspection.Recommendations.Tests;
 
 public sealed class ProgressSummaryTests
 {
-    private static readonly ProgressScale Scale = FrameworkCatalogue.Load(ReferenceData.FrameworksPath).ProgressScaleFor("pdu-2021-2023");
+    private static readonly ProgressScale Scale = FrameworkCatalogue.Load().ProgressScaleFor("pdu-2021-2023");
 
     private static ProgressFact Fact(ProviderInspection at, Provider addressee, string word, Guid? recommendationId = null, int revision = 1) =>
         new(Samples.Judgement(at, word, revision) with { RecommendationId = recommendationId ?? Guid.NewGuid() },

@@ -12,7 +12,7 @@ namespace Inspection.Recommendations.Tests;
 /// <summary>What only the store can show: races the database must settle, and the append-only history.</summary>
 public sealed class RecommendationStoreTests(PostgresDatabaseFixture database) : IClassFixture<PostgresDatabaseFixture>, IAsyncLifetime
 {
-    private static readonly FrameworkCatalogue Frameworks = FrameworkCatalogue.Load(ReferenceData.FrameworksPath);
+    private static readonly FrameworkCatalogue Frameworks = FrameworkCatalogue.Load();
     private RecommendationStore _store = null!;
 
     public async Task InitializeAsync()

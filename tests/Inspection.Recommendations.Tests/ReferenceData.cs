@@ -1,15 +1,15 @@
+using Inspection.Domain;
 using System.Text.Json;
 
 namespace Inspection.Recommendations.Tests;
 
 /// <summary>
-/// The published figures the tests check against, read straight from the shared reference-inspections.json
+/// The published figures the tests check against, read straight from the product's reference-inspections.json (DomainData)
 /// (never typed into a test). Contains public sector information licensed under the Open Government Licence v3.0.
 /// </summary>
 public static class ReferenceData
 {
-    public static string FrameworksPath => Path.Combine(AppContext.BaseDirectory, "domain", "frameworks.json");
-    public static string ReferenceInspectionsPath => Path.Combine(AppContext.BaseDirectory, "domain", "reference-inspections.json");
+    public static string ReferenceInspectionsPath => DomainData.ReferenceInspectionsPath;
 
     private static readonly Lazy<JsonDocument> Document = new(() => JsonDocument.Parse(File.ReadAllText(ReferenceInspectionsPath)));
 

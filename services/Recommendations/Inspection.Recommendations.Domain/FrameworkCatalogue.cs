@@ -17,10 +17,11 @@ public sealed class FrameworkCatalogue
 
     public IReadOnlyList<string> FrameworkIds => _frameworks.Keys.ToList();
 
-    /// <summary>Loads frameworks.json from <paramref name="frameworksPath"/>, with the rules embedded in this assembly.</summary>
-    public static FrameworkCatalogue Load(string frameworksPath)
+    /// <summary>Loads the frameworks of <paramref name="frameworksFolder"/> (default: the shipped domain data, <see cref="DomainData"/>),
+    /// with the rules embedded in this assembly.</summary>
+    public static FrameworkCatalogue Load(string? frameworksFolder = null)
     {
-        using var frameworks = File.OpenRead(frameworksPath);
+        using var frameworks = DomainData.OpenFrameworks(frameworksFolder);
         using var rules = typeof(FrameworkCatalogue).Assembly.GetManifestResourceStream(RulesResource)
             ?? throw new InvalidOperationException($"Embedded resource {RulesResource} is missing from {typeof(FrameworkCatalogue).Assembly.GetName().Name}.");
         return Load(frameworks, rules);

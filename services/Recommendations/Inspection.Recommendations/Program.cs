@@ -9,7 +9,7 @@ using Inspection.Scoring.V1;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("recommendation-tracking");      // ports, gRPC server, health, telemetry
 builder.AddServiceDatabase(typeof(Program).Assembly);       // Npgsql data source from ConnectionStrings:Default, migrations at start
-builder.Services.AddSingleton(_ => FrameworkCatalogue.Load(Path.Combine(AppContext.BaseDirectory, "domain", "frameworks.json")));
+builder.Services.AddSingleton(_ => FrameworkCatalogue.Load());
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<RecommendationStore>();
 builder.Services.AddSingleton<ChangeFeed>();

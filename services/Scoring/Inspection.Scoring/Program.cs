@@ -12,8 +12,7 @@ using Inspection.ServiceDefaults;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("assessment-scoring");           // ports, gRPC server, health, telemetry
 builder.AddServiceDatabase(typeof(Program).Assembly);       // Npgsql data source from ConnectionStrings:Default, migrations at start
-// Frameworks are data: every *.json in Scoring:FrameworksPath (default: the frameworks folder beside the binaries).
-builder.Services.AddSingleton(_ => FrameworkCatalog.LoadDirectory(builder.Configuration["Scoring:FrameworksPath"] ?? FrameworkCatalog.DefaultDirectory));
+builder.Services.AddSingleton(_ => FrameworkCatalog.Load());     // the frameworks of the domain data (DomainData)
 builder.Services.AddSingleton<FrameworkResolver>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ScoringStore>();

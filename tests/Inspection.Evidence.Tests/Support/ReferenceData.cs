@@ -1,9 +1,10 @@
+using Inspection.Domain;
 using System.Text.Json;
 
 namespace Inspection.Evidence.Tests.Support;
 
 /// <summary>
-/// The published figures, read from the spec's own files so no figure is retyped in a test.
+/// The published figures, read from the product's domain data (DomainData) so no figure is retyped in a test.
 /// Contains public sector information licensed under the Open Government Licence v3.0.
 /// </summary>
 public static class ReferenceData
@@ -13,10 +14,10 @@ public static class ReferenceData
     public const string WestMidlands2008 = "West Midlands Probation Area";
 
     private static readonly Lazy<JsonDocument> Inspections = new(() =>
-        JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "reference-inspections.json"))));
+        JsonDocument.Parse(File.ReadAllText(DomainData.ReferenceInspectionsPath)));
 
     private static readonly Lazy<JsonDocument> FrameworksJson = new(() =>
-        JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "frameworks.json"))));
+        JsonDocument.Parse(DomainData.OpenFrameworks()));
 
     public static JsonElement Inspection(string provider) =>
         Inspections.Value.RootElement.GetProperty("inspections").EnumerateArray()

@@ -16,8 +16,8 @@ public sealed class StoreProofs(PostgresDatabaseFixture database) : TrackingProo
     public async Task InitializeAsync()
     {
         await Migrator.ApplyAsync(database.DataSource, typeof(RecommendationStore).Assembly, default);
-        _driver = new StoreDriver(new RecommendationStore(new Database(database.DataSource), FrameworkCatalogue.Load(ReferenceData.FrameworksPath)),
-            FrameworkCatalogue.Load(ReferenceData.FrameworksPath));
+        _driver = new StoreDriver(new RecommendationStore(new Database(database.DataSource), FrameworkCatalogue.Load()),
+            FrameworkCatalogue.Load());
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

@@ -88,13 +88,13 @@ public sealed class FrameworkCatalogTests
         var directory = Directory.CreateTempSubdirectory("frameworks-");
         try
         {
-            foreach (var file in Directory.GetFiles(FrameworkCatalog.DefaultDirectory)) File.Copy(file, Path.Combine(directory.FullName, Path.GetFileName(file)));
+            foreach (var file in Directory.GetFiles(DomainData.FrameworksFolder)) File.Copy(file, Path.Combine(directory.FullName, Path.GetFileName(file)));
             var programme = JsonNode.Parse(Frameworks.Pdu2024.DefinitionJson)!.AsObject();
             programme["id"] = "pdu-2026";
             programme["years"] = "2026";
             File.WriteAllText(Path.Combine(directory.FullName, "pdu-2026.json"), programme.ToJsonString());
 
-            var catalog = FrameworkCatalog.LoadDirectory(directory.FullName);
+            var catalog = FrameworkCatalog.Load(directory.FullName);
 
             Assert.Equal(5, catalog.All.Count);
             Assert.Equal("2026", catalog.Get("pdu-2026").Years);

@@ -2,11 +2,10 @@ using Inspection.Scoring.Domain.Frameworks;
 
 namespace Inspection.Scoring.Tests.Domain;
 
-/// <summary>The frameworks as the service loads them: frameworks.json from the spec and our applicability overlay,
-/// copied beside the test assembly by the domain project.</summary>
+/// <summary>The frameworks as the service loads them: the product's domain data with scoring's applicability overlay.</summary>
 public static class Frameworks
 {
-    private static readonly Lazy<FrameworkCatalog> Loaded = new(() => FrameworkCatalog.LoadDirectory(FrameworkCatalog.DefaultDirectory));
+    private static readonly Lazy<FrameworkCatalog> Loaded = new(() => FrameworkCatalog.Load());
 
     public static FrameworkCatalog Catalog => Loaded.Value;
 

@@ -1,3 +1,4 @@
+using Inspection.Domain;
 using System.Text.Json.Nodes;
 
 namespace Inspection.Scoring.Tests.Reference;
@@ -24,7 +25,7 @@ public sealed record ReferenceInspection(
 {
     public const string PostCustodyKey = "2.4 post-custody prompts";
 
-    public static string FilePath => Path.Combine(AppContext.BaseDirectory, "reference", "reference-inspections.json");
+    public static string FilePath => DomainData.ReferenceInspectionsPath;
 
     public static IReadOnlyList<ReferenceInspection> LoadAll()
     {

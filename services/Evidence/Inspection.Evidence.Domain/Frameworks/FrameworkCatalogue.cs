@@ -13,10 +13,9 @@ public sealed class FrameworkCatalogue
     // domain one from 2018 ("inspector_judgement") and the 2008 section 4 criteria ("four_point").
     private static readonly HashSet<string> JudgedRatingMethods = ["inspector_judgement", "four_point"];
 
-    private static readonly Lazy<FrameworkCatalogue> Embedded = new(() =>
+    private static readonly Lazy<FrameworkCatalogue> Shipped = new(() =>
     {
-        using var stream = typeof(FrameworkCatalogue).Assembly.GetManifestResourceStream("Inspection.Evidence.Domain.frameworks.json")
-            ?? throw new InvalidOperationException("frameworks.json is not embedded in the evidence domain assembly");
+        using var stream = DomainData.OpenFrameworks();
         return Load(stream);
     });
 
@@ -25,8 +24,8 @@ public sealed class FrameworkCatalogue
     private FrameworkCatalogue(IEnumerable<OrganisationalFramework> frameworks) =>
         _frameworks = frameworks.ToDictionary(f => f.Id, StringComparer.Ordinal);
 
-    /// <summary>The catalogue built from the frameworks.json shipped with this assembly.</summary>
-    public static FrameworkCatalogue Default => Embedded.Value;
+    /// <summary>The catalogue built from the product's domain data (<see cref="DomainData"/>).</summary>
+    public static FrameworkCatalogue Default => Shipped.Value;
 
     public IReadOnlyCollection<OrganisationalFramework> Frameworks => _frameworks.Values;
 

@@ -19,7 +19,7 @@ public sealed class DemoData(EvidenceCommands commands, IInspectionRegister regi
     public async Task<IReadOnlyList<string>> LoadAsync(IReadOnlyDictionary<string, string> inspectionIds, CancellationToken ct)
     {
         var log = new List<string>();
-        foreach (var reference in ReferenceInspection.LoadEmbedded())
+        foreach (var reference in ReferenceInspection.LoadShipped())
         {
             var inspectionId = await FindInspectionAsync(reference, inspectionIds, ct);
             if (inspectionId is null)

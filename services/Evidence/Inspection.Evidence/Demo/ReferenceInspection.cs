@@ -1,3 +1,4 @@
+using Inspection.Domain;
 using System.Text.Json;
 
 namespace Inspection.Evidence.Demo;
@@ -17,13 +18,10 @@ public sealed record ReferenceInspection(
     IReadOnlyDictionary<string, double> StaffingAndWorkload,
     IReadOnlyDictionary<string, double> CharacteristicsOfInspectedCases)
 {
-    private const string ResourceName = "Inspection.Evidence.reference-inspections.json";
-
-    /// <summary>The reference inspections shipped with this assembly.</summary>
-    public static IReadOnlyList<ReferenceInspection> LoadEmbedded()
+    /// <summary>The reference inspections of the product's domain data (<see cref="DomainData"/>).</summary>
+    public static IReadOnlyList<ReferenceInspection> LoadShipped()
     {
-        using var stream = typeof(ReferenceInspection).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"{ResourceName} is not embedded in the evidence service");
+        using var stream = DomainData.OpenReferenceInspections();
         return Load(stream);
     }
 

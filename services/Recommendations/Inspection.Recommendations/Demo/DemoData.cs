@@ -1,3 +1,4 @@
+using Inspection.Domain;
 using System.Globalization;
 using System.Text.Json;
 using Inspection.Recommendations.Data;
@@ -30,9 +31,7 @@ public sealed class DemoData(RecommendationStore store, FrameworkCatalogue frame
     /// <summary>The programme the predecessors were inspected under (CRC inspections shared its case standards).</summary>
     public const string PredecessorFramework = "nps-division-2018";
 
-    public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "domain", "reference-inspections.json");
-
-    public Task<DemoDataResult> LoadAsync(CancellationToken ct) => LoadAsync(DefaultPath, ct);
+    public Task<DemoDataResult> LoadAsync(CancellationToken ct) => LoadAsync(DomainData.ReferenceInspectionsPath, ct);
 
     public async Task<DemoDataResult> LoadAsync(string referenceInspectionsPath, CancellationToken ct)
     {

@@ -4,13 +4,13 @@ using Inspection.Domain;
 namespace Inspection.Scoring.Domain.Frameworks;
 
 /// <summary>
-/// The frameworks known to the service, read from a folder of data files: every <c>*.json</c> holding a framework
-/// object or an array of them, plus <c>case-applicability.json</c> (which case attribute scopes a standard or key
-/// question). A new programme is a new file in the folder.
+/// The frameworks known to the service: the product's framework data (<see cref="DomainData"/>), each read with this
+/// service's applicability overlay (<c>case-applicability.json</c>, embedded: which case attribute scopes a standard
+/// or key question).
 /// </summary>
 public sealed class FrameworkCatalog
 {
-    public const string ApplicabilityFileName = "case-applicability.json";
+    private const string ApplicabilityResource = "Inspection.Scoring.Domain.case-applicability.json";
 
     private readonly Dictionary<string, Framework> _frameworks;
 
@@ -24,35 +24,24 @@ public sealed class FrameworkCatalog
         }
     }
 
-    /// <summary>The folder copied beside the assembly (frameworks.json from the spec and our applicability overlay).</summary>
-    public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "frameworks");
-
-    public static FrameworkCatalog LoadDirectory(string directory)
+    /// <summary>The frameworks of <paramref name="frameworksFolder"/> (default: the shipped domain data).</summary>
+    public static FrameworkCatalog Load(string? frameworksFolder = null)
     {
-        if (!Directory.Exists(directory)) throw new DirectoryNotFoundException($"framework data folder '{directory}' does not exist");
-        var applicabilityPath = Path.Combine(directory, ApplicabilityFileName);
-        var applicability = File.Exists(applicabilityPath)
-            ? JsonNode.Parse(File.ReadAllText(applicabilityPath))?["frameworks"] as JsonObject
-            : null;
+        using var frameworks = DomainData.OpenFrameworks(frameworksFolder);
+        using var applicability = typeof(FrameworkCatalog).Assembly.GetManifestResourceStream(ApplicabilityResource)
+            ?? throw new InvalidOperationException($"{ApplicabilityResource} is not embedded in the scoring domain assembly");
+        return Load(frameworks, applicability);
+    }
 
-        var frameworks = new List<Framework>();
-        foreach (var file in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
+    public static FrameworkCatalog Load(Stream frameworksJson, Stream applicabilityJson)
+    {
+        var overlay = JsonNode.Parse(applicabilityJson)?["frameworks"] as JsonObject;
+        var definitions = JsonNode.Parse(frameworksJson) as JsonArray ?? throw new FormatException("the framework data is not an array of frameworks");
+        return new FrameworkCatalog(definitions.OfType<JsonObject>().Select(definition =>
         {
-            if (Path.GetFileName(file) == ApplicabilityFileName) continue;
-            var root = JsonNode.Parse(File.ReadAllText(file));
-            var objects = root switch
-            {
-                JsonArray array => array.OfType<JsonObject>().ToList(),
-                JsonObject single when single["domains"] is not null => [single],
-                _ => [],
-            };
-            foreach (var definition in objects)
-            {
-                var id = (string?)definition["id"] ?? throw new FormatException($"{file}: a framework without an id");
-                frameworks.Add(FrameworkReader.Read(definition, applicability?[id] as JsonObject));
-            }
-        }
-        return new FrameworkCatalog(frameworks);
+            var id = (string?)definition["id"] ?? throw new FormatException("a framework without an id");
+            return FrameworkReader.Read(definition, overlay?[id] as JsonObject);
+        }));
     }
 
     public IReadOnlyCollection<Framework> All => _frameworks.Values.OrderBy(f => f.Id, StringComparer.Ordinal).ToList();

@@ -1,3 +1,4 @@
+using Inspection.Domain;
 using System.Text.Json;
 using Inspection.Scoring.Application;
 using Inspection.Scoring.Data;
@@ -20,12 +21,10 @@ public sealed class DemoData(InspectionScoring scoring, FrameworkCatalog catalog
     public const string RecordedBy = "demo-data";
     public const string PostCustodyKey = "2.4 post-custody prompts";
 
-    public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "domain", "reference-inspections.json");
-
     /// <summary>Loads every reference inspection whose inspection the register has; returns what was recorded or why not.</summary>
     public async Task<IReadOnlyList<string>> LoadAsync(CancellationToken ct, string? path = null)
     {
-        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(path ?? DefaultPath, ct));
+        using var document = JsonDocument.Parse(await File.ReadAllTextAsync(path ?? DomainData.ReferenceInspectionsPath, ct));
         var outcome = new List<string>();
         foreach (var source in document.RootElement.GetProperty("inspections").EnumerateArray())
         {
