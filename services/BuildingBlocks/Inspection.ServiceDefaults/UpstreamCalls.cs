@@ -4,24 +4,29 @@ using Grpc.Core.Interceptors;
 namespace Inspection.ServiceDefaults;
 
 /// <summary>
-/// A call that could not reach its target (UNAVAILABLE, DEADLINE_EXCEEDED) says which app it was calling: grpc-dotnet's
-/// transport errors ("Error connecting to subchannel.") name no one, and the admin tells staff which service is down.
+/// The client side of calling another app, the same for every client of <see cref="ServiceClients.AddServiceClient{TClient}"/>:
+/// a call given no deadline gets <paramref name="deadline"/> (a deadline carried over from the call being served still
+/// applies when it is sooner), and a call that fails raises <see cref="UpstreamException"/> naming the app.
 /// </summary>
-public sealed class TargetNaming(string appId) : Interceptor
+public sealed class UpstreamCalls(string appId, TimeSpan deadline) : Interceptor
 {
-    public static string Describe(string appId) => $"{appId} did not answer";
-
     public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(TRequest request, ClientInterceptorContext<TRequest, TResponse> context, AsyncUnaryCallContinuation<TRequest, TResponse> continuation)
     {
-        var call = continuation(request, context);
+        var call = continuation(request, WithDeadline(context));
         return new AsyncUnaryCall<TResponse>(Named(call.ResponseAsync), call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose);
     }
 
     public override AsyncServerStreamingCall<TResponse> AsyncServerStreamingCall<TRequest, TResponse>(TRequest request, ClientInterceptorContext<TRequest, TResponse> context, AsyncServerStreamingCallContinuation<TRequest, TResponse> continuation)
     {
-        var call = continuation(request, context);
+        var call = continuation(request, WithDeadline(context));
         return new AsyncServerStreamingCall<TResponse>(new NamedReader<TResponse>(call.ResponseStream, this), call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose);
     }
+
+    private ClientInterceptorContext<TRequest, TResponse> WithDeadline<TRequest, TResponse>(ClientInterceptorContext<TRequest, TResponse> context)
+        where TRequest : class where TResponse : class =>
+        context.Options.Deadline is not null || deadline == Timeout.InfiniteTimeSpan
+            ? context
+            : new ClientInterceptorContext<TRequest, TResponse>(context.Method, context.Host, context.Options.WithDeadline(DateTime.UtcNow + deadline));
 
     private async Task<T> Named<T>(Task<T> response)
     {
@@ -29,17 +34,15 @@ public sealed class TargetNaming(string appId) : Interceptor
         {
             return await response.ConfigureAwait(false);
         }
-        catch (RpcException e) when (Unreached(e))
+        catch (RpcException e) when (e is not UpstreamException)
         {
-            throw Rename(e);
+            throw Named(e);
         }
     }
 
-    private static bool Unreached(RpcException e) => e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded;
+    private UpstreamException Named(RpcException failure) => new(appId, failure);
 
-    private RpcException Rename(RpcException e) => new(new Status(e.StatusCode, $"{Describe(appId)}: {e.Status.Detail}", e.Status.DebugException), e.Trailers);
-
-    private sealed class NamedReader<T>(IAsyncStreamReader<T> inner, TargetNaming naming) : IAsyncStreamReader<T>
+    private sealed class NamedReader<T>(IAsyncStreamReader<T> inner, UpstreamCalls calls) : IAsyncStreamReader<T>
     {
         public T Current => inner.Current;
 
@@ -49,9 +52,9 @@ public sealed class TargetNaming(string appId) : Interceptor
             {
                 return await inner.MoveNext(cancellationToken).ConfigureAwait(false);
             }
-            catch (RpcException e) when (Unreached(e))
+            catch (RpcException e) when (e is not UpstreamException)
             {
-                throw naming.Rename(e);
+                throw calls.Named(e);
             }
         }
     }
