@@ -127,6 +127,47 @@ public sealed class RequestLedgerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_concurrent_call_whose_decision_the_first_write_made_stale_gets_the_first_answer()
+    {
+        // Like a withdrawal at expected version 1 retried at once: the copy that decides after the first one committed
+        // finds version 2 and would be refused as stale, though it is the same request.
+        var command = new AddNote("expects none yet");
+        using var start = new ManualResetEventSlim();
+        var calls = Enumerable.Range(0, 6).Select(i => Task.Run(async () =>
+        {
+            start.Wait();
+            return await _ledger.OnceAsync(RequestKey.For("r-stale", command), Notes,
+                async ct =>
+                {
+                    await Task.Delay(i * 100, ct);
+                    if (await CountAsync("notes") > 0) throw new ConcurrencyConflictException("a note exists already: read again");
+                    return new Note(7, command.Text);
+                },
+                async (decided, c, tx) =>
+                {
+                    Interlocked.Increment(ref _writes);
+                    await c.ExecuteAsync("insert into notes (note_id, text) overriding system value values (@NoteId, @Text)", decided, tx);
+                    await c.ExecuteAsync("select pg_sleep(0.15)", transaction: tx);
+                }, Ct);
+        })).ToList();
+
+        start.Set();
+        var answers = await Task.WhenAll(calls);
+
+        Assert.All(answers, answer => Assert.Equal(new Note(7, command.Text), answer));
+        Assert.Equal(1, _writes);
+    }
+
+    [Fact]
+    public async Task A_decision_refused_for_its_own_reasons_is_refused()
+    {
+        await Assert.ThrowsAsync<ValidationException>(() => _ledger.OnceAsync(RequestKey.For("r-invalid", new AddNote("")), Notes,
+            _ => throw new ValidationException("text", "is required"),
+            (_, _, _) => Task.CompletedTask, Ct));
+        Assert.Equal(0, await CountAsync("request_ledger"));
+    }
+
+    [Fact]
     public async Task A_retry_of_a_decided_write_is_answered_without_deciding_again()
     {
         var command = new AddNote("once");

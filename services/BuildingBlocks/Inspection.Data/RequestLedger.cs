@@ -70,7 +70,8 @@ public sealed class RequestLedger(Database database)
     /// retry of a request carried out already gets its first answer before <paramref name="decide"/> runs at all (so
     /// it is answered even while those services are away); otherwise the decided answer is written by
     /// <paramref name="write"/> in the transaction that claims the request, unless a concurrent call with the same
-    /// id got there first, whose answer is then given instead.
+    /// id got there first (before the claim, or while deciding, making the decision fail), whose answer is then given
+    /// instead.
     /// </summary>
     public async Task<TAnswer> OnceAsync<TAnswer, TReference>(RequestKey? request, LedgerAnswer<TAnswer, TReference> answer,
         Func<CancellationToken, Task<TAnswer>> decide, Func<TAnswer, NpgsqlConnection, NpgsqlTransaction, Task> write, CancellationToken ct)
@@ -83,7 +84,19 @@ public sealed class RequestLedger(Database database)
             request.EnsureSameAs(first);
             return await answer.ReadAsync(first.Result, ct).ConfigureAwait(false);
         }
-        var decided = await decide(ct).ConfigureAwait(false);
+        TAnswer decided;
+        try
+        {
+            decided = await decide(ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (request is not null && e is not OperationCanceledException)
+        {
+            // A concurrent call with the same id may have committed while this one decided, and its write be why this
+            // decision failed (the version it expected is gone): then the first answer is the answer.
+            if (await FindAsync(request.RequestId, ct).ConfigureAwait(false) is not { } recorded) throw;
+            request.EnsureSameAs(recorded);
+            return await answer.ReadAsync(recorded.Result, ct).ConfigureAwait(false);
+        }
         return await OnceAsync(request, answer, async (connection, transaction) =>
         {
             await write(decided, connection, transaction).ConfigureAwait(false);

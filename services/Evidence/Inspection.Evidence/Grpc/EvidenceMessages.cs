@@ -1,9 +1,15 @@
 using System.Globalization;
 using Google.Protobuf.Reflection;
-using Inspection.Evidence.Domain;
 using V1 = Inspection.Evidence.V1;
+using Inspection.Evidence.Domain.Characteristics;
+using Inspection.Evidence.Domain.Frameworks;
+using Inspection.Evidence.Domain.Items;
+using Inspection.Evidence.Domain.Judgements;
+using Inspection.Evidence.Domain.Staffing;
+using Inspection.Evidence.Domain.Summary;
+using Inspection.Evidence.Domain.Surveys;
 
-namespace Inspection.Evidence.Services;
+namespace Inspection.Evidence.Grpc;
 
 /// <summary>Maps the domain core's records to and from the contract's messages; no rules live here.</summary>
 public static class EvidenceMessages

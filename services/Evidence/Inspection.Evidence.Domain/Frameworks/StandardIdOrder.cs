@@ -1,4 +1,4 @@
-namespace Inspection.Evidence.Application;
+namespace Inspection.Evidence.Domain.Frameworks;
 
 /// <summary>Orders standard ids as the frameworks number them ("1.2" before "1.10"; "P1.1" by its numbers).</summary>
 public sealed class StandardIdOrder : IComparer<string>

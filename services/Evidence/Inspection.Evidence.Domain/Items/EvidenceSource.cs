@@ -1,4 +1,4 @@
-namespace Inspection.Evidence.Domain;
+namespace Inspection.Evidence.Domain.Items;
 
 /// <summary>Where a piece of evidence came from; words as they travel, in the order counts are reported.</summary>
 public static class EvidenceSource

@@ -1,4 +1,4 @@
-namespace Inspection.Evidence.Domain;
+namespace Inspection.Evidence.Domain.Items;
 
 /// <summary>Evidence as a caller states it, before it is checked against the inspection's framework.</summary>
 public sealed record EvidenceInput(

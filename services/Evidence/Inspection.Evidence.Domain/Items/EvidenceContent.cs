@@ -1,6 +1,7 @@
 using Inspection.Domain;
+using Inspection.Evidence.Domain.Frameworks;
 
-namespace Inspection.Evidence.Domain;
+namespace Inspection.Evidence.Domain.Items;
 
 /// <summary>What one piece of evidence says, checked against the inspection's framework.</summary>
 public sealed record EvidenceContent(
@@ -44,8 +45,8 @@ public sealed record EvidenceContent(
         if (!EvidenceSource.IsKnown(input.Source))
             violations.Add(new FieldViolation("source", $"'{input.Source}' is not a source of evidence (expected one of {string.Join(", ", EvidenceSource.All)})"));
 
-        if (!Domain.Finding.IsKnown(input.Finding))
-            violations.Add(new FieldViolation("finding", $"'{input.Finding}' is not a finding (expected {Domain.Finding.Strength} or {Domain.Finding.AreaForImprovement})"));
+        if (!Items.Finding.IsKnown(input.Finding))
+            violations.Add(new FieldViolation("finding", $"'{input.Finding}' is not a finding (expected {Items.Finding.Strength} or {Items.Finding.AreaForImprovement})"));
 
         var date = FieldRules.Date(violations, "evidence_date", input.EvidenceDate);
         var summary = FieldRules.Required(violations, "summary", input.Summary, SummaryMaxLength);

@@ -1,6 +1,6 @@
 using Inspection.Domain;
 
-namespace Inspection.Evidence.Domain;
+namespace Inspection.Evidence.Domain.Items;
 
 /// <summary>
 /// One version of a piece of evidence. Every change makes a new version; a withdrawal is the last version

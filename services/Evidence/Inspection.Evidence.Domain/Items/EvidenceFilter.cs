@@ -1,4 +1,4 @@
-namespace Inspection.Evidence.Application;
+namespace Inspection.Evidence.Domain.Items;
 
 /// <summary>Which evidence of an inspection to list; null means any.</summary>
 public sealed record EvidenceFilter(

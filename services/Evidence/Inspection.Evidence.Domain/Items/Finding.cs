@@ -1,4 +1,4 @@
-namespace Inspection.Evidence.Domain;
+namespace Inspection.Evidence.Domain.Items;
 
 /// <summary>Whether evidence shows a strength or an area for improvement: the two lists each standard's findings print.</summary>
 public static class Finding
