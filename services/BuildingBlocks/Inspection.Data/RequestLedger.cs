@@ -17,7 +17,7 @@ public sealed class RequestLedger(Database database)
     // Two-key advisory locks live apart from one-key ones (the migrator's), so the two never meet.
     private const int LockClass = 0x4C65_6467; // "Ledg"
     private const string PrimaryKey = "request_ledger_pkey";
-    private static readonly string InstallSql = Read("request-ledger-install.sql");
+    private static readonly string InstallSql = EmbeddedSql.Read("request-ledger-install.sql");
 
     /// <summary>
     /// Runs <paramref name="write"/> in one transaction that claims the request first; for use cases whose rules run
@@ -118,12 +118,4 @@ public sealed class RequestLedger(Database database)
     /// <summary>Creates the ledger table where it is missing (the migrator runs it before a service's migrations).</summary>
     internal static Task InstallAsync(NpgsqlConnection connection, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(InstallSql, commandTimeout: 0, cancellationToken: ct));
-
-    private static string Read(string name)
-    {
-        using var stream = typeof(RequestLedger).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"{name} is not embedded");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
 }
