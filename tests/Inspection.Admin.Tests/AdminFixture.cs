@@ -1,5 +1,5 @@
 using Inspection.Admin.Accounts;
-using Inspection.Evidence.Services;
+using Inspection.Evidence.Grpc;
 using Inspection.Recommendations.Services;
 using Inspection.Sampling;
 using Inspection.Scoring.Services;

@@ -136,4 +136,18 @@ public sealed class MigratorTests
         Assert.Equal(EmbeddedVersions, loaded.Select(m => m.Version));
         Assert.Contains("alter table provider add column region", loaded[1].Sql);
     }
+
+    [Fact]
+    public async Task Applying_through_a_version_stops_there_and_the_rest_follows_later()
+    {
+        await using var ds = await FreshDatabaseAsync();
+
+        await Migrator.ApplyThroughAsync(ds, typeof(MigratorTests).Assembly, "0002_add_provider_region", CancellationToken.None);
+        Assert.Equal(EmbeddedVersions[..2], (await AppliedAsync(ds)).Select(a => a.Version));
+        Assert.True(await TableExistsAsync(ds, "request_ledger"));   // there before any of the service's migrations
+
+        await Migrator.ApplyAsync(ds, typeof(MigratorTests).Assembly, CancellationToken.None);
+        Assert.Equal(EmbeddedVersions, (await AppliedAsync(ds)).Select(a => a.Version));
+        await Assert.ThrowsAsync<ArgumentException>(() => Migrator.ApplyThroughAsync(ds, typeof(MigratorTests).Assembly, "0003_missing", CancellationToken.None));
+    }
 }

@@ -1,3 +1,4 @@
+using Inspection.ServiceDefaults;
 using System.Diagnostics;
 using Inspection.Grpc.Tests.Server;
 using Inspection.Grpc.Tests.Support;
@@ -22,10 +23,11 @@ public sealed class DeadlinePropagationTests(SharedServer server) : IClassFixtur
     }
 
     [Fact]
-    public async Task Without_an_incoming_deadline_the_onward_call_has_none()
+    public async Task Without_an_incoming_deadline_the_onward_call_gets_the_default_one()
     {
+        // #20: every call to another app has a deadline (before, this one had none and could wait for ever)
         var reply = await server.Client.RelayAsync(new RelayRequest { Text = "open-ended" });
-        Assert.Equal(-1, reply.DeadlineRemainingMs);
+        Assert.InRange(reply.DeadlineRemainingMs, 1, (long)ServiceClients.DefaultCallDeadline.TotalMilliseconds);
     }
 
     [Fact]
@@ -58,15 +60,15 @@ public sealed class DeadlinePropagationTests(SharedServer server) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_service_client_used_outside_a_served_call_works_and_inherits_nothing()
+    public async Task A_service_client_used_outside_a_served_call_works_and_inherits_nothing_but_the_default_deadline()
     {
-        // e.g. from a background job: no call context to propagate, and that is not an error
+        // e.g. from a background job: no call context to propagate, and that is not an error; #20: the default deadline applies
         using var clients = new ServiceClientHost(new Dictionary<string, string?>
         {
             [$"Services:{ServiceClientHost.AppId}:GrpcUrl"] = server.Server.Address,
         });
         var reply = await clients.Client.EchoAsync(new EchoRequest { Text = "background" });
         Assert.Equal("background", reply.Text);
-        Assert.Equal(-1, reply.DeadlineRemainingMs);
+        Assert.InRange(reply.DeadlineRemainingMs, 1, (long)ServiceClients.DefaultCallDeadline.TotalMilliseconds);
     }
 }

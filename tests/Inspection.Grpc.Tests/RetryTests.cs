@@ -55,7 +55,7 @@ public sealed class RetryTests(SharedServer server) : IClassFixture<SharedServer
     public async Task Retries_stop_at_the_attempt_bound()
     {
         var options = FailingFirst(100, out var key);
-        var e = await Assert.ThrowsAsync<RpcException>(() => _clients.Client.EchoAsync(new EchoRequest(), options).ResponseAsync);
+        var e = await Assert.ThrowsAsync<UpstreamException>(() => _clients.Client.EchoAsync(new EchoRequest(), options).ResponseAsync);
         Assert.Equal(StatusCode.Unavailable, e.StatusCode);
         Assert.Equal(4, server.Server.Flaky.AttemptsOf(key));
     }
@@ -64,7 +64,7 @@ public sealed class RetryTests(SharedServer server) : IClassFixture<SharedServer
     public async Task A_method_not_marked_idempotent_is_never_retried()
     {
         var options = FailingFirst(1, out var key);
-        var e = await Assert.ThrowsAsync<RpcException>(() => _clients.Client.AppendAsync(new EchoRequest(), options).ResponseAsync);
+        var e = await Assert.ThrowsAsync<UpstreamException>(() => _clients.Client.AppendAsync(new EchoRequest(), options).ResponseAsync);
         Assert.Equal(StatusCode.Unavailable, e.StatusCode);
         Assert.Equal(1, server.Server.Flaky.AttemptsOf(key));
     }
@@ -76,7 +76,7 @@ public sealed class RetryTests(SharedServer server) : IClassFixture<SharedServer
     public async Task Other_failures_of_an_idempotent_method_are_not_retried(StatusCode code)
     {
         var options = FailingFirst(1, out var key, code);
-        var e = await Assert.ThrowsAsync<RpcException>(() => _clients.Client.EchoAsync(new EchoRequest(), options).ResponseAsync);
+        var e = await Assert.ThrowsAsync<UpstreamException>(() => _clients.Client.EchoAsync(new EchoRequest(), options).ResponseAsync);
         Assert.Equal(code, e.StatusCode);
         Assert.Equal(1, server.Server.Flaky.AttemptsOf(key));
     }
@@ -96,7 +96,7 @@ public sealed class RetryTests(SharedServer server) : IClassFixture<SharedServer
     public async Task A_deadline_already_past_is_not_sent_at_all()
     {
         var options = FailingFirst(0, out var key).WithDeadline(DateTime.UtcNow.AddSeconds(-1));
-        var e = await Assert.ThrowsAsync<RpcException>(() => _clients.Client.EchoAsync(new EchoRequest(), options).ResponseAsync);
+        var e = await Assert.ThrowsAsync<UpstreamException>(() => _clients.Client.EchoAsync(new EchoRequest(), options).ResponseAsync);
         Assert.Equal(StatusCode.DeadlineExceeded, e.StatusCode);
         Assert.Equal(0, server.Server.Flaky.AttemptsOf(key));
     }
@@ -115,11 +115,11 @@ public sealed class RetryTests(SharedServer server) : IClassFixture<SharedServer
         });
         var options = new CallOptions(deadline: DateTime.UtcNow.AddSeconds(60));
 
-        var append = await Assert.ThrowsAsync<RpcException>(() => clients.Client.AppendAsync(new EchoRequest(), options).ResponseAsync);
+        var append = await Assert.ThrowsAsync<UpstreamException>(() => clients.Client.AppendAsync(new EchoRequest(), options).ResponseAsync);
         Assert.True(append.StatusCode == StatusCode.Unavailable, $"Append: {append.Status} {append.Status.DebugException}");
         var afterAppend = dropper.Accepted;
 
-        var echo = await Assert.ThrowsAsync<RpcException>(() => clients.Client.EchoAsync(new EchoRequest(), options).ResponseAsync);
+        var echo = await Assert.ThrowsAsync<UpstreamException>(() => clients.Client.EchoAsync(new EchoRequest(), options).ResponseAsync);
         Assert.True(echo.StatusCode == StatusCode.Unavailable, $"Echo: {echo.Status} {echo.Status.DebugException}");
 
         Assert.InRange(afterAppend, 1, 3);
@@ -140,11 +140,11 @@ public sealed class RetryTests(SharedServer server) : IClassFixture<SharedServer
         }, client: c => c.ConfigurePrimaryHttpMessageHandler(() => handshakeFailure));
         var options = new CallOptions(deadline: DateTime.UtcNow.AddSeconds(60));
 
-        var append = await Assert.ThrowsAsync<RpcException>(() => clients.Client.AppendAsync(new EchoRequest(), options).ResponseAsync);
+        var append = await Assert.ThrowsAsync<UpstreamException>(() => clients.Client.AppendAsync(new EchoRequest(), options).ResponseAsync);
         Assert.Equal(StatusCode.Unavailable, append.StatusCode);
         Assert.Equal(1, handshakeFailure.Attempts);
 
-        var echo = await Assert.ThrowsAsync<RpcException>(() => clients.Client.EchoAsync(new EchoRequest(), options).ResponseAsync);
+        var echo = await Assert.ThrowsAsync<UpstreamException>(() => clients.Client.EchoAsync(new EchoRequest(), options).ResponseAsync);
         Assert.Equal(StatusCode.Unavailable, echo.StatusCode);
         Assert.Equal(1 + 4, handshakeFailure.Attempts);
         Assert.Contains("HTTP/2 connection could not be established", echo.Status.Detail);

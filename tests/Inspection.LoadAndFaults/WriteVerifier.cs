@@ -14,7 +14,7 @@ namespace Inspection.LoadAndFaults;
 /// write's own transaction); every request id the service applied (applied_requests); and answer rows per case and
 /// question (a duplicated row would double-count a case in the ratings).</item>
 /// <item>Judgements keep every version: each standard's history over gRPC (GetJudgementHistory), the rows per version,
-/// and the request log, which names the version each request id made.</item>
+/// and the request ledger, which names the version each request id made.</item>
 /// </list>
 /// An acknowledged write is lost if its version or content is not there; a stored version no write explains is a
 /// duplicate; a write the client was told had failed that is stored anyway is a phantom.
@@ -117,7 +117,10 @@ public sealed class WriteVerifier(InspectionSystem system, SeededInspection insp
         await using var connection = new NpgsqlConnection(system.ConnectionString(ServiceTopology.OrganisationalEvidence));
         var rows = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM judgements WHERE inspection_id = @id", new { id = inspection.InspectionId });
         var logged = (await connection.QueryAsync<(string RequestId, string Standard, long Version)>(
-            "SELECT request_id, result_part, result_version FROM request_log WHERE result_id = @id AND request_id LIKE @prefix",
+            """
+            SELECT request_id, result->>'standard_id', (result->>'version')::bigint FROM request_ledger
+            WHERE operation = 'RecordJudgement' AND result->>'inspection_id' = @id AND request_id LIKE @prefix
+            """,
             new { id = inspection.InspectionId, prefix = options.RunId + ":%" })).ToDictionary(r => r.RequestId, r => (r.Standard, r.Version), StringComparer.Ordinal);
         if (rows != history.Count) Duplicate(Math.Max(0, rows - history.Count), "judgement rows beyond the versions the history shows");
 
@@ -126,7 +129,7 @@ public sealed class WriteVerifier(InspectionSystem system, SeededInspection insp
         {
             var key = (write.Request.StandardId, write.Version);
             if (!logged.TryGetValue(write.Request.RequestId, out var made) || made != key)
-                Lost(1, $"acknowledged judgement {write.Request.RequestId} (standard {key.StandardId} version {key.Version}) is not in the request log as that version");
+                Lost(1, $"acknowledged judgement {write.Request.RequestId} (standard {key.StandardId} version {key.Version}) is not in the request ledger as that version");
             else if (!history.TryGetValue(key, out var stored) || !SameContent(write.Request, stored))
                 Lost(1, $"acknowledged judgement {write.Request.RequestId}: standard {key.StandardId} version {key.Version} does not hold what it sent");
         }

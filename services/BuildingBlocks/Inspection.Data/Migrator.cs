@@ -17,6 +17,18 @@ public static class Migrator
     public static Task ApplyAsync(NpgsqlDataSource dataSource, Assembly migrationsAssembly, CancellationToken ct)
         => ApplyAsync(dataSource, Migration.LoadFrom(migrationsAssembly), ct);
 
+    /// <summary>
+    /// Applies the embedded migrations up to and including <paramref name="version"/> and no further: a test of a
+    /// migration that moves stored data puts the data there as the earlier schema held it, then applies the rest.
+    /// </summary>
+    public static Task ApplyThroughAsync(NpgsqlDataSource dataSource, Assembly migrationsAssembly, string version, CancellationToken ct)
+    {
+        var all = Migration.LoadFrom(migrationsAssembly);
+        if (all.All(m => m.Version != version))
+            throw new ArgumentException($"No embedded migration has the version '{version}'", nameof(version));
+        return ApplyAsync(dataSource, all.Where(m => string.CompareOrdinal(m.Version, version) <= 0), ct);
+    }
+
     internal static async Task ApplyAsync(
         NpgsqlDataSource dataSource, IEnumerable<Migration> migrations, CancellationToken ct)
     {
@@ -54,6 +66,8 @@ public static class Migrator
 
             // The audit schema first, so a migration may name summarised tables; the triggers after, so they cover every table.
             await AuditTrail.InstallAsync(connection, ct).ConfigureAwait(false);
+            // The request ledger before the service's migrations too, so one of them may move an older log into it.
+            await RequestLedger.InstallAsync(connection, ct).ConfigureAwait(false);
 
             foreach (var migration in ordered.Where(m => !applied.ContainsKey(m.Version)))
             {

@@ -12,8 +12,9 @@ namespace Inspection.ServiceDefaults;
 /// <summary>
 /// The one place errors become statuses. Before the handler: a request with U+0000 in a text field is refused
 /// (PostgreSQL text cannot hold it). After: the domain's errors become their codes (validation as INVALID_ARGUMENT with
-/// google.rpc.BadRequest field violations), a database that went away UNAVAILABLE, anything unexpected INTERNAL with
-/// only a trace id (the exception is logged). Every status is bounded so any client can read its headers.
+/// google.rpc.BadRequest field violations), a database that went away UNAVAILABLE, another app's failure as the
+/// product's status table has it (<see cref="FromUpstream"/>), anything unexpected INTERNAL with only a trace id (the
+/// exception is logged). Every status is bounded so any client can read its headers.
 /// </summary>
 internal sealed class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger) : Interceptor
 {
@@ -48,6 +49,8 @@ internal sealed class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger)
         var method = context.Method.TrimStart('/');
         switch (exception)
         {
+            case UpstreamException upstream:
+                return FromUpstream(upstream, context, method);
             case RpcException rpc:
                 var violations = rpc.FieldViolations;
                 return violations.Count > 0 || rpc.Status.Detail.Length > StatusBounds.MaxMessageLength
@@ -64,9 +67,7 @@ internal sealed class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger)
             case AlreadyExistsException:
                 return Refused(StatusCode.AlreadyExists, exception.Message);
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
-                return context.Deadline <= DateTime.UtcNow
-                    ? new RpcException(new Status(StatusCode.DeadlineExceeded, "Deadline exceeded"))
-                    : new RpcException(new Status(StatusCode.Cancelled, "The caller cancelled the call"));
+                return Ended(context);
             case NpgsqlException { IsTransient: true } or TimeoutException:
                 // A database that went away is a passing condition the caller may retry, not a bug.
                 logger.LogWarning("{Method}: the database is unavailable ({Reason})", method, exception.Message);
@@ -76,6 +77,34 @@ internal sealed class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger)
         logger.LogError(exception, "Unhandled exception in {Method} (trace id {TraceId})", method, traceId);
         return new RpcException(new Status(StatusCode.Internal, $"An internal error occurred; trace id {traceId}"));
     }
+
+    /// <summary>
+    /// Another app's failure, once for every service: unreachable, too slow or gone mid-call is UNAVAILABLE naming it
+    /// (the caller may retry); an id it does not know, cannot read, or whose state forbids the request is the caller's
+    /// error, FAILED_PRECONDITION naming it (its field violations name its fields, not ours, so they are not passed on);
+    /// anything else (refused credentials, its own fault) is this app's INTERNAL, logged with what the app said.
+    /// </summary>
+    private RpcException FromUpstream(UpstreamException upstream, ServerCallContext context, string method)
+    {
+        if (context.CancellationToken.IsCancellationRequested) return Ended(context);
+        switch (upstream.StatusCode)
+        {
+            case StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Cancelled:
+                logger.LogWarning("{Method}: {App} did not answer ({Status})", method, upstream.AppId, upstream.StatusCode);
+                return Refused(StatusCode.Unavailable, upstream.Unreached ? upstream.Status.Detail : $"{UpstreamException.DidNotAnswer(upstream.AppId)}: {upstream.Status.Detail}");
+            case StatusCode.NotFound or StatusCode.InvalidArgument or StatusCode.FailedPrecondition:
+                return Refused(StatusCode.FailedPrecondition, $"{upstream.AppId}: {upstream.Status.Detail}");
+        }
+        var traceId = Activity.Current?.TraceId.ToHexString() ?? context.GetHttpContext().TraceIdentifier;
+        logger.LogError(upstream, "{Method}: {App} answered {Status} (trace id {TraceId})", method, upstream.AppId, upstream.StatusCode, traceId);
+        return new RpcException(new Status(StatusCode.Internal, $"An internal error occurred; trace id {traceId}"));
+    }
+
+    /// <summary>The caller's deadline passed or the caller cancelled: nothing more to tell it.</summary>
+    private static RpcException Ended(ServerCallContext context) =>
+        context.Deadline <= DateTime.UtcNow
+            ? new RpcException(new Status(StatusCode.DeadlineExceeded, "Deadline exceeded"))
+            : new RpcException(new Status(StatusCode.Cancelled, "The caller cancelled the call"));
 
     private static RpcException Refused(StatusCode code, string message) => new(new Status(code, StatusBounds.Message(message)));
 }

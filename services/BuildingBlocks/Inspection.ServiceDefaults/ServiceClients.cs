@@ -12,8 +12,10 @@ using Microsoft.Extensions.Hosting;
 namespace Inspection.ServiceDefaults;
 
 /// <summary>
-/// Typed clients of another app, from Grpc.Net.ClientFactory: a call made while serving a call inherits its deadline
-/// and cancellation; methods the contract marks idempotent (idempotency_level) are retried on UNAVAILABLE by the gRPC
+/// Typed clients of another app, from Grpc.Net.ClientFactory, the one way to call another app: a call given no deadline
+/// gets <see cref="DefaultCallDeadline"/> (Services:CallDeadline), a call made while serving a call inherits that call's
+/// deadline when sooner, and its cancellation; a failed call raises <see cref="UpstreamException"/> naming the app, which
+/// GrpcErrorInterceptor maps once (<see cref="UpstreamCalls"/>); methods the contract marks idempotent (idempotency_level) are retried on UNAVAILABLE by the gRPC
 /// retry policy (a connection that failed before any response counts as UNAVAILABLE: ConnectionFailureClassifier);
 /// every call carries this app's credential. Under Dapr (DAPR_GRPC_PORT or DAPR_GRPC_ENDPOINT set) the
 /// channel goes to the sidecar and Dapr.Client's invocation interceptor adds dapr-app-id and DAPR_API_TOKEN; otherwise
@@ -23,12 +25,16 @@ public static class ServiceClients
 {
     public const int MaxReceiveMessageSize = 4 * 1024 * 1024;
 
+    /// <summary>How long a call to another app may take when the caller sets no deadline: past it, the app is too slow.</summary>
+    public static readonly TimeSpan DefaultCallDeadline = TimeSpan.FromSeconds(10);
+
     /// <param name="name">The client's name in the factory; give one when the same client type reaches several apps.</param>
     public static IHttpClientBuilder AddServiceClient<TClient>(this IHostApplicationBuilder builder, string appId, string? name = null)
         where TClient : ClientBase
     {
         var configuration = builder.Configuration;
         var underDapr = UnderDapr(configuration);
+        var deadline = configuration.GetValue<TimeSpan?>("Services:CallDeadline") ?? DefaultCallDeadline;
         var client = builder.Services.AddGrpcClient<TClient>(name ?? typeof(TClient).Name, options =>
             {
                 options.Address = new Uri(underDapr
@@ -43,6 +49,8 @@ public static class ServiceClients
                     channel.UnsafeUseInsecureChannelCallCredentials = true;
                 });
             })
+            // first, so it sees the call as the caller made it (no deadline of its own) and every failure, retries spent
+            .AddInterceptor(InterceptorScope.Client, _ => new UpstreamCalls(appId, deadline))
             .EnableCallContextPropagation(options => options.SuppressContextNotFoundErrors = true)
             .AddCallCredentials((_, metadata, services) =>
             {
@@ -50,7 +58,6 @@ public static class ServiceClients
                 return Task.CompletedTask;
             });
         client.AddHttpMessageHandler(() => new ConnectionFailureClassifier());
-        client.AddInterceptor(InterceptorScope.Client, _ => new TargetNaming(appId));
         if (underDapr)
             client.AddInterceptor(InterceptorScope.Channel, _ => new InvocationInterceptor(appId, DaprDefaults.GetDefaultDaprApiToken(configuration)));
         return client;

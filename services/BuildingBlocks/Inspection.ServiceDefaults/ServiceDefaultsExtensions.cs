@@ -91,7 +91,7 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// The service's own PostgreSQL database (ConnectionStrings:Default): an Npgsql data source (traced by
-    /// Npgsql.OpenTelemetry), the migrations embedded in <paramref name="migrations"/> applied at start-up, and
+    /// Npgsql.OpenTelemetry), the request ledger every write goes through, the migrations embedded in <paramref name="migrations"/> applied at start-up, and
     /// readiness as a health check. The host starts even when PostgreSQL is down: NOT_SERVING until the database is back.
     /// </summary>
     public static WebApplicationBuilder AddServiceDatabase(this WebApplicationBuilder builder, Assembly migrations)
@@ -100,6 +100,7 @@ public static class ServiceDefaultsExtensions
             ?? throw new InvalidOperationException("ConnectionStrings:Default is not set");
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
         builder.Services.AddSingleton(sp => new Database(sp.GetRequiredService<NpgsqlDataSource>()));
+        builder.Services.AddSingleton<RequestLedger>();
         builder.Services.AddSingleton(sp => new DatabaseReadiness(
             sp.GetRequiredService<NpgsqlDataSource>(), migrations, sp.GetRequiredService<ILogger<DatabaseReadiness>>()));
         builder.Services.AddHostedService<DatabaseReadinessLoop>();

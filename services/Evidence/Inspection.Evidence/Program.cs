@@ -1,9 +1,9 @@
 using Inspection.Evidence.Application;
 using Inspection.Evidence.Data;
 using Inspection.Evidence.Demo;
-using Inspection.Evidence.Domain;
-using Inspection.Evidence.Remote;
-using Inspection.Evidence.Services;
+using Inspection.Evidence.Domain.Frameworks;
+using Inspection.Evidence.Grpc;
+using Inspection.Evidence.Upstream;
 using Inspection.Recommendations.V1;
 using Inspection.Sampling.V1;
 using Inspection.ServiceDefaults;
@@ -13,20 +13,37 @@ var demo = DemoDataCommand.Parse(args);
 
 var builder = WebApplication.CreateBuilder(demo?.HostArgs ?? args);
 builder.AddServiceDefaults("organisational-evidence");
-builder.AddServiceDatabase(typeof(Program).Assembly);
+builder.AddServiceDatabase(typeof(Program).Assembly);          // and the request ledger every write goes through
 builder.Services.AddSingleton(FrameworkCatalogue.Default);
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton<EvidenceStore>();
-builder.Services.AddSingleton<EvidenceCommands>();
-builder.Services.AddSingleton<EvidenceQueries>();
-builder.Services.AddSingleton<DemoData>();
-// `--DemoData:Load=true` (or DemoData__Load=true) loads the reference inspections once the database is ready.
-if (builder.Configuration.GetValue<bool>("DemoData:Load")) builder.Services.AddHostedService<DemoDataAtStartup>();
+
+// Data/: one store of plain SQL per aggregate
+builder.Services.AddSingleton<EvidenceItemStore>();
+builder.Services.AddSingleton<StaffingReturnStore>();
+builder.Services.AddSingleton<SurveyResultStore>();
+builder.Services.AddSingleton<CaseCharacteristicsStore>();
+builder.Services.AddSingleton<JudgementStore>();
+
+// Application/: the use cases the RPCs map to
+builder.Services.AddSingleton<InspectionFrameworks>();
+builder.Services.AddSingleton<OrganisationalStandards>();
+builder.Services.AddSingleton<EvidenceItems>();
+builder.Services.AddSingleton<StaffingReturns>();
+builder.Services.AddSingleton<SurveyResults>();
+builder.Services.AddSingleton<CaseCharacteristicsTables>();
+builder.Services.AddSingleton<Judgements>();
+builder.Services.AddSingleton<StandardSummaries>();
+
+// Upstream/: the apps this one calls (the inspection register, the sample)
 builder.AddServiceClient<RecommendationTracking.RecommendationTrackingClient>("recommendation-tracking");
 builder.AddServiceClient<CaseSampling.CaseSamplingClient>("case-sampling");
 builder.Services.AddSingleton<IInspectionRegister, RecommendationTrackingRegister>();
 builder.Services.AddSingleton<ISampledCases>(sp =>
     new CaseSamplingSample(new Lazy<CaseSampling.CaseSamplingClient>(sp.GetRequiredService<CaseSampling.CaseSamplingClient>)));
+
+builder.Services.AddSingleton<DemoData>();
+// `--DemoData:Load=true` (or DemoData__Load=true) loads the reference inspections once the database is ready.
+if (builder.Configuration.GetValue<bool>("DemoData:Load")) builder.Services.AddHostedService<DemoDataAtStartup>();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();                                  // health, reflection, audit trail, HTTP probes

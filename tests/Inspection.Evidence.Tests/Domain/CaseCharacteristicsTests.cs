@@ -2,6 +2,7 @@ using Inspection.Domain;
 using Inspection.Evidence.Domain;
 using Inspection.Evidence.Tests.Support;
 using Xunit;
+using Inspection.Evidence.Domain.Characteristics;
 
 namespace Inspection.Evidence.Tests.Domain;
 

@@ -1,6 +1,7 @@
 using Inspection.Domain;
-using Inspection.Evidence.Domain;
 using Xunit;
+using Inspection.Evidence.Domain.Frameworks;
+using Inspection.Evidence.Domain.Items;
 
 namespace Inspection.Evidence.Tests.Domain;
 

@@ -1,6 +1,6 @@
-using Inspection.Evidence.Domain;
 using Inspection.Evidence.Tests.Support;
 using Xunit;
+using Inspection.Evidence.Domain.Frameworks;
 
 namespace Inspection.Evidence.Tests.Domain;
 

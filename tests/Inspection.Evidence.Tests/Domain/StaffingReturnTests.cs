@@ -1,7 +1,7 @@
 using Inspection.Domain;
-using Inspection.Evidence.Domain;
 using Inspection.Evidence.Tests.Support;
 using Xunit;
+using Inspection.Evidence.Domain.Staffing;
 
 namespace Inspection.Evidence.Tests.Domain;
 

@@ -1,5 +1,7 @@
-using Inspection.Evidence.Domain;
 using Xunit;
+using Inspection.Evidence.Domain.Frameworks;
+using Inspection.Evidence.Domain.Items;
+using Inspection.Evidence.Domain.Summary;
 
 namespace Inspection.Evidence.Tests.Domain;
 

@@ -1,4 +1,4 @@
-using Inspection.Evidence.Services;
+using Inspection.Evidence.Grpc;
 using Inspection.Evidence.Tests.Support;
 using Inspection.Evidence.V1;
 using Grpc.Core;
@@ -153,12 +153,17 @@ public sealed class EvidenceOverGrpcTests(ServicesOverGrpc services)
     }
 
     [Fact]
-    public async Task An_inspection_the_register_does_not_know_is_not_found()
+    public async Task An_inspection_the_register_does_not_know_is_the_callers_failed_precondition_naming_the_register()
     {
-        await Refused(StatusCode.NotFound, () => Evidence.RecordJudgementAsync(new RecordJudgementRequest
+        // #20, the product's status table: a referenced id another service does not know is FAILED_PRECONDITION (was
+        // NOT_FOUND, which now means only an id of this service).
+        var inspectionId = NewId();
+        var e = await Refused(StatusCode.FailedPrecondition, () => Evidence.RecordJudgementAsync(new RecordJudgementRequest
         {
-            RequestId = NewId(), InspectionId = NewId(), StandardId = "1.1", Rating = "Good", Rationale = "r", State = "final", RecordedBy = "lead",
+            RequestId = NewId(), InspectionId = inspectionId, StandardId = "1.1", Rating = "Good", Rationale = "r", State = "final", RecordedBy = "lead",
         }).ResponseAsync);
+        Assert.StartsWith("recommendation-tracking: ", e.Status.Detail);
+        Assert.Contains(inspectionId, e.Status.Detail);
     }
 
     [Fact]
@@ -256,6 +261,6 @@ public sealed class EvidenceOverGrpcTests(ServicesOverGrpc services)
     [Fact]
     public void The_contracts_staffing_fields_are_the_staffing_returns_fields()
     {
-        Assert.Equal(global::Inspection.Evidence.Domain.StaffingFields.All.Select(f => f.Name), EvidenceMessages.StaffingFieldNames);
+        Assert.Equal(global::Inspection.Evidence.Domain.Staffing.StaffingFields.All.Select(f => f.Name), EvidenceMessages.StaffingFieldNames);
     }
 }

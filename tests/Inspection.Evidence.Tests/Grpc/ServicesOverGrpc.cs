@@ -1,4 +1,4 @@
-using Inspection.Evidence.Services;
+using Inspection.Evidence.Grpc;
 using Inspection.Evidence.V1;
 using Grpc.Core;
 using Inspection.Recommendations.Services;
@@ -33,6 +33,8 @@ public sealed class ServicesOverGrpc : IAsyncLifetime
     public OrganisationalEvidence.OrganisationalEvidenceClient Evidence { get; private set; } = null!;
     public AssessmentScoring.AssessmentScoringClient Scoring { get; private set; } = null!;
     public ServiceTestHost<OrganisationalEvidenceService> EvidenceHost => _evidence ?? throw new InvalidOperationException("Not initialised");
+    /// <summary>The evidence service's own database (its audit trail counts what each call wrote).</summary>
+    public string EvidenceDatabase { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
@@ -46,9 +48,10 @@ public sealed class ServicesOverGrpc : IAsyncLifetime
             ["ConnectionStrings:Default"] = await PostgresServer.Shared.CreateDatabaseAsync("evid_sampling"),
             ["Services:recommendation-tracking:GrpcUrl"] = _register.GrpcAddress,
         });
+        EvidenceDatabase = await PostgresServer.Shared.CreateDatabaseAsync("evid_evidence");
         _evidence = await ServiceTestHost<OrganisationalEvidenceService>.StartAsync(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Default"] = await PostgresServer.Shared.CreateDatabaseAsync("evid_evidence"),
+            ["ConnectionStrings:Default"] = EvidenceDatabase,
             ["Services:recommendation-tracking:GrpcUrl"] = _register.GrpcAddress,
             ["Services:case-sampling:GrpcUrl"] = _sampling.GrpcAddress,
             ["DemoData:Load"] = "true",

@@ -1,9 +1,10 @@
+using Inspection.ServiceDefaults;
 using Inspection.Domain;
 using Inspection.Evidence.Application;
-using Inspection.Evidence.Domain;
 using Inspection.Evidence.Tests.Support;
 using Npgsql;
 using Xunit;
+using Inspection.Evidence.Domain.Items;
 
 namespace Inspection.Evidence.Tests.Store;
 
@@ -16,7 +17,7 @@ public sealed class EvidenceHistoryTests(EvidenceDatabase db) : IClassFixture<Ev
         new(standard, keyQuestion, source, "2022-06-07", summary, finding, cases ?? [], "inspector a", null);
 
     private Task<EvidenceItem> AddAsync(string inspectionId, EvidenceInput input) =>
-        db.Commands.AddEvidenceAsync(new AddEvidence(Guid.NewGuid().ToString(), inspectionId, input), Ct);
+        db.Evidence.AddAsync(new AddEvidence(Guid.NewGuid().ToString(), inspectionId, input), Ct);
 
     [Fact]
     public async Task Updates_and_the_withdrawal_are_versions_kept_in_history()
@@ -24,12 +25,12 @@ public sealed class EvidenceHistoryTests(EvidenceDatabase db) : IClassFixture<Ev
         var inspectionId = db.Inspections.Register("pdu-2021-2023");
         var added = await AddAsync(inspectionId, Input("Caseloads are too high"));
 
-        var updated = await db.Commands.UpdateEvidenceAsync(new UpdateEvidence("u-" + added.EvidenceId, added.EvidenceId.ToString(), 1,
+        var updated = await db.Evidence.UpdateAsync(new UpdateEvidence("u-" + added.EvidenceId, added.EvidenceId.ToString(), 1,
             Input("Caseloads of probation officers are too high") with { RecordedBy = "inspector b" }), Ct);
-        var withdrawn = await db.Commands.WithdrawEvidenceAsync(new WithdrawEvidence("w-" + added.EvidenceId, added.EvidenceId.ToString(), 2,
+        var withdrawn = await db.Evidence.WithdrawAsync(new WithdrawEvidence("w-" + added.EvidenceId, added.EvidenceId.ToString(), 2,
             "Recorded against the wrong PDU", "inspector b"), Ct);
 
-        var history = await db.Queries.GetEvidenceHistoryAsync(added.EvidenceId.ToString(), Ct);
+        var history = await db.Evidence.GetHistoryAsync(added.EvidenceId.ToString(), Ct);
         Assert.Equal([1L, 2L, 3L], history.Select(v => v.Version));
         Assert.Equal(["Caseloads are too high", "Caseloads of probation officers are too high", "Caseloads of probation officers are too high"],
             history.Select(v => v.Content.Summary));
@@ -38,7 +39,7 @@ public sealed class EvidenceHistoryTests(EvidenceDatabase db) : IClassFixture<Ev
         Assert.Equal("Recorded against the wrong PDU", history[2].WithdrawalReason);
         Assert.All(history, v => Assert.Equal(added.AddedAt, v.AddedAt));
         Assert.Equal((updated.Version, updated.RecordedAt), (history[1].Version, history[1].RecordedAt));
-        Assert.Equal(withdrawn.Version, (await db.Queries.GetEvidenceAsync(added.EvidenceId.ToString(), Ct)).Version);
+        Assert.Equal(withdrawn.Version, (await db.Evidence.GetAsync(added.EvidenceId.ToString(), Ct)).Version);
     }
 
     [Fact]
@@ -47,11 +48,11 @@ public sealed class EvidenceHistoryTests(EvidenceDatabase db) : IClassFixture<Ev
         var inspectionId = db.Inspections.Register("pdu-2021-2023");
         var kept = await AddAsync(inspectionId, Input("kept"));
         var gone = await AddAsync(inspectionId, Input("gone"));
-        await db.Commands.WithdrawEvidenceAsync(new WithdrawEvidence("w-" + gone.EvidenceId, gone.EvidenceId.ToString(), 1, "duplicate", "inspector"), Ct);
+        await db.Evidence.WithdrawAsync(new WithdrawEvidence("w-" + gone.EvidenceId, gone.EvidenceId.ToString(), 1, "duplicate", "inspector"), Ct);
 
-        Assert.Equal([kept.EvidenceId], (await db.Queries.ListEvidenceAsync(new EvidenceFilter(inspectionId), Ct)).Select(e => e.EvidenceId));
+        Assert.Equal([kept.EvidenceId], (await db.Evidence.ListAsync(new EvidenceFilter(inspectionId), Ct)).Select(e => e.EvidenceId));
         Assert.Equal([kept.EvidenceId, gone.EvidenceId],
-            (await db.Queries.ListEvidenceAsync(new EvidenceFilter(inspectionId, IncludeWithdrawn: true), Ct)).Select(e => e.EvidenceId));
+            (await db.Evidence.ListAsync(new EvidenceFilter(inspectionId, IncludeWithdrawn: true), Ct)).Select(e => e.EvidenceId));
     }
 
     [Fact]
@@ -59,16 +60,16 @@ public sealed class EvidenceHistoryTests(EvidenceDatabase db) : IClassFixture<Ev
     {
         var inspectionId = db.Inspections.Register("pdu-2021-2023");
         var added = await AddAsync(inspectionId, Input("first"));
-        await db.Commands.UpdateEvidenceAsync(new UpdateEvidence("a-" + added.EvidenceId, added.EvidenceId.ToString(), 1, Input("second")), Ct);
+        await db.Evidence.UpdateAsync(new UpdateEvidence("a-" + added.EvidenceId, added.EvidenceId.ToString(), 1, Input("second")), Ct);
 
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
-            db.Commands.UpdateEvidenceAsync(new UpdateEvidence("b-" + added.EvidenceId, added.EvidenceId.ToString(), 1, Input("stale")), Ct));
+            db.Evidence.UpdateAsync(new UpdateEvidence("b-" + added.EvidenceId, added.EvidenceId.ToString(), 1, Input("stale")), Ct));
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
-            db.Commands.WithdrawEvidenceAsync(new WithdrawEvidence("c-" + added.EvidenceId, added.EvidenceId.ToString(), 1, "stale", "inspector"), Ct));
+            db.Evidence.WithdrawAsync(new WithdrawEvidence("c-" + added.EvidenceId, added.EvidenceId.ToString(), 1, "stale", "inspector"), Ct));
 
-        var history = await db.Queries.GetEvidenceHistoryAsync(added.EvidenceId.ToString(), Ct);
+        var history = await db.Evidence.GetHistoryAsync(added.EvidenceId.ToString(), Ct);
         Assert.Equal(["first", "second"], history.Select(v => v.Content.Summary));
-        Assert.Null(await db.Store.FindRequestAsync("b-" + added.EvidenceId, Ct));
+        Assert.False(await db.LedgerHoldsAsync("b-" + added.EvidenceId));   // a refused write leaves no claim
     }
 
     [Fact]
@@ -81,7 +82,7 @@ public sealed class EvidenceHistoryTests(EvidenceDatabase db) : IClassFixture<Ev
         {
             try
             {
-                await db.Commands.UpdateEvidenceAsync(new UpdateEvidence($"race-{i}-{added.EvidenceId}", added.EvidenceId.ToString(), 1, Input($"writer {i}")), Ct);
+                await db.Evidence.UpdateAsync(new UpdateEvidence($"race-{i}-{added.EvidenceId}", added.EvidenceId.ToString(), 1, Input($"writer {i}")), Ct);
                 return true;
             }
             catch (ConcurrencyConflictException)
@@ -91,7 +92,7 @@ public sealed class EvidenceHistoryTests(EvidenceDatabase db) : IClassFixture<Ev
         }));
 
         Assert.Equal(1, results.Count(won => won));
-        Assert.Equal([1L, 2L], (await db.Queries.GetEvidenceHistoryAsync(added.EvidenceId.ToString(), Ct)).Select(v => v.Version));
+        Assert.Equal([1L, 2L], (await db.Evidence.GetHistoryAsync(added.EvidenceId.ToString(), Ct)).Select(v => v.Version));
     }
 
     [Fact]
@@ -116,14 +117,14 @@ public sealed class EvidenceHistoryTests(EvidenceDatabase db) : IClassFixture<Ev
         var c = await AddAsync(inspectionId, Input("c", standard: "1.4", keyQuestion: "1.4.3", source: EvidenceSource.Document));
         await AddAsync(db.Inspections.Register("pdu-2021-2023"), Input("other inspection"));
 
-        async Task<IEnumerable<Guid>> List(EvidenceFilter f) => (await db.Queries.ListEvidenceAsync(f, Ct)).Select(e => e.EvidenceId);
+        async Task<IEnumerable<Guid>> List(EvidenceFilter f) => (await db.Evidence.ListAsync(f, Ct)).Select(e => e.EvidenceId);
         Assert.Equal([a.EvidenceId, b.EvidenceId, c.EvidenceId], await List(new EvidenceFilter(inspectionId)));
         Assert.Equal([a.EvidenceId, b.EvidenceId], await List(new EvidenceFilter(inspectionId, StandardId: "1.2")));
         Assert.Equal([b.EvidenceId], await List(new EvidenceFilter(inspectionId, KeyQuestionId: "1.2.2")));
         Assert.Equal([c.EvidenceId], await List(new EvidenceFilter(inspectionId, Source: EvidenceSource.Document)));
         Assert.Equal([a.EvidenceId], await List(new EvidenceFilter(inspectionId, Finding: Finding.Strength)));
 
-        var e = await Assert.ThrowsAsync<ValidationException>(() => db.Queries.ListEvidenceAsync(new EvidenceFilter(inspectionId, Source: "gossip"), Ct));
+        var e = await Assert.ThrowsAsync<ValidationException>(() => db.Evidence.ListAsync(new EvidenceFilter(inspectionId, Source: "gossip"), Ct));
         Assert.Equal("source", Assert.Single(e.Violations).Field);
     }
 
@@ -134,16 +135,19 @@ public sealed class EvidenceHistoryTests(EvidenceDatabase db) : IClassFixture<Ev
         db.Samples.Set(inspectionId, [FixedSamples.Case("X100"), FixedSamples.Case("X101")]);
 
         var added = await AddAsync(inspectionId, Input("cited", cases: ["X101", "X100"]));
-        Assert.Equal(["X101", "X100"], (await db.Queries.GetEvidenceAsync(added.EvidenceId.ToString(), Ct)).Content.CaseReferences);
+        Assert.Equal(["X101", "X100"], (await db.Evidence.GetAsync(added.EvidenceId.ToString(), Ct)).Content.CaseReferences);
 
         var e = await Assert.ThrowsAsync<ValidationException>(() => AddAsync(inspectionId, Input("not sampled", cases: ["X100", "Y999"])));
         Assert.Equal("case_references[1]", Assert.Single(e.Violations).Field);
     }
 
     [Fact]
-    public async Task Evidence_for_an_inspection_the_register_does_not_know_is_not_found()
+    public async Task Evidence_for_an_inspection_the_register_does_not_know_is_refused_as_the_register_refused_it()
     {
-        await Assert.ThrowsAsync<NotFoundException>(() => AddAsync(Guid.NewGuid().ToString(), Input("orphan")));
-        await Assert.ThrowsAsync<NotFoundException>(() => db.Queries.GetEvidenceAsync(Guid.NewGuid().ToString(), Ct));
+        // #20: the register's refusal reaches the boundary as it came (mapped there to FAILED_PRECONDITION), not as this
+        // service's NOT_FOUND
+        var refused = await Assert.ThrowsAsync<UpstreamException>(() => AddAsync(Guid.NewGuid().ToString(), Input("orphan")));
+        Assert.Equal(global::Grpc.Core.StatusCode.NotFound, refused.StatusCode);
+        await Assert.ThrowsAsync<NotFoundException>(() => db.Evidence.GetAsync(Guid.NewGuid().ToString(), Ct));
     }
 }

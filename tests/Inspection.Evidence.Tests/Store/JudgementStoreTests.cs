@@ -1,8 +1,8 @@
 using Inspection.Domain;
 using Inspection.Evidence.Application;
-using Inspection.Evidence.Domain;
 using Inspection.Evidence.Tests.Support;
 using Xunit;
+using Inspection.Evidence.Domain.Judgements;
 
 namespace Inspection.Evidence.Tests.Store;
 
@@ -12,7 +12,7 @@ public sealed class JudgementStoreTests(EvidenceDatabase db) : IClassFixture<Evi
 
     private Task<Judgement> RecordAsync(string inspectionId, string standard, string rating, string state = JudgementState.Final,
         bool departure = false, string? agreedBy = null, long? expected = null, string rationale = "On the evidence") =>
-        db.Commands.RecordJudgementAsync(new RecordJudgement(Guid.NewGuid().ToString(), inspectionId,
+        db.Judgements.RecordAsync(new RecordJudgement(Guid.NewGuid().ToString(), inspectionId,
             new JudgementInput(standard, rating, rationale, departure, agreedBy, state, "lead inspector", "lead_inspector", expected)), Ct);
 
     [Fact]
@@ -23,13 +23,13 @@ public sealed class JudgementStoreTests(EvidenceDatabase db) : IClassFixture<Evi
         await RecordAsync(inspectionId, "1.1", "Inadequate", departure: true, agreedBy: "Chief Inspector of Probation", rationale: "Panel view");
         await RecordAsync(inspectionId, "1.3", "Requires improvement", expected: 1);
 
-        var judgements = await db.Queries.GetJudgementsAsync(inspectionId, Ct);
+        var judgements = await db.Judgements.GetCurrentAsync(inspectionId, Ct);
 
         Assert.Equal([("1.1", "Inadequate", 1L), ("1.3", "Requires improvement", 2L)], judgements.Select(j => (j.StandardId, j.Rating, j.Version)));
         var leadership = judgements[0];
         Assert.Equal((true, "Chief Inspector of Probation", "Panel view", JudgementState.Final, "lead_inspector"),
             (leadership.PanelDeparture, leadership.AgreedBy, leadership.Rationale, leadership.State, leadership.RecordedByRole));
-        Assert.Equal(["Good", "Requires improvement"], (await db.Queries.GetJudgementHistoryAsync(inspectionId, "1.3", Ct)).Select(j => j.Rating));
+        Assert.Equal(["Good", "Requires improvement"], (await db.Judgements.GetHistoryAsync(inspectionId, "1.3", Ct)).Select(j => j.Rating));
     }
 
     [Fact]
@@ -40,12 +40,12 @@ public sealed class JudgementStoreTests(EvidenceDatabase db) : IClassFixture<Evi
 
         await Assert.ThrowsAsync<PreconditionFailedException>(() => RecordAsync(inspectionId, "P1.2", "Good", JudgementState.Draft));
         await Assert.ThrowsAsync<ConcurrencyConflictException>(() => RecordAsync(inspectionId, "P1.2", "Outstanding", expected: 0));
-        Assert.Single(await db.Queries.GetJudgementHistoryAsync(inspectionId, "P1.2", Ct));
+        Assert.Single(await db.Judgements.GetHistoryAsync(inspectionId, "P1.2", Ct));
     }
 
     [Fact]
     public async Task An_inspection_without_judgements_has_none()
     {
-        Assert.Empty(await db.Queries.GetJudgementsAsync(Guid.NewGuid().ToString(), Ct));
+        Assert.Empty(await db.Judgements.GetCurrentAsync(Guid.NewGuid().ToString(), Ct));
     }
 }

@@ -2,6 +2,8 @@ using Inspection.Evidence.Application;
 using Inspection.Evidence.Domain;
 using Inspection.Evidence.Tests.Support;
 using Xunit;
+using Inspection.Evidence.Domain.Characteristics;
+using Inspection.Evidence.Domain.Staffing;
 
 namespace Inspection.Evidence.Tests.Store;
 
@@ -16,9 +18,9 @@ public sealed class ReferenceInspectionStoreTests(EvidenceDatabase db) : IClassF
         var published = ReferenceData.StaffingAndWorkload(Provider);
         var inspectionId = db.Inspections.Register(ReferenceData.FrameworkOf(Provider), Provider);
 
-        var recorded = await db.Commands.RecordStaffingReturnAsync(new RecordStaffingReturn("staffing-" + inspectionId, inspectionId,
+        var recorded = await db.Staffing.RecordAsync(new RecordStaffingReturn("staffing-" + inspectionId, inspectionId,
             new StaffingReturnInput(ReferenceData.FieldworkStart(Provider), published, "inspector")), CancellationToken.None);
-        var read = await db.Queries.GetStaffingReturnAsync(inspectionId, CancellationToken.None);
+        var read = await db.Staffing.GetAsync(inspectionId, null, CancellationToken.None);
 
         Assert.Equal(DateOnly.Parse(ReferenceData.FieldworkStart(Provider)), read.AsAt);
         Assert.Equal(published.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value)),
@@ -33,10 +35,10 @@ public sealed class ReferenceInspectionStoreTests(EvidenceDatabase db) : IClassF
         var published = ReferenceData.CharacteristicsOfInspectedCases(Provider);
         var inspectionId = db.Inspections.Register(ReferenceData.FrameworkOf(Provider), Provider);
 
-        await db.Commands.RecordCaseCharacteristicsAsync(new RecordCaseCharacteristics("characteristics-" + inspectionId, inspectionId,
+        await db.Characteristics.RecordAsync(new RecordCaseCharacteristics("characteristics-" + inspectionId, inspectionId,
             new CaseCharacteristicsInput(false, published.Select(p => new EnteredCharacteristic(p.Key, p.Value)).ToList(), "inspector")),
             CancellationToken.None);
-        var read = await db.Queries.GetCaseCharacteristicsAsync(inspectionId, CancellationToken.None);
+        var read = await db.Characteristics.GetAsync(inspectionId, null, CancellationToken.None);
 
         Assert.Equal(published.Select(p => p.Key), read.Rows.Select(r => r.Characteristic.Name));
         Assert.Equal(published.Select(p => p.Value), read.Rows.Select(r => (double)r.Value));
@@ -55,9 +57,9 @@ public sealed class ReferenceInspectionStoreTests(EvidenceDatabase db) : IClassF
             .Where(p => p.Key is not ("female_pct" or "black_asian_minority_ethnic_pct" or "disability_pct"))
             .Select(p => new EnteredCharacteristic(p.Key, p.Value)).ToList();
 
-        await db.Commands.RecordCaseCharacteristicsAsync(new RecordCaseCharacteristics("computed-" + inspectionId, inspectionId,
+        await db.Characteristics.RecordAsync(new RecordCaseCharacteristics("computed-" + inspectionId, inspectionId,
             new CaseCharacteristicsInput(true, entered, "inspector")), CancellationToken.None);
-        var read = await db.Queries.GetCaseCharacteristicsAsync(inspectionId, CancellationToken.None);
+        var read = await db.Characteristics.GetAsync(inspectionId, null, CancellationToken.None);
 
         var female = read.Rows.Single(r => r.Characteristic.Name == "female_pct");
         Assert.Equal((CharacteristicSource.ComputedFromSample, 15m, (Percentage?)new Percentage(7, 48)), (female.Source, female.Value, female.Fraction));
@@ -71,13 +73,13 @@ public sealed class ReferenceInspectionStoreTests(EvidenceDatabase db) : IClassF
     public async Task Recording_the_return_again_adds_a_version_and_keeps_the_first()
     {
         var inspectionId = db.Inspections.Register("pdu-2021-2023");
-        var first = await db.Commands.RecordStaffingReturnAsync(new RecordStaffingReturn("s1-" + inspectionId, inspectionId,
+        var first = await db.Staffing.RecordAsync(new RecordStaffingReturn("s1-" + inspectionId, inspectionId,
             new StaffingReturnInput("2022-05-31", new Dictionary<string, double> { ["vacancy_rate_pct"] = 8 }, "inspector")), CancellationToken.None);
-        var second = await db.Commands.RecordStaffingReturnAsync(new RecordStaffingReturn("s2-" + inspectionId, inspectionId,
+        var second = await db.Staffing.RecordAsync(new RecordStaffingReturn("s2-" + inspectionId, inspectionId,
             new StaffingReturnInput("2022-06-30", new Dictionary<string, double> { ["vacancy_rate_pct"] = 9.5 }, "inspector")), CancellationToken.None);
 
         Assert.Equal((1L, 2L), (first.Version, second.Version));
-        Assert.Equal(9.5m, (await db.Queries.GetStaffingReturnAsync(inspectionId, CancellationToken.None)).Value("vacancy_rate_pct"));
-        Assert.Equal(8m, (await db.Store.GetStaffingReturnAsync(inspectionId, 1, CancellationToken.None))!.Value("vacancy_rate_pct"));
+        Assert.Equal(9.5m, (await db.Staffing.GetAsync(inspectionId, null, CancellationToken.None)).Value("vacancy_rate_pct"));
+        Assert.Equal(8m, (await db.Staffing.GetAsync(inspectionId, 1, CancellationToken.None))!.Value("vacancy_rate_pct"));
     }
 }

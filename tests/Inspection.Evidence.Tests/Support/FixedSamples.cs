@@ -1,5 +1,5 @@
 using Inspection.Evidence.Application;
-using Inspection.Evidence.Domain;
+using Inspection.Evidence.Domain.Characteristics;
 
 namespace Inspection.Evidence.Tests.Support;
 

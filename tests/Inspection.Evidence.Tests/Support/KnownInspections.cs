@@ -1,11 +1,13 @@
-using Inspection.Domain;
+using Grpc.Core;
 using Inspection.Evidence.Application;
+using Inspection.ServiceDefaults;
 
 namespace Inspection.Evidence.Tests.Support;
 
 /// <summary>
 /// Stands in for recommendation tracking's register of inspections (another service, reached over gRPC in
-/// production): the inspections a test registers, with their frameworks.
+/// production): the inspections a test registers, with their frameworks. An inspection it does not know fails as the
+/// real client does: UpstreamException naming the app, with the register's NOT_FOUND.
 /// </summary>
 public sealed class KnownInspections : IInspectionRegister
 {
@@ -23,7 +25,8 @@ public sealed class KnownInspections : IInspectionRegister
         lock (_inspections)
             return _inspections.TryGetValue(inspectionId, out var inspection)
                 ? Task.FromResult(inspection)
-                : throw new NotFoundException("Inspection", inspectionId);
+                : throw new UpstreamException("recommendation-tracking",
+                    new RpcException(new Status(StatusCode.NotFound, $"Inspection '{inspectionId}' was not found")));
     }
 
     public Task<IReadOnlyList<RegisteredInspection>> FindAsync(string providerName, string frameworkId, CancellationToken ct)

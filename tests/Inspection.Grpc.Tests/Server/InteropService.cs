@@ -86,6 +86,7 @@ public sealed class InteropService(InteropProbe probe, Interop.InteropClient onw
     {
         // No CallOptions: the deadline and cancellation of the call being served must carry on by themselves
         // (EnableCallContextPropagation in ServiceClients.AddServiceClient).
+        if (request.Fail is not null) return await onward.FailAsync(request.Fail);
         if (request.SlowMs > 0) return await onward.SlowAsync(new SlowRequest { DelayMs = request.SlowMs, Key = request.Text });
         return await onward.EchoAsync(new EchoRequest { Text = request.Text });
     }

@@ -24,7 +24,7 @@ public static class ServiceNames
     public static string FromAddress(string detail)
     {
         foreach (var app in AppTopology.All)
-            if (detail.Contains(TargetNaming.Describe(app.AppId), StringComparison.Ordinal)) return Of(app.AppId);
+            if (detail.Contains(UpstreamException.DidNotAnswer(app.AppId), StringComparison.Ordinal)) return Of(app.AppId);
         foreach (var app in AppTopology.All)
             if (app.GrpcPort is { } port && detail.Contains($":{port}", StringComparison.Ordinal)) return Of(app.AppId);
         return "A service the admin needs";

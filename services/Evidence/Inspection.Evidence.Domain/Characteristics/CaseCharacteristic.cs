@@ -1,4 +1,4 @@
-namespace Inspection.Evidence.Domain;
+namespace Inspection.Evidence.Domain.Characteristics;
 
 /// <summary>
 /// A row the characteristics-of-inspected-cases table may hold: its name (as reference-inspections.json names

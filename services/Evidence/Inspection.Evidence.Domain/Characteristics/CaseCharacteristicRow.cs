@@ -1,4 +1,4 @@
-namespace Inspection.Evidence.Domain;
+namespace Inspection.Evidence.Domain.Characteristics;
 
 /// <summary>
 /// One row of the table. A computed row keeps its exact fraction (k of n sampled cases with the attribute

@@ -1,4 +1,4 @@
-namespace Inspection.Evidence.Domain;
+namespace Inspection.Evidence.Domain.Characteristics;
 
 /// <summary>The rows of the characteristics-of-inspected-cases table, in the order the report prints them.</summary>
 public static class CaseCharacteristics

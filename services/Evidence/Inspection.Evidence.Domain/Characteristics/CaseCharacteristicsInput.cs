@@ -1,3 +1,3 @@
-namespace Inspection.Evidence.Domain;
+namespace Inspection.Evidence.Domain.Characteristics;
 
 public sealed record CaseCharacteristicsInput(bool ComputeFromSample, IReadOnlyList<EnteredCharacteristic> Entered, string? RecordedBy);

@@ -1,6 +1,6 @@
 using Inspection.Domain;
 
-namespace Inspection.Evidence.Domain;
+namespace Inspection.Evidence.Domain.Characteristics;
 
 /// <summary>
 /// The characteristics of the inspected cases: computed from the sample where the sample carries the

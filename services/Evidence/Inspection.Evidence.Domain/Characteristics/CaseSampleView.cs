@@ -1,4 +1,4 @@
-namespace Inspection.Evidence.Domain;
+namespace Inspection.Evidence.Domain.Characteristics;
 
 /// <summary>
 /// An inspection's current sample as the characteristics table sees it: the attributes the sampling contract

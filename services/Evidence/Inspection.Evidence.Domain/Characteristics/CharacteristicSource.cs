@@ -1,4 +1,4 @@
-namespace Inspection.Evidence.Domain;
+namespace Inspection.Evidence.Domain.Characteristics;
 
 /// <summary>Where a row of the characteristics table came from: the table says which, row by row.</summary>
 public static class CharacteristicSource

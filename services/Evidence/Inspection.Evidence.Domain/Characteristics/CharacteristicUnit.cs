@@ -1,4 +1,4 @@
-namespace Inspection.Evidence.Domain;
+namespace Inspection.Evidence.Domain.Characteristics;
 
 public static class CharacteristicUnit
 {

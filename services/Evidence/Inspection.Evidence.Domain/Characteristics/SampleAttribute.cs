@@ -1,4 +1,4 @@
-namespace Inspection.Evidence.Domain;
+namespace Inspection.Evidence.Domain.Characteristics;
 
 /// <summary>Case attributes the characteristics table can draw from the sample, named as case sampling names them.</summary>
 public static class SampleAttribute

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Inspection.Domain;
 
-namespace Inspection.Evidence.Domain;
+namespace Inspection.Evidence.Domain.Frameworks;
 
 /// <summary>
 /// The frameworks' domain-one standards, loaded from frameworks.json (rules as data: the inspectorate

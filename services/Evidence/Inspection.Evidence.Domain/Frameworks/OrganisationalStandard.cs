@@ -1,4 +1,4 @@
-namespace Inspection.Evidence.Domain;
+namespace Inspection.Evidence.Domain.Frameworks;
 
 /// <summary>
 /// A standard the inspectors judge rather than compute from cases (domain one from 2018; section 4 in 2008).

@@ -1,6 +1,7 @@
 using Inspection.Domain;
+using Inspection.Evidence.Domain.Frameworks;
 
-namespace Inspection.Evidence.Domain;
+namespace Inspection.Evidence.Domain.Judgements;
 
 /// <summary>
 /// The inspectors' rating of one domain-one standard with its reasoning. The decision rules (cap, default)

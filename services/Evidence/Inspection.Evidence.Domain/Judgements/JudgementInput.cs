@@ -1,4 +1,4 @@
-namespace Inspection.Evidence.Domain;
+namespace Inspection.Evidence.Domain.Judgements;
 
 /// <summary>A judgement as a caller states it.</summary>
 public sealed record JudgementInput(

@@ -1,4 +1,4 @@
-namespace Inspection.Evidence.Domain;
+namespace Inspection.Evidence.Domain.Judgements;
 
 /// <summary>A judgement is a draft until the lead inspector finalises it.</summary>
 public static class JudgementState

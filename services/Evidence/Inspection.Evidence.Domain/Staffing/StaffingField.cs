@@ -1,4 +1,4 @@
-namespace Inspection.Evidence.Domain;
+namespace Inspection.Evidence.Domain.Staffing;
 
 /// <summary>
 /// One field of the staffing and workload return: its name (as reference-inspections.json names it), unit,

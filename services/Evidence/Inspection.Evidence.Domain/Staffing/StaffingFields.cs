@@ -1,4 +1,4 @@
-namespace Inspection.Evidence.Domain;
+namespace Inspection.Evidence.Domain.Staffing;
 
 /// <summary>
 /// The fields of the staffing and workload return, in the order the return lists them. A range reason is a predicate
@@ -39,4 +39,12 @@ public static class StaffingFields
     public static IReadOnlyList<string> GradeFte { get; } = ["spo_fte", "po_fte", "pso_fte"];
 
     public static StaffingField? Find(string name) => All.FirstOrDefault(f => f.Name == name);
+
+    /// <summary>The field's place in the data return (fields it does not know go last).</summary>
+    public static int Order(StaffingField field)
+    {
+        for (var i = 0; i < All.Count; i++)
+            if (All[i] == field) return i;
+        return All.Count;
+    }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Inspection.Domain;
 
-namespace Inspection.Evidence.Domain;
+namespace Inspection.Evidence.Domain.Staffing;
 
 /// <summary>
 /// The provider's staffing and workload data return for one inspection. Recording it again makes a new

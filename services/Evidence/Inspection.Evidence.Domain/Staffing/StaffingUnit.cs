@@ -1,4 +1,4 @@
-namespace Inspection.Evidence.Domain;
+namespace Inspection.Evidence.Domain.Staffing;
 
 /// <summary>The units of the staffing and workload return, as its field names imply.</summary>
 public static class StaffingUnit

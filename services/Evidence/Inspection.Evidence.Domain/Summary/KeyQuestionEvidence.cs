@@ -1,4 +1,6 @@
-namespace Inspection.Evidence.Domain;
+using Inspection.Evidence.Domain.Frameworks;
+using Inspection.Evidence.Domain.Items;
+namespace Inspection.Evidence.Domain.Summary;
 
 /// <summary>The evidence on one key question (or, with no key question, on the standard as a whole).</summary>
 public sealed record KeyQuestionEvidence(

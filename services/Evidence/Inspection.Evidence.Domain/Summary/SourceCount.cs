@@ -1,3 +1,3 @@
-namespace Inspection.Evidence.Domain;
+namespace Inspection.Evidence.Domain.Summary;
 
 public sealed record SourceCount(string Source, int Count);

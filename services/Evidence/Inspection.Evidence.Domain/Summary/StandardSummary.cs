@@ -1,4 +1,7 @@
-namespace Inspection.Evidence.Domain;
+using Inspection.Evidence.Domain.Frameworks;
+using Inspection.Evidence.Domain.Items;
+using Inspection.Evidence.Domain.Judgements;
+namespace Inspection.Evidence.Domain.Summary;
 
 /// <summary>
 /// The evidence of one standard as the report prints it: grouped by key question in framework order, counted

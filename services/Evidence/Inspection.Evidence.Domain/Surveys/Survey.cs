@@ -1,4 +1,4 @@
-namespace Inspection.Evidence.Domain;
+namespace Inspection.Evidence.Domain.Surveys;
 
 /// <summary>The surveys an inspection draws on.</summary>
 public static class Survey

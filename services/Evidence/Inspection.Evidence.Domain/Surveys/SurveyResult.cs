@@ -1,6 +1,7 @@
 using Inspection.Domain;
+using Inspection.Evidence.Domain.Frameworks;
 
-namespace Inspection.Evidence.Domain;
+namespace Inspection.Evidence.Domain.Surveys;
 
 /// <summary>One survey question's result: how many answered and how many agreed; the percentage follows from them.</summary>
 public sealed record SurveyResult(
@@ -19,8 +20,8 @@ public sealed record SurveyResult(
     public static SurveyResult Create(Guid id, string inspectionId, OrganisationalFramework framework, SurveyResultInput input, DateTimeOffset now)
     {
         var violations = new List<FieldViolation>();
-        if (!Domain.Survey.IsKnown(input.Survey))
-            violations.Add(new FieldViolation("survey", $"'{input.Survey}' is not a survey (expected one of {string.Join(", ", Domain.Survey.All)})"));
+        if (!Surveys.Survey.IsKnown(input.Survey))
+            violations.Add(new FieldViolation("survey", $"'{input.Survey}' is not a survey (expected one of {string.Join(", ", Surveys.Survey.All)})"));
         var question = FieldRules.Required(violations, "question", input.Question, QuestionMaxLength);
         var recordedBy = FieldRules.Required(violations, "recorded_by", input.RecordedBy);
 

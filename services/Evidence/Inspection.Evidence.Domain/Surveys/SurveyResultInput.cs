@@ -1,4 +1,4 @@
-namespace Inspection.Evidence.Domain;
+namespace Inspection.Evidence.Domain.Surveys;
 
 /// <summary>A survey result as a caller states it: counts only, the percentage is computed.</summary>
 public sealed record SurveyResultInput(

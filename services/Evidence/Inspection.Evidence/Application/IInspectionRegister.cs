@@ -6,7 +6,10 @@ namespace Inspection.Evidence.Application;
 /// </summary>
 public interface IInspectionRegister
 {
-    /// <summary>The inspection; throws <see cref="Inspection.Domain.NotFoundException"/> when the register does not know it.</summary>
+    /// <summary>
+    /// The inspection. When the register does not know it (or cannot be reached) the call fails as every call to another
+    /// app does, mapped once at the boundary: an inspection it does not know is the caller's FAILED_PRECONDITION.
+    /// </summary>
     Task<RegisteredInspection> GetAsync(string inspectionId, CancellationToken ct);
 
     /// <summary>The inspections of providers whose name contains <paramref name="providerName"/> under a framework (for the demo data).</summary>

@@ -1,4 +1,4 @@
-using Inspection.Evidence.Domain;
+using Inspection.Evidence.Domain.Characteristics;
 
 namespace Inspection.Evidence.Application;
 

@@ -1,17 +1,22 @@
 using System.Globalization;
 using Inspection.Evidence.Application;
-using Inspection.Evidence.Domain;
+using Inspection.Evidence.Domain.Characteristics;
+using Inspection.Evidence.Domain.Frameworks;
+using Inspection.Evidence.Domain.Judgements;
+using Inspection.Evidence.Domain.Staffing;
 
 namespace Inspection.Evidence.Demo;
 
 /// <summary>
 /// Loads the reference inspections' staffing returns, characteristics tables and domain-one judgements through
-/// the same commands the service serves, so the demo data passes the same rules. Idempotent: every write uses
+/// the same use cases the service serves, so the demo data passes the same rules. Idempotent: every write uses
 /// a request id derived from the inspection and the record, so running it again changes nothing.
 /// The inspections themselves belong to recommendation tracking: each is found there by provider name and
 /// framework (load recommendation tracking's demo data first), or named explicitly.
 /// </summary>
-public sealed class DemoData(EvidenceCommands commands, IInspectionRegister register, FrameworkCatalogue frameworks)
+public sealed class DemoData(
+    StaffingReturns staffingReturns, CaseCharacteristicsTables characteristicsTables, Judgements judgements,
+    IInspectionRegister register, FrameworkCatalogue frameworks)
 {
     public const string RecordedBy = "demo-data";
 
@@ -40,7 +45,7 @@ public sealed class DemoData(EvidenceCommands commands, IInspectionRegister regi
         if (reference.StaffingAndWorkload.Count > 0)
         {
             // The report does not date its staffing figures; they are the provider's figures at fieldwork.
-            var staffing = await commands.RecordStaffingReturnAsync(new RecordStaffingReturn(
+            var staffing = await staffingReturns.RecordAsync(new RecordStaffingReturn(
                 RequestId(inspectionId, "staffing-return"), inspectionId,
                 new StaffingReturnInput(AsAt(reference), reference.StaffingAndWorkload, RecordedBy)), ct);
             log.Add($"{name}: staffing return version {staffing.Version}, {staffing.Figures.Count} figures");
@@ -49,7 +54,7 @@ public sealed class DemoData(EvidenceCommands commands, IInspectionRegister regi
         if (reference.CharacteristicsOfInspectedCases.Count > 0)
         {
             // The published sample itself is not loaded, so every row is entered as published.
-            var table = await commands.RecordCaseCharacteristicsAsync(new RecordCaseCharacteristics(
+            var table = await characteristicsTables.RecordAsync(new RecordCaseCharacteristics(
                 RequestId(inspectionId, "case-characteristics"), inspectionId,
                 new CaseCharacteristicsInput(false,
                     reference.CharacteristicsOfInspectedCases.Select(c => new EnteredCharacteristic(c.Key, c.Value)).ToList(),
@@ -63,7 +68,7 @@ public sealed class DemoData(EvidenceCommands commands, IInspectionRegister regi
             if (!reference.Ratings.TryGetValue(standard.Id, out var rating)) continue;
             var rationale = reference.DecisionRulesApplied.GetValueOrDefault(standard.Id)
                 ?? $"Rating as published in the inspection report ({reference.Published}).";
-            var judgement = await commands.RecordJudgementAsync(new RecordJudgement(
+            var judgement = await judgements.RecordAsync(new RecordJudgement(
                 RequestId(inspectionId, $"judgement:{standard.Id}"), inspectionId,
                 new JudgementInput(standard.Id, rating, rationale, PanelDeparture: false, AgreedBy: null,
                     JudgementState.Final, RecordedBy, "lead_inspector", ExpectedVersion: null)), ct);

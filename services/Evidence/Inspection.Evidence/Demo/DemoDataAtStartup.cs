@@ -1,5 +1,4 @@
 using Inspection.Data;
-using Grpc.Core;
 using Inspection.ServiceDefaults;
 
 namespace Inspection.Evidence.Demo;
@@ -30,7 +29,7 @@ public sealed class DemoDataAtStartup(DemoData demo, DatabaseReadiness readiness
                 }
                 break;
             }
-            catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded && !stoppingToken.IsCancellationRequested)
+            catch (UpstreamException e) when (e.Unreached && !stoppingToken.IsCancellationRequested)
             {
                 logger.LogInformation("Demo data waits for recommendation tracking ({Reason}); retrying in {Delay}", e.Status.Detail, RetryDelay);
                 await Task.Delay(RetryDelay, stoppingToken);

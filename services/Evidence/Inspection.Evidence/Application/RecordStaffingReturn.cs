@@ -1,0 +1,9 @@
+using Inspection.Evidence.Domain.Staffing;
+
+namespace Inspection.Evidence.Application;
+
+/// <summary>
+/// Records the next version of an inspection's staffing and workload return (RecordStaffingReturn). Its JSON form is the request's fingerprint in the request ledger, so its name and properties stay
+/// as they are: requests recorded before keep being told apart from new ones by it.
+/// </summary>
+public sealed record RecordStaffingReturn(string? RequestId, string? InspectionId, StaffingReturnInput Return);
