@@ -43,15 +43,15 @@ public sealed class AssessmentScoringService(InspectionScoring scoring, Framewor
 
     public override async Task<CaseAssessment> GetCaseAssessment(GetCaseAssessmentRequest request, ServerCallContext context)
     {
-        var (assessment, framework) = await scoring.GetCaseAssessmentAsync(request.InspectionId, request.CaseReference, context.CancellationToken);
+        var (assessment, framework) = await scoring.GetCaseAssessmentAsync(request.InspectionId, request.CaseReference, request.SampleId, context.CancellationToken);
         return ContractMapping.ToMessage(assessment, framework);
     }
 
     public override async Task<ListCaseAssessmentsResponse> ListCaseAssessments(ListCaseAssessmentsRequest request, ServerCallContext context)
     {
-        var after = string.IsNullOrEmpty(request.PageToken) ? null : PageToken.Decode(request.PageToken);
-        var (page, total, next, framework) = await scoring.ListCaseAssessmentsAsync(request.InspectionId, request.PageSize, after, context.CancellationToken);
-        var response = new ListCaseAssessmentsResponse { Total = total, NextPageToken = next is null ? "" : PageToken.Encode(next) };
+        var after = string.IsNullOrEmpty(request.PageToken) ? ((string, string)?)null : PageToken.Decode(request.PageToken);
+        var (page, total, setAside, next, framework) = await scoring.ListCaseAssessmentsAsync(request.InspectionId, request.PageSize, after, context.CancellationToken);
+        var response = new ListCaseAssessmentsResponse { Total = total, SetAside = setAside, NextPageToken = next is { } last ? PageToken.Encode(last) : "" };
         response.CaseAssessments.AddRange(page.Select(a => ContractMapping.ToMessage(a, framework)));
         return response;
     }

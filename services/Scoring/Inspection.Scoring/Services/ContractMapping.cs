@@ -101,6 +101,15 @@ public static class ContractMapping
         PostCustodyOnly = p.PostCustodyOnly,
     };
 
+    public static CaseAssessment ToMessage(StandingAssessment standing, D.Frameworks.Framework framework)
+    {
+        var message = ToMessage(standing.Assessment, framework);
+        message.SetAside = standing.Standing.SetAside;
+        message.SetAsideReason = standing.Standing.Reason;
+        message.SetAsideAt = standing.Standing.Since is { } since ? Instant(since) : "";
+        return message;
+    }
+
     public static CaseAssessment ToMessage(StoredCaseAssessment a, D.Frameworks.Framework framework)
     {
         var message = new CaseAssessment
@@ -116,6 +125,7 @@ public static class ContractMapping
             Complete = a.IsComplete,
             QuestionsApplicable = a.QuestionsApplicable ?? 0,
             QuestionsUnanswered = a.QuestionsUnanswered ?? a.QuestionsApplicable ?? 0,
+            SampleId = a.SampleId,
         };
         message.Answers.AddRange(a.Answers.Select(x => new Answer { QuestionId = x.QuestionId, Answer_ = D.Assessments.AnswerWords.ToWord(x.Answer), Note = x.Note }));
         message.ModerationFlags.AddRange(a.Flags.Select(ToMessage));
@@ -194,6 +204,7 @@ public static class ContractMapping
             CasesInSample = rated.CasesInSample,
             CasesComplete = rated.CasesComplete,
             CasesInProgress = rated.CasesInProgress,
+            CasesSetAside = rated.CasesSetAside,
         };
         message.Corrections.AddRange((rated.Corrections ?? []).Select(c => new V1.Correction
         {
