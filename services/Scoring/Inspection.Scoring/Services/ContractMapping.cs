@@ -190,6 +190,11 @@ public static class ContractMapping
     private static PublishedFigureInput ToInput(V1.PublishedFigure f) =>
         new(f.QuestionId, f.Pct, f.HasN ? f.N : null, f.HasK ? f.K : null);
 
+    public static V1.Correction ToMessage(Data.Correction c) => new()
+    {
+        Kind = c.Kind, Subject = c.Subject, Reason = c.Reason, RecordedBy = c.RecordedBy, RecordedAt = Instant(c.RecordedAt),
+    };
+
     public static InspectionRatings ToMessage(RatedInspection rated)
     {
         var ratings = rated.Ratings;
@@ -206,10 +211,7 @@ public static class ContractMapping
             CasesInProgress = rated.CasesInProgress,
             CasesSetAside = rated.CasesSetAside,
         };
-        message.Corrections.AddRange((rated.Corrections ?? []).Select(c => new V1.Correction
-        {
-            Kind = c.Kind, Subject = c.Subject, Reason = c.Reason, RecordedBy = c.RecordedBy, RecordedAt = Instant(c.RecordedAt),
-        }));
+        message.Corrections.AddRange((rated.Corrections ?? []).Select(ToMessage));
         message.Blockers.AddRange(ratings.Blockers);
         message.Standards.AddRange(ratings.Standards.Select(s => ToMessage(s, rated.InspectionId)));
         if (ratings.Overall is { } overall)
@@ -397,5 +399,5 @@ public static class ContractMapping
         _ => "informational",
     };
 
-    private static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    public static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }
