@@ -90,7 +90,7 @@ public sealed class PublishedRecord(
             try
             {
                 if (!await IsPublishedAsync(inspectionId, ct)) continue;
-                await RecordAtPublicationAsync(inspectionId, null, "system:assessment-scoring", ct);
+                await RecordAtPublicationAsync(inspectionId, null, "Assessment scoring, when figures began to be stored", ct);
                 stored++;
             }
             catch (DomainException e)
