@@ -1,4 +1,8 @@
+using Inspection.Recommendations.Data;
+using Inspection.Recommendations.Domain;
 using Inspection.Recommendations.V1;
+using Inspection.Scoring.Application;
+using Microsoft.Extensions.DependencyInjection;
 using Inspection.Scoring.Tests.Reference;
 using Inspection.Scoring.V1;
 
@@ -62,5 +66,29 @@ public sealed class PublishedReferenceFiguresTests(ScoringServices services)
         Assert.Equal(("published", "publication"), (stored.Ratings.Source, stored.Kind));
         AssertPublishedFigures(reference, stored.Ratings);
         AssertPublishedFigures(reference, await services.Scoring.GetInspectionRatingsAsync(new GetInspectionRatingsRequest { InspectionId = inspectionId }));
+    }
+
+    [Fact]
+    public async Task Published_before_figures_were_stored_the_figures_stored_at_start_up_are_the_report_s()
+    {
+        var reference = ReferenceInspection.Load("Birmingham");
+        var (inspectionId, _) = await ReferenceRecording.FromCaseAssessmentsAsync(services, reference);
+        // Published as before issue 19: the register alone, scoring not asked to store anything.
+        var register = services.RegisterServices.GetRequiredService<RecommendationStore>();
+        var current = await services.Register.GetInspectionAsync(new GetInspectionRequest { InspectionId = inspectionId });
+        await register.PublishInspectionAsync("before-" + inspectionId, InspectionPublication.Create(inspectionId, "2022-09-01", "reference-tests"), current.Version, default);
+        var computed = await services.Scoring.GetInspectionRatingsAsync(new GetInspectionRatingsRequest { InspectionId = inspectionId });
+        Assert.Equal(0, computed.PublishedFiguresVersion);
+
+        // What the host does at start-up.
+        var stored = await services.Host.Services.GetRequiredService<PublishedRecord>().StoreFiguresPublishedBeforeAsync(CancellationToken.None);
+        var version = Assert.Single((await services.Scoring.GetPublishedFiguresAsync(new GetPublishedFiguresRequest { InspectionId = inspectionId })).Versions);
+        var read = await services.Scoring.GetInspectionRatingsAsync(new GetInspectionRatingsRequest { InspectionId = inspectionId });
+
+        Assert.True(stored >= 1);
+        Assert.Equal(("backfill", 1), (version.Kind, read.PublishedFiguresVersion));
+        Assert.Equal("published before figures were stored", version.Reason);
+        AssertPublishedFigures(reference, version.Ratings);
+        AssertPublishedFigures(reference, read);
     }
 }

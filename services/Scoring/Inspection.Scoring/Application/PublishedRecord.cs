@@ -71,6 +71,7 @@ public sealed class PublishedRecord(
             var existing = await store.ListFiguresVersionsAsync(inspectionId, ct);
             if (existing.Count > 0) return ToMessage(inspectionId, existing);
             var first = await ComputeVersionAsync(inspectionId, StoredFiguresVersion.Backfill, "", recordedBy, registered.PublishedOn, ct);
+            first = first with { Reason = BackfillReason(InspectionRatings.Parser.ParseJson(first.RatingsJson)) };
             return ToMessage(inspectionId, await store.StoreFirstFiguresAsync(first, replacePending: false, ct));
         }
         var pending = await ComputeVersionAsync(inspectionId, StoredFiguresVersion.Publication, "", recordedBy, publishedOn, ct);
@@ -188,6 +189,13 @@ public sealed class PublishedRecord(
     }
 
     // ---------------------------------------------------------------- the parts
+
+    /// <summary>Why a version 1 was stored after publication, and when the printed report may differ from it: before
+    /// issue 19 the computation also counted assessments now set aside, so the report printed then counted them too.</summary>
+    private static string BackfillReason(InspectionRatings ratings) => ratings.CasesSetAside == 0
+        ? "published before figures were stored"
+        : $"published before figures were stored; {ratings.CasesSetAside} assessments set aside (a substituted case or an earlier sample) were counted "
+          + "when the report was printed and are not now: check these figures against the printed report";
 
     private async Task<PublishedFigureReview> ReviewAsync(StoredFiguresVersion stored, CancellationToken ct)
     {
