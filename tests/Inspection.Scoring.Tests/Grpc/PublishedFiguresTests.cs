@@ -66,6 +66,7 @@ public sealed class PublishedFiguresTests(SampledScoringServices services)
         Assert.Equal(publishedPrompts.Prompts, first.Prompts.Prompts);
         Assert.Null(await ReviewListedAsync(inspectionId));
 
+        var rollupBefore = await services.Scoring.GetNationalRollupAsync(new GetNationalRollupRequest { FrameworkId = "pdu-2021-2023" });
         // One of the two No answers to 2.2.1 becomes Yes behind the service's back.
         var altered = await SqlAsync(
             """
@@ -79,6 +80,8 @@ public sealed class PublishedFiguresTests(SampledScoringServices services)
         var promptsAfter = await services.Scoring.GetPromptResultsAsync(new GetPromptResultsRequest { InspectionId = inspectionId });
         Assert.Equal(published, afterAlteration);
         Assert.Equal(publishedPrompts, promptsAfter);
+        // The national roll-up counts a published inspection as published too.
+        Assert.Equal(rollupBefore, await services.Scoring.GetNationalRollupAsync(new GetNationalRollupRequest { FrameworkId = "pdu-2021-2023" }));
         var review = await ReviewListedAsync(inspectionId);
         Assert.NotNull(review);
         var difference = Assert.Single(review.Differences);

@@ -230,21 +230,27 @@ public sealed class InspectionScoring(
         return (PromptResult.FromCounts(framework, await store.CountPromptAnswersAsync(inspectionId, await CurrentSampleOrNullAsync(inspectionId, ct), ct)), ResultSource.CaseAssessments);
     }
 
-    public async Task<NationalRollup> GetNationalRollupAsync(string frameworkId, CancellationToken ct)
+    /// <param name="asPublished">Published inspections with stored figures, by id: they count as published (their
+    /// key-question figures and computed ratings as stored), not as computed now.</param>
+    public async Task<NationalRollup> GetNationalRollupAsync(
+        string frameworkId, IReadOnlyDictionary<string, RollupInspection> asPublished, CancellationToken ct)
     {
         RequireId("framework_id", frameworkId);
         var framework = catalog.Get(frameworkId);
-        var counted = await store.CountKeyQuestionsByInspectionAsync(frameworkId, await CurrentSamplesAsync(frameworkId, ct), ct);
-        var inspections = new List<(Framework, IReadOnlyDictionary<string, YesCount>)>(counted.Count);
+        var samples = (await CurrentSamplesAsync(frameworkId, ct)).Where(s => !asPublished.ContainsKey(s.Key)).ToDictionary(s => s.Key, s => s.Value);
+        var counted = await store.CountKeyQuestionsByInspectionAsync(frameworkId, samples, ct);
+        var inspections = new List<RollupInspection>(counted.Count + asPublished.Count);
         foreach (var (_, version, counts) in counted)
-        {
-            var pinned = version == framework.Version
-                ? framework
-                : resolver.ForVersion(frameworkId, version, await store.GetFrameworkDefinitionAsync(frameworkId, version, ct) ?? framework.DefinitionJson);
-            inspections.Add((pinned, counts));
-        }
+            inspections.Add(new RollupInspection(await PinnedFrameworkAsync(framework, version, ct), counts));
+        inspections.AddRange(asPublished.Values);
         return NationalRollup.Compute(framework, inspections);
     }
+
+    /// <summary>The framework as an inspection pinned to <paramref name="version"/> uses it.</summary>
+    public async Task<Framework> PinnedFrameworkAsync(Framework current, string version, CancellationToken ct) =>
+        version == current.Version
+            ? current
+            : resolver.ForVersion(current.Id, version, await store.GetFrameworkDefinitionAsync(current.Id, version, ct) ?? current.DefinitionJson);
 
     /// <summary>The current sample of every case-assessed inspection of the framework, read a few at a time (case
     /// sampling owns them); inspections without a sample are left out.</summary>

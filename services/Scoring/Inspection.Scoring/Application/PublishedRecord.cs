@@ -51,6 +51,26 @@ public sealed class PublishedRecord(
         return ToMessage(inspectionId, versions);
     }
 
+    /// <summary>The national roll-up, with each published inspection counted as published: its stored key-question
+    /// figures and computed ratings, whatever the computation gives now.</summary>
+    public async Task<Domain.Rollup.NationalRollup> RollupAsync(string frameworkId, CancellationToken ct)
+    {
+        RequireId("framework_id", frameworkId);
+        var asPublished = new Dictionary<string, Domain.Rollup.RollupInspection>(StringComparer.Ordinal);
+        foreach (var id in await store.ListInspectionsWithFiguresAsync(ct, frameworkId))
+        {
+            if (await PublishedVersionAsync(id, ct) is not { } stored) continue;
+            var ratings = InspectionRatings.Parser.ParseJson(stored.RatingsJson);
+            if (ratings.Source != "case_assessments") continue;
+            var counts = ratings.Standards.SelectMany(s => s.KeyQuestions).Where(k => k.HasK && k.HasN)
+                .ToDictionary(k => k.QuestionId, k => new Domain.Ratings.YesCount(k.K, k.N), StringComparer.Ordinal);
+            var computed = ratings.Standards.Where(s => s.ComputedRating.Length > 0).ToDictionary(s => s.StandardId, s => s.ComputedRating, StringComparer.Ordinal);
+            var framework = await scoring.FrameworkOfAsync(id, ct);
+            asPublished[id] = new Domain.Rollup.RollupInspection(framework.Framework, counts, computed);
+        }
+        return await scoring.GetNationalRollupAsync(frameworkId, asPublished, ct);
+    }
+
     // ---------------------------------------------------------------- publication
 
     /// <summary>

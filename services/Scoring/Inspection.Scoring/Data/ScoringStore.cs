@@ -501,12 +501,13 @@ public sealed class ScoringStore(Database database)
         return row?.ToStored();
     }
 
-    /// <summary>Inspections holding stored figures.</summary>
-    public async Task<IReadOnlyList<string>> ListInspectionsWithFiguresAsync(CancellationToken ct)
+    /// <summary>Inspections holding stored figures (of one framework when given).</summary>
+    public async Task<IReadOnlyList<string>> ListInspectionsWithFiguresAsync(CancellationToken ct, string? frameworkId = null)
     {
         await using var connection = await database.OpenAsync(ct);
         return (await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT DISTINCT inspection_id FROM published_versions ORDER BY inspection_id", cancellationToken: ct))).ToList();
+            "SELECT DISTINCT inspection_id FROM published_versions WHERE @frameworkId::text IS NULL OR framework_id = @frameworkId ORDER BY inspection_id",
+            new { frameworkId }, cancellationToken: ct))).ToList();
     }
 
     /// <summary>Inspections this service holds data for and no stored figures (candidates for storing what was published before).</summary>

@@ -94,7 +94,7 @@ public sealed class AssessmentScoringService(InspectionScoring scoring, Publishe
         published.PromptsAsync(request.InspectionId, context.CancellationToken);
 
     public override async Task<NationalRollup> GetNationalRollup(GetNationalRollupRequest request, ServerCallContext context) =>
-        ContractMapping.ToMessage(await scoring.GetNationalRollupAsync(request.FrameworkId, context.CancellationToken));
+        ContractMapping.ToMessage(await published.RollupAsync(request.FrameworkId, context.CancellationToken));
 
     public override Task<PublishedFigures> RecordPublishedFigures(RecordPublishedFiguresRequest request, ServerCallContext context) =>
         published.RecordAtPublicationAsync(request.InspectionId, request.PublishedOn, request.PublishedBy, context.CancellationToken);
