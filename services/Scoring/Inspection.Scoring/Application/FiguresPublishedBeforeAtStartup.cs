@@ -23,8 +23,14 @@ public sealed class FiguresPublishedBeforeAtStartup(PublishedRecord record, Data
                 if (stored > 0) logger.LogInformation("Stored the figures of {Count} inspections published before figures were stored", stored);
                 return;
             }
-            catch (Exception e) when (e is not OperationCanceledException && DateTime.UtcNow < until)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                // Never stops the host: the inspections keep being computed, as before, and the next start tries again.
+                if (DateTime.UtcNow >= until)
+                {
+                    logger.LogWarning(e, "The figures of inspections published before were not stored; the next start tries again");
+                    return;
+                }
                 logger.LogInformation("Storing the figures of inspections published before waits: {Reason}", e.Message);
             }
             await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
