@@ -8,6 +8,7 @@ using AnswerWords = Inspection.Scoring.Domain.Assessments.AnswerWords;
 using Applicability = Inspection.Scoring.Domain.Assessments.Applicability;
 using QuestionApplicability = Inspection.Scoring.Domain.Assessments.QuestionApplicability;
 using SampledCaseFacts = Inspection.Scoring.Domain.Assessments.SampledCaseFacts;
+using CurrentSample = Inspection.Scoring.Domain.Assessments.CurrentSample;
 using Inspection.Scoring.Domain.Frameworks;
 using Inspection.Scoring.Services;
 using Inspection.Scoring.Tests.Grpc;
@@ -87,9 +88,11 @@ Console.WriteLine($"recorded {Cases} case assessments ({answered} answers, one r
 var application = host.Services.GetRequiredService<InspectionScoring>();
 var store = host.Services.GetRequiredService<ScoringStore>();
 var ratingsRequest = new GetInspectionRatingsRequest { InspectionId = inspectionId };
+// Only the current sample's active cases count (issue 19): the counting query is given them.
+var countedSample = new CurrentSample("", cases);
 var results = new List<Measurement>
 {
-    await Measurement.RunAsync("SQL counting only (GROUP BY k, n per key question)", 20, 300, () => store.GetRatingCountsAsync(inspectionId, CancellationToken.None)),
+    await Measurement.RunAsync("SQL counting only (GROUP BY k, n per key question)", 20, 300, () => store.GetRatingCountsAsync(inspectionId, countedSample, CancellationToken.None)),
     await Measurement.RunAsync("server-side GetInspectionRatings (SQL + judgements + rules)", 20, 300, () => application.GetRatingsAsync(inspectionId, CancellationToken.None)),
     await Measurement.RunAsync("GetInspectionRatings over gRPC (client round trip)", 20, 300, () => scoring.GetInspectionRatingsAsync(ratingsRequest).ResponseAsync),
     await Measurement.RunAsync("GetPromptResults over gRPC", 10, 100, () => scoring.GetPromptResultsAsync(new GetPromptResultsRequest { InspectionId = inspectionId }).ResponseAsync),
@@ -127,11 +130,14 @@ await using (var command = dataSource.CreateCommand(
     command.Parameters.AddWithValue("questions", framework.CaseKeyQuestions.Select(k => k.Id).ToArray());
     await command.ExecuteNonQueryAsync();
 }
+// Each seeded inspection's sample, served by the case-sampling stand-in: the roll-up counts only active sampled cases.
+var rollupSample = Enumerable.Range(1, RollupCasesEach).Select(c => new SampledCase { CaseReference = "R" + c, SentenceType = "community_order", Status = "active" }).ToList();
+for (var i = 1; i <= RollupInspections; i++) state.SetSample("rollup-" + i, rollupSample);
 var rows = RollupInspections * RollupCasesEach * framework.CaseKeyQuestions.Count();
 Console.WriteLine($"seeded {RollupInspections} inspections x {RollupCasesEach} cases = {rows:N0} key-question answer rows in {seed.Elapsed.TotalSeconds:F1} s");
 
 var rollupRequest = new GetNationalRollupRequest { FrameworkId = framework.Id };
-results.Add(await Measurement.RunAsync($"server-side GetNationalRollup ({RollupInspections + 1} inspections)", 1, 5, () => application.GetNationalRollupAsync(framework.Id, CancellationToken.None)));
+results.Add(await Measurement.RunAsync($"server-side GetNationalRollup ({RollupInspections + 1} inspections)", 1, 5, () => host.Services.GetRequiredService<PublishedRecord>().RollupAsync(framework.Id, CancellationToken.None)));
 results.Add(await Measurement.RunAsync($"GetNationalRollup over gRPC ({RollupInspections + 1} inspections)", 1, 5, () => scoring.GetNationalRollupAsync(rollupRequest).ResponseAsync));
 var rollup = await scoring.GetNationalRollupAsync(rollupRequest);
 var assessment = rollup.Standards.Single(s => s.StandardId == "2.2");

@@ -16,6 +16,8 @@ builder.Services.AddSingleton<ChangeFeed>();
 builder.Services.AddSingleton<DemoData>();
 builder.AddServiceClient<AssessmentScoring.AssessmentScoringClient>("assessment-scoring");   // publishing asks scoring what blocks it
 builder.Services.AddSingleton<PublicationReadiness>();
+// Publishing has scoring store the published figures as the person publishing (see CallerCredentials).
+builder.Services.AddSingleton<Inspection.Security.IOutgoingCredentials, CallerCredentials>();
 // `--DemoData:Load=true` (or DemoData__Load=true) loads the reference inspections once the database is ready.
 if (builder.Configuration.GetValue<bool>("DemoData:Load")) builder.Services.AddHostedService<DemoDataAtStartup>();
 

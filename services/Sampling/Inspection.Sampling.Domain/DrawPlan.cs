@@ -36,6 +36,7 @@ public sealed class DrawPlan
         if (string.IsNullOrWhiteSpace(request.InspectionId)) Bad("inspection_id", "an inspection id is required");
         if (string.IsNullOrWhiteSpace(request.SnapshotId)) Bad("snapshot_id", "a snapshot id is required");
         if (string.IsNullOrWhiteSpace(request.DrawnBy)) Bad("drawn_by", "who draws the sample is recorded: a name is required");
+        if (request.AssessmentsSetAside < 0) Bad("assessments_set_aside", "the number of case assessments set aside cannot be negative");
 
         var windows = new List<DateWindow>();
         if (request.Windows.Count == 0) Bad("eligibility.windows", "at least one window of start dates is required");

@@ -105,7 +105,8 @@ public static class SamplingMessages
             : new FixedSplit(r.FixedSplit.Attribute, r.FixedSplit.Groups.Select(g => new SplitGroup(g.Name, g.Values.ToList(), g.Weight)).ToList()),
         Seed: seed,
         ReservesPerStratum: r.ReservesPerStratum,
-        DrawnBy: r.DrawnBy.Trim());
+        DrawnBy: r.DrawnBy.Trim(),
+        AssessmentsSetAside: r.AssessmentsSetAside);
 
     public static V1.DrawSampleRequest ToDrawSampleRequest(DrawRequest r)
     {
@@ -118,6 +119,7 @@ public static class SamplingMessages
             Seed = r.Seed,
             ReservesPerStratum = r.ReservesPerStratum,
             DrawnBy = r.DrawnBy,
+            AssessmentsSetAside = r.AssessmentsSetAside,
         };
         message.Eligibility.Windows.AddRange(r.Windows.Select(w => new V1.DateWindow { FirstDay = w.FirstDay ?? "", LastDay = w.LastDay ?? "" }));
         message.Eligibility.SentenceTypes.AddRange(r.SentenceTypes);

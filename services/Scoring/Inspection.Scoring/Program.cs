@@ -17,6 +17,9 @@ builder.Services.AddSingleton<FrameworkResolver>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ScoringStore>();
 builder.Services.AddSingleton<InspectionScoring>();
+builder.Services.AddSingleton<PublishedRecord>();
+// Inspections published before figures were stored get theirs stored once recommendation tracking answers.
+builder.Services.AddHostedService<FiguresPublishedBeforeAtStartup>();
 builder.AddServiceClient<RecommendationTracking.RecommendationTrackingClient>("recommendation-tracking");
 builder.AddServiceClient<CaseSampling.CaseSamplingClient>("case-sampling");
 builder.AddServiceClient<OrganisationalEvidence.OrganisationalEvidenceClient>("organisational-evidence");

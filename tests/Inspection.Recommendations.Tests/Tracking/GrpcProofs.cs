@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Inspection.Recommendations.V1;
+using Inspection.Testing;
 using Xunit;
 
 namespace Inspection.Recommendations.Tests.Tracking;
@@ -120,7 +121,12 @@ public sealed class GrpcProofs(ServiceHostFixture service) : TrackingProofs, ICl
         var current = await _client.GetInspectionAsync(new GetInspectionRequest { InspectionId = inspection.InspectionId });
         request.RequestId = $"publish-{inspection.InspectionId}";
         request.ExpectedVersion = current.Version;
+        Assert.False(service.Scoring.Answers.FiguresRecordedAs.ContainsKey(inspection.InspectionId));
         Assert.Equal("published", (await _client.PublishInspectionAsync(request)).Status);
+        // Issue 19: scoring stored the figures to be published, asked as the person publishing (a write no service may
+        // make on its own), before the inspection was marked published.
+        var publisher = TokenPayload(service.Scoring.Answers.FiguresRecordedAs[inspection.InspectionId]);
+        Assert.Equal((TestKeys.TestUser, "user"), (publisher.GetProperty("sub").GetString(), publisher.GetProperty("kind").GetString()));
     }
 
     [Fact]

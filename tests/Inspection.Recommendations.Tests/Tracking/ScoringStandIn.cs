@@ -12,8 +12,9 @@ namespace Inspection.Recommendations.Tests.Tracking;
 
 /// <summary>
 /// A stand-in for assessment scoring over its real gRPC contract, on a free loopback port: PublishInspection asks it
-/// whether an inspection can be published. Every inspection can, unless a test gives it blockers; it keeps the
-/// authorization header each call carried, so a test can see who publishing asks as.
+/// whether an inspection can be published, and has it store the figures to be published. Every inspection can, unless
+/// a test gives it blockers; it keeps the authorization header each call carried, so a test can see who publishing
+/// asks as (itself for the read, the person publishing for the store).
 /// (The real scoring service behind the guard is tested in Inspection.Scoring.Tests, PublicationGuardTests.)
 /// </summary>
 public sealed class ScoringStandIn : IAsyncDisposable
@@ -51,6 +52,8 @@ public sealed class ScoringStandIn : IAsyncDisposable
     {
         public ConcurrentDictionary<string, string[]> Blockers { get; } = new();
         public ConcurrentDictionary<string, string> AuthorizationSeen { get; } = new();
+        /// <summary>Per inspection, the authorization header RecordPublishedFigures carried (the person publishing).</summary>
+        public ConcurrentDictionary<string, string> FiguresRecordedAs { get; } = new();
     }
 
     private sealed class Service(State state) : AssessmentScoring.AssessmentScoringBase
@@ -62,6 +65,12 @@ public sealed class ScoringStandIn : IAsyncDisposable
             var ratings = new InspectionRatings { InspectionId = request.InspectionId, CanPublish = blockers.Length == 0 };
             ratings.Blockers.AddRange(blockers);
             return Task.FromResult(ratings);
+        }
+
+        public override Task<PublishedFigures> RecordPublishedFigures(RecordPublishedFiguresRequest request, ServerCallContext context)
+        {
+            state.FiguresRecordedAs[request.InspectionId] = context.RequestHeaders.GetValue("authorization") ?? "";
+            return Task.FromResult(new PublishedFigures { InspectionId = request.InspectionId });
         }
     }
 }

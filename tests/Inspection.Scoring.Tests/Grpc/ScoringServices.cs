@@ -25,6 +25,8 @@ public sealed class ScoringServices : IAsyncLifetime
     public ServiceTestHost<AssessmentScoringService> Host { get; private set; } = null!;
     public AssessmentScoring.AssessmentScoringClient Scoring { get; private set; } = null!;
     public RecommendationTracking.RecommendationTrackingClient Register { get; private set; } = null!;
+    /// <summary>The register host's services, to publish an inspection as it was published before issue 19 (without scoring).</summary>
+    public IServiceProvider RegisterServices => _register!.Services;
 
     public async Task InitializeAsync()
     {

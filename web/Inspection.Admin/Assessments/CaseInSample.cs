@@ -38,6 +38,8 @@ public sealed record CaseInSample(
         try
         {
             stored = await scoring.GetCaseAssessmentAsync(new GetCaseAssessmentRequest { InspectionId = inspectionId, CaseReference = caseReference }, options);
+            // An assessment of an earlier sample is kept, set aside: the case is assessed afresh in this one.
+            if (stored.SetAside) stored = null;
         }
         catch (RpcException e) when (e.StatusCode == Grpc.Core.StatusCode.NotFound)
         {

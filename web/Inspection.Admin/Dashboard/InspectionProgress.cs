@@ -49,8 +49,10 @@ public sealed class InspectionProgressReader(
         var assessments = Try(() => scoring.ListCaseAssessmentsAsync(new ListCaseAssessmentsRequest { InspectionId = inspectionId, PageSize = 1 }, options));
         var current = (await samples)?.Samples.FirstOrDefault(s => s.Current);
         var listed = await assessments;
-        if (await samples is null) return (null, listed?.Total, null);
-        return (current?.Size ?? 0, listed?.Total, null);
+        // Assessments set aside (a substituted case, an earlier sample) are kept but not counted.
+        var counted = listed is null ? (int?)null : listed.Total - listed.SetAside;
+        if (await samples is null) return (null, counted, null);
+        return (current?.Size ?? 0, counted, null);
     }
 
     private static async Task<T?> Try<T>(Func<AsyncUnaryCall<T>> call) where T : class

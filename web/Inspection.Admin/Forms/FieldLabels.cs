@@ -34,7 +34,7 @@ public static partial class FieldLabels
         ["quotas[].minimum"] = "Quota {0} minimum", ["fixed_split.attribute"] = "Fixed split", ["fixed_split.groups"] = "Fixed split groups",
         ["fixed_split.groups[].name"] = "Group {0} name", ["fixed_split.groups[].values"] = "Group {0} values",
         ["fixed_split.groups[].weight"] = "Group {0} weight", ["seed"] = "Seed", ["reserves_per_stratum"] = "Reserves per stratum",
-        ["reason"] = "Reason", ["case_reference"] = "Case",
+        ["reason"] = "Reason", ["case_reference"] = "Case", ["assessments_set_aside"] = "Assessments set aside",
         // Case attributes, as they are named inside a violation ("no case of the snapshot has rosh_level 'high'")
         ["rosh_level"] = "Risk of serious harm level", ["ethnic_group"] = "Ethnic group", ["sentence_type"] = "Sentence type",
         ["court_report_type"] = "Court report type", ["allocated_office"] = "Allocated office",

@@ -30,6 +30,40 @@ public sealed class PublicationReadiness(RecommendationStore store, IServiceProv
         return blockers;
     }
 
+    /// <summary>
+    /// Has assessment scoring store the figures about to be published (issue 19), as the person publishing, before this
+    /// service marks the inspection published: if this fails nothing is published; if the publication then fails,
+    /// scoring's stored figures stay pending (the register does not list the inspection as published) and the next
+    /// attempt replaces them. Scoring refusing (the inspection cannot be published after all) is FAILED_PRECONDITION.
+    /// </summary>
+    public async Task RecordFiguresAsync(Guid inspectionId, DateOnly publishedOn, string publishedBy, string? callerAuthorization, CancellationToken ct)
+    {
+        var request = new RecordPublishedFiguresRequest
+        {
+            InspectionId = Identifier.Format(inspectionId), PublishedOn = publishedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            PublishedBy = publishedBy,
+        };
+        try
+        {
+            var scoring = services.GetRequiredService<AssessmentScoring.AssessmentScoringClient>();
+            using var person = string.IsNullOrEmpty(callerAuthorization) ? null : CallerCredentials.ActingFor(callerAuthorization);
+            await scoring.RecordPublishedFiguresAsync(request, new CallOptions(deadline: DateTime.UtcNow + Deadline, cancellationToken: ct));
+        }
+        catch (RpcException e) when (e.StatusCode is StatusCode.FailedPrecondition)
+        {
+            throw new PreconditionFailedException($"Inspection {request.InspectionId} cannot be published yet: {e.Status.Detail}.");
+        }
+        catch (RpcException e)
+        {
+            throw new RpcException(new Status(e.StatusCode is StatusCode.PermissionDenied or StatusCode.Unauthenticated ? e.StatusCode : StatusCode.Unavailable,
+                $"assessment scoring could not store the figures to be published ({e.StatusCode}: {e.Status.Detail}); nothing was published"));
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, $"assessment scoring cannot be reached: {e.Message}; nothing was published"));
+        }
+    }
+
     private async Task<IReadOnlyList<string>> ScoringBlockersAsync(string inspectionId, CancellationToken ct)
     {
         try

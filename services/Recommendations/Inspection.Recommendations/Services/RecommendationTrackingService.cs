@@ -90,6 +90,10 @@ public sealed class RecommendationTrackingService(
             if (blockers.Count > 0)
                 throw new PreconditionFailedException(
                     $"Inspection {Identifier.Format(current.Id)} cannot be published yet: {string.Join("; ", blockers)}.");
+            // Issue 19: the figures are stored before the inspection is marked published, so a published inspection
+            // always has them; a publication that fails after this leaves them pending, replaced by the next attempt.
+            await readiness.RecordFiguresAsync(current.Id, publication.PublishedOn, publication.PublishedBy,
+                context.RequestHeaders.GetValue("authorization"), context.CancellationToken);
         }
         var written = await store.PublishInspectionAsync(requestId, publication, expectedVersion, context.CancellationToken);
         var inspection = written.Value;

@@ -47,8 +47,9 @@ public sealed class InspectionScoring(
 
         var (framework, pinned) = await FrameworkOfAsync(command.InspectionId, ct);
         RequireSource(pinned, PinnedInspection.CaseAssessments, command.InspectionId);
-        var sample = await samples.ListSampleCasesAsync(command.InspectionId, ct);
-        var @case = sample.FirstOrDefault(c => c.CaseReference == command.CaseReference)
+        var sample = await samples.CurrentSampleAsync(command.InspectionId, ct);
+        // A substituted case, or a case of an earlier sample, keeps its assessment set aside: it cannot be changed.
+        var @case = sample.Find(command.CaseReference)
             ?? throw new ValidationException("case_reference", $"case {command.CaseReference} is not in the current sample of inspection {command.InspectionId}");
 
         var answers = CaseAssessmentValidator.Validate(framework, @case, command.Answers);
@@ -57,6 +58,7 @@ public sealed class InspectionScoring(
         var attributes = new Dictionary<string, string>(@case.Attributes, StringComparer.Ordinal) { ["staff_grade"] = command.StaffGrade ?? "" };
         var write = new CaseAssessmentWrite(
             command.InspectionId,
+            sample.SampleId,
             command.CaseReference,
             command.ExpectedVersion,
             command.StaffGrade ?? "",
@@ -72,30 +74,51 @@ public sealed class InspectionScoring(
         return await store.RecordCaseAssessmentAsync(write, framework, ct);
     }
 
-    public async Task<(StoredCaseAssessment Assessment, Framework Framework)> GetCaseAssessmentAsync(string inspectionId, string caseReference, CancellationToken ct)
+    /// <summary>The case's assessment in the current sample, or (with <paramref name="sampleId"/>) in that sample; when
+    /// the case has none in the current sample, its most recent assessment set aside. NOT_FOUND when it has none.</summary>
+    public async Task<(StandingAssessment Assessment, Framework Framework)> GetCaseAssessmentAsync(
+        string inspectionId, string caseReference, string? sampleId, CancellationToken ct)
     {
         RequireId("inspection_id", inspectionId);
         RequireId("case_reference", caseReference);
-        var assessment = await store.GetCaseAssessmentAsync(inspectionId, caseReference, ct)
-            ?? throw new NotFoundException("case assessment", $"{inspectionId}/{caseReference}");
+        var all = await store.GetCaseAssessmentsAsync(inspectionId, caseReference, ct);
+        if (all.Count == 0) throw new NotFoundException("case assessment", $"{inspectionId}/{caseReference}");
+        var current = await CurrentSampleOrNullAsync(inspectionId, ct);
+        var chosen = string.IsNullOrEmpty(sampleId)
+            ? all.FirstOrDefault(a => current?.Counts(a.SampleId, a.CaseReference) == true) ?? all[0]
+            : all.FirstOrDefault(a => a.SampleId == sampleId) ?? throw new NotFoundException("case assessment", $"{inspectionId}/{caseReference} in sample {sampleId}");
+        var standing = await StandingsAsync([chosen], current, ct);
         var pinned = (await store.GetInspectionAsync(inspectionId, ct))!;
-        return (assessment, resolver.ForPinned(pinned));
+        return (standing[0], resolver.ForPinned(pinned));
     }
 
-    public async Task<(IReadOnlyList<StoredCaseAssessment> Page, int Total, string? NextAfter, Framework Framework)> ListCaseAssessmentsAsync(
-        string inspectionId, int pageSize, string? after, CancellationToken ct)
+    public async Task<(IReadOnlyList<StandingAssessment> Page, int Total, int SetAside, (string, string)? NextAfter, Framework Framework)> ListCaseAssessmentsAsync(
+        string inspectionId, int pageSize, (string CaseReference, string SampleId)? after, CancellationToken ct)
     {
         var (framework, _) = await FrameworkOfAsync(inspectionId, ct);
         var size = pageSize <= 0 ? 50 : Math.Min(pageSize, MaxPageSize);
+        var currentTask = CurrentSampleOrNullAsync(inspectionId, ct);
         var (page, total) = await store.ListCaseAssessmentsAsync(inspectionId, after, size + 1, ct);
-        var next = page.Count > size ? page[size - 1].CaseReference : null;
-        return (page.Take(size).ToList(), total, next, framework);
+        var current = await currentTask;
+        var counts = await store.GetRatingCountsAsync(inspectionId, current, ct);
+        var next = page.Count > size ? (page[size - 1].CaseReference, page[size - 1].SampleId) : ((string, string)?)null;
+        return (await StandingsAsync(page.Take(size).ToList(), current, ct), total, counts.SetAside, next, framework);
+    }
+
+    /// <summary>Each assessment with whether it counts and, if set aside, why and since when (case sampling's history
+    /// of the current sample is read only when something is set aside).</summary>
+    private async Task<IReadOnlyList<StandingAssessment>> StandingsAsync(IReadOnlyList<StoredCaseAssessment> assessments, CurrentSample? current, CancellationToken ct)
+    {
+        var history = SampleHistory.Unknown;
+        if (current is not null && assessments.Any(a => !current.Counts(a.SampleId, a.CaseReference)))
+            history = await samples.HistoryAsync(current.SampleId, ct);
+        return assessments.Select(a => new StandingAssessment(a, AssessmentStanding.Of(a.SampleId, a.CaseReference, current, history))).ToList();
     }
 
     public async Task<IReadOnlyList<ModerationFlag>> ListModerationFlagsAsync(string inspectionId, CancellationToken ct)
     {
         await FrameworkOfAsync(inspectionId, ct);
-        return await store.ListModerationFlagsAsync(inspectionId, ct);
+        return await store.ListModerationFlagsAsync(inspectionId, await CurrentSampleOrNullAsync(inspectionId, ct), ct);
     }
 
     public async Task<RatedInspection> GetRatingsAsync(string inspectionId, CancellationToken ct)
@@ -107,15 +130,16 @@ public sealed class InspectionScoring(
             return new RatedInspection(inspectionId, InspectionRater.Rate(framework, RatingInputs.FromPublished(published.Results)), 0,
                 Corrections: await store.ListCorrectionsAsync(inspectionId, ct));
         }
-        // The counts, the sample, the judgements and the corrections come from different places: fetch them at the same time.
-        var countsTask = store.GetRatingCountsAsync(inspectionId, ct);
-        var sampleTask = SampleReferencesAsync(inspectionId, ct);
+        // The sample, the judgements and the corrections come from different places: fetch them at the same time; the
+        // counts need the sample (only its active cases count).
+        var sampleTask = CurrentSampleOrNullAsync(inspectionId, ct);
         var correctionsTask = store.ListCorrectionsAsync(inspectionId, ct);
         var judgementsTask = framework.Standards.Any(s => s.IsJudged)
             ? judgements.GetJudgementsAsync(inspectionId, ct)
             : Task.FromResult<IReadOnlyList<Judgement>>([]);
-        var counts = await countsTask;
-        var sample = await sampleTask;
+        var current = await sampleTask;
+        var counts = await store.GetRatingCountsAsync(inspectionId, current, ct);
+        var sample = current?.ActiveReferences;
         var judged = (await judgementsTask)
             .Where(j => framework.FindStandard(j.StandardId)?.IsJudged == true)
             .GroupBy(j => j.StandardId)
@@ -136,15 +160,15 @@ public sealed class InspectionScoring(
         }
         if (caseBlockers.Count > 0)
             ratings = ratings with { CanPublish = false, Blockers = [.. caseBlockers, .. ratings.Blockers] };
-        return new RatedInspection(inspectionId, ratings, counts.CasesAssessed, sample?.Count ?? 0, complete, inProgress, await correctionsTask);
+        return new RatedInspection(inspectionId, ratings, counts.CasesAssessed, sample?.Count ?? 0, complete, inProgress, await correctionsTask, counts.SetAside);
     }
 
-    /// <summary>The case references of the inspection's current sample; null when none is drawn.</summary>
-    private async Task<IReadOnlyList<string>?> SampleReferencesAsync(string inspectionId, CancellationToken ct)
+    /// <summary>The inspection's current sample; null when none is drawn.</summary>
+    private async Task<CurrentSample?> CurrentSampleOrNullAsync(string inspectionId, CancellationToken ct)
     {
         try
         {
-            return (await samples.ListSampleCasesAsync(inspectionId, ct)).Select(c => c.CaseReference).ToList();
+            return await samples.CurrentSampleAsync(inspectionId, ct);
         }
         catch (PreconditionFailedException)
         {
@@ -192,7 +216,7 @@ public sealed class InspectionScoring(
         var (framework, pinned) = await FrameworkOfAsync(inspectionId, ct);
         if (pinned?.Source == PinnedInspection.Published)
             throw new PreconditionFailedException($"inspection {inspectionId} is recorded from its published results: there are no cases to break down");
-        return Breakdown.Compute(framework, attribute!, await store.CountByAttributeAsync(inspectionId, attribute!, ct));
+        return Breakdown.Compute(framework, attribute!, await store.CountByAttributeAsync(inspectionId, attribute!, await CurrentSampleOrNullAsync(inspectionId, ct), ct));
     }
 
     public async Task<(IReadOnlyList<PromptResult> Prompts, ResultSource Source)> GetPromptResultsAsync(string inspectionId, CancellationToken ct)
@@ -203,23 +227,42 @@ public sealed class InspectionScoring(
             var published = (await store.GetPublishedResultsAsync(inspectionId, ct))!;
             return (PromptResult.FromPublished(framework, published.Results), ResultSource.Published);
         }
-        return (PromptResult.FromCounts(framework, await store.CountPromptAnswersAsync(inspectionId, ct)), ResultSource.CaseAssessments);
+        return (PromptResult.FromCounts(framework, await store.CountPromptAnswersAsync(inspectionId, await CurrentSampleOrNullAsync(inspectionId, ct), ct)), ResultSource.CaseAssessments);
     }
 
-    public async Task<NationalRollup> GetNationalRollupAsync(string frameworkId, CancellationToken ct)
+    /// <param name="asPublished">Published inspections with stored figures, by id: they count as published (their
+    /// key-question figures and computed ratings as stored), not as computed now.</param>
+    public async Task<NationalRollup> GetNationalRollupAsync(
+        string frameworkId, IReadOnlyDictionary<string, RollupInspection> asPublished, CancellationToken ct)
     {
         RequireId("framework_id", frameworkId);
         var framework = catalog.Get(frameworkId);
-        var counted = await store.CountKeyQuestionsByInspectionAsync(frameworkId, ct);
-        var inspections = new List<(Framework, IReadOnlyDictionary<string, YesCount>)>(counted.Count);
+        var samples = (await CurrentSamplesAsync(frameworkId, ct)).Where(s => !asPublished.ContainsKey(s.Key)).ToDictionary(s => s.Key, s => s.Value);
+        var counted = await store.CountKeyQuestionsByInspectionAsync(frameworkId, samples, ct);
+        var inspections = new List<RollupInspection>(counted.Count + asPublished.Count);
         foreach (var (_, version, counts) in counted)
-        {
-            var pinned = version == framework.Version
-                ? framework
-                : resolver.ForVersion(frameworkId, version, await store.GetFrameworkDefinitionAsync(frameworkId, version, ct) ?? framework.DefinitionJson);
-            inspections.Add((pinned, counts));
-        }
+            inspections.Add(new RollupInspection(await PinnedFrameworkAsync(framework, version, ct), counts));
+        inspections.AddRange(asPublished.Values);
         return NationalRollup.Compute(framework, inspections);
+    }
+
+    /// <summary>The framework as an inspection pinned to <paramref name="version"/> uses it.</summary>
+    public async Task<Framework> PinnedFrameworkAsync(Framework current, string version, CancellationToken ct) =>
+        version == current.Version
+            ? current
+            : resolver.ForVersion(current.Id, version, await store.GetFrameworkDefinitionAsync(current.Id, version, ct) ?? current.DefinitionJson);
+
+    /// <summary>The current sample of every case-assessed inspection of the framework, read a few at a time (case
+    /// sampling owns them); inspections without a sample are left out.</summary>
+    private async Task<IReadOnlyDictionary<string, CurrentSample>> CurrentSamplesAsync(string frameworkId, CancellationToken ct)
+    {
+        var ids = await store.ListCaseAssessedInspectionsAsync(frameworkId, ct);
+        var found = new System.Collections.Concurrent.ConcurrentDictionary<string, CurrentSample>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (id, token) =>
+        {
+            if (await CurrentSampleOrNullAsync(id, token) is { } sample) found[id] = sample;
+        });
+        return found;
     }
 
     private static void RequireSource(PinnedInspection? pinned, string source, string inspectionId)

@@ -2,9 +2,11 @@ using Inspection.Scoring.Domain.Assessments;
 
 namespace Inspection.Scoring.Data;
 
-/// <summary>A validated case assessment to store, with the case's attributes for breakdowns and its moderation flags.</summary>
+/// <summary>A validated case assessment to store, with the case's attributes for breakdowns and its moderation flags,
+/// against the sample the case is in now.</summary>
 public sealed record CaseAssessmentWrite(
     string InspectionId,
+    string SampleId,
     string CaseReference,
     long ExpectedVersion,
     string StaffGrade,

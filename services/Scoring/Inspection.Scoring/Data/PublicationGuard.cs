@@ -41,4 +41,5 @@ public sealed record Correction(string Kind, string Subject, string Reason, stri
     public const string CaseAssessment = "case_assessment";
     public const string PanelDeparture = "panel_departure";
     public const string PublishedResults = "published_results";
+    public const string PublishedFigures = "published_figures";
 }

@@ -16,7 +16,7 @@ namespace Inspection.Scoring.Demo;
 /// so a second run replays the first.
 /// </summary>
 /// <remarks>Contains public sector information licensed under the Open Government Licence v3.0.</remarks>
-public sealed class DemoData(InspectionScoring scoring, FrameworkCatalog catalog, IInspectionRegister register, ScoringStore store)
+public sealed class DemoData(InspectionScoring scoring, PublishedRecord published, FrameworkCatalog catalog, IInspectionRegister register, ScoringStore store)
 {
     public const string RecordedBy = "demo-data";
     public const string PostCustodyKey = "2.4 post-custody prompts";
@@ -51,6 +51,8 @@ public sealed class DemoData(InspectionScoring scoring, FrameworkCatalog catalog
                     RecordedBy,
                     new RequestKey($"demo-data|{inspection.InspectionId}", "reference-inspections-v1"),
                     ct);
+                // Published in the register: these are its figures as published (stored once).
+                await published.AfterPublishedResultsAsync(inspection.InspectionId, null, RecordedBy, ct);
                 outcome.Add($"{provider} ({inspection.InspectionId}): published results recorded");
             }
         }

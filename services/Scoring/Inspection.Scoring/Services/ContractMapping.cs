@@ -101,6 +101,15 @@ public static class ContractMapping
         PostCustodyOnly = p.PostCustodyOnly,
     };
 
+    public static CaseAssessment ToMessage(StandingAssessment standing, D.Frameworks.Framework framework)
+    {
+        var message = ToMessage(standing.Assessment, framework);
+        message.SetAside = standing.Standing.SetAside;
+        message.SetAsideReason = standing.Standing.Reason;
+        message.SetAsideAt = standing.Standing.Since is { } since ? Instant(since) : "";
+        return message;
+    }
+
     public static CaseAssessment ToMessage(StoredCaseAssessment a, D.Frameworks.Framework framework)
     {
         var message = new CaseAssessment
@@ -116,6 +125,7 @@ public static class ContractMapping
             Complete = a.IsComplete,
             QuestionsApplicable = a.QuestionsApplicable ?? 0,
             QuestionsUnanswered = a.QuestionsUnanswered ?? a.QuestionsApplicable ?? 0,
+            SampleId = a.SampleId,
         };
         message.Answers.AddRange(a.Answers.Select(x => new Answer { QuestionId = x.QuestionId, Answer_ = D.Assessments.AnswerWords.ToWord(x.Answer), Note = x.Note }));
         message.ModerationFlags.AddRange(a.Flags.Select(ToMessage));
@@ -180,6 +190,11 @@ public static class ContractMapping
     private static PublishedFigureInput ToInput(V1.PublishedFigure f) =>
         new(f.QuestionId, f.Pct, f.HasN ? f.N : null, f.HasK ? f.K : null);
 
+    public static V1.Correction ToMessage(Data.Correction c) => new()
+    {
+        Kind = c.Kind, Subject = c.Subject, Reason = c.Reason, RecordedBy = c.RecordedBy, RecordedAt = Instant(c.RecordedAt),
+    };
+
     public static InspectionRatings ToMessage(RatedInspection rated)
     {
         var ratings = rated.Ratings;
@@ -194,11 +209,9 @@ public static class ContractMapping
             CasesInSample = rated.CasesInSample,
             CasesComplete = rated.CasesComplete,
             CasesInProgress = rated.CasesInProgress,
+            CasesSetAside = rated.CasesSetAside,
         };
-        message.Corrections.AddRange((rated.Corrections ?? []).Select(c => new V1.Correction
-        {
-            Kind = c.Kind, Subject = c.Subject, Reason = c.Reason, RecordedBy = c.RecordedBy, RecordedAt = Instant(c.RecordedAt),
-        }));
+        message.Corrections.AddRange((rated.Corrections ?? []).Select(ToMessage));
         message.Blockers.AddRange(ratings.Blockers);
         message.Standards.AddRange(ratings.Standards.Select(s => ToMessage(s, rated.InspectionId)));
         if (ratings.Overall is { } overall)
@@ -386,5 +399,5 @@ public static class ContractMapping
         _ => "informational",
     };
 
-    private static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    public static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }

@@ -3,16 +3,23 @@ using Inspection.Domain;
 
 namespace Inspection.Scoring.Services;
 
-/// <summary>An opaque page token: the last case reference of the previous page.</summary>
+/// <summary>An opaque page token: the last case reference and sample of the previous page (a case may have an
+/// assessment in each sample it was drawn in).</summary>
 public static class PageToken
 {
-    public static string Encode(string lastCaseReference) => Convert.ToBase64String(Encoding.UTF8.GetBytes(lastCaseReference));
+    private const char Separator = '\u001f';
 
-    public static string Decode(string token)
+    public static string Encode((string CaseReference, string SampleId) last) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(last.CaseReference + Separator + last.SampleId));
+
+    public static (string CaseReference, string SampleId) Decode(string token)
     {
         try
         {
-            return Encoding.UTF8.GetString(Convert.FromBase64String(token));
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(token));
+            var at = text.LastIndexOf(Separator);
+            // A token given before assessments carried their sample holds the case reference alone.
+            return at < 0 ? (text, "") : (text[..at], text[(at + 1)..]);
         }
         catch (FormatException)
         {

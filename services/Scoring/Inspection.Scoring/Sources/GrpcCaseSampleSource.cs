@@ -9,13 +9,17 @@ namespace Inspection.Scoring.Sources;
 /// <summary>Case sampling's ListSampleCases stream over gRPC, mapped to the facts the scoring rules need.</summary>
 public sealed class GrpcCaseSampleSource(CaseSampling.CaseSamplingClient client) : ICaseSampleSource
 {
-    public async Task<IReadOnlyList<SampledCaseFacts>> ListSampleCasesAsync(string inspectionId, CancellationToken ct)
+    public async Task<CurrentSample> CurrentSampleAsync(string inspectionId, CancellationToken ct)
     {
         var cases = new List<SampledCaseFacts>();
+        var sampleId = "";
         try
         {
             await foreach (var sampled in client.ListSampleCases(new ListSampleCasesRequest { InspectionId = inspectionId }, Upstream.Options(ct)).ResponseStream.ReadAllAsync(ct))
+            {
                 cases.Add(ToFacts(sampled));
+                sampleId = sampled.SampleId;
+            }
         }
         catch (RpcException e) when (e.StatusCode is StatusCode.NotFound or StatusCode.FailedPrecondition)
         {
@@ -25,8 +29,34 @@ public sealed class GrpcCaseSampleSource(CaseSampling.CaseSamplingClient client)
         {
             throw Upstream.Unavailable("case sampling", e);
         }
-        return cases;
+        return new CurrentSample(sampleId, cases);
     }
+
+    public async Task<SampleHistory> HistoryAsync(string sampleId, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(sampleId)) return SampleHistory.Unknown;
+        try
+        {
+            var sample = await client.GetSampleAsync(new GetSampleRequest { SampleId = sampleId }, Upstream.Options(ct));
+            return new SampleHistory(
+                Instant(sample.DrawnAt),
+                sample.Substitutions
+                    .GroupBy(s => s.RemovedCaseReference, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => g.Select(s => new CaseSubstitution(s.RemovedCaseReference, s.AddedCaseReference, s.Reason, Instant(s.SubstitutedAt))).Last(),
+                        StringComparer.Ordinal));
+        }
+        catch (RpcException e) when (e.StatusCode is StatusCode.NotFound or StatusCode.InvalidArgument or StatusCode.Unimplemented)
+        {
+            return SampleHistory.Unknown;
+        }
+        catch (RpcException e)
+        {
+            throw Upstream.Unavailable("case sampling", e);
+        }
+    }
+
+    private static DateTimeOffset? Instant(string text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at) ? at : null;
 
     public static SampledCaseFacts ToFacts(SampledCase c) =>
         SampledCaseFacts.Create(

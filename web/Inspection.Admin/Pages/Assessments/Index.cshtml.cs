@@ -14,6 +14,8 @@ public sealed class IndexModel(
     public Inspection.Recommendations.V1.Inspection Inspection { get; private set; } = new();
     public IReadOnlyList<SampledCase> Cases { get; private set; } = [];
     public IReadOnlyDictionary<string, CaseAssessment> Assessed { get; private set; } = new Dictionary<string, CaseAssessment>();
+    /// <summary>Assessments kept but not counted: their case was substituted out, or they belong to an earlier sample.</summary>
+    public IReadOnlyList<CaseAssessment> SetAside { get; private set; } = [];
     public IReadOnlyList<ModerationFlag> Flags { get; private set; } = [];
 
     public async Task OnGetAsync(string id, CancellationToken ct)
@@ -24,14 +26,20 @@ public sealed class IndexModel(
         await foreach (var c in sampling.ListSampleCases(new ListSampleCasesRequest { InspectionId = id }, options).ResponseStream.ReadAllAsync(ct)) cases.Add(c);
         Cases = cases;
         var assessed = new Dictionary<string, CaseAssessment>();
+        var setAside = new List<CaseAssessment>();
         var token = "";
         do
         {
             var page = await scoring.ListCaseAssessmentsAsync(new ListCaseAssessmentsRequest { InspectionId = id, PageSize = 200, PageToken = token }, options);
-            foreach (var a in page.CaseAssessments) assessed[a.CaseReference] = a;
+            foreach (var a in page.CaseAssessments)
+            {
+                if (a.SetAside) setAside.Add(a);
+                else assessed[a.CaseReference] = a;
+            }
             token = page.NextPageToken;
         } while (token.Length > 0);
         Assessed = assessed;
+        SetAside = setAside;
         Flags = (await scoring.ListModerationFlagsAsync(new ListModerationFlagsRequest { InspectionId = id }, options)).Flags;
     }
 }

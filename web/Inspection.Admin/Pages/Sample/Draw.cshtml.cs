@@ -5,6 +5,7 @@ using Inspection.Admin.Sampling;
 using Inspection.Admin.Status;
 using Inspection.Recommendations.V1;
 using Inspection.Sampling.V1;
+using Inspection.Scoring.V1;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +16,9 @@ namespace Inspection.Admin.Pages.Sample;
 
 /// <summary>The draw form: population snapshot, eligibility windows and sentence types, size, strata, minimum quotas, a fixed split, seed.</summary>
 [Authorize(Policy = Policies.Lead)]
-public sealed class DrawModel(RecommendationTracking.RecommendationTrackingClient tracking, CaseSampling.CaseSamplingClient sampling, AdminStore audit) : PageModel
+public sealed class DrawModel(
+    RecommendationTracking.RecommendationTrackingClient tracking, CaseSampling.CaseSamplingClient sampling, AssessmentScoring.AssessmentScoringClient scoring,
+    AdminStore audit) : PageModel
 {
     /// <summary>Proto field paths of the parts every draw has; rows add theirs by the index they are sent at.</summary>
     private static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>
@@ -34,10 +37,14 @@ public sealed class DrawModel(RecommendationTracking.RecommendationTrackingClien
         ["fixed_split.groups"] = "Input.SplitGroups[0].Name",
         ["seed"] = "Input.Seed",
         ["reserves_per_stratum"] = "Input.Reserves",
+        ["assessments_set_aside"] = "Input.ConfirmSetAside",
     };
 
     public Inspection.Recommendations.V1.Inspection Inspection { get; private set; } = new();
     public IReadOnlyList<Snapshot> Snapshots { get; private set; } = [];
+
+    /// <summary>Assessments of the current sample's cases that drawing again would set aside (kept, never counted).</summary>
+    public int AssessmentsToSetAside { get; private set; }
 
     [BindProperty] public DrawInput Input { get; set; } = new();
 
@@ -48,7 +55,7 @@ public sealed class DrawModel(RecommendationTracking.RecommendationTrackingClien
         .Concat(Enumerable.Range(0, DrawInput.QuotaRows).SelectMany(i => new[] { $"Input.Quotas[{i}].Values", $"Input.Quotas[{i}].Minimum" }))
         .Append("Input.SplitAttribute")
         .Concat(Enumerable.Range(0, DrawInput.SplitRows).SelectMany(i => new[] { $"Input.SplitGroups[{i}].Name", $"Input.SplitGroups[{i}].Values", $"Input.SplitGroups[{i}].Weight" }))
-        .Concat(["Input.Seed", "Input.Reserves"]));
+        .Concat(["Input.Seed", "Input.Reserves", "Input.ConfirmSetAside"]));
 
     public async Task OnGetAsync(string id, CancellationToken ct)
     {
@@ -174,13 +181,22 @@ public sealed class DrawModel(RecommendationTracking.RecommendationTrackingClien
             if (int.TryParse(Input.Reserves, out var reserves)) request.ReservesPerStratum = reserves;
             else ModelState.AddModelError("Input.Reserves", "Enter the reserves per stratum as a whole number");
         }
+        if (AssessmentsToSetAside > 0)
+        {
+            // Asked again when more cases were assessed since the page showed the number.
+            if (!Input.ConfirmSetAside || Input.SetAsideShown != AssessmentsToSetAside)
+                ModelState.AddModelError("Input.ConfirmSetAside", $"Confirm that the assessments of {Cases(AssessmentsToSetAside)} in the current sample will be set aside");
+            request.AssessmentsSetAside = AssessmentsToSetAside;
+        }
+        Input.SetAsideShown = AssessmentsToSetAside;
         if (!ModelState.IsValid) return Page();
         try
         {
             var sample = await sampling.DrawSampleAsync(request, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "sample drawn", Inspection.ProviderName,
                 $"{sample.Cases.Count} cases, seed {sample.Seed}, algorithm {sample.AlgorithmVersion}", ct);
-            TempData["Notice"] = $"Sample drawn: {sample.Cases.Count} cases with seed {sample.Seed}";
+            TempData["Notice"] = $"Sample drawn: {sample.Cases.Count} cases with seed {sample.Seed}"
+                + (request.AssessmentsSetAside > 0 ? $"; the assessments of {Cases(request.AssessmentsSetAside)} in the earlier sample are set aside" : "");
             return Redirect($"/inspections/{id}/sample");
         }
         catch (RpcException e)
@@ -197,7 +213,12 @@ public sealed class DrawModel(RecommendationTracking.RecommendationTrackingClien
         Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, options);
         Snapshots = (await sampling.ListSnapshotsAsync(new ListSnapshotsRequest { ProviderId = Inspection.ProviderId }, options)).Snapshots
             .Where(s => s.Status == "complete").OrderByDescending(s => s.Version).ToList();
+        var assessments = await scoring.ListCaseAssessmentsAsync(new ListCaseAssessmentsRequest { InspectionId = id, PageSize = 1 }, options);
+        AssessmentsToSetAside = assessments.Total - assessments.SetAside;
+        if (Input.SetAsideShown == 0) Input.SetAsideShown = AssessmentsToSetAside;
     }
+
+    public static string Cases(int count) => count == 1 ? "1 case" : $"{count} cases";
 
     /// <summary>The values chosen on the form ("rosh_level=very_high"), as attribute and value.</summary>
     private static List<(string Attribute, string Value)> Chosen(IEnumerable<string> choices) =>

@@ -23,6 +23,11 @@ public sealed class DrawInput
     public string? Reserves { get; set; }
     public string? RequestId { get; set; }
 
+    /// <summary>A re-draw once cases are assessed: the person confirms that the assessments counted now (the number
+    /// shown, posted back) will be set aside.</summary>
+    public bool ConfirmSetAside { get; set; }
+    public int SetAsideShown { get; set; }
+
     /// <summary>Model binding drops rows it was not sent: the form always shows them all.</summary>
     public void FillRows()
     {
