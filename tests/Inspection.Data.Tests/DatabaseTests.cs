@@ -19,6 +19,18 @@ public sealed class DatabaseTests(PostgresDatabaseFixture fixture) : IClassFixtu
         return await c.ExecuteScalarAsync<int>($"select count(*) from {table}");
     }
 
+    private sealed record SnakeCaseRow(string SampleId, long Version);
+
+    [Fact]
+    public async Task Rows_map_onto_records_by_their_snake_case_column_names()
+    {
+        await using var c = await new Database(fixture.DataSource).OpenAsync(CancellationToken.None);
+
+        var row = await c.QuerySingleAsync<SnakeCaseRow>("select 'S1' as sample_id, 3::bigint as version");
+
+        Assert.Equal(new SnakeCaseRow("S1", 3), row);
+    }
+
     [Fact]
     public async Task A_transaction_commits_every_row_and_returns_the_result()
     {

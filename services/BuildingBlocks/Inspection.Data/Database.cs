@@ -8,6 +8,11 @@ namespace Inspection.Data;
 /// </summary>
 public sealed class Database(NpgsqlDataSource dataSource)
 {
+    // Rows map onto records by their snake_case column names in every service the same way. Set here, where every
+    // store's access begins: set by one store's static constructor, it held only in processes that happened to load
+    // that store (a test host with several services), and an unaliased query failed in a service's own process.
+    static Database() => Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
+
     public NpgsqlDataSource DataSource { get; } = dataSource;
 
     /// <summary>Opens a pooled connection that tells PostgreSQL who is writing (<see cref="AuditActor"/>), for the audit trail.</summary>
