@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Inspection.Data;
+using Inspection.Sampling.Application;
+using Inspection.Sampling.Data;
 using Inspection.Sampling.Domain;
 using Inspection.Sampling.Tests;
 using Npgsql;
@@ -34,8 +36,12 @@ public static class SizeRun
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         await Migrator.ApplyAsync(dataSource, typeof(SamplingStore).Assembly, CancellationToken.None);
-        var store = new SamplingStore(new Database(dataSource));
-        var workflow = new SamplingWorkflow(store, new AnyInspection(), TimeProvider.System, new PopulationCache(PopulationCache.DefaultCapacity));
+        var database = new Database(dataSource);
+        var store = new SamplingStore(database);
+        var ledger = new RequestLedger(database);
+        var cache = new PopulationCache(PopulationCache.DefaultCapacity);
+        var snapshots = new PopulationSnapshots(store, ledger, TimeProvider.System, cache);
+        var workflow = new Samples(store, ledger, new AnyInspection(), TimeProvider.System, cache);
         var ct = CancellationToken.None;
 
         var rows = GeneratedCaseload.Create(size, seed: 2026).Select(c => new CaseRow(c.CaseReference, c.SentenceType,
@@ -45,13 +51,13 @@ public static class SizeRun
 
         var importCpu = Cpu();
         var import = Stopwatch.StartNew();
-        var snapshot = await workflow.StartImportAsync($"bench-{size}", "bench", $"pdu-{size}", "2022-05-01", "benchmark", ct);
+        var snapshot = await snapshots.StartImportAsync($"bench-{size}", "bench", $"pdu-{size}", "2022-05-01", "benchmark", ct);
         for (var i = 0; i < rows.Count; i += BatchSize)
         {
-            await workflow.ImportAsync(snapshot.SnapshotId.ToString(), rows.GetRange(i, Math.Min(BatchSize, rows.Count - i)), i + 2, ct);
+            await snapshots.ImportAsync(null, "", snapshot.SnapshotId.ToString(), rows.GetRange(i, Math.Min(BatchSize, rows.Count - i)), i + 2, ct);
         }
         var complete = Stopwatch.StartNew();
-        var completed = await workflow.CompleteImportAsync(snapshot.SnapshotId.ToString(), size, ct);
+        var completed = await snapshots.CompleteImportAsync(null, "", snapshot.SnapshotId.ToString(), size, ct);
         complete.Stop();
         import.Stop();
         importCpu = Cpu() - importCpu;
@@ -76,7 +82,7 @@ public static class SizeRun
         var median = warm.OrderBy(w => w.Wall).ElementAt(warm.Count / 2);
 
         // The data's part of a cold draw, without the code's first-run compilation: a new empty cache in this process.
-        var emptyCache = new SamplingWorkflow(store, new AnyInspection(), TimeProvider.System, new PopulationCache(PopulationCache.DefaultCapacity));
+        var emptyCache = new Samples(store, ledger, new AnyInspection(), TimeProvider.System, new PopulationCache(PopulationCache.DefaultCapacity));
         var cacheCold = Stopwatch.StartNew();
         await emptyCache.DrawAsync(Request(size, id, "empty-cache", 2000), "empty-cache", ct);
         cacheCold.Stop();
@@ -101,8 +107,9 @@ public static class SizeRun
         // As the host starts: its data source and migrations, nothing of the snapshot in memory.
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         await Migrator.ApplyAsync(dataSource, typeof(SamplingStore).Assembly, CancellationToken.None);
-        var store = new SamplingStore(new Database(dataSource));
-        var workflow = new SamplingWorkflow(store, new AnyInspection(), TimeProvider.System, new PopulationCache(PopulationCache.DefaultCapacity));
+        var database = new Database(dataSource);
+        var store = new SamplingStore(database);
+        var workflow = new Samples(store, new RequestLedger(database), new AnyInspection(), TimeProvider.System, new PopulationCache(PopulationCache.DefaultCapacity));
         var ct = CancellationToken.None;
 
         var cpu = Cpu();

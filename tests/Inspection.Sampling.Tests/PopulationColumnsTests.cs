@@ -1,5 +1,5 @@
 using Inspection.Domain;
-using Inspection.Sampling;
+using Inspection.Sampling.Data;
 using Inspection.Sampling.Domain;
 
 namespace Inspection.Sampling.Tests;

@@ -1,6 +1,6 @@
 using Inspection.Sampling.Domain;
 
-namespace Inspection.Sampling;
+namespace Inspection.Sampling.Data;
 
 /// <summary>A recorded substitution.</summary>
 public sealed record StoredSubstitution(Guid SubstitutionId, Guid SampleId, CaseSubstitution Substitution, DateTimeOffset SubstitutedAt);

@@ -6,17 +6,15 @@ using Inspection.Sampling.Domain;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Inspection.Sampling;
+namespace Inspection.Sampling.Data;
 
 /// <summary>
-/// All of case sampling's SQL. Snapshots are written in batches (binary COPY into a staging table, then one
-/// insert that skips cases already present), each batch in one transaction; samples with their cases and
-/// reserves in one transaction; substitutions under a row lock on their sample.
+/// All of case sampling's SQL. Writes run in the transaction the request ledger claimed (the caller's): snapshots
+/// are written in batches (binary COPY of the cases not already present); samples with their cases and reserves
+/// together; substitutions under a row lock on their sample. Reads open their own connection.
 /// </summary>
 public sealed class SamplingStore(Database database)
 {
-    private const string UniqueViolation = "23505";
-
     private const string CaseColumns =
         "case_reference, sentence_type, start_date, gender, ethnic_group, disability, rosh_level, mappa_level, " +
         "prolific_priority_offender, approved_premises_resident, statutory_victim_contact, unpaid_work_requirement, " +
@@ -30,49 +28,34 @@ public sealed class SamplingStore(Database database)
 
     // ================= Snapshots =================
 
-    /// <summary>Opens a new snapshot with the provider's next version; a retry with the same request id returns it.</summary>
-    public async Task<StoredSnapshot> StartSnapshotAsync(string requestId, string fingerprint, string providerId, DateOnly takenOn,
-        string description, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Opens a new snapshot with the provider's next version, in the caller's transaction.</summary>
+    public async Task<StoredSnapshot> StartSnapshotAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string providerId,
+        DateOnly takenOn, string description, DateTimeOffset now, CancellationToken ct)
     {
-        try
-        {
-            return await database.InTransactionAsync(async (connection, transaction) =>
-            {
-                var existing = await SnapshotByRequestAsync(connection, transaction, requestId, fingerprint, ct);
-                if (existing is not null) return existing;
-                // One opener at a time per provider, so versions are 1, 2, 3 ... without gaps or clashes.
-                await connection.ExecuteAsync(new CommandDefinition("select pg_advisory_xact_lock(hashtext('snapshot:' || @providerId))",
-                    new { providerId }, transaction, cancellationToken: ct));
-                var version = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-                    "select coalesce(max(version), 0) + 1 from snapshots where provider_id = @providerId",
-                    new { providerId }, transaction, cancellationToken: ct));
-                var id = Guid.NewGuid();
-                await connection.ExecuteAsync(new CommandDefinition(
-                    """
-                    insert into snapshots (snapshot_id, request_id, request_fingerprint, provider_id, version, taken_on, description, status, created_at)
-                    values (@id, @requestId, @fingerprint, @providerId, @version, @takenOn, @description, 'importing', @now)
-                    """,
-                    new { id, requestId, fingerprint, providerId, version, takenOn = takenOn.ToDateTime(TimeOnly.MinValue), description, now },
-                    transaction, cancellationToken: ct));
-                return await GetSnapshotAsync(connection, transaction, id, ct);
-            }, ct);
-        }
-        catch (PostgresException e) when (e.SqlState == UniqueViolation)
-        {
-            // A concurrent retry of the same request won the race: return what it created.
-            await using var connection = await database.OpenAsync(ct);
-            var existing = await SnapshotByRequestAsync(connection, null, requestId, fingerprint, ct);
-            if (existing is null) throw;
-            return existing;
-        }
+        // One opener at a time per provider, so versions are 1, 2, 3 ... without gaps or clashes.
+        await connection.ExecuteAsync(new CommandDefinition("select pg_advisory_xact_lock(hashtext('snapshot:' || @providerId))",
+            new { providerId }, transaction, cancellationToken: ct));
+        var version = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "select coalesce(max(version), 0) + 1 from snapshots where provider_id = @providerId",
+            new { providerId }, transaction, cancellationToken: ct));
+        var id = Guid.NewGuid();
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            insert into snapshots (snapshot_id, provider_id, version, taken_on, description, status, created_at)
+            values (@id, @providerId, @version, @takenOn, @description, 'importing', @now)
+            """,
+            new { id, providerId, version, takenOn = takenOn.ToDateTime(TimeOnly.MinValue), description, now },
+            transaction, cancellationToken: ct));
+        return await GetSnapshotAsync(connection, transaction, id, ct);
     }
 
     /// <summary>
     /// Adds a validated batch to an open snapshot, all or nothing. A case already present with the same
     /// attributes is skipped (a re-sent batch); with different attributes the batch is refused naming the row.
     /// </summary>
-    public Task<ImportResult> ImportBatchAsync(Guid snapshotId, IReadOnlyList<CaseRecord> cases, CancellationToken ct)
-        => database.InTransactionAsync(async (connection, transaction) =>
+    public async Task<ImportResult> ImportBatchAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid snapshotId,
+        IReadOnlyList<CaseRecord> cases, CancellationToken ct)
+    {
         {
             // Batches of one snapshot queue behind each other and behind its completion.
             var status = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
@@ -146,15 +129,16 @@ public sealed class SamplingStore(Database database)
                 "update snapshots set case_count = case_count + @inserted where snapshot_id = @snapshotId returning case_count",
                 new { inserted, snapshotId }, transaction, cancellationToken: ct));
             return new ImportResult(cases.Count, inserted, cases.Count - inserted, total);
-        }, ct);
+        }
+    }
 
     /// <summary>
     /// Seals a snapshot, records its digest and stores its image (<see cref="SnapshotImage"/>). Completing a complete
     /// snapshot again returns it unchanged. <paramref name="read"/> receives the cases read (canonical order), for the caller to keep.
     /// </summary>
-    public Task<StoredSnapshot> CompleteSnapshotAsync(Guid snapshotId, long expectedCaseCount, DateTimeOffset now, CancellationToken ct,
-        Action<PopulationColumns>? read = null)
-        => database.InTransactionAsync(async (connection, transaction) =>
+    public async Task<StoredSnapshot> CompleteSnapshotAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid snapshotId,
+        long expectedCaseCount, DateTimeOffset now, Action<PopulationColumns>? read, CancellationToken ct)
+    {
         {
             var status = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
                 "select status from snapshots where snapshot_id = @snapshotId for update",
@@ -178,7 +162,8 @@ public sealed class SamplingStore(Database database)
             var completed = await GetSnapshotAsync(connection, transaction, snapshotId, ct);
             read?.Invoke(cases);
             return completed;
-        }, ct);
+        }
+    }
 
     public async Task<StoredSnapshot> GetSnapshotAsync(Guid snapshotId, CancellationToken ct)
     {
@@ -243,71 +228,43 @@ public sealed class SamplingStore(Database database)
 
     // ================= Samples =================
 
-    /// <summary>The sample an earlier request with this id created, or null. The same id with other content is refused.</summary>
-    public async Task<Guid?> SampleByRequestAsync(string requestId, string fingerprint, CancellationToken ct)
+    /// <summary>Stores a draw, in the caller's transaction: the sample, its sampled cases and its reserves.</summary>
+    public async Task InsertSampleAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid sampleId, DrawRequest request,
+        Guid snapshotId, DrawOutcome outcome, DateTimeOffset drawnAt, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        var row = await connection.QuerySingleOrDefaultAsync<(Guid SampleId, string Fingerprint)?>(new CommandDefinition(
-            "select sample_id, request_fingerprint from samples where request_id = @requestId", new { requestId }, cancellationToken: ct));
-        if (row is null) return null;
-        if (row.Value.Fingerprint != fingerprint)
-            throw new AlreadyExistsException($"Request '{requestId}' already drew sample {row.Value.SampleId} with other parameters.");
-        return row.Value.SampleId;
-    }
-
-    /// <summary>Stores a draw: the sample, its sampled cases and its reserves, in one transaction.</summary>
-    public async Task<Guid> SaveSampleAsync(string fingerprint, DrawRequest request, Guid snapshotId, DrawOutcome outcome,
-        DateTimeOffset drawnAt, CancellationToken ct)
-    {
-        var sampleId = Guid.NewGuid();
-        try
-        {
-            await database.InTransactionAsync(async (connection, transaction) =>
+        var strata = outcome.Strata.Select(s => new StratumSummary(s.Key, s.Population, s.ProportionalShare, s.QuotaFloor, s.Allocated)).ToList();
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            insert into samples (sample_id, inspection_id, snapshot_id, seed, algorithm_version,
+                                 parameters, size, exclusions, strata, quotas, population_size, eligible_size, drawn_by, drawn_at)
+            values (@sampleId, @inspectionId, @snapshotId, @seed, @algorithmVersion,
+                    @parameters::jsonb, @size::jsonb, @exclusions::jsonb, @strata::jsonb, @quotas::jsonb,
+                    @populationSize, @eligibleSize, @drawnBy, @drawnAt)
+            """,
+            new
             {
-                var strata = outcome.Strata.Select(s => new StratumSummary(s.Key, s.Population, s.ProportionalShare, s.QuotaFloor, s.Allocated)).ToList();
-                await connection.ExecuteAsync(new CommandDefinition(
-                    """
-                    insert into samples (sample_id, request_id, request_fingerprint, inspection_id, snapshot_id, seed, algorithm_version,
-                                         parameters, size, exclusions, strata, quotas, population_size, eligible_size, drawn_by, drawn_at)
-                    values (@sampleId, @requestId, @fingerprint, @inspectionId, @snapshotId, @seed, @algorithmVersion,
-                            @parameters::jsonb, @size::jsonb, @exclusions::jsonb, @strata::jsonb, @quotas::jsonb,
-                            @populationSize, @eligibleSize, @drawnBy, @drawnAt)
-                    """,
-                    new
-                    {
-                        sampleId, requestId = request.RequestId, fingerprint, inspectionId = request.InspectionId, snapshotId,
-                        seed = (decimal)request.Seed, algorithmVersion = outcome.AlgorithmVersion,
-                        parameters = SamplingJson.Write(request), size = SamplingJson.Write(outcome.Size),
-                        exclusions = SamplingJson.Write(outcome.Exclusions), strata = SamplingJson.Write(strata),
-                        quotas = SamplingJson.Write(outcome.Quotas), populationSize = outcome.PopulationSize,
-                        eligibleSize = outcome.EligibleSize, drawnBy = request.DrawnBy, drawnAt,
-                    }, transaction, cancellationToken: ct));
+                sampleId, inspectionId = request.InspectionId, snapshotId,
+                seed = (decimal)request.Seed, algorithmVersion = outcome.AlgorithmVersion,
+                parameters = SamplingJson.Write(request), size = SamplingJson.Write(outcome.Size),
+                exclusions = SamplingJson.Write(outcome.Exclusions), strata = SamplingJson.Write(strata),
+                quotas = SamplingJson.Write(outcome.Quotas), populationSize = outcome.PopulationSize,
+                eligibleSize = outcome.EligibleSize, drawnBy = request.DrawnBy, drawnAt,
+            }, transaction, cancellationToken: ct));
 
-                await using var writer = await connection.BeginBinaryImportAsync(
-                    "copy sample_cases (sample_id, case_reference, stratum, role, status, selected_by, draw_position, reserve_rank) from stdin (format binary)", ct);
-                foreach (var c in outcome.Cases)
-                {
-                    await WriteMemberAsync(writer, sampleId, c, SampleMember.Sampled, SampleMember.Active, c.SelectedBy, 0, ct);
-                }
-                foreach (var stratum in outcome.Strata)
-                {
-                    for (var rank = 0; rank < stratum.Reserves.Count; rank++)
-                    {
-                        await WriteMemberAsync(writer, sampleId, stratum.Reserves[rank], SampleMember.Reserve, SampleMember.Waiting, "", rank + 1, ct);
-                    }
-                }
-                await writer.CompleteAsync(ct);
-                return sampleId;
-            }, ct);
-            return sampleId;
-        }
-        catch (PostgresException e) when (e.SqlState == UniqueViolation)
+        await using var writer = await connection.BeginBinaryImportAsync(
+            "copy sample_cases (sample_id, case_reference, stratum, role, status, selected_by, draw_position, reserve_rank) from stdin (format binary)", ct);
+        foreach (var c in outcome.Cases)
         {
-            // A concurrent retry of the same request stored its draw first (same parameters, same seed: same sample).
-            var existing = await SampleByRequestAsync(request.RequestId, fingerprint, ct);
-            if (existing is null) throw;
-            return existing.Value;
+            await WriteMemberAsync(writer, sampleId, c, SampleMember.Sampled, SampleMember.Active, c.SelectedBy, 0, ct);
         }
+        foreach (var stratum in outcome.Strata)
+        {
+            for (var rank = 0; rank < stratum.Reserves.Count; rank++)
+            {
+                await WriteMemberAsync(writer, sampleId, stratum.Reserves[rank], SampleMember.Reserve, SampleMember.Waiting, "", rank + 1, ct);
+            }
+        }
+        await writer.CompleteAsync(ct);
     }
 
     public async Task<StoredSample> GetSampleAsync(Guid sampleId, CancellationToken ct)
@@ -370,62 +327,56 @@ public sealed class SamplingStore(Database database)
     }
 
     /// <summary>
-    /// Records a substitution decided by <paramref name="decide"/> over the sample's current membership, under a
-    /// lock on the sample so two substitutions never take the same reserve. A retry with the same request id
-    /// returns the first result.
+    /// Records a substitution decided by <paramref name="decide"/> over the sample's current membership, in the caller's
+    /// transaction, under a lock on the sample so two substitutions never take the same reserve.
     /// </summary>
-    public async Task<StoredSubstitution> SubstituteAsync(Guid sampleId, string requestId, string fingerprint,
+    public async Task<StoredSubstitution> SubstituteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid sampleId,
         Func<CaseSample, CaseSubstitution> decide, DateTimeOffset now, CancellationToken ct)
     {
-        try
-        {
-            return await database.InTransactionAsync(async (connection, transaction) =>
-            {
-                var earlier = await SubstitutionByRequestAsync(connection, transaction, requestId, fingerprint, ct);
-                if (earlier is not null) return earlier;
-                var locked = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(
-                    "select sample_id from samples where sample_id = @sampleId for update", new { sampleId }, transaction, cancellationToken: ct))
-                    ?? throw new NotFoundException("Sample", sampleId.ToString());
-                var members = await connection.QueryAsync<MemberRow>(new CommandDefinition(
-                    "select case_reference, stratum, role, status, reserve_rank, replaced_by from sample_cases where sample_id = @sampleId",
-                    new { sampleId }, transaction, cancellationToken: ct));
-                var sofar = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-                    "select count(*) from substitutions where sample_id = @sampleId", new { sampleId }, transaction, cancellationToken: ct));
-                var substitution = decide(new CaseSample(locked.ToString(),
-                    members.Select(m => new SampleMember(m.CaseReference, m.Stratum, m.Role, m.Status, m.ReserveRank, m.ReplacedBy)).ToList(), sofar));
+        var locked = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(
+            "select sample_id from samples where sample_id = @sampleId for update", new { sampleId }, transaction, cancellationToken: ct))
+            ?? throw new NotFoundException("Sample", sampleId.ToString());
+        var members = await connection.QueryAsync<MemberRow>(new CommandDefinition(
+            "select case_reference, stratum, role, status, reserve_rank, replaced_by from sample_cases where sample_id = @sampleId",
+            new { sampleId }, transaction, cancellationToken: ct));
+        var sofar = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "select count(*) from substitutions where sample_id = @sampleId", new { sampleId }, transaction, cancellationToken: ct));
+        var substitution = decide(new CaseSample(locked.ToString(),
+            members.Select(m => new SampleMember(m.CaseReference, m.Stratum, m.Role, m.Status, m.ReserveRank, m.ReplacedBy)).ToList(), sofar));
 
-                await connection.ExecuteAsync(new CommandDefinition(
-                    """
-                    update sample_cases set status = 'replaced', replaced_by = @added
-                    where sample_id = @sampleId and case_reference = @removed;
-                    update sample_cases set role = 'sampled', status = 'active', selected_by = 'substitute', replaces = @removed
-                    where sample_id = @sampleId and case_reference = @added;
-                    """,
-                    new { sampleId, removed = substitution.RemovedCaseReference, added = substitution.AddedCaseReference },
-                    transaction, cancellationToken: ct));
-                var id = Guid.NewGuid();
-                await connection.ExecuteAsync(new CommandDefinition(
-                    """
-                    insert into substitutions (substitution_id, request_id, request_fingerprint, sample_id, sequence, removed_case_reference,
-                                               added_case_reference, stratum, reason, substituted_by, substituted_at)
-                    values (@id, @requestId, @fingerprint, @sampleId, @Sequence, @RemovedCaseReference, @AddedCaseReference,
-                            @Stratum, @Reason, @SubstitutedBy, @now)
-                    """,
-                    new
-                    {
-                        id, requestId, fingerprint, sampleId, substitution.Sequence, substitution.RemovedCaseReference,
-                        substitution.AddedCaseReference, substitution.Stratum, substitution.Reason, substitution.SubstitutedBy, now,
-                    }, transaction, cancellationToken: ct));
-                return new StoredSubstitution(id, sampleId, substitution, now);
-            }, ct);
-        }
-        catch (PostgresException e) when (e.SqlState == UniqueViolation)
-        {
-            await using var connection = await database.OpenAsync(ct);
-            var existing = await SubstitutionByRequestAsync(connection, null, requestId, fingerprint, ct);
-            if (existing is null) throw;
-            return existing;
-        }
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            update sample_cases set status = 'replaced', replaced_by = @added
+            where sample_id = @sampleId and case_reference = @removed;
+            update sample_cases set role = 'sampled', status = 'active', selected_by = 'substitute', replaces = @removed
+            where sample_id = @sampleId and case_reference = @added;
+            """,
+            new { sampleId, removed = substitution.RemovedCaseReference, added = substitution.AddedCaseReference },
+            transaction, cancellationToken: ct));
+        var id = Guid.NewGuid();
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            insert into substitutions (substitution_id, sample_id, sequence, removed_case_reference,
+                                       added_case_reference, stratum, reason, substituted_by, substituted_at)
+            values (@id, @sampleId, @Sequence, @RemovedCaseReference, @AddedCaseReference,
+                    @Stratum, @Reason, @SubstitutedBy, @now)
+            """,
+            new
+            {
+                id, sampleId, substitution.Sequence, substitution.RemovedCaseReference,
+                substitution.AddedCaseReference, substitution.Stratum, substitution.Reason, substitution.SubstitutedBy, now,
+            }, transaction, cancellationToken: ct));
+        return new StoredSubstitution(id, sampleId, substitution, now);
+    }
+
+    /// <summary>A substitution as recorded (they never change).</summary>
+    public async Task<StoredSubstitution> GetSubstitutionAsync(Guid substitutionId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<SubstitutionRow>(new CommandDefinition(
+            "select * from substitutions where substitution_id = @substitutionId", new { substitutionId }, cancellationToken: ct))
+            ?? throw new NotFoundException("Substitution", substitutionId.ToString());
+        return row.ToStored();
     }
 
     // ================= Reading and writing rows =================
@@ -560,34 +511,11 @@ public sealed class SamplingStore(Database database)
         return row.ToSnapshot();
     }
 
-    private static async Task<StoredSnapshot?> SnapshotByRequestAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
-        string requestId, string fingerprint, CancellationToken ct)
-    {
-        var row = await connection.QuerySingleOrDefaultAsync<SnapshotRow>(new CommandDefinition(
-            "select * from snapshots where request_id = @requestId", new { requestId }, transaction, cancellationToken: ct));
-        if (row is null) return null;
-        if (row.RequestFingerprint != fingerprint)
-            throw new AlreadyExistsException($"Request '{requestId}' already started snapshot {row.SnapshotId} with other details.");
-        return row.ToSnapshot();
-    }
-
-    private static async Task<StoredSubstitution?> SubstitutionByRequestAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
-        string requestId, string fingerprint, CancellationToken ct)
-    {
-        var row = await connection.QuerySingleOrDefaultAsync<SubstitutionRow>(new CommandDefinition(
-            "select * from substitutions where request_id = @requestId", new { requestId }, transaction, cancellationToken: ct));
-        if (row is null) return null;
-        if (row.RequestFingerprint != fingerprint)
-            throw new AlreadyExistsException($"Request '{requestId}' already recorded substitution {row.Sequence} of sample {row.SampleId} with other details.");
-        return row.ToStored();
-    }
-
     // Row shapes Dapper fills (snake_case columns to these properties).
 
     private sealed class SnapshotRow
     {
         public Guid SnapshotId { get; set; }
-        public string RequestFingerprint { get; set; } = "";
         public string ProviderId { get; set; } = "";
         public int Version { get; set; }
         public DateTime TakenOn { get; set; }
@@ -682,7 +610,6 @@ public sealed class SamplingStore(Database database)
     private sealed class SubstitutionRow
     {
         public Guid SubstitutionId { get; set; }
-        public string RequestFingerprint { get; set; } = "";
         public Guid SampleId { get; set; }
         public int Sequence { get; set; }
         public string RemovedCaseReference { get; set; } = "";

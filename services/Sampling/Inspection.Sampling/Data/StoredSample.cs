@@ -1,6 +1,6 @@
 using Inspection.Sampling.Domain;
 
-namespace Inspection.Sampling;
+namespace Inspection.Sampling.Data;
 
 /// <summary>A drawn sample with everything needed to show, re-run and defend it.</summary>
 public sealed record StoredSample(

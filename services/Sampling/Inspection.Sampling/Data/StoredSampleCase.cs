@@ -1,6 +1,6 @@
 using Inspection.Sampling.Domain;
 
-namespace Inspection.Sampling;
+namespace Inspection.Sampling.Data;
 
 /// <summary>A case of a stored sample with its attributes from the snapshot: sampled (active or replaced) or a waiting reserve.</summary>
 public sealed record StoredSampleCase(

@@ -1,7 +1,7 @@
 using Inspection.Domain;
 using Inspection.Sampling.V1;
 
-namespace Inspection.Sampling;
+namespace Inspection.Sampling.Grpc;
 
 /// <summary>
 /// How long the lists of a draw request may be, checked before any per-item work: a request far under the 4 MiB

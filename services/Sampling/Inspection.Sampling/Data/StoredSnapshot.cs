@@ -1,4 +1,4 @@
-namespace Inspection.Sampling;
+namespace Inspection.Sampling.Data;
 
 /// <summary>A caseload snapshot as stored: importing until completed, then never changed.</summary>
 public sealed record StoredSnapshot(

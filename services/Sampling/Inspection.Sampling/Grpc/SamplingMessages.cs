@@ -1,38 +1,28 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Google.Protobuf;
-using Inspection.Domain;
+using Inspection.Sampling.Data;
 using Inspection.Sampling.Domain;
 using V1 = Inspection.Sampling.V1;
 
-namespace Inspection.Sampling;
+namespace Inspection.Sampling.Grpc;
 
 /// <summary>Maps the contract's messages to the domain core and back.</summary>
+/// <summary>Maps the domain core's records and the stored ones to and from the contract's messages; no rules live here.</summary>
 public static class SamplingMessages
 {
-    // About 2 MB of messages: well inside the 4 MB a gRPC message may carry.
-    public const int MaxBatchSize = 20_000;
+    /// <summary>What makes two requests with the same request_id "the same": their serialized content (SHA-256, lower-case hex).</summary>
+    public static string Fingerprint(this IMessage request) => Convert.ToHexStringLower(SHA256.HashData(request.ToByteArray()));
 
-    /// <summary>An id this service issued, or INVALID_ARGUMENT naming the field.</summary>
-    public static Guid Id(string value, string field)
-    {
-        if (string.IsNullOrWhiteSpace(value)) throw new ValidationException(field, "an id is required");
-        if (!Guid.TryParse(value, out var id)) throw new ValidationException(field, $"'{value}' is not an id this service issued");
-        return id;
-    }
-
-    /// <summary>What makes two requests with the same request_id "the same": their serialized content.</summary>
-    public static string Fingerprint(IMessage request) => Convert.ToHexStringLower(SHA256.HashData(request.ToByteArray()));
-
-    public static string Instant(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+    public static string ToWire(this DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     // ---------- populations ----------
 
-    public static CaseRow ToRow(V1.PopulationCase c) => new(c.CaseReference, c.SentenceType, c.StartDate, c.Gender, c.EthnicGroup,
+    public static CaseRow ToInput(this V1.PopulationCase c) => new(c.CaseReference, c.SentenceType, c.StartDate, c.Gender, c.EthnicGroup,
         c.Disability, c.RoshLevel, c.MappaLevel, c.ProlificPriorityOffender, c.ApprovedPremisesResident, c.StatutoryVictimContact,
         c.UnpaidWorkRequirement, c.UnpaidWorkOnly, c.CourtReportType, c.AllocatedOffice, c.AllocatedTeam);
 
-    public static V1.PopulationCase ToPopulationCase(CaseRecord c) => new()
+    public static V1.PopulationCase ToMessage(this CaseRecord c) => new()
     {
         CaseReference = c.CaseReference,
         SentenceType = c.SentenceType,
@@ -52,7 +42,7 @@ public static class SamplingMessages
         AllocatedTeam = c.AllocatedTeam,
     };
 
-    public static V1.Snapshot ToSnapshot(StoredSnapshot s) => new()
+    public static V1.Snapshot ToMessage(this StoredSnapshot s) => new()
     {
         SnapshotId = s.SnapshotId.ToString(),
         ProviderId = s.ProviderId,
@@ -62,16 +52,16 @@ public static class SamplingMessages
         Status = s.Status,
         CaseCount = s.CaseCount,
         Digest = s.Digest,
-        CreatedAt = Instant(s.CreatedAt),
-        CompletedAt = s.CompletedAt is { } at ? Instant(at) : "",
+        CreatedAt = s.CreatedAt.ToWire(),
+        CompletedAt = s.CompletedAt is { } at ? at.ToWire() : "",
     };
 
     // ---------- size ----------
 
-    public static SizeForConfidence ToSizeForConfidence(V1.SizeForConfidence s)
+    public static SizeForConfidence ToInput(this V1.SizeForConfidence s)
         => new(s.ConfidenceLevel, s.MarginOfError, s.HasExpectedProportion ? s.ExpectedProportion : 50);
 
-    public static V1.SampleSize ToSampleSize(SampleSize s) => new()
+    public static V1.SampleSize ToMessage(this SampleSize s) => new()
     {
         Mode = s.Mode,
         PopulationSize = s.PopulationSize,
@@ -87,7 +77,7 @@ public static class SamplingMessages
 
     // ---------- draw ----------
 
-    public static DrawRequest ToDrawRequest(V1.DrawSampleRequest r, ulong seed) => new(
+    public static DrawRequest ToInput(this V1.DrawSampleRequest r, ulong seed) => new(
         RequestId: r.RequestId.Trim(),
         InspectionId: r.InspectionId.Trim(),
         SnapshotId: r.SnapshotId.Trim(),
@@ -96,7 +86,7 @@ public static class SamplingMessages
         Size: r.SizeRuleCase switch
         {
             V1.DrawSampleRequest.SizeRuleOneofCase.FixedSize => SizeRule.Fixed(r.FixedSize),
-            V1.DrawSampleRequest.SizeRuleOneofCase.CalculatedSize => SizeRule.For(ToSizeForConfidence(r.CalculatedSize)),
+            V1.DrawSampleRequest.SizeRuleOneofCase.CalculatedSize => SizeRule.For(r.CalculatedSize.ToInput()),
             _ => new SizeRule(null, null),
         },
         StratifyBy: r.StratifyBy.ToList(),
@@ -108,7 +98,7 @@ public static class SamplingMessages
         DrawnBy: r.DrawnBy.Trim(),
         AssessmentsSetAside: r.AssessmentsSetAside);
 
-    public static V1.DrawSampleRequest ToDrawSampleRequest(DrawRequest r)
+    public static V1.DrawSampleRequest ToMessage(this DrawRequest r)
     {
         var message = new V1.DrawSampleRequest
         {
@@ -127,7 +117,7 @@ public static class SamplingMessages
         else if (r.Size.Calculated is { } c)
             message.CalculatedSize = new V1.SizeForConfidence { ConfidenceLevel = c.ConfidenceLevel, MarginOfError = c.MarginOfError, ExpectedProportion = c.ExpectedProportion };
         message.StratifyBy.AddRange(r.StratifyBy);
-        message.Quotas.AddRange(r.Quotas.Select(ToQuota));
+        message.Quotas.AddRange(r.Quotas.Select(ToMessage));
         if (r.Split is { } split)
         {
             message.FixedSplit = new V1.FixedSplit { Attribute = split.Attribute };
@@ -141,7 +131,7 @@ public static class SamplingMessages
         return message;
     }
 
-    public static V1.Sample ToSample(StoredSample s)
+    public static V1.Sample ToMessage(this StoredSample s)
     {
         var sample = new V1.Sample
         {
@@ -150,15 +140,15 @@ public static class SamplingMessages
             SnapshotId = s.SnapshotId.ToString(),
             SnapshotVersion = s.SnapshotVersion,
             SnapshotDigest = s.SnapshotDigest,
-            Parameters = ToDrawSampleRequest(s.Request),
+            Parameters = s.Request.ToMessage(),
             Seed = s.Request.Seed,
             AlgorithmVersion = s.AlgorithmVersion,
             DrawnBy = s.Request.DrawnBy,
-            DrawnAt = Instant(s.DrawnAt),
+            DrawnAt = s.DrawnAt.ToWire(),
             Current = s.Current,
             PopulationSize = s.PopulationSize,
             EligibleSize = s.EligibleSize,
-            Size = ToSampleSize(s.Size),
+            Size = s.Size.ToMessage(),
         };
         sample.Exclusions.AddRange(s.Exclusions.Select(e => new V1.ExclusionCount { Reason = e.Reason, Cases = e.Cases }));
         foreach (var stratum in s.Strata)
@@ -184,12 +174,12 @@ public static class SamplingMessages
             message.Values.AddRange(q.Quota.Values);
             return message;
         }));
-        sample.Cases.AddRange(s.Cases.Where(c => c.Role == SampleMember.Sampled).Select(c => ToSampledCase(c, s.SampleId)));
-        sample.Substitutions.AddRange(s.Substitutions.Select(ToSubstitution));
+        sample.Cases.AddRange(s.Cases.Where(c => c.Role == SampleMember.Sampled).Select(c => c.ToMessage(s.SampleId)));
+        sample.Substitutions.AddRange(s.Substitutions.Select(ToMessage));
         return sample;
     }
 
-    public static V1.SampledCase ToSampledCase(StoredSampleCase m, Guid sampleId) => new()
+    public static V1.SampledCase ToMessage(this StoredSampleCase m, Guid sampleId) => new()
     {
         CaseReference = m.Case.CaseReference,
         SentenceType = m.Case.SentenceType,
@@ -218,7 +208,7 @@ public static class SamplingMessages
         SampleId = sampleId.ToString(),
     };
 
-    public static V1.Substitution ToSubstitution(StoredSubstitution s) => new()
+    public static V1.Substitution ToMessage(this StoredSubstitution s) => new()
     {
         SubstitutionId = s.SubstitutionId.ToString(),
         SampleId = s.SampleId.ToString(),
@@ -228,10 +218,10 @@ public static class SamplingMessages
         Stratum = s.Substitution.Stratum,
         Reason = s.Substitution.Reason,
         SubstitutedBy = s.Substitution.SubstitutedBy,
-        SubstitutedAt = Instant(s.SubstitutedAt),
+        SubstitutedAt = s.SubstitutedAt.ToWire(),
     };
 
-    public static V1.SampleSummary ToSummary(StoredSampleSummary s) => new()
+    public static V1.SampleSummary ToMessage(this StoredSampleSummary s) => new()
     {
         SampleId = s.SampleId.ToString(),
         InspectionId = s.InspectionId,
@@ -240,20 +230,20 @@ public static class SamplingMessages
         Seed = s.Seed,
         AlgorithmVersion = s.AlgorithmVersion,
         DrawnBy = s.DrawnBy,
-        DrawnAt = Instant(s.DrawnAt),
+        DrawnAt = s.DrawnAt.ToWire(),
         Current = s.Current,
         Substitutions = s.Substitutions,
     };
 
-    public static V1.SubSample ToSubSample(StoredSample s, SubSampleRule rule)
+    public static V1.SubSample ToSubSample(this StoredSample s, SubSampleRule rule)
     {
         var active = s.ActiveCases.ToList();
         var message = new V1.SubSample { SampleId = s.SampleId.ToString(), Kind = rule.Kind, Rule = rule.Rule, SampleSize = active.Count };
-        message.Cases.AddRange(rule.Select(active, c => c.Case).Select(c => ToSampledCase(c, s.SampleId)));
+        message.Cases.AddRange(rule.Select(active, c => c.Case).Select(c => c.ToMessage(s.SampleId)));
         return message;
     }
 
-    public static V1.Composition ToComposition(Guid sampleId, CompositionReport report)
+    public static V1.Composition ToMessage(this CompositionReport report, Guid sampleId)
     {
         var message = new V1.Composition { SampleId = sampleId.ToString(), EligiblePopulation = report.EligiblePopulation, SampleSize = report.SampleSize };
         foreach (var attribute in report.Attributes)
@@ -276,7 +266,7 @@ public static class SamplingMessages
         return message;
     }
 
-    private static V1.Quota ToQuota(Quota q)
+    private static V1.Quota ToMessage(this Quota q)
     {
         var message = new V1.Quota { Attribute = q.Attribute, Minimum = q.Minimum };
         message.Values.AddRange(q.Values);

@@ -1,6 +1,6 @@
 using Inspection.Sampling.Domain;
 
-namespace Inspection.Sampling;
+namespace Inspection.Sampling.Data;
 
 /// <summary>
 /// Complete snapshots never change, so their cases can be kept in memory (in columns) between draws: redraws, composition

@@ -1,4 +1,4 @@
-namespace Inspection.Sampling;
+namespace Inspection.Sampling.Data;
 
 /// <summary>One line of a list of samples.</summary>
 public sealed record StoredSampleSummary(

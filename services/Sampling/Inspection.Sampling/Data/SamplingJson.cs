@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Inspection.Sampling;
+namespace Inspection.Sampling.Data;
 
 /// <summary>How the store writes the parts of a sample it keeps as JSON (parameters, size, strata, quotas, exclusions).</summary>
 public static class SamplingJson

@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Inspection.Sampling.Domain;
 
-namespace Inspection.Sampling;
+namespace Inspection.Sampling.Data;
 
 /// <summary>
 /// A complete snapshot's cases packed column by column into one value, written once when the snapshot is completed
