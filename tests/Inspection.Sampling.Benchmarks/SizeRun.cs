@@ -8,6 +8,9 @@ using Inspection.Sampling.Data;
 using Inspection.Sampling.Domain;
 using Inspection.Sampling.Tests;
 using Npgsql;
+using Inspection.Sampling.Domain.Drawing;
+using Inspection.Sampling.Domain.Eligibility;
+using Inspection.Sampling.Domain.Sizing;
 
 namespace Inspection.Sampling.Benchmarks;
 

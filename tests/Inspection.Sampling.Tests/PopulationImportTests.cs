@@ -2,6 +2,7 @@ using Dapper;
 using Inspection.Domain;
 using Inspection.Sampling.Data;
 using Inspection.Sampling.Domain;
+using Inspection.Sampling.Domain.Population;
 
 namespace Inspection.Sampling.Tests;
 

@@ -86,7 +86,7 @@ public sealed class RequestIdMigrationTests : IAsyncLifetime
                     SnapshotId, SampleId, SubstitutionId, RecordedAt,
                     StartFingerprint = FingerprintBefore20(StartedBefore), DrawFingerprint = FingerprintBefore20(DrawnBefore),
                     SubstituteFingerprint = FingerprintBefore20(SubstitutedBefore),
-                    Parameters = SamplingJson.Write(DrawnBefore.ToInput(DrawnBefore.Seed)), Size = SamplingJson.Write(Domain.SampleSizeCalculator.Fixed(2, 1)),
+                    Parameters = SamplingJson.Write(DrawnBefore.ToInput(DrawnBefore.Seed)), Size = SamplingJson.Write(Domain.Sizing.SampleSizeCalculator.Fixed(2, 1)),
                 });
         }
 

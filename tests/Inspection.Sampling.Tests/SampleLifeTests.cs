@@ -3,6 +3,9 @@ using Inspection.Domain;
 using Inspection.Sampling.Data;
 using Inspection.Sampling.Domain;
 using Inspection.ServiceDefaults;
+using Inspection.Sampling.Domain.Drawing;
+using Inspection.Sampling.Domain.Eligibility;
+using Inspection.Sampling.Domain.Membership;
 
 namespace Inspection.Sampling.Tests;
 

@@ -1,6 +1,8 @@
 using Dapper;
 using Inspection.Sampling.Data;
 using Inspection.Sampling.Domain;
+using Inspection.Sampling.Domain.Allocation;
+using Inspection.Sampling.Domain.Population;
 
 namespace Inspection.Sampling.Tests;
 

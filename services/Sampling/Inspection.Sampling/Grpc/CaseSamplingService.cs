@@ -4,6 +4,8 @@ using Inspection.Domain;
 using Inspection.Sampling.Application;
 using Inspection.Sampling.Domain;
 using Inspection.Sampling.V1;
+using Inspection.Sampling.Domain.Membership;
+using Inspection.Sampling.Domain.Sizing;
 
 namespace Inspection.Sampling.Grpc;
 
@@ -118,7 +120,7 @@ public sealed class CaseSamplingService(PopulationSnapshots snapshots, Samples s
     private async Task<SubSample> SubSampleOf(GetSubSampleRequest request, SubSampleRule rule, ServerCallContext context)
         => (await samples.GetSampleAsync(request.SampleId, context.CancellationToken)).ToSubSample(rule);
 
-    private static Domain.SampleSize FixedSize(long population, int size)
+    private static Domain.Sizing.SampleSize FixedSize(long population, int size)
     {
         if (population <= 0) throw new ValidationException("population_size", "the population size must be at least 1");
         var fixedSize = SampleSizeCalculator.Fixed(population, size);
