@@ -38,13 +38,14 @@ public static class SizeRun
     public static async Task<int> ImportAsync(int size, string connectionString)
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await Migrator.ApplyAsync(dataSource, typeof(SamplingStore).Assembly, CancellationToken.None);
+        await Migrator.ApplyAsync(dataSource, typeof(SnapshotStore).Assembly, CancellationToken.None);
         var database = new Database(dataSource);
-        var store = new SamplingStore(database);
+        var store = new SnapshotStore(database);
+        var sampleStore = new SampleStore(database);
         var ledger = new RequestLedger(database);
         var cache = new PopulationCache(PopulationCache.DefaultCapacity);
         var snapshots = new PopulationSnapshots(store, ledger, TimeProvider.System, cache);
-        var workflow = new Samples(store, ledger, new AnyInspection(), TimeProvider.System, cache);
+        var workflow = new Samples(sampleStore, store, ledger, new AnyInspection(), TimeProvider.System, cache);
         var ct = CancellationToken.None;
 
         var rows = GeneratedCaseload.Create(size, seed: 2026).Select(c => new CaseRow(c.CaseReference, c.SentenceType,
@@ -85,7 +86,7 @@ public static class SizeRun
         var median = warm.OrderBy(w => w.Wall).ElementAt(warm.Count / 2);
 
         // The data's part of a cold draw, without the code's first-run compilation: a new empty cache in this process.
-        var emptyCache = new Samples(store, ledger, new AnyInspection(), TimeProvider.System, new PopulationCache(PopulationCache.DefaultCapacity));
+        var emptyCache = new Samples(sampleStore, store, ledger, new AnyInspection(), TimeProvider.System, new PopulationCache(PopulationCache.DefaultCapacity));
         var cacheCold = Stopwatch.StartNew();
         await emptyCache.DrawAsync(Request(size, id, "empty-cache", 2000), "empty-cache", ct);
         cacheCold.Stop();
@@ -109,10 +110,11 @@ public static class SizeRun
     {
         // As the host starts: its data source and migrations, nothing of the snapshot in memory.
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await Migrator.ApplyAsync(dataSource, typeof(SamplingStore).Assembly, CancellationToken.None);
+        await Migrator.ApplyAsync(dataSource, typeof(SnapshotStore).Assembly, CancellationToken.None);
         var database = new Database(dataSource);
-        var store = new SamplingStore(database);
-        var workflow = new Samples(store, new RequestLedger(database), new AnyInspection(), TimeProvider.System, new PopulationCache(PopulationCache.DefaultCapacity));
+        var store = new SnapshotStore(database);
+        var sampleStore = new SampleStore(database);
+        var workflow = new Samples(sampleStore, store, new RequestLedger(database), new AnyInspection(), TimeProvider.System, new PopulationCache(PopulationCache.DefaultCapacity));
         var ct = CancellationToken.None;
 
         var cpu = Cpu();

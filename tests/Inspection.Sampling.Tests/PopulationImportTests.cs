@@ -29,7 +29,7 @@ public sealed class PopulationImportTests(SamplingDatabase db) : IClassFixture<S
         var complete = await imports.CompleteImportAsync(null, "", snapshot.SnapshotId.ToString(), 2_500, None);
         Assert.Equal(StoredSnapshot.Complete, complete.Status);
         Assert.Equal(SnapshotDigest.Of(cases.OrderBy(c => c.CaseReference, StringComparer.Ordinal)), complete.Digest);
-        Assert.Equal(cases.OrderBy(c => c.CaseReference, StringComparer.Ordinal), await db.Store.LoadPopulationAsync(snapshot.SnapshotId, None));
+        Assert.Equal(cases.OrderBy(c => c.CaseReference, StringComparer.Ordinal), await db.SnapshotStore.LoadPopulationAsync(snapshot.SnapshotId, None));
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class PopulationImportTests(SamplingDatabase db) : IClassFixture<S
         var second = await Snapshots.ImportAsync(imports, "pdu-versions", cases);
         Assert.Equal([1, 2], new[] { first.Version, second.Version });
         Assert.Equal(first.Digest, second.Digest);
-        Assert.Equal(2, (await db.Store.ListSnapshotsAsync("pdu-versions", None)).Count);
+        Assert.Equal(2, (await db.SnapshotStore.ListSnapshotsAsync("pdu-versions", None)).Count);
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public sealed class RequestIdMigrationTests : IAsyncLifetime
     [Fact]
     public async Task Requests_recorded_before_the_ledger_still_get_their_first_answer()
     {
-        await Migrator.ApplyThroughAsync(_dataSource, typeof(SamplingStore).Assembly, "0002_snapshot_images", None);
+        await Migrator.ApplyThroughAsync(_dataSource, typeof(SnapshotStore).Assembly, "0002_snapshot_images", None);
         await using (var c = await _dataSource.OpenConnectionAsync())
         {
             // As the service stored them before the ledger: each row carrying the request id and fingerprint that made it.
@@ -90,15 +90,15 @@ public sealed class RequestIdMigrationTests : IAsyncLifetime
                 });
         }
 
-        await Migrator.ApplyAsync(_dataSource, typeof(SamplingStore).Assembly, None);
+        await Migrator.ApplyAsync(_dataSource, typeof(SnapshotStore).Assembly, None);
 
         var database = new Database(_dataSource);
-        var store = new SamplingStore(database);
+        var snapshotStore = new SnapshotStore(database);
         var ledger = new RequestLedger(database);
         var cache = new PopulationCache(PopulationCache.DefaultCapacity);
-        var snapshots = new PopulationSnapshots(store, ledger, TimeProvider.System, cache);
+        var snapshots = new PopulationSnapshots(snapshotStore, ledger, TimeProvider.System, cache);
         // A register that knows no inspection: a retry answered from the ledger never asks it.
-        var samples = new Samples(store, ledger, new RegisteredInspections(), TimeProvider.System, cache);
+        var samples = new Samples(new SampleStore(database), snapshotStore, ledger, new RegisteredInspections(), TimeProvider.System, cache);
 
         // Retried as the gRPC service would retry them: the message mapped, the fingerprint computed as now.
         var snapshot = await snapshots.StartImportAsync(StartedBefore.RequestId, StartedBefore.Fingerprint(), StartedBefore.ProviderId,

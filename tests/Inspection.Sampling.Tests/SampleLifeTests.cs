@@ -18,7 +18,7 @@ public sealed class SampleLifeTests(SamplingDatabase db) : IClassFixture<Samplin
 
     public async Task InitializeAsync()
     {
-        var existing = await db.Store.ListSnapshotsAsync("pdu-life", None);
+        var existing = await db.SnapshotStore.ListSnapshotsAsync("pdu-life", None);
         _snapshot = existing.Count > 0 ? existing[0] : await Snapshots.ImportAsync(db.Snapshots(), "pdu-life", Caseload);
     }
 
@@ -87,7 +87,7 @@ public sealed class SampleLifeTests(SamplingDatabase db) : IClassFixture<Samplin
         Assert.NotEqual(first.SampleId, redraw.SampleId);
         Assert.Equal(redraw.SampleId, (await samples.SampleOfAsync("insp-retry", "", None)).SampleId);
         Assert.False((await samples.GetSampleAsync(first.SampleId.ToString(), None)).Current);
-        Assert.Equal([false, true], (await db.Store.ListSamplesAsync("insp-retry", null, None)).Select(s => s.Current));
+        Assert.Equal([false, true], (await db.SampleStore.ListSamplesAsync("insp-retry", null, None)).Select(s => s.Current));
     }
 
     [Fact]

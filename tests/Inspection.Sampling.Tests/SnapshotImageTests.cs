@@ -25,8 +25,8 @@ public sealed class SnapshotImageTests(SamplingDatabase db) : IClassFixture<Samp
         await using var connection = await db.DataSource.OpenConnectionAsync();
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>("select count(*) from snapshot_images where snapshot_id = @id", new { id = snapshot.SnapshotId }));
 
-        var rows = await db.Store.LoadPopulationAsync(snapshot.SnapshotId, None);
-        var fromImage = await db.Store.LoadCaseloadAsync(snapshot.SnapshotId, None);
+        var rows = await db.SnapshotStore.LoadPopulationAsync(snapshot.SnapshotId, None);
+        var fromImage = await db.SnapshotStore.LoadCaseloadAsync(snapshot.SnapshotId, None);
         Assert.Equal(rows, fromImage.Records());
         Assert.Equal(snapshot.Digest, SnapshotDigest.Of(fromImage.Records()));
 
@@ -37,7 +37,7 @@ public sealed class SnapshotImageTests(SamplingDatabase db) : IClassFixture<Samp
         var imageDraw = await db.RestartedSamples("insp-image").DrawAsync(request with { RequestId = "image-draw" }, "fp-image", None);
 
         await connection.ExecuteAsync("delete from snapshot_images where snapshot_id = @id", new { id = snapshot.SnapshotId });
-        var fromRows = await db.Store.LoadCaseloadAsync(snapshot.SnapshotId, None);
+        var fromRows = await db.SnapshotStore.LoadCaseloadAsync(snapshot.SnapshotId, None);
         Assert.Equal(rows, fromRows.Records());
         var rowsDraw = await db.RestartedSamples("insp-image").DrawAsync(request with { RequestId = "rows-draw" }, "fp-rows", None);
 

@@ -10,8 +10,9 @@ builder.AddServiceDefaults("case-sampling");
 builder.AddServiceDatabase(typeof(Program).Assembly);          // and the request ledger every write goes through
 builder.Services.AddSingleton(TimeProvider.System);
 
-// Data/: the SQL, and the complete snapshots kept in memory for the draws
-builder.Services.AddSingleton<SamplingStore>();
+// Data/: one store of plain SQL per aggregate, and the complete snapshots kept in memory for the draws
+builder.Services.AddSingleton<SnapshotStore>();
+builder.Services.AddSingleton<SampleStore>();
 builder.Services.AddSingleton(new PopulationCache(builder.Configuration.GetValue("Sampling:PopulationCacheCases", PopulationCache.DefaultCapacity)));
 
 // Application/: the use cases the RPCs map to

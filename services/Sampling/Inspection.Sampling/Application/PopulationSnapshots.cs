@@ -12,7 +12,7 @@ namespace Inspection.Sampling.Application;
 /// gets the snapshot as it is now, as it always did); a batch keeps its answer itself (the snapshot's count moves on);
 /// completing keeps the id of a snapshot that never changes again.
 /// </summary>
-public sealed class PopulationSnapshots(SamplingStore store, RequestLedger ledger, TimeProvider clock, PopulationCache population)
+public sealed class PopulationSnapshots(SnapshotStore store, RequestLedger ledger, TimeProvider clock, PopulationCache population)
 {
     public const int MaxDescriptionLength = 500;
 

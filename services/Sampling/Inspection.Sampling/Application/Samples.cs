@@ -15,7 +15,7 @@ namespace Inspection.Sampling.Application;
 /// retry is answered from the ledger before anyone is asked; a substitution decides under the sample's lock, in the
 /// claimed transaction. The ledger keeps the sample's or the substitution's id.
 /// </summary>
-public sealed class Samples(SamplingStore store, RequestLedger ledger, IInspectionRegister inspections, TimeProvider clock, PopulationCache population)
+public sealed class Samples(SampleStore store, SnapshotStore snapshots, RequestLedger ledger, IInspectionRegister inspections, TimeProvider clock, PopulationCache population)
 {
     /// <summary>The first answer of a draw, as the ledger keeps it: {"sample_id"}.</summary>
     internal sealed record SampleReference(Guid SampleId);
@@ -43,7 +43,7 @@ public sealed class Samples(SamplingStore store, RequestLedger ledger, IInspecti
             async _ =>
             {
                 await inspections.EnsureExistsAsync(request.InspectionId, ct);
-                var snapshot = await store.GetSnapshotAsync(snapshotId, ct);
+                var snapshot = await snapshots.GetSnapshotAsync(snapshotId, ct);
                 if (snapshot.Status != StoredSnapshot.Complete)
                     throw new PreconditionFailedException($"Snapshot {snapshotId} is still importing: complete it before drawing from it.");
                 var cases = await CompleteCasesAsync(snapshotId, ct);
@@ -57,7 +57,7 @@ public sealed class Samples(SamplingStore store, RequestLedger ledger, IInspecti
 
     /// <summary>A complete snapshot's cases, from memory when they are there (complete snapshots never change).</summary>
     private Task<PopulationColumns> CompleteCasesAsync(Guid snapshotId, CancellationToken ct)
-        => population.GetAsync(snapshotId, () => store.LoadCaseloadAsync(snapshotId, ct));
+        => population.GetAsync(snapshotId, () => snapshots.LoadCaseloadAsync(snapshotId, ct));
 
     public Task<StoredSample> GetSampleAsync(string sampleId, CancellationToken ct)
         => store.GetSampleAsync(RequestIds.Id(sampleId, "sample_id"), ct);
@@ -110,7 +110,7 @@ public sealed class Samples(SamplingStore store, RequestLedger ledger, IInspecti
         bool eligibleOnly, [EnumeratorCancellation] CancellationToken ct)
     {
         var id = RequestIds.Id(snapshotId, "snapshot_id");
-        await store.GetSnapshotAsync(id, ct);
+        await snapshots.GetSnapshotAsync(id, ct);
         StoredSample? sample = null;
         if (!string.IsNullOrWhiteSpace(sampleId))
         {
@@ -122,7 +122,7 @@ public sealed class Samples(SamplingStore store, RequestLedger ledger, IInspecti
 
         var plan = sample is null ? null : DrawPlan.From(sample.Request);
         var roles = sample?.Cases.ToDictionary(c => c.Case.CaseReference, c => c.Role, StringComparer.Ordinal) ?? [];
-        await foreach (var c in store.StreamPopulationAsync(id, ct))
+        await foreach (var c in snapshots.StreamPopulationAsync(id, ct))
         {
             var exclusion = plan?.Eligibility.Exclude(c);
             if (eligibleOnly && exclusion is not null) continue;
