@@ -17,7 +17,7 @@ namespace Inspection.Sampling.Benchmarks;
 /// <summary>
 /// One population size, in two processes of its own so each peak memory is its own:
 /// <list type="bullet">
-/// <item><see cref="ImportAsync"/>: import in batches through the workflow (validation, binary COPY, completion with
+/// <item><see cref="ImportAsync"/>: import in batches through the use cases (validation, binary COPY, completion with
 ///   the digest and the snapshot image), then warm draws by the same host, which kept the cases it completed.</item>
 /// <item><see cref="RestartAsync"/>: a host that has just started (migrations applied, nothing in memory): its first
 ///   draw loads the snapshot from PostgreSQL (cold), then one more (warm).</item>
@@ -45,7 +45,7 @@ public static class SizeRun
         var ledger = new RequestLedger(database);
         var cache = new PopulationCache(PopulationCache.DefaultCapacity);
         var snapshots = new PopulationSnapshots(store, ledger, TimeProvider.System, cache);
-        var workflow = new Samples(sampleStore, store, ledger, new AnyInspection(), TimeProvider.System, cache);
+        var samples = new Samples(sampleStore, store, ledger, new AnyInspection(), TimeProvider.System, cache);
         var ct = CancellationToken.None;
 
         var rows = GeneratedCaseload.Create(size, seed: 2026).Select(c => new CaseRow(c.CaseReference, c.SentenceType,
@@ -77,7 +77,7 @@ public static class SizeRun
         {
             var cpu = Cpu();
             var watch = Stopwatch.StartNew();
-            var sample = await workflow.DrawAsync(Request(size, id, $"warm-{run}", ComparedSeed + (ulong)run - 1), $"warm-{run}", ct);
+            var sample = await samples.DrawAsync(Request(size, id, $"warm-{run}", ComparedSeed + (ulong)run - 1), $"warm-{run}", ct);
             watch.Stop();
             warm.Add((watch.Elapsed.TotalSeconds, (Cpu() - cpu).TotalSeconds));
             if (run == 1) fingerprint = Fingerprint(sample);
@@ -114,17 +114,17 @@ public static class SizeRun
         var database = new Database(dataSource);
         var store = new SnapshotStore(database);
         var sampleStore = new SampleStore(database);
-        var workflow = new Samples(sampleStore, store, new RequestLedger(database), new AnyInspection(), TimeProvider.System, new PopulationCache(PopulationCache.DefaultCapacity));
+        var samples = new Samples(sampleStore, store, new RequestLedger(database), new AnyInspection(), TimeProvider.System, new PopulationCache(PopulationCache.DefaultCapacity));
         var ct = CancellationToken.None;
 
         var cpu = Cpu();
         var cold = Stopwatch.StartNew();
-        var sample = await workflow.DrawAsync(Request(size, snapshotId, "cold", 1000), "cold", ct);
+        var sample = await samples.DrawAsync(Request(size, snapshotId, "cold", 1000), "cold", ct);
         cold.Stop();
         var coldCpu = (Cpu() - cpu).TotalSeconds;
 
         // The same seed as the importing host's first warm draw: the same cases must come out.
-        var again = await workflow.DrawAsync(Request(size, snapshotId, "after-restart", ComparedSeed), "after-restart", ct);
+        var again = await samples.DrawAsync(Request(size, snapshotId, "after-restart", ComparedSeed), "after-restart", ct);
 
         // Where the cold draw's time goes: reading the snapshot (its image) from PostgreSQL, best of three.
         var load = Enumerable.Range(0, 3).Select(_ =>
