@@ -45,6 +45,11 @@ public sealed class RequestIdMigrationTests : IAsyncLifetime
         RequestId = "before-20:substitute", SampleId = SampleId.ToString(), CaseReference = "CR01", Reason = "transferred out", SubstitutedBy = "inspector a",
     };
 
+    private static readonly SubstituteCaseRequest CollidingBefore = new()
+    {
+        RequestId = "before-20:start", SampleId = SampleId.ToString(), CaseReference = "CR02", Reason = "died", SubstitutedBy = "inspector b",
+    };
+
     private static DrawSampleRequest DrawRequestBefore()
     {
         var request = new DrawSampleRequest
@@ -79,13 +84,16 @@ public sealed class RequestIdMigrationTests : IAsyncLifetime
                 insert into substitutions (substitution_id, request_id, request_fingerprint, sample_id, sequence, removed_case_reference,
                     added_case_reference, stratum, reason, substituted_by, substituted_at)
                 values (@SubstitutionId, 'before-20:substitute', @SubstituteFingerprint, @SampleId, 1, 'CR01', 'CR02', '', 'transferred out',
-                    'inspector a', @RecordedAt);
+                    'inspector a', @RecordedAt),
+                -- Each table had its own unique ids, so one id could serve two writes: this one reuses the snapshot's.
+                    (gen_random_uuid(), 'before-20:start', @CollidingFingerprint, @SampleId, 2, 'CR02', 'CR03', '', 'died', 'inspector b',
+                    @RecordedAt);
                 """,
                 new
                 {
                     SnapshotId, SampleId, SubstitutionId, RecordedAt,
                     StartFingerprint = FingerprintBefore20(StartedBefore), DrawFingerprint = FingerprintBefore20(DrawnBefore),
-                    SubstituteFingerprint = FingerprintBefore20(SubstitutedBefore),
+                    SubstituteFingerprint = FingerprintBefore20(SubstitutedBefore), CollidingFingerprint = FingerprintBefore20(CollidingBefore),
                     Parameters = SamplingJson.Write(DrawnBefore.ToInput(DrawnBefore.Seed)), Size = SamplingJson.Write(Domain.Sizing.SampleSizeCalculator.Fixed(2, 1)),
                 });
         }
@@ -115,12 +123,12 @@ public sealed class RequestIdMigrationTests : IAsyncLifetime
         otherStart.ProviderId = "pdu-other";
         await Assert.ThrowsAsync<AlreadyExistsException>(() => snapshots.StartImportAsync(otherStart.RequestId, otherStart.Fingerprint(),
             otherStart.ProviderId, otherStart.TakenOn, otherStart.Description, None));
-        // An id recorded for one RPC is not another RPC's: the operation differs.
-        await Assert.ThrowsAsync<AlreadyExistsException>(() => samples.SubstituteAsync(StartedBefore.RequestId, SubstitutedBefore.Fingerprint(),
-            SubstitutedBefore.SampleId, SubstitutedBefore.CaseReference, SubstitutedBefore.Reason, SubstitutedBefore.SubstitutedBy, None));
+        // The id two tables held stays with the table moved first (snapshots): a retry of the other is refused, never written again.
+        await Assert.ThrowsAsync<AlreadyExistsException>(() => samples.SubstituteAsync(CollidingBefore.RequestId, CollidingBefore.Fingerprint(),
+            CollidingBefore.SampleId, CollidingBefore.CaseReference, CollidingBefore.Reason, CollidingBefore.SubstitutedBy, None));
 
         await using var read = await _dataSource.OpenConnectionAsync();
-        Assert.Equal((1L, 1L, 1L, 3L), await read.QuerySingleAsync<(long, long, long, long)>(
+        Assert.Equal((1L, 1L, 2L, 3L), await read.QuerySingleAsync<(long, long, long, long)>(
             """
             select (select count(*) from snapshots), (select count(*) from samples), (select count(*) from substitutions),
                    (select count(*) from request_ledger)

@@ -8,8 +8,8 @@ select request_id, 'StartPopulationImportRequest', request_fingerprint, jsonb_bu
 from snapshots
 on conflict (request_id) do nothing;
 
--- Each table had its own unique request ids, so one id may have served two writes: the earlier keeps it, and a retry of
--- the later is refused as ALREADY_EXISTS (a refused retry, never a second write).
+-- Each table had its own unique request ids, so one id may have served two writes: the table moved first keeps it
+-- (snapshots, then samples, then substitutions), and a retry of the other is ALREADY_EXISTS (refused, never written twice).
 insert into request_ledger (request_id, operation, fingerprint, result, recorded_at)
 select request_id, 'DrawSampleRequest', request_fingerprint, jsonb_build_object('sample_id', sample_id), drawn_at
 from samples
