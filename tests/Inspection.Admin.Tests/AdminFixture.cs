@@ -1,7 +1,7 @@
 using Inspection.Admin.Accounts;
 using Inspection.Evidence.Grpc;
 using Inspection.Recommendations.Services;
-using Inspection.Sampling;
+using Inspection.Sampling.Grpc;
 using Inspection.Scoring.Services;
 using Inspection.Testing;
 using Microsoft.AspNetCore.Hosting;

@@ -20,7 +20,7 @@ public sealed class DependencyRules
     [
         typeof(Inspection.Evidence.Grpc.OrganisationalEvidenceService).Assembly,
         typeof(Inspection.Recommendations.Services.RecommendationTrackingService).Assembly,
-        typeof(Inspection.Sampling.CaseSamplingService).Assembly,
+        typeof(Inspection.Sampling.Grpc.CaseSamplingService).Assembly,
         typeof(Inspection.Scoring.Services.AssessmentScoringService).Assembly,
     ];
 

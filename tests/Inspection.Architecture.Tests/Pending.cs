@@ -12,7 +12,6 @@ internal static class Pending
     public static readonly IReadOnlySet<string> Layout = new HashSet<string>(StringComparer.Ordinal)
     {
         "Scoring",
-        "Sampling",
         "Recommendations",
     };
 

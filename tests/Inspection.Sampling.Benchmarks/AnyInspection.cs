@@ -1,4 +1,4 @@
-using Inspection.Sampling;
+using Inspection.Sampling.Application;
 
 namespace Inspection.Sampling.Benchmarks;
 

@@ -3,16 +3,21 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Inspection.Data;
+using Inspection.Sampling.Application;
+using Inspection.Sampling.Data;
 using Inspection.Sampling.Domain;
 using Inspection.Sampling.Tests;
 using Npgsql;
+using Inspection.Sampling.Domain.Drawing;
+using Inspection.Sampling.Domain.Eligibility;
+using Inspection.Sampling.Domain.Sizing;
 
 namespace Inspection.Sampling.Benchmarks;
 
 /// <summary>
 /// One population size, in two processes of its own so each peak memory is its own:
 /// <list type="bullet">
-/// <item><see cref="ImportAsync"/>: import in batches through the workflow (validation, binary COPY, completion with
+/// <item><see cref="ImportAsync"/>: import in batches through the use cases (validation, binary COPY, completion with
 ///   the digest and the snapshot image), then warm draws by the same host, which kept the cases it completed.</item>
 /// <item><see cref="RestartAsync"/>: a host that has just started (migrations applied, nothing in memory): its first
 ///   draw loads the snapshot from PostgreSQL (cold), then one more (warm).</item>
@@ -33,9 +38,14 @@ public static class SizeRun
     public static async Task<int> ImportAsync(int size, string connectionString)
     {
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await Migrator.ApplyAsync(dataSource, typeof(SamplingStore).Assembly, CancellationToken.None);
-        var store = new SamplingStore(new Database(dataSource));
-        var workflow = new SamplingWorkflow(store, new AnyInspection(), TimeProvider.System, new PopulationCache(PopulationCache.DefaultCapacity));
+        await Migrator.ApplyAsync(dataSource, typeof(SnapshotStore).Assembly, CancellationToken.None);
+        var database = new Database(dataSource);
+        var store = new SnapshotStore(database);
+        var sampleStore = new SampleStore(database);
+        var ledger = new RequestLedger(database);
+        var cache = new PopulationCache(PopulationCache.DefaultCapacity);
+        var snapshots = new PopulationSnapshots(store, ledger, TimeProvider.System, cache);
+        var samples = new Samples(sampleStore, store, ledger, new AnyInspection(), TimeProvider.System, cache);
         var ct = CancellationToken.None;
 
         var rows = GeneratedCaseload.Create(size, seed: 2026).Select(c => new CaseRow(c.CaseReference, c.SentenceType,
@@ -45,13 +55,13 @@ public static class SizeRun
 
         var importCpu = Cpu();
         var import = Stopwatch.StartNew();
-        var snapshot = await workflow.StartImportAsync($"bench-{size}", "bench", $"pdu-{size}", "2022-05-01", "benchmark", ct);
+        var snapshot = await snapshots.StartImportAsync($"bench-{size}", "bench", $"pdu-{size}", "2022-05-01", "benchmark", ct);
         for (var i = 0; i < rows.Count; i += BatchSize)
         {
-            await workflow.ImportAsync(snapshot.SnapshotId.ToString(), rows.GetRange(i, Math.Min(BatchSize, rows.Count - i)), i + 2, ct);
+            await snapshots.ImportAsync(null, "", snapshot.SnapshotId.ToString(), rows.GetRange(i, Math.Min(BatchSize, rows.Count - i)), i + 2, ct);
         }
         var complete = Stopwatch.StartNew();
-        var completed = await workflow.CompleteImportAsync(snapshot.SnapshotId.ToString(), size, ct);
+        var completed = await snapshots.CompleteImportAsync(null, "", snapshot.SnapshotId.ToString(), size, ct);
         complete.Stop();
         import.Stop();
         importCpu = Cpu() - importCpu;
@@ -67,7 +77,7 @@ public static class SizeRun
         {
             var cpu = Cpu();
             var watch = Stopwatch.StartNew();
-            var sample = await workflow.DrawAsync(Request(size, id, $"warm-{run}", ComparedSeed + (ulong)run - 1), $"warm-{run}", ct);
+            var sample = await samples.DrawAsync(Request(size, id, $"warm-{run}", ComparedSeed + (ulong)run - 1), $"warm-{run}", ct);
             watch.Stop();
             warm.Add((watch.Elapsed.TotalSeconds, (Cpu() - cpu).TotalSeconds));
             if (run == 1) fingerprint = Fingerprint(sample);
@@ -76,7 +86,7 @@ public static class SizeRun
         var median = warm.OrderBy(w => w.Wall).ElementAt(warm.Count / 2);
 
         // The data's part of a cold draw, without the code's first-run compilation: a new empty cache in this process.
-        var emptyCache = new SamplingWorkflow(store, new AnyInspection(), TimeProvider.System, new PopulationCache(PopulationCache.DefaultCapacity));
+        var emptyCache = new Samples(sampleStore, store, ledger, new AnyInspection(), TimeProvider.System, new PopulationCache(PopulationCache.DefaultCapacity));
         var cacheCold = Stopwatch.StartNew();
         await emptyCache.DrawAsync(Request(size, id, "empty-cache", 2000), "empty-cache", ct);
         cacheCold.Stop();
@@ -100,19 +110,21 @@ public static class SizeRun
     {
         // As the host starts: its data source and migrations, nothing of the snapshot in memory.
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await Migrator.ApplyAsync(dataSource, typeof(SamplingStore).Assembly, CancellationToken.None);
-        var store = new SamplingStore(new Database(dataSource));
-        var workflow = new SamplingWorkflow(store, new AnyInspection(), TimeProvider.System, new PopulationCache(PopulationCache.DefaultCapacity));
+        await Migrator.ApplyAsync(dataSource, typeof(SnapshotStore).Assembly, CancellationToken.None);
+        var database = new Database(dataSource);
+        var store = new SnapshotStore(database);
+        var sampleStore = new SampleStore(database);
+        var samples = new Samples(sampleStore, store, new RequestLedger(database), new AnyInspection(), TimeProvider.System, new PopulationCache(PopulationCache.DefaultCapacity));
         var ct = CancellationToken.None;
 
         var cpu = Cpu();
         var cold = Stopwatch.StartNew();
-        var sample = await workflow.DrawAsync(Request(size, snapshotId, "cold", 1000), "cold", ct);
+        var sample = await samples.DrawAsync(Request(size, snapshotId, "cold", 1000), "cold", ct);
         cold.Stop();
         var coldCpu = (Cpu() - cpu).TotalSeconds;
 
         // The same seed as the importing host's first warm draw: the same cases must come out.
-        var again = await workflow.DrawAsync(Request(size, snapshotId, "after-restart", ComparedSeed), "after-restart", ct);
+        var again = await samples.DrawAsync(Request(size, snapshotId, "after-restart", ComparedSeed), "after-restart", ct);
 
         // Where the cold draw's time goes: reading the snapshot (its image) from PostgreSQL, best of three.
         var load = Enumerable.Range(0, 3).Select(_ =>

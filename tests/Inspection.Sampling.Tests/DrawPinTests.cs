@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Inspection.Sampling.Domain;
+using Inspection.Sampling.Domain.Allocation;
+using Inspection.Sampling.Domain.Drawing;
+using Inspection.Sampling.Domain.Sizing;
 
 namespace Inspection.Sampling.Tests;
 

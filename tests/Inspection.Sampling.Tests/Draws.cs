@@ -1,4 +1,8 @@
 using Inspection.Sampling.Domain;
+using Inspection.Sampling.Domain.Allocation;
+using Inspection.Sampling.Domain.Drawing;
+using Inspection.Sampling.Domain.Eligibility;
+using Inspection.Sampling.Domain.Sizing;
 
 namespace Inspection.Sampling.Tests;
 

@@ -1,3 +1,5 @@
+using Inspection.Sampling.Application;
+using Inspection.Sampling.Grpc;
 using Grpc.Core;
 using Inspection.Sampling.V1;
 
@@ -47,14 +49,14 @@ public sealed class GrpcProofs(SamplingHostFixture host) : IClassFixture<Samplin
     {
         var snapshot = await Client.StartPopulationImportAsync(new StartPopulationImportRequest { RequestId = "grpc-resend", ProviderId = "pdu-grpc", TakenOn = "2022-05-01" });
         var batch = new ImportPopulationRequest { SnapshotId = snapshot.SnapshotId };
-        batch.Cases.AddRange(SamplingHostFixture.Caseload.Take(20).Select(SamplingMessages.ToPopulationCase));
+        batch.Cases.AddRange(SamplingHostFixture.Caseload.Take(20).Select(c => c.ToMessage()));
         var first = await Client.ImportPopulationAsync(batch);
         var again = await Client.ImportPopulationAsync(batch);
         Assert.Equal((20, 0, 20L), (first.Inserted, first.AlreadyPresent, first.CaseCount));
         Assert.Equal((0, 20, 20L), (again.Inserted, again.AlreadyPresent, again.CaseCount));
 
         var bad = new ImportPopulationRequest { SnapshotId = snapshot.SnapshotId, FirstRowNumber = 2 };
-        bad.Cases.AddRange(SamplingHostFixture.Caseload.Skip(20).Take(5).Select(SamplingMessages.ToPopulationCase));
+        bad.Cases.AddRange(SamplingHostFixture.Caseload.Skip(20).Take(5).Select(c => c.ToMessage()));
         bad.Cases[1].SentenceType = "fine";
         bad.Cases[3].StartDate = "1/11/2021";
         var error = await Assert.ThrowsAsync<RpcException>(() => Client.ImportPopulationAsync(bad).ResponseAsync);
@@ -70,13 +72,13 @@ public sealed class GrpcProofs(SamplingHostFixture host) : IClassFixture<Samplin
     {
         var snapshot = await Client.StartPopulationImportAsync(new StartPopulationImportRequest { RequestId = "grpc-largest", ProviderId = "pdu-largest", TakenOn = "2022-05-01" });
         var largest = new ImportPopulationRequest { SnapshotId = snapshot.SnapshotId };
-        largest.Cases.AddRange(GeneratedCaseload.Create(SamplingMessages.MaxBatchSize + 1, seed: 8, prefix: "LARGE-CASE-REF-").Select(SamplingMessages.ToPopulationCase));
+        largest.Cases.AddRange(GeneratedCaseload.Create(PopulationSnapshots.MaxBatchSize + 1, seed: 8, prefix: "LARGE-CASE-REF-").Select(c => c.ToMessage()));
         var tooMany = await Assert.ThrowsAsync<RpcException>(() => Client.ImportPopulationAsync(largest).ResponseAsync);
         Assert.Equal("cases", Assert.Single(tooMany.FieldViolations).Field);
 
         largest.Cases.RemoveAt(largest.Cases.Count - 1);
         var imported = await Client.ImportPopulationAsync(largest);
-        Assert.Equal(SamplingMessages.MaxBatchSize, imported.Inserted);
+        Assert.Equal(PopulationSnapshots.MaxBatchSize, imported.Inserted);
     }
 
     [Theory]
@@ -328,7 +330,9 @@ public sealed class GrpcProofs(SamplingHostFixture host) : IClassFixture<Samplin
         var request = Draw("grpc-unknown-inspection");
         request.InspectionId = Guid.NewGuid().ToString();
         var error = await Assert.ThrowsAsync<RpcException>(() => Client.DrawSampleAsync(request).ResponseAsync);
-        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+        // The status table: an id of another service it does not know is FAILED_PRECONDITION naming the app (was NOT_FOUND).
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.Contains("recommendation-tracking", error.Status.Detail);
         Assert.Contains(request.InspectionId, error.Status.Detail);
     }
 

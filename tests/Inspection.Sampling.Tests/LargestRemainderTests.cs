@@ -1,4 +1,5 @@
 using Inspection.Sampling.Domain;
+using Inspection.Sampling.Domain.Allocation;
 
 namespace Inspection.Sampling.Tests;
 

@@ -1,5 +1,6 @@
 using Inspection.Domain;
 using Inspection.Sampling.Domain;
+using Inspection.Sampling.Domain.Population;
 
 namespace Inspection.Sampling.Tests;
 

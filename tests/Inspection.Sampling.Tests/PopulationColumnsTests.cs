@@ -1,6 +1,8 @@
 using Inspection.Domain;
-using Inspection.Sampling;
+using Inspection.Sampling.Data;
 using Inspection.Sampling.Domain;
+using Inspection.Sampling.Domain.Population;
+using Inspection.Sampling.Domain.Sizing;
 
 namespace Inspection.Sampling.Tests;
 

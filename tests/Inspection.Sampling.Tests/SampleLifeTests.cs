@@ -1,10 +1,15 @@
+using Grpc.Core;
 using Inspection.Domain;
-using Inspection.Sampling;
+using Inspection.Sampling.Data;
 using Inspection.Sampling.Domain;
+using Inspection.ServiceDefaults;
+using Inspection.Sampling.Domain.Drawing;
+using Inspection.Sampling.Domain.Eligibility;
+using Inspection.Sampling.Domain.Membership;
 
 namespace Inspection.Sampling.Tests;
 
-/// <summary>Draws, reads, substitutes and checks samples through the workflow against a real PostgreSQL.</summary>
+/// <summary>Draws, reads, substitutes and checks samples through the use cases against a real PostgreSQL.</summary>
 public sealed class SampleLifeTests(SamplingDatabase db) : IClassFixture<SamplingDatabase>, IAsyncLifetime
 {
     private static readonly CancellationToken None = CancellationToken.None;
@@ -13,8 +18,8 @@ public sealed class SampleLifeTests(SamplingDatabase db) : IClassFixture<Samplin
 
     public async Task InitializeAsync()
     {
-        var existing = await db.Store.ListSnapshotsAsync("pdu-life", None);
-        _snapshot = existing.Count > 0 ? existing[0] : await Snapshots.ImportAsync(db.Workflow(), "pdu-life", Caseload);
+        var existing = await db.SnapshotStore.ListSnapshotsAsync("pdu-life", None);
+        _snapshot = existing.Count > 0 ? existing[0] : await Snapshots.ImportAsync(db.Snapshots(), "pdu-life", Caseload);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -29,7 +34,7 @@ public sealed class SampleLifeTests(SamplingDatabase db) : IClassFixture<Samplin
     public async Task A_stored_draw_is_the_draw_of_the_domain_and_keeps_everything_needed_to_defend_it()
     {
         var request = Request("draw-stored");
-        var sample = await db.Workflow("insp-life").DrawAsync(request, "fp-stored", None);
+        var sample = await db.Samples("insp-life").DrawAsync(request, "fp-stored", None);
         var expected = Draws.Draw(Caseload, request);
 
         Assert.Equal(expected.Cases.Select(c => c.Case.CaseReference), sample.ActiveCases.Select(c => c.Case.CaseReference));
@@ -51,8 +56,8 @@ public sealed class SampleLifeTests(SamplingDatabase db) : IClassFixture<Samplin
     public async Task A_draw_from_the_snapshot_in_memory_equals_a_draw_after_a_restart()
     {
         Assert.True(db.Cache.Contains(_snapshot.SnapshotId));
-        var cached = await db.Workflow("insp-cache").DrawAsync(Request("draw-cached", "insp-cache", seed: 314), "fp-cached", None);
-        var restarted = await db.RestartedWorkflow("insp-cache").DrawAsync(Request("draw-restarted", "insp-cache", seed: 314), "fp-restarted", None);
+        var cached = await db.Samples("insp-cache").DrawAsync(Request("draw-cached", "insp-cache", seed: 314), "fp-cached", None);
+        var restarted = await db.RestartedSamples("insp-cache").DrawAsync(Request("draw-restarted", "insp-cache", seed: 314), "fp-restarted", None);
         Assert.Equal(cached.Cases.Select(c => (c.Case, c.Stratum, c.Role, c.DrawPosition)), restarted.Cases.Select(c => (c.Case, c.Stratum, c.Role, c.DrawPosition)));
     }
 
@@ -71,27 +76,29 @@ public sealed class SampleLifeTests(SamplingDatabase db) : IClassFixture<Samplin
     [Fact]
     public async Task A_retried_draw_returns_the_first_sample_and_a_reused_request_id_is_refused()
     {
-        var workflow = db.Workflow("insp-retry");
-        var first = await workflow.DrawAsync(Request("draw-retry", "insp-retry"), "fp-retry", None);
-        var again = await workflow.DrawAsync(Request("draw-retry", "insp-retry"), "fp-retry", None);
+        var samples = db.Samples("insp-retry");
+        var first = await samples.DrawAsync(Request("draw-retry", "insp-retry"), "fp-retry", None);
+        var again = await samples.DrawAsync(Request("draw-retry", "insp-retry"), "fp-retry", None);
         Assert.Equal(first.SampleId, again.SampleId);
-        await Assert.ThrowsAsync<AlreadyExistsException>(() => workflow.DrawAsync(Request("draw-retry", "insp-retry", seed: 5), "fp-other", None));
+        await Assert.ThrowsAsync<AlreadyExistsException>(() => samples.DrawAsync(Request("draw-retry", "insp-retry", seed: 5), "fp-other", None));
 
         // A redraw is a new sample, and becomes the inspection's current one.
-        var redraw = await workflow.DrawAsync(Request("draw-retry-2", "insp-retry", seed: 5), "fp-retry-2", None);
+        var redraw = await samples.DrawAsync(Request("draw-retry-2", "insp-retry", seed: 5), "fp-retry-2", None);
         Assert.NotEqual(first.SampleId, redraw.SampleId);
-        Assert.Equal(redraw.SampleId, (await workflow.SampleOfAsync("insp-retry", "", None)).SampleId);
-        Assert.False((await workflow.GetSampleAsync(first.SampleId.ToString(), None)).Current);
-        Assert.Equal([false, true], (await db.Store.ListSamplesAsync("insp-retry", null, None)).Select(s => s.Current));
+        Assert.Equal(redraw.SampleId, (await samples.SampleOfAsync("insp-retry", "", None)).SampleId);
+        Assert.False((await samples.GetSampleAsync(first.SampleId.ToString(), None)).Current);
+        Assert.Equal([false, true], (await db.SampleStore.ListSamplesAsync("insp-retry", null, None)).Select(s => s.Current));
     }
 
     [Fact]
     public async Task An_unknown_inspection_or_an_open_snapshot_cannot_be_sampled()
     {
-        await Assert.ThrowsAsync<NotFoundException>(() => db.Workflow("insp-life").DrawAsync(Request("draw-unknown", "insp-nobody"), "fp", None));
+        // As the register's client raises it: mapped once at the boundary to FAILED_PRECONDITION naming the app.
+        var unknown = await Assert.ThrowsAsync<UpstreamException>(() => db.Samples("insp-life").DrawAsync(Request("draw-unknown", "insp-nobody"), "fp", None));
+        Assert.Equal(("recommendation-tracking", StatusCode.NotFound), (unknown.AppId, unknown.StatusCode));
 
-        var open = await db.Workflow().StartImportAsync("open-snapshot", "fp", "pdu-open", "2022-05-01", "", None);
-        var error = await Assert.ThrowsAsync<PreconditionFailedException>(() => db.Workflow("insp-life")
+        var open = await db.Snapshots().StartImportAsync("open-snapshot", "fp", "pdu-open", "2022-05-01", "", None);
+        var error = await Assert.ThrowsAsync<PreconditionFailedException>(() => db.Samples("insp-life")
             .DrawAsync(Request("draw-open") with { SnapshotId = open.SnapshotId.ToString() }, "fp", None));
         Assert.Contains("still importing", error.Message);
     }
@@ -99,22 +106,22 @@ public sealed class SampleLifeTests(SamplingDatabase db) : IClassFixture<Samplin
     [Fact]
     public async Task Substitution_takes_the_next_reserve_of_the_same_stratum_and_keeps_the_history()
     {
-        var workflow = db.Workflow("insp-substitute");
-        var sample = await workflow.DrawAsync(Request("draw-substitute", "insp-substitute"), "fp", None);
+        var samples = db.Samples("insp-substitute");
+        var sample = await samples.DrawAsync(Request("draw-substitute", "insp-substitute"), "fp", None);
         var leaving = sample.ActiveCases.First(c => sample.Cases.Count(r => r.Stratum == c.Stratum && r.Role == SampleMember.Reserve) >= 2);
         var reserves = sample.Cases.Where(c => c.Stratum == leaving.Stratum && c.Role == SampleMember.Reserve).OrderBy(c => c.ReserveRank).ToList();
 
-        var first = await workflow.SubstituteAsync("sub-1", "fp-1", sample.SampleId.ToString(), leaving.Case.CaseReference, "transferred out", "inspector a", None);
-        var retried = await workflow.SubstituteAsync("sub-1", "fp-1", sample.SampleId.ToString(), leaving.Case.CaseReference, "transferred out", "inspector a", None);
+        var first = await samples.SubstituteAsync("sub-1", "fp-1", sample.SampleId.ToString(), leaving.Case.CaseReference, "transferred out", "inspector a", None);
+        var retried = await samples.SubstituteAsync("sub-1", "fp-1", sample.SampleId.ToString(), leaving.Case.CaseReference, "transferred out", "inspector a", None);
         Assert.Equal(first.SubstitutionId, retried.SubstitutionId);
         Assert.Equal(reserves[0].Case.CaseReference, first.Substitution.AddedCaseReference);
         Assert.Equal(leaving.Stratum, first.Substitution.Stratum);
 
         // The substitute leaves too: the next reserve of the same stratum comes in.
-        var second = await workflow.SubstituteAsync("sub-2", "fp-2", sample.SampleId.ToString(), reserves[0].Case.CaseReference, "died", "inspector b", None);
+        var second = await samples.SubstituteAsync("sub-2", "fp-2", sample.SampleId.ToString(), reserves[0].Case.CaseReference, "died", "inspector b", None);
         Assert.Equal(reserves[1].Case.CaseReference, second.Substitution.AddedCaseReference);
 
-        var after = await workflow.GetSampleAsync(sample.SampleId.ToString(), None);
+        var after = await samples.GetSampleAsync(sample.SampleId.ToString(), None);
         Assert.Equal(sample.ActiveCases.Count(), after.ActiveCases.Count());
         Assert.Equal(sample.ActiveCases.Count(c => c.Stratum == leaving.Stratum), after.ActiveCases.Count(c => c.Stratum == leaving.Stratum));
         Assert.Contains(after.ActiveCases, c => c.Case.CaseReference == reserves[1].Case.CaseReference && c.SelectedBy == SelectionReason.Substitute && c.Replaces == reserves[0].Case.CaseReference);
@@ -123,21 +130,21 @@ public sealed class SampleLifeTests(SamplingDatabase db) : IClassFixture<Samplin
         Assert.Equal([(1, "transferred out", "inspector a"), (2, "died", "inspector b")],
             after.Substitutions.Select(s => (s.Substitution.Sequence, s.Substitution.Reason, s.Substitution.SubstitutedBy)));
         await Assert.ThrowsAsync<PreconditionFailedException>(() =>
-            workflow.SubstituteAsync("sub-3", "fp-3", sample.SampleId.ToString(), leaving.Case.CaseReference, "again", "inspector a", None));
+            samples.SubstituteAsync("sub-3", "fp-3", sample.SampleId.ToString(), leaving.Case.CaseReference, "again", "inspector a", None));
     }
 
     [Fact]
     public async Task The_composition_and_the_population_listing_explain_the_sample()
     {
-        var workflow = db.Workflow("insp-composition");
-        var sample = await workflow.DrawAsync(Request("draw-composition", "insp-composition"), "fp", None);
-        var (_, report) = await workflow.CompositionAsync(sample.SampleId.ToString(), [], None);
+        var samples = db.Samples("insp-composition");
+        var sample = await samples.DrawAsync(Request("draw-composition", "insp-composition"), "fp", None);
+        var (_, report) = await samples.CompositionAsync(sample.SampleId.ToString(), [], None);
         Assert.Equal(["gender", "sentence_type", "rosh_level", "ethnic_group"], report.Attributes.Select(a => a.Attribute));
         Assert.Equal(sample.EligibleSize, report.EligiblePopulation);
         Assert.All(report.Attributes.Take(3), a => Assert.True(a.PValue > 0.9, $"{a.Attribute}: p = {a.PValue}"));
 
         var listed = new List<(CaseRecord Case, Exclusion? Exclusion, string Role)>();
-        await foreach (var row in workflow.PopulationAsync(_snapshot.SnapshotId.ToString(), sample.SampleId.ToString(), false, None)) listed.Add(row);
+        await foreach (var row in samples.PopulationAsync(_snapshot.SnapshotId.ToString(), sample.SampleId.ToString(), false, None)) listed.Add(row);
         Assert.Equal(4_000, listed.Count);
         Assert.Equal(sample.EligibleSize, listed.Count(r => r.Exclusion is null));
         Assert.Equal(sample.Exclusions.Single(e => e.Reason == Exclusion.OutsideWindows).Cases, listed.Count(r => r.Exclusion?.Category == Exclusion.OutsideWindows));

@@ -1,5 +1,6 @@
 using Inspection.Domain;
 using Inspection.Sampling.Domain;
+using Inspection.Sampling.Domain.Sizing;
 
 namespace Inspection.Sampling.Tests;
 

@@ -1,5 +1,6 @@
 using Inspection.Data;
-using Inspection.Sampling;
+using Inspection.Sampling.Application;
+using Inspection.Sampling.Data;
 using Inspection.Testing;
 
 namespace Inspection.Sampling.Tests;
@@ -9,23 +10,33 @@ public sealed class SamplingDatabase : IAsyncLifetime
 {
     private readonly PostgresDatabaseFixture _database = new();
 
-    public SamplingStore Store { get; private set; } = null!;
+    public SnapshotStore SnapshotStore { get; private set; } = null!;
 
-    /// <summary>The population cache a running host keeps between calls (shared by the workflows of this class).</summary>
+    public SampleStore SampleStore { get; private set; } = null!;
+
+    public RequestLedger Ledger { get; private set; } = null!;
+
+    /// <summary>The population cache a running host keeps between calls (shared by the use cases of this class).</summary>
     public PopulationCache Cache { get; } = new(PopulationCache.DefaultCapacity);
 
-    public SamplingWorkflow Workflow(params string[] inspections) => new(Store, new RegisteredInspections(inspections), TimeProvider.System, Cache);
+    public PopulationSnapshots Snapshots() => new(SnapshotStore, Ledger, TimeProvider.System, Cache);
 
-    /// <summary>A workflow as after a restart of the host: nothing in memory.</summary>
-    public SamplingWorkflow RestartedWorkflow(params string[] inspections) => new(Store, new RegisteredInspections(inspections), TimeProvider.System, new PopulationCache(PopulationCache.DefaultCapacity));
+    public Samples Samples(params string[] inspections) => new(SampleStore, SnapshotStore, Ledger, new RegisteredInspections(inspections), TimeProvider.System, Cache);
+
+    /// <summary>The samples as after a restart of the host: nothing in memory.</summary>
+    public Samples RestartedSamples(params string[] inspections) =>
+        new(SampleStore, SnapshotStore, Ledger, new RegisteredInspections(inspections), TimeProvider.System, new PopulationCache(PopulationCache.DefaultCapacity));
 
     public Npgsql.NpgsqlDataSource DataSource => _database.DataSource;
 
     public async Task InitializeAsync()
     {
         await _database.InitializeAsync();
-        await Migrator.ApplyAsync(_database.DataSource, typeof(SamplingStore).Assembly, CancellationToken.None);
-        Store = new SamplingStore(new Database(_database.DataSource));
+        await Migrator.ApplyAsync(_database.DataSource, typeof(SnapshotStore).Assembly, CancellationToken.None);
+        var database = new Database(_database.DataSource);
+        SnapshotStore = new SnapshotStore(database);
+        SampleStore = new SampleStore(database);
+        Ledger = new RequestLedger(database);
     }
 
     public Task DisposeAsync() => _database.DisposeAsync();

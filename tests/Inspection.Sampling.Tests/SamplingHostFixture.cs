@@ -1,3 +1,4 @@
+using Inspection.Sampling.Grpc;
 using Grpc.Health.V1;
 using Inspection.Recommendations.V1;
 using Inspection.Sampling.Domain;
@@ -21,6 +22,9 @@ public sealed class SamplingHostFixture : IAsyncLifetime
     public static readonly List<CaseRecord> Caseload = GeneratedCaseload.Create(CaseloadSize, seed: 31);
 
     public CaseSampling.CaseSamplingClient Client { get; private set; } = null!;
+    public ServiceTestHost<Program> Host => _sampling ?? throw new InvalidOperationException("Not initialised");
+    public string Database { get; private set; } = "";
+    public string ProviderId { get; private set; } = "";
     public string InspectionId { get; private set; } = "";
     public Snapshot Snapshot { get; private set; } = null!;
 
@@ -28,9 +32,10 @@ public sealed class SamplingHostFixture : IAsyncLifetime
     {
         _recommendations = ServiceProcess.Start("recommendation-tracking", "services/Recommendations/Inspection.Recommendations",
             new Dictionary<string, string?> { ["ConnectionStrings__Default"] = await PostgresServer.Shared.CreateDatabaseAsync("reco_for_sampling") });
+        Database = await PostgresServer.Shared.CreateDatabaseAsync("sampling_grpc");
         _sampling = await ServiceTestHost<Program>.StartAsync(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Default"] = await PostgresServer.Shared.CreateDatabaseAsync("sampling_grpc"),
+            ["ConnectionStrings:Default"] = Database,
             ["Services:recommendation-tracking:GrpcUrl"] = _recommendations.GrpcAddress,
         });
         await _recommendations.WaitForAsync(HealthCheckResponse.Types.ServingStatus.Serving, TimeSpan.FromSeconds(60));
@@ -46,6 +51,7 @@ public sealed class SamplingHostFixture : IAsyncLifetime
             FieldworkStart = "2022-06-06", FieldworkEnd = "2022-06-17", LeadInspector = "lead inspector", CreatedBy = "sampling-tests",
         });
         InspectionId = inspection.InspectionId;
+        ProviderId = provider.ProviderId;
 
         Client = _sampling.CreateClient<CaseSampling.CaseSamplingClient>();
         var snapshot = await Client.StartPopulationImportAsync(new StartPopulationImportRequest
@@ -55,10 +61,22 @@ public sealed class SamplingHostFixture : IAsyncLifetime
         for (var i = 0; i < Caseload.Count; i += 1_000)
         {
             var batch = new ImportPopulationRequest { SnapshotId = snapshot.SnapshotId, FirstRowNumber = i + 2 };
-            batch.Cases.AddRange(Caseload.Skip(i).Take(1_000).Select(SamplingMessages.ToPopulationCase));
+            batch.Cases.AddRange(Caseload.Skip(i).Take(1_000).Select(c => c.ToMessage()));
             await Client.ImportPopulationAsync(batch);
         }
         Snapshot = await Client.CompletePopulationImportAsync(new CompletePopulationImportRequest { SnapshotId = snapshot.SnapshotId, ExpectedCaseCount = CaseloadSize });
+    }
+
+    /// <summary>Registers another inspection of the fixture's provider with recommendation tracking.</summary>
+    public async Task<string> NewInspectionAsync()
+    {
+        var register = new RecommendationTracking.RecommendationTrackingClient(_recommendations!.Channel);
+        var inspection = await register.CreateInspectionAsync(new CreateInspectionRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), ProviderId = ProviderId, FrameworkId = "pdu-2021-2023",
+            FieldworkStart = "2022-06-06", FieldworkEnd = "2022-06-17", LeadInspector = "lead inspector", CreatedBy = "sampling-tests",
+        });
+        return inspection.InspectionId;
     }
 
     public async Task DisposeAsync()

@@ -1,6 +1,8 @@
 using Dapper;
-using Inspection.Sampling;
+using Inspection.Sampling.Data;
 using Inspection.Sampling.Domain;
+using Inspection.Sampling.Domain.Allocation;
+using Inspection.Sampling.Domain.Population;
 
 namespace Inspection.Sampling.Tests;
 
@@ -19,12 +21,12 @@ public sealed class SnapshotImageTests(SamplingDatabase db) : IClassFixture<Samp
     [Fact]
     public async Task The_image_and_the_rows_give_the_same_cases_and_the_same_draw()
     {
-        var snapshot = await Snapshots.ImportAsync(db.Workflow(), "pdu-image", Caseload, batchSize: 700);
+        var snapshot = await Snapshots.ImportAsync(db.Snapshots(), "pdu-image", Caseload, batchSize: 700);
         await using var connection = await db.DataSource.OpenConnectionAsync();
         Assert.Equal(1, await connection.ExecuteScalarAsync<int>("select count(*) from snapshot_images where snapshot_id = @id", new { id = snapshot.SnapshotId }));
 
-        var rows = await db.Store.LoadPopulationAsync(snapshot.SnapshotId, None);
-        var fromImage = await db.Store.LoadCaseloadAsync(snapshot.SnapshotId, None);
+        var rows = await db.SnapshotStore.LoadPopulationAsync(snapshot.SnapshotId, None);
+        var fromImage = await db.SnapshotStore.LoadCaseloadAsync(snapshot.SnapshotId, None);
         Assert.Equal(rows, fromImage.Records());
         Assert.Equal(snapshot.Digest, SnapshotDigest.Of(fromImage.Records()));
 
@@ -32,12 +34,12 @@ public sealed class SnapshotImageTests(SamplingDatabase db) : IClassFixture<Samp
         {
             InspectionId = "insp-image", SnapshotId = snapshot.SnapshotId.ToString(),
         };
-        var imageDraw = await db.RestartedWorkflow("insp-image").DrawAsync(request with { RequestId = "image-draw" }, "fp-image", None);
+        var imageDraw = await db.RestartedSamples("insp-image").DrawAsync(request with { RequestId = "image-draw" }, "fp-image", None);
 
         await connection.ExecuteAsync("delete from snapshot_images where snapshot_id = @id", new { id = snapshot.SnapshotId });
-        var fromRows = await db.Store.LoadCaseloadAsync(snapshot.SnapshotId, None);
+        var fromRows = await db.SnapshotStore.LoadCaseloadAsync(snapshot.SnapshotId, None);
         Assert.Equal(rows, fromRows.Records());
-        var rowsDraw = await db.RestartedWorkflow("insp-image").DrawAsync(request with { RequestId = "rows-draw" }, "fp-rows", None);
+        var rowsDraw = await db.RestartedSamples("insp-image").DrawAsync(request with { RequestId = "rows-draw" }, "fp-rows", None);
 
         Assert.Equal(Draws.Draw(Caseload, request).Cases.Select(c => (c.Case, c.Stratum, c.Position, c.SelectedBy)),
             imageDraw.ActiveCases.Select(c => (c.Case, c.Stratum, c.DrawPosition, c.SelectedBy)));

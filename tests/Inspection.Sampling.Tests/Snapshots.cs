@@ -1,23 +1,24 @@
-using Inspection.Sampling;
+using Inspection.Sampling.Application;
+using Inspection.Sampling.Data;
 using Inspection.Sampling.Domain;
 
 namespace Inspection.Sampling.Tests;
 
-/// <summary>Imports a caseload through the workflow, in batches, and completes the snapshot.</summary>
+/// <summary>Imports a caseload through the use cases, in batches, and completes the snapshot.</summary>
 public static class Snapshots
 {
     public static CaseRow ToRow(CaseRecord c) => new(c.CaseReference, c.SentenceType, IsoDate.Print(c.StartDate), c.Gender, c.EthnicGroup,
         c.Disability, c.RoshLevel, c.MappaLevel, c.ProlificPriorityOffender, c.ApprovedPremisesResident, c.StatutoryVictimContact,
         c.UnpaidWorkRequirement, c.UnpaidWorkOnly, c.CourtReportType, c.AllocatedOffice, c.AllocatedTeam);
 
-    public static async Task<StoredSnapshot> ImportAsync(SamplingWorkflow workflow, string provider, IReadOnlyList<CaseRecord> cases, int batchSize = 1_000)
+    public static async Task<StoredSnapshot> ImportAsync(PopulationSnapshots snapshots, string provider, IReadOnlyList<CaseRecord> cases, int batchSize = 1_000)
     {
-        var snapshot = await workflow.StartImportAsync(Guid.NewGuid().ToString(), "fp-" + provider, provider, "2022-05-01", "test caseload", CancellationToken.None);
+        var snapshot = await snapshots.StartImportAsync(Guid.NewGuid().ToString(), "fp-" + provider, provider, "2022-05-01", "test caseload", CancellationToken.None);
         for (var i = 0; i < cases.Count; i += batchSize)
         {
             var batch = cases.Skip(i).Take(batchSize).Select(ToRow).ToList();
-            await workflow.ImportAsync(snapshot.SnapshotId.ToString(), batch, i + 2, CancellationToken.None);
+            await snapshots.ImportAsync(null, "", snapshot.SnapshotId.ToString(), batch, i + 2, CancellationToken.None);
         }
-        return await workflow.CompleteImportAsync(snapshot.SnapshotId.ToString(), cases.Count, CancellationToken.None);
+        return await snapshots.CompleteImportAsync(null, "", snapshot.SnapshotId.ToString(), cases.Count, CancellationToken.None);
     }
 }

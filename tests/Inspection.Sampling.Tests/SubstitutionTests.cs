@@ -1,5 +1,8 @@
 using Inspection.Domain;
 using Inspection.Sampling.Domain;
+using Inspection.Sampling.Domain.Drawing;
+using Inspection.Sampling.Domain.Membership;
+using Inspection.Sampling.Domain.Sizing;
 
 namespace Inspection.Sampling.Tests;
 

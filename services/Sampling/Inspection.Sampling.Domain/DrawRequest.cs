@@ -1,3 +1,7 @@
+using Inspection.Sampling.Domain.Allocation;
+using Inspection.Sampling.Domain.Eligibility;
+using Inspection.Sampling.Domain.Sizing;
+
 namespace Inspection.Sampling.Domain;
 
 /// <summary>

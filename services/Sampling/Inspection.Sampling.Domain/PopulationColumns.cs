@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Inspection.Sampling.Domain.Drawing;
 
 namespace Inspection.Sampling.Domain;
 

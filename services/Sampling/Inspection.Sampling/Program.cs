@@ -1,16 +1,28 @@
 using Inspection.Recommendations.V1;
-using Inspection.Sampling;
+using Inspection.Sampling.Application;
+using Inspection.Sampling.Data;
+using Inspection.Sampling.Grpc;
+using Inspection.Sampling.Upstream;
 using Inspection.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("case-sampling");
-builder.AddServiceDatabase(typeof(Program).Assembly);
+builder.AddServiceDatabase(typeof(Program).Assembly);          // and the request ledger every write goes through
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton<SamplingStore>();
+
+// Data/: one store of plain SQL per aggregate, and the complete snapshots kept in memory for the draws
+builder.Services.AddSingleton<SnapshotStore>();
+builder.Services.AddSingleton<SampleStore>();
 builder.Services.AddSingleton(new PopulationCache(builder.Configuration.GetValue("Sampling:PopulationCacheCases", PopulationCache.DefaultCapacity)));
-builder.Services.AddSingleton<SamplingWorkflow>();
+
+// Application/: the use cases the RPCs map to
+builder.Services.AddSingleton<PopulationSnapshots>();
+builder.Services.AddSingleton<Samples>();
+
+// Upstream/: the inspection register (recommendation tracking)
 builder.AddServiceClient<RecommendationTracking.RecommendationTrackingClient>("recommendation-tracking");
-builder.Services.AddSingleton<IInspectionRegister, GrpcInspectionRegister>();
+builder.Services.AddSingleton<IInspectionRegister, RecommendationTrackingRegister>();
+
 var app = builder.Build();
 app.MapDefaultEndpoints();                                  // health, reflection, audit trail, HTTP probes
 app.MapGrpcService<CaseSamplingService>();

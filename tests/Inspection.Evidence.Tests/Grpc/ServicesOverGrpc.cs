@@ -3,7 +3,7 @@ using Inspection.Evidence.V1;
 using Grpc.Core;
 using Inspection.Recommendations.Services;
 using Inspection.Recommendations.V1;
-using Inspection.Sampling;
+using Inspection.Sampling.Grpc;
 using Inspection.Sampling.V1;
 using Inspection.Scoring.Services;
 using Inspection.Scoring.V1;

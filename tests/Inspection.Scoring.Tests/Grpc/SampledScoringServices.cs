@@ -1,6 +1,6 @@
 using Inspection.Recommendations.Services;
 using Inspection.Recommendations.V1;
-using Inspection.Sampling;
+using Inspection.Sampling.Grpc;
 using Inspection.Sampling.V1;
 using Inspection.Scoring.Services;
 using Inspection.Scoring.Sources;

@@ -1,6 +1,7 @@
 using Inspection.Sampling.Domain;
 using Inspection.Sampling.V1;
 using CallOptions = Grpc.Core.CallOptions;
+using Inspection.Sampling.Domain.Population;
 
 namespace Inspection.Admin.Sampling;
 

@@ -1,4 +1,0 @@
-namespace Inspection.Sampling.Domain;
-
-/// <summary>One problem in a caseload CSV: the file's row number (the header is row 1), the column and why.</summary>
-public sealed record CsvRowError(long Row, string Field, string Reason);

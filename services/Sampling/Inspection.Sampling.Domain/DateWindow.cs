@@ -1,9 +1,0 @@
-namespace Inspection.Sampling.Domain;
-
-/// <summary>Start dates from <see cref="FirstDay"/> to <see cref="LastDay"/>, both inclusive.</summary>
-public sealed record DateWindow(DateOnly FirstDay, DateOnly LastDay)
-{
-    public bool Contains(DateOnly date) => date >= FirstDay && date <= LastDay;
-
-    public override string ToString() => $"{IsoDate.Print(FirstDay)} to {IsoDate.Print(LastDay)}";
-}

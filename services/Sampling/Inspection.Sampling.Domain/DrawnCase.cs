@@ -1,4 +1,0 @@
-namespace Inspection.Sampling.Domain;
-
-/// <summary>A case chosen by a draw (sampled or reserve): its stratum, its position in the seeded shuffle and why it was chosen.</summary>
-public sealed record DrawnCase(CaseRecord Case, string Stratum, long Position, string SelectedBy);

@@ -1,4 +1,0 @@
-namespace Inspection.Sampling.Domain;
-
-/// <summary>How many cases of the snapshot a draw excluded for one reason.</summary>
-public sealed record ExclusionCount(string Reason, long Cases);

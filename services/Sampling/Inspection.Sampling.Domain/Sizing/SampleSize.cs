@@ -1,0 +1,21 @@
+namespace Inspection.Sampling.Domain.Sizing;
+
+/// <summary>
+/// A sample size and how it was reached. For a computed size: z, n0 (infinite population), the unrounded
+/// finite-population n and the n used (rounded up). For a fixed size those figures are zero.
+/// </summary>
+public sealed record SampleSize(
+    string Mode,
+    long PopulationSize,
+    double ConfidenceLevel,
+    double MarginOfError,
+    double ExpectedProportion,
+    double Z,
+    double N0,
+    double NUnrounded,
+    int N,
+    string Explanation)
+{
+    public const string CalculatedMode = "calculated";
+    public const string FixedMode = "fixed";
+}

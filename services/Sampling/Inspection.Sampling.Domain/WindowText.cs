@@ -1,4 +1,0 @@
-namespace Inspection.Sampling.Domain;
-
-/// <summary>An eligibility window as requested ("yyyy-MM-dd" strings, both days inclusive), before validation.</summary>
-public sealed record WindowText(string? FirstDay, string? LastDay);

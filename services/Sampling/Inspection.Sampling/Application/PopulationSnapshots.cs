@@ -1,0 +1,74 @@
+using Inspection.Data;
+using Inspection.Domain;
+using Inspection.Sampling.Data;
+using Inspection.Sampling.Domain;
+using Inspection.Sampling.Domain.Population;
+
+namespace Inspection.Sampling.Application;
+
+/// <summary>
+/// A provider's caseload snapshots: StartPopulationImport, ImportPopulation, CompletePopulationImport and the reads.
+/// Each write runs once per request id in the transaction the ledger claims. Starting keeps the snapshot's id (a retry
+/// gets the snapshot as it is now, as it always did); a batch keeps its answer itself (the snapshot's count moves on);
+/// completing keeps the id of a snapshot that never changes again.
+/// </summary>
+public sealed class PopulationSnapshots(SnapshotStore store, RequestLedger ledger, TimeProvider clock, PopulationCache population)
+{
+    public const int MaxDescriptionLength = 500;
+
+    // About 2 MB of messages: well inside the 4 MB a gRPC message may carry.
+    public const int MaxBatchSize = 20_000;
+
+    /// <summary>The first answer of a start or a completion, as the ledger keeps it: {"snapshot_id"}.</summary>
+    internal sealed record SnapshotReference(Guid SnapshotId);
+
+    private LedgerAnswer<StoredSnapshot, SnapshotReference> Snapshot => new(
+        snapshot => new SnapshotReference(snapshot.SnapshotId), (kept, ct) => store.GetSnapshotAsync(kept.SnapshotId, ct));
+
+    public Task<StoredSnapshot> StartImportAsync(string? requestId, string fingerprint, string providerId, string takenOn,
+        string description, CancellationToken ct)
+    {
+        var violations = new List<FieldViolation>();
+        if (string.IsNullOrWhiteSpace(requestId)) violations.Add(new("request_id", "a request id is required (a retry with the same id returns the first snapshot)"));
+        if (string.IsNullOrWhiteSpace(providerId)) violations.Add(new("provider_id", "the provider whose caseload this is is required"));
+        if (!IsoDate.TryParse(takenOn, out var date)) violations.Add(new("taken_on", $"'{takenOn}' is not a date in the form yyyy-MM-dd"));
+        if (description.Length > MaxDescriptionLength) violations.Add(new("description", $"at most {MaxDescriptionLength} characters"));
+        ValidationException.ThrowIfAny(violations);
+        return ledger.OnceAsync(RequestIds.Required(requestId, "StartPopulationImportRequest", fingerprint), Snapshot,
+            (connection, transaction) => store.StartSnapshotAsync(connection, transaction, providerId.Trim(), date, description.Trim(),
+                clock.GetUtcNow(), ct), ct);
+    }
+
+    /// <summary>One batch, all or nothing. Without a request id it is carried out as asked (re-sending a batch is harmless, but its answer then counts the cases as already present).</summary>
+    public Task<ImportResult> ImportAsync(string? requestId, string fingerprint, string snapshotId, IReadOnlyList<CaseRow> rows,
+        long firstRowNumber, CancellationToken ct)
+    {
+        var id = RequestIds.Id(snapshotId, "snapshot_id");
+        if (rows.Count > MaxBatchSize)
+            throw new ValidationException("cases", $"at most {MaxBatchSize} cases per batch; send the rest in further batches");
+        var cases = PopulationBatch.Validate(rows, firstRowNumber);
+        return ledger.OnceAsync(RequestIds.Optional(requestId, "ImportPopulationRequest", fingerprint), LedgerAnswer.Itself<ImportResult>(),
+            (connection, transaction) => store.ImportBatchAsync(connection, transaction, id, cases, ct), ct);
+    }
+
+    public async Task<StoredSnapshot> CompleteImportAsync(string? requestId, string fingerprint, string snapshotId, long expectedCaseCount,
+        CancellationToken ct)
+    {
+        var id = RequestIds.Id(snapshotId, "snapshot_id");
+        if (expectedCaseCount < 0) throw new ValidationException("expected_case_count", "cannot be negative");
+        // The cases read for the digest are the snapshot as it will be forever: keep them for the draws to come, once
+        // the transaction that sealed it has committed.
+        PopulationColumns? read = null;
+        var completed = await ledger.OnceAsync(RequestIds.Optional(requestId, "CompletePopulationImportRequest", fingerprint), Snapshot,
+            (connection, transaction) => store.CompleteSnapshotAsync(connection, transaction, id, expectedCaseCount, clock.GetUtcNow(),
+                cases => read = cases, ct), ct);
+        if (read is not null && read.Count <= population.Capacity) population.Put(id, read);
+        return completed;
+    }
+
+    public Task<StoredSnapshot> GetAsync(string? snapshotId, CancellationToken ct) =>
+        store.GetSnapshotAsync(RequestIds.Id(snapshotId, "snapshot_id"), ct);
+
+    public Task<IReadOnlyList<StoredSnapshot>> ListAsync(string? providerId, CancellationToken ct) =>
+        store.ListSnapshotsAsync(string.IsNullOrWhiteSpace(providerId) ? null : providerId.Trim(), ct);
+}

@@ -1,0 +1,285 @@
+using System.Runtime.CompilerServices;
+using Dapper;
+using Inspection.Data;
+using Inspection.Domain;
+using Inspection.Sampling.Domain;
+using Npgsql;
+using NpgsqlTypes;
+using Inspection.Sampling.Domain.Allocation;
+using Inspection.Sampling.Domain.Drawing;
+using Inspection.Sampling.Domain.Eligibility;
+using Inspection.Sampling.Domain.Membership;
+using Inspection.Sampling.Domain.Population;
+using Inspection.Sampling.Domain.Sizing;
+
+namespace Inspection.Sampling.Data;
+
+/// <summary>
+/// The SQL of case samples: a draw stored with its cases and reserves (binary COPY), substitutions under a row lock on
+/// their sample, and the reads. Writes run in the caller's transaction (the one the request ledger claimed); reads open
+/// their own connection.
+/// </summary>
+public sealed class SampleStore(Database database)
+{
+    static SampleStore() => DefaultTypeMap.MatchNamesWithUnderscores = true;
+
+    /// <summary>Stores a draw, in the caller's transaction: the sample, its sampled cases and its reserves.</summary>
+    public async Task InsertSampleAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid sampleId, DrawRequest request,
+        Guid snapshotId, DrawOutcome outcome, DateTimeOffset drawnAt, CancellationToken ct)
+    {
+        var strata = outcome.Strata.Select(s => new StratumSummary(s.Key, s.Population, s.ProportionalShare, s.QuotaFloor, s.Allocated)).ToList();
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            insert into samples (sample_id, inspection_id, snapshot_id, seed, algorithm_version,
+                                 parameters, size, exclusions, strata, quotas, population_size, eligible_size, drawn_by, drawn_at)
+            values (@sampleId, @inspectionId, @snapshotId, @seed, @algorithmVersion,
+                    @parameters::jsonb, @size::jsonb, @exclusions::jsonb, @strata::jsonb, @quotas::jsonb,
+                    @populationSize, @eligibleSize, @drawnBy, @drawnAt)
+            """,
+            new
+            {
+                sampleId, inspectionId = request.InspectionId, snapshotId,
+                seed = (decimal)request.Seed, algorithmVersion = outcome.AlgorithmVersion,
+                parameters = SamplingJson.Write(request), size = SamplingJson.Write(outcome.Size),
+                exclusions = SamplingJson.Write(outcome.Exclusions), strata = SamplingJson.Write(strata),
+                quotas = SamplingJson.Write(outcome.Quotas), populationSize = outcome.PopulationSize,
+                eligibleSize = outcome.EligibleSize, drawnBy = request.DrawnBy, drawnAt,
+            }, transaction, cancellationToken: ct));
+
+        await using var writer = await connection.BeginBinaryImportAsync(
+            "copy sample_cases (sample_id, case_reference, stratum, role, status, selected_by, draw_position, reserve_rank) from stdin (format binary)", ct);
+        foreach (var c in outcome.Cases)
+        {
+            await WriteMemberAsync(writer, sampleId, c, SampleMember.Sampled, SampleMember.Active, c.SelectedBy, 0, ct);
+        }
+        foreach (var stratum in outcome.Strata)
+        {
+            for (var rank = 0; rank < stratum.Reserves.Count; rank++)
+            {
+                await WriteMemberAsync(writer, sampleId, stratum.Reserves[rank], SampleMember.Reserve, SampleMember.Waiting, "", rank + 1, ct);
+            }
+        }
+        await writer.CompleteAsync(ct);
+    }
+
+    public async Task<StoredSample> GetSampleAsync(Guid sampleId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<SampleRow>(new CommandDefinition(
+            """
+            select s.*, n.version as snapshot_version, n.digest as snapshot_digest,
+                   s.draw_sequence = (select max(o.draw_sequence) from samples o where o.inspection_id = s.inspection_id) as current
+            from samples s join snapshots n on n.snapshot_id = s.snapshot_id
+            where s.sample_id = @sampleId
+            """, new { sampleId }, cancellationToken: ct))
+            ?? throw new NotFoundException("Sample", sampleId.ToString());
+        var cases = await connection.QueryAsync<SampleCaseRow>(new CommandDefinition(
+            $"""
+            select m.stratum, m.role, m.status, m.selected_by, m.draw_position, m.reserve_rank, m.replaces, m.replaced_by,
+                   {CaseRows.Qualified("p", CaseRows.Columns.Split(", "))}
+            from sample_cases m
+            join samples s on s.sample_id = m.sample_id
+            join population_cases p on p.snapshot_id = s.snapshot_id and p.case_reference = m.case_reference
+            where m.sample_id = @sampleId
+            order by m.draw_position
+            """, new { sampleId }, cancellationToken: ct));
+        var substitutions = await connection.QueryAsync<SubstitutionRow>(new CommandDefinition(
+            "select * from substitutions where sample_id = @sampleId order by sequence", new { sampleId }, cancellationToken: ct));
+        return new StoredSample(
+            row.SampleId, row.InspectionId, row.SnapshotId, row.SnapshotVersion, row.SnapshotDigest,
+            SamplingJson.Read<DrawRequest>(row.Parameters), row.AlgorithmVersion, row.DrawnAt, row.Current,
+            row.PopulationSize, row.EligibleSize,
+            SamplingJson.Read<List<ExclusionCount>>(row.Exclusions), SamplingJson.Read<SampleSize>(row.Size),
+            SamplingJson.Read<List<StratumSummary>>(row.Strata), SamplingJson.Read<List<QuotaOutcome>>(row.Quotas),
+            cases.Select(c => c.ToStored()).ToList(), substitutions.Select(s => s.ToStored()).ToList());
+    }
+
+    /// <summary>The inspection's current sample: its newest draw.</summary>
+    public async Task<Guid?> CurrentSampleIdAsync(string inspectionId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
+            "select sample_id from samples where inspection_id = @inspectionId order by draw_sequence desc limit 1",
+            new { inspectionId }, cancellationToken: ct));
+    }
+
+    public async Task<IReadOnlyList<StoredSampleSummary>> ListSamplesAsync(string? inspectionId, Guid? snapshotId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<SampleSummaryRow>(new CommandDefinition(
+            """
+            select s.sample_id, s.inspection_id, s.snapshot_id, s.seed, s.algorithm_version, s.drawn_by, s.drawn_at,
+                   (s.size ->> 'n')::int as size,
+                   s.draw_sequence = (select max(o.draw_sequence) from samples o where o.inspection_id = s.inspection_id) as current,
+                   (select count(*) from substitutions u where u.sample_id = s.sample_id)::int as substitutions
+            from samples s
+            where (@inspectionId::text is null or s.inspection_id = @inspectionId)
+              and (@snapshotId::uuid is null or s.snapshot_id = @snapshotId)
+            order by s.draw_sequence
+            """, new { inspectionId, snapshotId }, cancellationToken: ct));
+        return rows.Select(r => new StoredSampleSummary(r.SampleId, r.InspectionId, r.SnapshotId, r.Size, (ulong)r.Seed,
+            r.AlgorithmVersion, r.DrawnBy, r.DrawnAt, r.Current, r.Substitutions)).ToList();
+    }
+
+    /// <summary>
+    /// Records a substitution decided by <paramref name="decide"/> over the sample's current membership, in the caller's
+    /// transaction, under a lock on the sample so two substitutions never take the same reserve.
+    /// </summary>
+    public async Task<StoredSubstitution> SubstituteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid sampleId,
+        Func<CaseSample, CaseSubstitution> decide, DateTimeOffset now, CancellationToken ct)
+    {
+        var locked = await connection.ExecuteScalarAsync<Guid?>(new CommandDefinition(
+            "select sample_id from samples where sample_id = @sampleId for update", new { sampleId }, transaction, cancellationToken: ct))
+            ?? throw new NotFoundException("Sample", sampleId.ToString());
+        var members = await connection.QueryAsync<MemberRow>(new CommandDefinition(
+            "select case_reference, stratum, role, status, reserve_rank, replaced_by from sample_cases where sample_id = @sampleId",
+            new { sampleId }, transaction, cancellationToken: ct));
+        var sofar = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "select count(*) from substitutions where sample_id = @sampleId", new { sampleId }, transaction, cancellationToken: ct));
+        var substitution = decide(new CaseSample(locked.ToString(),
+            members.Select(m => new SampleMember(m.CaseReference, m.Stratum, m.Role, m.Status, m.ReserveRank, m.ReplacedBy)).ToList(), sofar));
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            update sample_cases set status = 'replaced', replaced_by = @added
+            where sample_id = @sampleId and case_reference = @removed;
+            update sample_cases set role = 'sampled', status = 'active', selected_by = 'substitute', replaces = @removed
+            where sample_id = @sampleId and case_reference = @added;
+            """,
+            new { sampleId, removed = substitution.RemovedCaseReference, added = substitution.AddedCaseReference },
+            transaction, cancellationToken: ct));
+        var id = Guid.NewGuid();
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            insert into substitutions (substitution_id, sample_id, sequence, removed_case_reference,
+                                       added_case_reference, stratum, reason, substituted_by, substituted_at)
+            values (@id, @sampleId, @Sequence, @RemovedCaseReference, @AddedCaseReference,
+                    @Stratum, @Reason, @SubstitutedBy, @now)
+            """,
+            new
+            {
+                id, sampleId, substitution.Sequence, substitution.RemovedCaseReference,
+                substitution.AddedCaseReference, substitution.Stratum, substitution.Reason, substitution.SubstitutedBy, now,
+            }, transaction, cancellationToken: ct));
+        return new StoredSubstitution(id, sampleId, substitution, now);
+    }
+
+    /// <summary>A substitution as recorded (they never change).</summary>
+    public async Task<StoredSubstitution> GetSubstitutionAsync(Guid substitutionId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<SubstitutionRow>(new CommandDefinition(
+            "select * from substitutions where substitution_id = @substitutionId", new { substitutionId }, cancellationToken: ct))
+            ?? throw new NotFoundException("Substitution", substitutionId.ToString());
+        return row.ToStored();
+    }
+
+    private static async Task WriteMemberAsync(NpgsqlBinaryImporter writer, Guid sampleId, DrawnCase c, string role, string status,
+        string selectedBy, int rank, CancellationToken ct)
+    {
+        await writer.StartRowAsync(ct);
+        await writer.WriteAsync(sampleId, NpgsqlDbType.Uuid, ct);
+        await writer.WriteAsync(c.Case.CaseReference, NpgsqlDbType.Text, ct);
+        await writer.WriteAsync(c.Stratum, NpgsqlDbType.Text, ct);
+        await writer.WriteAsync(role, NpgsqlDbType.Text, ct);
+        await writer.WriteAsync(status, NpgsqlDbType.Text, ct);
+        await writer.WriteAsync(selectedBy, NpgsqlDbType.Text, ct);
+        await writer.WriteAsync(c.Position, NpgsqlDbType.Bigint, ct);
+        await writer.WriteAsync(rank, NpgsqlDbType.Integer, ct);
+    }
+
+    // Row shapes Dapper fills (snake_case columns to these properties).
+
+    private sealed class SampleRow
+    {
+        public Guid SampleId { get; set; }
+        public string InspectionId { get; set; } = "";
+        public Guid SnapshotId { get; set; }
+        public int SnapshotVersion { get; set; }
+        public string SnapshotDigest { get; set; } = "";
+        public string AlgorithmVersion { get; set; } = "";
+        public string Parameters { get; set; } = "";
+        public string Size { get; set; } = "";
+        public string Exclusions { get; set; } = "";
+        public string Strata { get; set; } = "";
+        public string Quotas { get; set; } = "";
+        public long PopulationSize { get; set; }
+        public long EligibleSize { get; set; }
+        public DateTime DrawnAt { get; set; }
+        public bool Current { get; set; }
+    }
+
+    private sealed class SampleSummaryRow
+    {
+        public Guid SampleId { get; set; }
+        public string InspectionId { get; set; } = "";
+        public Guid SnapshotId { get; set; }
+        public decimal Seed { get; set; }
+        public string AlgorithmVersion { get; set; } = "";
+        public string DrawnBy { get; set; } = "";
+        public DateTime DrawnAt { get; set; }
+        public int Size { get; set; }
+        public bool Current { get; set; }
+        public int Substitutions { get; set; }
+    }
+
+    private sealed class SampleCaseRow
+    {
+        public string Stratum { get; set; } = "";
+        public string Role { get; set; } = "";
+        public string Status { get; set; } = "";
+        public string SelectedBy { get; set; } = "";
+        public long DrawPosition { get; set; }
+        public int ReserveRank { get; set; }
+        public string Replaces { get; set; } = "";
+        public string ReplacedBy { get; set; } = "";
+        public string CaseReference { get; set; } = "";
+        public string SentenceType { get; set; } = "";
+        public DateTime StartDate { get; set; }
+        public string Gender { get; set; } = "";
+        public string EthnicGroup { get; set; } = "";
+        public bool Disability { get; set; }
+        public string RoshLevel { get; set; } = "";
+        public short MappaLevel { get; set; }
+        public bool ProlificPriorityOffender { get; set; }
+        public bool ApprovedPremisesResident { get; set; }
+        public bool StatutoryVictimContact { get; set; }
+        public bool UnpaidWorkRequirement { get; set; }
+        public bool UnpaidWorkOnly { get; set; }
+        public string CourtReportType { get; set; } = "";
+        public string AllocatedOffice { get; set; } = "";
+        public string AllocatedTeam { get; set; } = "";
+
+        public StoredSampleCase ToStored() => new(
+            new CaseRecord(CaseReference, SentenceType, DateOnly.FromDateTime(StartDate), Gender, EthnicGroup, Disability, RoshLevel,
+                MappaLevel, ProlificPriorityOffender, ApprovedPremisesResident, StatutoryVictimContact, UnpaidWorkRequirement,
+                UnpaidWorkOnly, CourtReportType, AllocatedOffice, AllocatedTeam),
+            Stratum, Role, Status, SelectedBy, DrawPosition, ReserveRank, Replaces, ReplacedBy);
+    }
+
+    private sealed class MemberRow
+    {
+        public string CaseReference { get; set; } = "";
+        public string Stratum { get; set; } = "";
+        public string Role { get; set; } = "";
+        public string Status { get; set; } = "";
+        public int ReserveRank { get; set; }
+        public string ReplacedBy { get; set; } = "";
+    }
+
+    private sealed class SubstitutionRow
+    {
+        public Guid SubstitutionId { get; set; }
+        public Guid SampleId { get; set; }
+        public int Sequence { get; set; }
+        public string RemovedCaseReference { get; set; } = "";
+        public string AddedCaseReference { get; set; } = "";
+        public string Stratum { get; set; } = "";
+        public string Reason { get; set; } = "";
+        public string SubstitutedBy { get; set; } = "";
+        public DateTime SubstitutedAt { get; set; }
+
+        public StoredSubstitution ToStored() => new(SubstitutionId, SampleId,
+            new CaseSubstitution(Sequence, RemovedCaseReference, AddedCaseReference, Stratum, Reason, SubstitutedBy), StoredTime.Utc(SubstitutedAt));
+    }
+}

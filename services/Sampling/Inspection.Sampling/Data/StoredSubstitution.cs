@@ -1,0 +1,7 @@
+using Inspection.Sampling.Domain;
+using Inspection.Sampling.Domain.Membership;
+
+namespace Inspection.Sampling.Data;
+
+/// <summary>A recorded substitution.</summary>
+public sealed record StoredSubstitution(Guid SubstitutionId, Guid SampleId, CaseSubstitution Substitution, DateTimeOffset SubstitutedAt);

@@ -1,0 +1,281 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Google.Protobuf;
+using Inspection.Sampling.Data;
+using Inspection.Sampling.Domain;
+using V1 = Inspection.Sampling.V1;
+using Inspection.Sampling.Domain.Allocation;
+using Inspection.Sampling.Domain.Composition;
+using Inspection.Sampling.Domain.Eligibility;
+using Inspection.Sampling.Domain.Membership;
+using Inspection.Sampling.Domain.Population;
+using Inspection.Sampling.Domain.Sizing;
+
+namespace Inspection.Sampling.Grpc;
+
+/// <summary>Maps the contract's messages to the domain core and back.</summary>
+/// <summary>Maps the domain core's records and the stored ones to and from the contract's messages; no rules live here.</summary>
+public static class SamplingMessages
+{
+    /// <summary>What makes two requests with the same request_id "the same": their serialized content (SHA-256, lower-case hex).</summary>
+    public static string Fingerprint(this IMessage request) => Convert.ToHexStringLower(SHA256.HashData(request.ToByteArray()));
+
+    public static string ToWire(this DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    // ---------- populations ----------
+
+    public static CaseRow ToInput(this V1.PopulationCase c) => new(c.CaseReference, c.SentenceType, c.StartDate, c.Gender, c.EthnicGroup,
+        c.Disability, c.RoshLevel, c.MappaLevel, c.ProlificPriorityOffender, c.ApprovedPremisesResident, c.StatutoryVictimContact,
+        c.UnpaidWorkRequirement, c.UnpaidWorkOnly, c.CourtReportType, c.AllocatedOffice, c.AllocatedTeam);
+
+    public static V1.PopulationCase ToMessage(this CaseRecord c) => new()
+    {
+        CaseReference = c.CaseReference,
+        SentenceType = c.SentenceType,
+        StartDate = IsoDate.Print(c.StartDate),
+        Gender = c.Gender,
+        EthnicGroup = c.EthnicGroup,
+        Disability = c.Disability,
+        RoshLevel = c.RoshLevel,
+        MappaLevel = c.MappaLevel,
+        ProlificPriorityOffender = c.ProlificPriorityOffender,
+        ApprovedPremisesResident = c.ApprovedPremisesResident,
+        StatutoryVictimContact = c.StatutoryVictimContact,
+        UnpaidWorkRequirement = c.UnpaidWorkRequirement,
+        UnpaidWorkOnly = c.UnpaidWorkOnly,
+        CourtReportType = c.CourtReportType,
+        AllocatedOffice = c.AllocatedOffice,
+        AllocatedTeam = c.AllocatedTeam,
+    };
+
+    public static V1.Snapshot ToMessage(this StoredSnapshot s) => new()
+    {
+        SnapshotId = s.SnapshotId.ToString(),
+        ProviderId = s.ProviderId,
+        Version = s.Version,
+        TakenOn = IsoDate.Print(s.TakenOn),
+        Description = s.Description,
+        Status = s.Status,
+        CaseCount = s.CaseCount,
+        Digest = s.Digest,
+        CreatedAt = s.CreatedAt.ToWire(),
+        CompletedAt = s.CompletedAt is { } at ? at.ToWire() : "",
+    };
+
+    // ---------- size ----------
+
+    public static SizeForConfidence ToInput(this V1.SizeForConfidence s)
+        => new(s.ConfidenceLevel, s.MarginOfError, s.HasExpectedProportion ? s.ExpectedProportion : 50);
+
+    public static V1.SampleSize ToMessage(this SampleSize s) => new()
+    {
+        Mode = s.Mode,
+        PopulationSize = s.PopulationSize,
+        ConfidenceLevel = s.ConfidenceLevel,
+        MarginOfError = s.MarginOfError,
+        ExpectedProportion = s.ExpectedProportion,
+        Z = s.Z,
+        N0 = s.N0,
+        NUnrounded = s.NUnrounded,
+        N = s.N,
+        Explanation = s.Explanation,
+    };
+
+    // ---------- draw ----------
+
+    public static DrawRequest ToInput(this V1.DrawSampleRequest r, ulong seed) => new(
+        RequestId: r.RequestId.Trim(),
+        InspectionId: r.InspectionId.Trim(),
+        SnapshotId: r.SnapshotId.Trim(),
+        Windows: r.Eligibility?.Windows.Select(w => new WindowText(w.FirstDay, w.LastDay)).ToList() ?? [],
+        SentenceTypes: r.Eligibility?.SentenceTypes.ToList() ?? [],
+        Size: r.SizeRuleCase switch
+        {
+            V1.DrawSampleRequest.SizeRuleOneofCase.FixedSize => SizeRule.Fixed(r.FixedSize),
+            V1.DrawSampleRequest.SizeRuleOneofCase.CalculatedSize => SizeRule.For(r.CalculatedSize.ToInput()),
+            _ => new SizeRule(null, null),
+        },
+        StratifyBy: r.StratifyBy.ToList(),
+        Quotas: r.Quotas.Select(q => new Quota(q.Attribute, q.Values.ToList(), q.Minimum)).ToList(),
+        Split: r.FixedSplit is null ? null
+            : new FixedSplit(r.FixedSplit.Attribute, r.FixedSplit.Groups.Select(g => new SplitGroup(g.Name, g.Values.ToList(), g.Weight)).ToList()),
+        Seed: seed,
+        ReservesPerStratum: r.ReservesPerStratum,
+        DrawnBy: r.DrawnBy.Trim(),
+        AssessmentsSetAside: r.AssessmentsSetAside);
+
+    public static V1.DrawSampleRequest ToMessage(this DrawRequest r)
+    {
+        var message = new V1.DrawSampleRequest
+        {
+            RequestId = r.RequestId,
+            InspectionId = r.InspectionId,
+            SnapshotId = r.SnapshotId,
+            Eligibility = new V1.Eligibility(),
+            Seed = r.Seed,
+            ReservesPerStratum = r.ReservesPerStratum,
+            DrawnBy = r.DrawnBy,
+            AssessmentsSetAside = r.AssessmentsSetAside,
+        };
+        message.Eligibility.Windows.AddRange(r.Windows.Select(w => new V1.DateWindow { FirstDay = w.FirstDay ?? "", LastDay = w.LastDay ?? "" }));
+        message.Eligibility.SentenceTypes.AddRange(r.SentenceTypes);
+        if (r.Size.FixedSize is { } size) message.FixedSize = size;
+        else if (r.Size.Calculated is { } c)
+            message.CalculatedSize = new V1.SizeForConfidence { ConfidenceLevel = c.ConfidenceLevel, MarginOfError = c.MarginOfError, ExpectedProportion = c.ExpectedProportion };
+        message.StratifyBy.AddRange(r.StratifyBy);
+        message.Quotas.AddRange(r.Quotas.Select(ToMessage));
+        if (r.Split is { } split)
+        {
+            message.FixedSplit = new V1.FixedSplit { Attribute = split.Attribute };
+            message.FixedSplit.Groups.AddRange(split.Groups.Select(g =>
+            {
+                var group = new V1.SplitGroup { Name = g.Name, Weight = g.Weight };
+                group.Values.AddRange(g.Values);
+                return group;
+            }));
+        }
+        return message;
+    }
+
+    public static V1.Sample ToMessage(this StoredSample s)
+    {
+        var sample = new V1.Sample
+        {
+            SampleId = s.SampleId.ToString(),
+            InspectionId = s.InspectionId,
+            SnapshotId = s.SnapshotId.ToString(),
+            SnapshotVersion = s.SnapshotVersion,
+            SnapshotDigest = s.SnapshotDigest,
+            Parameters = s.Request.ToMessage(),
+            Seed = s.Request.Seed,
+            AlgorithmVersion = s.AlgorithmVersion,
+            DrawnBy = s.Request.DrawnBy,
+            DrawnAt = s.DrawnAt.ToWire(),
+            Current = s.Current,
+            PopulationSize = s.PopulationSize,
+            EligibleSize = s.EligibleSize,
+            Size = s.Size.ToMessage(),
+        };
+        sample.Exclusions.AddRange(s.Exclusions.Select(e => new V1.ExclusionCount { Reason = e.Reason, Cases = e.Cases }));
+        foreach (var stratum in s.Strata)
+        {
+            var message = new V1.Stratum
+            {
+                Key = stratum.Key,
+                Population = stratum.Population,
+                ProportionalShare = stratum.ProportionalShare,
+                QuotaFloor = stratum.QuotaFloor,
+                Allocated = stratum.Allocated,
+                Active = s.ActiveCases.Count(c => c.Stratum == stratum.Key),
+            };
+            message.Reserves.AddRange(s.Cases
+                .Where(c => c.Stratum == stratum.Key && c.Role == SampleMember.Reserve && c.Status == SampleMember.Waiting)
+                .OrderBy(c => c.ReserveRank)
+                .Select(c => c.Case.CaseReference));
+            sample.Strata.Add(message);
+        }
+        sample.Quotas.AddRange(s.Quotas.Select(q =>
+        {
+            var message = new V1.QuotaResult { Attribute = q.Quota.Attribute, Minimum = q.Quota.Minimum, Eligible = q.Eligible, Sampled = q.Sampled };
+            message.Values.AddRange(q.Quota.Values);
+            return message;
+        }));
+        sample.Cases.AddRange(s.Cases.Where(c => c.Role == SampleMember.Sampled).Select(c => c.ToMessage(s.SampleId)));
+        sample.Substitutions.AddRange(s.Substitutions.Select(ToMessage));
+        return sample;
+    }
+
+    public static V1.SampledCase ToMessage(this StoredSampleCase m, Guid sampleId) => new()
+    {
+        CaseReference = m.Case.CaseReference,
+        SentenceType = m.Case.SentenceType,
+        UnpaidWorkOnly = m.Case.UnpaidWorkOnly,
+        Gender = m.Case.Gender,
+        EthnicGroup = m.Case.EthnicGroup,
+        RoshLevel = m.Case.RoshLevel,
+        Stratum = m.Stratum,
+        CourtReport = m.Case.HasCourtReport,
+        StatutoryVictimContact = m.Case.StatutoryVictimContact,
+        RoshRelevant = m.Case.RoshRelevant,
+        StartDate = IsoDate.Print(m.Case.StartDate),
+        Disability = m.Case.Disability,
+        MappaLevel = m.Case.MappaLevel,
+        ProlificPriorityOffender = m.Case.ProlificPriorityOffender,
+        ApprovedPremisesResident = m.Case.ApprovedPremisesResident,
+        UnpaidWorkRequirement = m.Case.UnpaidWorkRequirement,
+        CourtReportType = m.Case.CourtReportType,
+        AllocatedOffice = m.Case.AllocatedOffice,
+        AllocatedTeam = m.Case.AllocatedTeam,
+        SelectedBy = m.SelectedBy,
+        Status = m.Status,
+        DrawPosition = m.DrawPosition,
+        Replaces = m.Replaces,
+        ReplacedBy = m.ReplacedBy,
+        SampleId = sampleId.ToString(),
+    };
+
+    public static V1.Substitution ToMessage(this StoredSubstitution s) => new()
+    {
+        SubstitutionId = s.SubstitutionId.ToString(),
+        SampleId = s.SampleId.ToString(),
+        Sequence = s.Substitution.Sequence,
+        RemovedCaseReference = s.Substitution.RemovedCaseReference,
+        AddedCaseReference = s.Substitution.AddedCaseReference,
+        Stratum = s.Substitution.Stratum,
+        Reason = s.Substitution.Reason,
+        SubstitutedBy = s.Substitution.SubstitutedBy,
+        SubstitutedAt = s.SubstitutedAt.ToWire(),
+    };
+
+    public static V1.SampleSummary ToMessage(this StoredSampleSummary s) => new()
+    {
+        SampleId = s.SampleId.ToString(),
+        InspectionId = s.InspectionId,
+        SnapshotId = s.SnapshotId.ToString(),
+        Size = s.Size,
+        Seed = s.Seed,
+        AlgorithmVersion = s.AlgorithmVersion,
+        DrawnBy = s.DrawnBy,
+        DrawnAt = s.DrawnAt.ToWire(),
+        Current = s.Current,
+        Substitutions = s.Substitutions,
+    };
+
+    public static V1.SubSample ToSubSample(this StoredSample s, SubSampleRule rule)
+    {
+        var active = s.ActiveCases.ToList();
+        var message = new V1.SubSample { SampleId = s.SampleId.ToString(), Kind = rule.Kind, Rule = rule.Rule, SampleSize = active.Count };
+        message.Cases.AddRange(rule.Select(active, c => c.Case).Select(c => c.ToMessage(s.SampleId)));
+        return message;
+    }
+
+    public static V1.Composition ToMessage(this CompositionReport report, Guid sampleId)
+    {
+        var message = new V1.Composition { SampleId = sampleId.ToString(), EligiblePopulation = report.EligiblePopulation, SampleSize = report.SampleSize };
+        foreach (var attribute in report.Attributes)
+        {
+            var table = new V1.AttributeComposition
+            {
+                Attribute = attribute.Attribute,
+                ChiSquare = attribute.ChiSquare,
+                DegreesOfFreedom = attribute.DegreesOfFreedom,
+                Note = attribute.Note,
+            };
+            if (attribute.PValue is { } p) table.PValue = p;
+            table.Rows.AddRange(attribute.Rows.Select(r => new V1.CompositionRow
+            {
+                Value = r.Value, Population = r.Population, PopulationShare = r.PopulationShare, Sample = r.Sample,
+                SampleShare = r.SampleShare, Expected = r.Expected,
+            }));
+            message.Attributes.Add(table);
+        }
+        return message;
+    }
+
+    private static V1.Quota ToMessage(this Quota q)
+    {
+        var message = new V1.Quota { Attribute = q.Attribute, Minimum = q.Minimum };
+        message.Values.AddRange(q.Values);
+        return message;
+    }
+}

@@ -1,6 +1,0 @@
-using Inspection.Sampling.Domain;
-
-namespace Inspection.Sampling;
-
-/// <summary>A recorded substitution.</summary>
-public sealed record StoredSubstitution(Guid SubstitutionId, Guid SampleId, CaseSubstitution Substitution, DateTimeOffset SubstitutedAt);
