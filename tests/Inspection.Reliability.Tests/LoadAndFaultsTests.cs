@@ -22,6 +22,7 @@ public sealed class LoadAndFaultsTests(ITestOutputHelper output)
         Assert.True(report.AssessmentsAcknowledged > 0 && report.JudgementsAcknowledged > 0, "both kinds of write were acknowledged");
         Assert.True(report.Requests > report.WritesAcknowledged, "reads and retries were made besides the acknowledged writes");
 
+        Assert.Equal(0, report.StillUnresolved);
         Assert.Equal(0, report.Lost);
         Assert.Equal(0, report.Duplicates);
         Assert.Equal(0, report.Verification.Phantoms);
