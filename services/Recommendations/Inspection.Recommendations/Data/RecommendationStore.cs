@@ -57,12 +57,6 @@ public sealed class RecommendationStore
     private readonly Database _database;
     private readonly FrameworkCatalogue _frameworks;
 
-    static RecommendationStore()
-    {
-        // Columns are snake_case, row properties PascalCase.
-        DefaultTypeMap.MatchNamesWithUnderscores = true;
-    }
-
     public RecommendationStore(Database database, FrameworkCatalogue frameworks)
     {
         _database = database;

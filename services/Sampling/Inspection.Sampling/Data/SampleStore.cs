@@ -21,8 +21,6 @@ namespace Inspection.Sampling.Data;
 /// </summary>
 public sealed class SampleStore(Database database)
 {
-    static SampleStore() => DefaultTypeMap.MatchNamesWithUnderscores = true;
-
     /// <summary>Stores a draw, in the caller's transaction: the sample, its sampled cases and its reserves.</summary>
     public async Task InsertSampleAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid sampleId, DrawRequest request,
         Guid snapshotId, DrawOutcome outcome, DateTimeOffset drawnAt, CancellationToken ct)

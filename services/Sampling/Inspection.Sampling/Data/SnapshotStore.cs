@@ -21,8 +21,6 @@ namespace Inspection.Sampling.Data;
 /// </summary>
 public sealed class SnapshotStore(Database database)
 {
-    static SnapshotStore() => DefaultTypeMap.MatchNamesWithUnderscores = true;
-
     /// <summary>Opens a new snapshot with the provider's next version, in the caller's transaction.</summary>
     public async Task<StoredSnapshot> StartSnapshotAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string providerId,
         DateOnly takenOn, string description, DateTimeOffset now, CancellationToken ct)
