@@ -77,7 +77,9 @@ public sealed class SampleTests(AdminFixture admin)
         Assert.True(await page.Locator("svg.admin-chart__svg").CountAsync() >= 3);
         var gender = await page.GetByTestId("composition-gender").InnerTextAsync();
         Assert.Contains("Female", gender);
-        Assert.Contains("Chi-square", gender);
+        // Stratified on gender: shown, not tested; an attribute the draw did not fix is tested.
+        Assert.Contains("Not tested: the sample was stratified on it", gender);
+        Assert.Contains("corrected for sampling without replacement", await page.GetByTestId("composition-rosh_level").InnerTextAsync());
         await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "sample-composition");
     }

@@ -271,6 +271,17 @@ public sealed class GrpcProofs(SamplingHostFixture host) : IClassFixture<Samplin
         Assert.InRange(gender.PValue, 0, 1);
         Assert.Equal(gender.Rows.Where(r => r.Population > 0).Sum(r => (r.Sample - r.Expected) * (r.Sample - r.Expected) / r.Expected), gender.ChiSquare, 9);
         Assert.Equal(gender.Rows.Count(r => r.Population > 0) - 1, gender.DegreesOfFreedom);
+        // The sample was stratified on gender: shown, not tested. Ethnic group was not: tested with the finite
+        // population correction on the same statistic, the p-value from the upper tail.
+        Assert.Contains("stratified on it", gender.FixedByAllocation);
+        Assert.False(gender.HasDesignPValue);
+        var ethnicity = composition.Attributes.Single(a => a.Attribute == "ethnic_group");
+        Assert.Equal("", ethnicity.FixedByAllocation);
+        var eligibleCount = (double)sample.EligibleSize;
+        Assert.Equal(ethnicity.ChiSquare * (eligibleCount - 1) / (eligibleCount - sample.Cases.Count), ethnicity.CorrectedChiSquare, 9);
+        Assert.True(ethnicity.HasDesignPValue);
+        Assert.InRange(ethnicity.DesignPValue, double.Epsilon, 1);
+        Assert.Contains(ethnicity.DesignPValueMethod, new[] { "chi_square", "exact", "simulated" });
 
         var unknown = await Assert.ThrowsAsync<RpcException>(() => Client.GetCompositionAsync(new GetCompositionRequest { SampleId = sample.SampleId, Attributes = { "height" } }).ResponseAsync);
         Assert.Equal("attributes[0]", Assert.Single(unknown.FieldViolations).Field);

@@ -8,6 +8,7 @@ using Inspection.Sampling.Domain.Allocation;
 using Inspection.Sampling.Domain.Composition;
 using Inspection.Sampling.Domain.Eligibility;
 using Inspection.Sampling.Domain.Membership;
+using Inspection.Statistics.Composition;
 using Inspection.Sampling.Domain.Population;
 using Inspection.Sampling.Domain.Sizing;
 
@@ -262,6 +263,16 @@ public static class SamplingMessages
                 Note = attribute.Note,
             };
             if (attribute.PValue is { } p) table.PValue = p;
+            table.FixedByAllocation = attribute.FixedBy ?? "";
+            if (attribute.Fit is { } fit)
+            {
+                table.CorrectedChiSquare = fit.Statistic;
+                table.DesignPValue = fit.PValue;
+                table.DesignPValueMethod = fit.Method.ToWire();
+                table.SimulationSeed = fit.Seed ?? 0;
+                table.SimulationDraws = fit.Draws ?? 0;
+                table.MinimumExpected = fit.MinimumExpected;
+            }
             table.Rows.AddRange(attribute.Rows.Select(r => new V1.CompositionRow
             {
                 Value = r.Value, Population = r.Population, PopulationShare = r.PopulationShare, Sample = r.Sample,
@@ -271,6 +282,14 @@ public static class SamplingMessages
         }
         return message;
     }
+
+    private static string ToWire(this PValueMethod method) => method switch
+    {
+        PValueMethod.ChiSquare => "chi_square",
+        PValueMethod.Exact => "exact",
+        PValueMethod.Simulated => "simulated",
+        _ => throw new ArgumentOutOfRangeException(nameof(method), method, "no wire word for this p-value method"),
+    };
 
     private static V1.Quota ToMessage(this Quota q)
     {
