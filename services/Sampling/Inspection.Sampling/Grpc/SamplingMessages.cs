@@ -66,7 +66,8 @@ public static class SamplingMessages
     // ---------- size ----------
 
     public static SizeForConfidence ToInput(this V1.SizeForConfidence s)
-        => new(s.ConfidenceLevel, s.MarginOfError, s.HasExpectedProportion ? s.ExpectedProportion : 50);
+        => new(s.ConfidenceLevel, s.MarginOfError, s.HasExpectedProportion ? s.ExpectedProportion : 50,
+            s.HasApplicableShare ? s.ApplicableShare : 100);
 
     public static V1.SampleSize ToMessage(this SampleSize s) => new()
     {
@@ -80,6 +81,8 @@ public static class SamplingMessages
         NUnrounded = s.NUnrounded,
         N = s.N,
         Explanation = s.Explanation,
+        ApplicableShare = s.ApplicableShare,
+        ApplicableN = s.ApplicableN,
     };
 
     // ---------- draw ----------
@@ -122,7 +125,11 @@ public static class SamplingMessages
         message.Eligibility.SentenceTypes.AddRange(r.SentenceTypes);
         if (r.Size.FixedSize is { } size) message.FixedSize = size;
         else if (r.Size.Calculated is { } c)
+        {
             message.CalculatedSize = new V1.SizeForConfidence { ConfidenceLevel = c.ConfidenceLevel, MarginOfError = c.MarginOfError, ExpectedProportion = c.ExpectedProportion };
+            // Only when planned for a part, so samples drawn before the field existed read back as they were asked.
+            if (c.ApplicableShare < 100) message.CalculatedSize.ApplicableShare = c.ApplicableShare;
+        }
         message.StratifyBy.AddRange(r.StratifyBy);
         message.Quotas.AddRange(r.Quotas.Select(ToMessage));
         if (r.Split is { } split)
