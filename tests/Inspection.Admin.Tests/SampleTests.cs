@@ -77,7 +77,9 @@ public sealed class SampleTests(AdminFixture admin)
         Assert.True(await page.Locator("svg.admin-chart__svg").CountAsync() >= 3);
         var gender = await page.GetByTestId("composition-gender").InnerTextAsync();
         Assert.Contains("Female", gender);
-        Assert.Contains("Chi-square", gender);
+        // Stratified on gender: shown, not tested; an attribute the draw did not fix is tested.
+        Assert.Contains("Not tested: the sample was stratified on it", gender);
+        Assert.Contains("corrected for sampling without replacement", await page.GetByTestId("composition-rosh_level").InnerTextAsync());
         await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "sample-composition");
     }
@@ -96,6 +98,15 @@ public sealed class SampleTests(AdminFixture admin)
 
         await page.GotoAsync($"/inspections/{inspectionId}/sample/size?population=lots&confidence=80&margin=5");
         Assert.Equal(["Enter the population size as a whole number, like 1200"], await page.Locator(".govuk-error-summary li").AllInnerTextsAsync());
+
+        // Planned for a question that applies to 40% of cases: 123 of them for the margin, in a sample of 308.
+        await page.GotoAsync($"/inspections/{inspectionId}/sample/size?population=1200&confidence=80&margin=5&share=40");
+        Assert.Equal("308 cases", (await page.Locator("[data-testid=sample-size] h2").InnerTextAsync()).Trim());
+        Assert.Contains("holding about 123 cases the question applies to", await page.GetByTestId("sample-size").InnerTextAsync());
+        await AxeCore.AssertAccessibleAsync(page);
+        await page.GotoAsync($"/inspections/{inspectionId}/sample/size?population=1200&confidence=80&margin=5&share=140");
+        var refusal = await page.Locator(".govuk-error-summary li").AllInnerTextsAsync();
+        Assert.Contains("share of cases", Assert.Single(refusal));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Inspection.Sampling.Domain.Composition;
 using Inspection.Sampling.Domain.Drawing;
 using Inspection.Sampling.Domain.Membership;
 using Inspection.Sampling.Domain.Sizing;
+using Inspection.Statistics.Composition;
 
 namespace Inspection.Sampling.Tests;
 
@@ -31,6 +32,27 @@ public sealed class CompositionCheckTests
         Assert.Equal(3.125, gender.ChiSquare, 10);
         Assert.Equal(1, gender.DegreesOfFreedom);
         Assert.Equal(0.0771, gender.PValue!.Value, 4);
+
+        // Half the caseload was sampled, without replacement: the corrected statistic is 3.125 x 99 / 50 = 6.1875,
+        // p = 0.0129 (R: pchisq(6.1875, 1, lower.tail = FALSE)); the uncorrected test understates the misfit.
+        var fit = gender.Fit!;
+        Assert.Null(gender.FixedBy);
+        Assert.Equal(6.1875, fit.Statistic, 10);
+        Assert.Equal(PValueMethod.ChiSquare, fit.Method);
+        Assert.Equal(0.0128656, fit.PValue, 6);
+    }
+
+    [Fact]
+    public void Small_expected_counts_get_an_exact_p_value_not_the_chi_square_approximation()
+    {
+        // 30 cases, 3 of them women; a sample of 10 with 3 women: expected 1. R's enumeration over the hypergeometric
+        // draws: P(3 women of 10 from 3 of 30) = C(3,3) C(27,7) / C(30,10) = 0.0296, the only outcome at least as far.
+        var population = Enumerable.Range(0, 30).Select(i => Case($"P{i:D2}", i < 27 ? "male" : "female")).ToList();
+        var sample = population.Take(7).Concat(population.Skip(27)).ToList();
+        var gender = CompositionCheck.Compare(population, sample, ["gender"]).Attributes.Single();
+        Assert.Equal(PValueMethod.Exact, gender.Fit!.Method);
+        Assert.Equal(888030.0 / 30045015, gender.Fit.PValue, 12);
+        Assert.Equal(1, gender.Fit.MinimumExpected, 12);
     }
 
     [Fact]
@@ -45,10 +67,23 @@ public sealed class CompositionCheckTests
         var fit = CompositionCheck.Compare(eligible, proportional.Cases.Select(c => c.Case).ToList(), ["rosh_level"]).Attributes.Single();
         Assert.True(fit.PValue > 0.95, $"p = {fit.PValue}");
 
-        var heavy = Draws.Draw(caseload, request with { StratifyBy = [], Quotas = [new("rosh_level", ["very_high"], 60)] });
+        var heavyRequest = request with { StratifyBy = [], Quotas = [new("rosh_level", ["very_high"], 60)] };
+        var heavy = Draws.Draw(caseload, heavyRequest);
         var misfit = CompositionCheck.Compare(eligible, heavy.Cases.Select(c => c.Case).ToList(), ["rosh_level"]).Attributes.Single();
         Assert.True(misfit.PValue < 0.001, $"p = {misfit.PValue}");
         Assert.Equal(60, misfit.Rows.Single(r => r.Value == "very_high").Sample);
+
+        // Both tested attributes were set by the draw itself: shown, not tested, and saying why.
+        var stratified = CompositionCheck.Compare(eligible, proportional.Cases.Select(c => c.Case).ToList(), ["rosh_level", "gender"],
+            CompositionCheck.FixedBy(plan)).Attributes;
+        Assert.Null(stratified[0].Fit);
+        Assert.Contains("stratified on it", stratified[0].FixedBy);
+        Assert.NotNull(stratified[1].Fit);
+        Assert.Null(stratified[1].FixedBy);
+        var quota = CompositionCheck.Compare(eligible, heavy.Cases.Select(c => c.Case).ToList(), ["rosh_level"],
+            CompositionCheck.FixedBy(DrawPlan.From(heavyRequest))).Attributes.Single();
+        Assert.Null(quota.Fit);
+        Assert.Contains("quota", quota.FixedBy);
     }
 
     [Fact]

@@ -98,22 +98,46 @@ public sealed class GrpcProofs(SamplingHostFixture host) : IClassFixture<Samplin
         Assert.True(size.NUnrounded <= size.N && size.N - size.NUnrounded < 1);
     }
 
+    [Fact]
+    public async Task A_size_planned_for_part_of_the_sample_says_how_many_applicable_cases_it_holds()
+    {
+        var size = await Client.CalculateSampleSizeAsync(new CalculateSampleSizeRequest
+        {
+            PopulationSize = 1_000, CalculatedSize = new SizeForConfidence { ConfidenceLevel = 95, MarginOfError = 5, ApplicableShare = 40 },
+        });
+        Assert.Equal((40.0, 197, 493), (size.ApplicableShare, size.ApplicableN, size.N));
+        var whole = await Client.CalculateSampleSizeAsync(new CalculateSampleSizeRequest
+        {
+            PopulationSize = 1_000, CalculatedSize = new SizeForConfidence { ConfidenceLevel = 95, MarginOfError = 5 },
+        });
+        Assert.Equal((100.0, 278), (whole.ApplicableShare, whole.N));
+    }
+
     [Theory]
     [InlineData(95, -5, "calculated_size.margin_of_error")]
     [InlineData(100, 5, "calculated_size.confidence_level")]
+    [InlineData(95, 5, "calculated_size.applicable_share")]
     public async Task Bad_size_figures_are_invalid_arguments(double confidence, double margin, string field)
     {
         var error = await Assert.ThrowsAsync<RpcException>(() => Client.CalculateSampleSizeAsync(new CalculateSampleSizeRequest
         {
-            PopulationSize = 500, CalculatedSize = new SizeForConfidence { ConfidenceLevel = confidence, MarginOfError = margin },
+            PopulationSize = 500, CalculatedSize = Size(confidence, margin, field),
         }).ResponseAsync);
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal(field, Assert.Single(error.FieldViolations).Field);
 
         var draw = Draw("bad-size-" + field);
-        draw.CalculatedSize = new SizeForConfidence { ConfidenceLevel = confidence, MarginOfError = margin };
+        draw.CalculatedSize = Size(confidence, margin, field);
         var drawError = await Assert.ThrowsAsync<RpcException>(() => Client.DrawSampleAsync(draw).ResponseAsync);
         Assert.Equal(field, Assert.Single(drawError.FieldViolations).Field);
+    }
+
+    /// <summary>The figures, with a share of 0 (given, so refused) when the share is the field under test.</summary>
+    private static SizeForConfidence Size(double confidence, double margin, string field)
+    {
+        var size = new SizeForConfidence { ConfidenceLevel = confidence, MarginOfError = margin };
+        if (field.EndsWith("applicable_share", StringComparison.Ordinal)) size.ApplicableShare = 0;
+        return size;
     }
 
     [Fact]
@@ -271,6 +295,17 @@ public sealed class GrpcProofs(SamplingHostFixture host) : IClassFixture<Samplin
         Assert.InRange(gender.PValue, 0, 1);
         Assert.Equal(gender.Rows.Where(r => r.Population > 0).Sum(r => (r.Sample - r.Expected) * (r.Sample - r.Expected) / r.Expected), gender.ChiSquare, 9);
         Assert.Equal(gender.Rows.Count(r => r.Population > 0) - 1, gender.DegreesOfFreedom);
+        // The sample was stratified on gender: shown, not tested. Ethnic group was not: tested with the finite
+        // population correction on the same statistic, the p-value from the upper tail.
+        Assert.Contains("stratified on it", gender.FixedByAllocation);
+        Assert.False(gender.HasDesignPValue);
+        var ethnicity = composition.Attributes.Single(a => a.Attribute == "ethnic_group");
+        Assert.Equal("", ethnicity.FixedByAllocation);
+        var eligibleCount = (double)sample.EligibleSize;
+        Assert.Equal(ethnicity.ChiSquare * (eligibleCount - 1) / (eligibleCount - sample.Cases.Count), ethnicity.CorrectedChiSquare, 9);
+        Assert.True(ethnicity.HasDesignPValue);
+        Assert.InRange(ethnicity.DesignPValue, double.Epsilon, 1);
+        Assert.Contains(ethnicity.DesignPValueMethod, new[] { "chi_square", "exact", "simulated" });
 
         var unknown = await Assert.ThrowsAsync<RpcException>(() => Client.GetCompositionAsync(new GetCompositionRequest { SampleId = sample.SampleId, Attributes = { "height" } }).ResponseAsync);
         Assert.Equal("attributes[0]", Assert.Single(unknown.FieldViolations).Field);

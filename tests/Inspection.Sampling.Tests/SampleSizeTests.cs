@@ -53,6 +53,37 @@ public sealed class SampleSizeTests
     }
 
     [Fact]
+    public void A_question_that_applies_to_part_of_the_sample_is_planned_on_that_part()
+    {
+        // 1,000 cases, the question applies to 40% of them: about 400, for which 95% and 5 points need
+        // 384.15 / (1 + 383.15 / 400) = 196.21, so 197 applicable cases; the sample to hold them is 197 / 0.4 = 492.5,
+        // so 493 (R: z <- qnorm(0.975); n0 <- z^2 / 4 / 0.05^2; ceiling(ceiling(n0 / (1 + (n0 - 1) / 400)) / 0.4)).
+        var part = SampleSizeCalculator.Calculate(1_000, new SizeForConfidence(95, 5, ApplicableShare: 40));
+        Assert.Equal(197, part.ApplicableN);
+        Assert.Equal(196.2066, part.NUnrounded, 4);
+        Assert.Equal(493, part.N);
+        Assert.Contains("applies to 40% of cases", part.Explanation);
+        Assert.Contains("493", part.Explanation);
+
+        // 150 cases, 30%: 45 applicable, 41 of them needed, a sample of 137.
+        Assert.Equal(137, SampleSizeCalculator.Calculate(150, new SizeForConfidence(95, 5, ApplicableShare: 30)).N);
+        // A share too small for the caseload is the whole caseload.
+        Assert.Equal(150, SampleSizeCalculator.Calculate(150, new SizeForConfidence(95, 5, ApplicableShare: 5)).N);
+        // The whole sample is today's calculation, unchanged.
+        Assert.Equal(278, SampleSizeCalculator.Calculate(1_000, new SizeForConfidence(95, 5, ApplicableShare: 100)).N);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(100.5)]
+    [InlineData(double.NaN)]
+    public void A_share_outside_0_to_100_is_refused_naming_the_field(double share)
+    {
+        var error = Assert.Throws<ValidationException>(() => SampleSizeCalculator.Calculate(1000, new SizeForConfidence(95, 5, ApplicableShare: share)));
+        Assert.Equal("calculated_size.applicable_share", Assert.Single(error.Violations).Field);
+    }
+
+    [Fact]
     public void Rounds_up_but_never_adds_a_case_for_floating_point_noise()
     {
         Assert.Equal(80, SampleSizeCalculator.RoundUp(79.51));

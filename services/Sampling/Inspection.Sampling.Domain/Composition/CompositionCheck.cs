@@ -1,4 +1,6 @@
 using Inspection.Domain;
+using Inspection.Sampling.Domain.Drawing;
+using Inspection.Statistics.Composition;
 using MathNet.Numerics.Distributions;
 
 namespace Inspection.Sampling.Domain.Composition;
@@ -10,11 +12,17 @@ namespace Inspection.Sampling.Domain.Composition;
 /// values present in the population, k - 1 degrees of freedom, p-value from MathNet's ChiSquared distribution).
 /// A small p-value (below 0.05) says the sample's make-up would be unusual for a simple random draw; quotas and
 /// fixed splits over-represent groups on purpose, so there it is expected.
+/// <para>
+/// Those are the contract's documented figures. The test that means something (<see cref="GoodnessOfFitTest"/>) adds
+/// the finite population correction (the sample is often a quarter of the caseload or more) and an exact or simulated
+/// p-value where expected counts are small; and it is not run on an attribute the draw fixed (stratified on, split on,
+/// held to a quota), whose counts match the caseload by construction or differ from it on purpose.
+/// </para>
 /// </summary>
 public static class CompositionCheck
 {
     public static CompositionReport Compare(IReadOnlyList<CaseRecord> eligiblePopulation, IReadOnlyList<CaseRecord> sample,
-        IReadOnlyList<string> attributes)
+        IReadOnlyList<string> attributes, IReadOnlyDictionary<string, string>? fixedByAllocation = null)
     {
         var resolved = new List<CaseAttribute>();
         var violations = new List<FieldViolation>();
@@ -28,10 +36,11 @@ public static class CompositionCheck
         }
         ValidationException.ThrowIfAny(violations);
         return new CompositionReport(eligiblePopulation.Count, sample.Count,
-            resolved.Select(a => Compare(eligiblePopulation, sample, a)).ToList());
+            resolved.Select(a => Compare(eligiblePopulation, sample, a, fixedByAllocation?.GetValueOrDefault(a.Name))).ToList());
     }
 
-    private static AttributeComposition Compare(IReadOnlyList<CaseRecord> population, IReadOnlyList<CaseRecord> sample, CaseAttribute attribute)
+    private static AttributeComposition Compare(IReadOnlyList<CaseRecord> population, IReadOnlyList<CaseRecord> sample, CaseAttribute attribute,
+        string? fixedBy)
     {
         var populationCounts = Count(population, attribute);
         var sampleCounts = Count(sample, attribute);
@@ -63,7 +72,28 @@ public static class CompositionCheck
         var note = degrees == 0
             ? "a single value in the population: nothing to test"
             : smallExpected ? "some expected counts are below 5, so the chi-square p-value is approximate" : "";
-        return new AttributeComposition(attribute.Name, rows, chiSquare, degrees, pValue, note);
+        // A sampled value missing from the eligible population (the caseload changed under a stored sample) cannot
+        // be tested as a draw from it.
+        var fit = fixedBy is null && sample.Count > 0 && rows.All(r => r.Sample <= r.Population)
+            ? GoodnessOfFitTest.Run(rows.Select(r => r.Population).ToList(), rows.Select(r => r.Sample).ToList())
+            : null;
+        return new AttributeComposition(attribute.Name, rows, chiSquare, degrees, pValue, note, fixedBy, fit);
+    }
+
+    /// <summary>
+    /// The attributes whose counts the draw set itself, each with why in words: stratified on (proportional shares),
+    /// split on (the split's weights), or held to a quota (its minimum).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> FixedBy(DrawPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var fixedBy = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (plan.Split is { } split) fixedBy[split.Attribute.Name] = "the sample was split on it, so its groups hold the shares the split set";
+        foreach (var attribute in plan.StratifyBy)
+            fixedBy.TryAdd(attribute.Name, "the sample was stratified on it, so it matches the caseload by design");
+        foreach (var quota in plan.Quotas)
+            fixedBy.TryAdd(quota.Attribute.Name, "a quota set a minimum for it, so some values are over-represented on purpose");
+        return fixedBy;
     }
 
     private static Dictionary<string, long> Count(IReadOnlyList<CaseRecord> cases, CaseAttribute attribute)

@@ -30,17 +30,26 @@ public static class SampleSizeCalculator
         var confidence = rule.ConfidenceLevel / 100.0;
         var margin = rule.MarginOfError / 100.0;
         var p = rule.ExpectedProportion / 100.0;
+        var share = rule.ApplicableShare / 100.0;
         var z = Normal.InvCDF(0.0, 1.0, 1.0 - (1.0 - confidence) / 2.0);
         var n0 = z * z * p * (1.0 - p) / (margin * margin);
-        var nUnrounded = n0 / (1.0 + (n0 - 1.0) / populationSize);
-        var n = RoundUp(nUnrounded);
-        // A population smaller than the computed size is sampled whole.
-        n = (int)Math.Min(n, populationSize);
-        var explanation = string.Create(CultureInfo.InvariantCulture,
-            $"z = {z:F4} for {rule.ConfidenceLevel:G}% confidence (two-sided); n0 = z² × p(1−p) / e² = {z:F4}² × {p:G4} × {1 - p:G4} / {margin:G4}² = {n0:F2}; " +
-            $"n = n0 / (1 + (n0 − 1) / N) = {n0:F2} / (1 + {n0 - 1:F2} / {populationSize}) = {nUnrounded:F2}; rounded up: {n}");
+        // The margin holds on the cases the question applies to: a population of N x share, corrected as a whole.
+        var applicablePopulation = populationSize * share;
+        var nUnrounded = n0 / (1.0 + (n0 - 1.0) / applicablePopulation);
+        var applicableN = RoundUp(nUnrounded);
+        // The whole sample expected to hold that many applicable cases; a population smaller than it is sampled whole.
+        var n = (int)Math.Min(share >= 1 ? applicableN : RoundUp(applicableN / share), populationSize);
+        var explanation = share >= 1
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"z = {z:F4} for {rule.ConfidenceLevel:G}% confidence (two-sided); n0 = z² × p(1−p) / e² = {z:F4}² × {p:G4} × {1 - p:G4} / {margin:G4}² = {n0:F2}; " +
+                $"n = n0 / (1 + (n0 − 1) / N) = {n0:F2} / (1 + {n0 - 1:F2} / {populationSize}) = {nUnrounded:F2}; rounded up: {n}")
+            : string.Create(CultureInfo.InvariantCulture,
+                $"z = {z:F4} for {rule.ConfidenceLevel:G}% confidence (two-sided); n0 = z² × p(1−p) / e² = {z:F4}² × {p:G4} × {1 - p:G4} / {margin:G4}² = {n0:F2}; " +
+                $"the question applies to {rule.ApplicableShare:G}% of cases, so about {applicablePopulation:0.#} of the {populationSize}; " +
+                $"n = n0 / (1 + (n0 − 1) / {applicablePopulation:0.#}) = {nUnrounded:F2}, rounded up: {applicableN} applicable cases; " +
+                $"the whole sample to hold them: {applicableN} / {share:G4} rounded up: {n}");
         return new SampleSize(SampleSize.CalculatedMode, populationSize, rule.ConfidenceLevel, rule.MarginOfError,
-            rule.ExpectedProportion, z, n0, nUnrounded, n, explanation);
+            rule.ExpectedProportion, z, n0, nUnrounded, n, explanation, rule.ApplicableShare, applicableN);
     }
 
     public static SampleSize Fixed(long populationSize, int size, string field = "fixed_size")
@@ -65,6 +74,9 @@ public static class SampleSizeCalculator
         if (!double.IsFinite(rule.MarginOfError) || rule.MarginOfError <= 0 || rule.MarginOfError >= 100)
             yield return new FieldViolation($"{prefix}.margin_of_error",
                 $"{rule.MarginOfError.ToString(CultureInfo.InvariantCulture)} is not a margin of error: give percentage points above 0 and below 100 (e.g. 5)");
+        if (!double.IsFinite(rule.ApplicableShare) || rule.ApplicableShare <= 0 || rule.ApplicableShare > 100)
+            yield return new FieldViolation($"{prefix}.applicable_share",
+                $"{rule.ApplicableShare.ToString(CultureInfo.InvariantCulture)} is not a share of cases: give a percentage above 0 and at most 100 (100 for the whole sample)");
         if (!double.IsFinite(rule.ExpectedProportion) || rule.ExpectedProportion <= 0 || rule.ExpectedProportion >= 100)
             yield return new FieldViolation($"{prefix}.expected_proportion",
                 $"{rule.ExpectedProportion.ToString(CultureInfo.InvariantCulture)} is not an expected proportion: give a percentage above 0 and below 100 (50 when unknown)");

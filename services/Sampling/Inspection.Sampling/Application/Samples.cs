@@ -98,7 +98,7 @@ public sealed class Samples(SampleStore store, SnapshotStore snapshots, RequestL
             : CaseAttribute.DefaultComposition.Concat(plan.StratifyBy.Select(a => a.Name)).Distinct().ToList();
         var cases = await CompleteCasesAsync(sample.SnapshotId, ct);
         var eligible = CaseSampler.Eligible(cases, plan.Eligibility, out _).Select(cases.Record).ToList();
-        var report = CompositionCheck.Compare(eligible, sample.ActiveCases.Select(c => c.Case).ToList(), chosen);
+        var report = CompositionCheck.Compare(eligible, sample.ActiveCases.Select(c => c.Case).ToList(), chosen, CompositionCheck.FixedBy(plan));
         return (sample, report);
     }
 

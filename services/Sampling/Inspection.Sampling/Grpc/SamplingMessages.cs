@@ -8,6 +8,7 @@ using Inspection.Sampling.Domain.Allocation;
 using Inspection.Sampling.Domain.Composition;
 using Inspection.Sampling.Domain.Eligibility;
 using Inspection.Sampling.Domain.Membership;
+using Inspection.Statistics.Composition;
 using Inspection.Sampling.Domain.Population;
 using Inspection.Sampling.Domain.Sizing;
 
@@ -65,7 +66,8 @@ public static class SamplingMessages
     // ---------- size ----------
 
     public static SizeForConfidence ToInput(this V1.SizeForConfidence s)
-        => new(s.ConfidenceLevel, s.MarginOfError, s.HasExpectedProportion ? s.ExpectedProportion : 50);
+        => new(s.ConfidenceLevel, s.MarginOfError, s.HasExpectedProportion ? s.ExpectedProportion : 50,
+            s.HasApplicableShare ? s.ApplicableShare : 100);
 
     public static V1.SampleSize ToMessage(this SampleSize s) => new()
     {
@@ -79,6 +81,8 @@ public static class SamplingMessages
         NUnrounded = s.NUnrounded,
         N = s.N,
         Explanation = s.Explanation,
+        ApplicableShare = s.ApplicableShare,
+        ApplicableN = s.ApplicableN,
     };
 
     // ---------- draw ----------
@@ -121,7 +125,11 @@ public static class SamplingMessages
         message.Eligibility.SentenceTypes.AddRange(r.SentenceTypes);
         if (r.Size.FixedSize is { } size) message.FixedSize = size;
         else if (r.Size.Calculated is { } c)
+        {
             message.CalculatedSize = new V1.SizeForConfidence { ConfidenceLevel = c.ConfidenceLevel, MarginOfError = c.MarginOfError, ExpectedProportion = c.ExpectedProportion };
+            // Only when planned for a part, so samples drawn before the field existed read back as they were asked.
+            if (c.ApplicableShare < 100) message.CalculatedSize.ApplicableShare = c.ApplicableShare;
+        }
         message.StratifyBy.AddRange(r.StratifyBy);
         message.Quotas.AddRange(r.Quotas.Select(ToMessage));
         if (r.Split is { } split)
@@ -262,6 +270,16 @@ public static class SamplingMessages
                 Note = attribute.Note,
             };
             if (attribute.PValue is { } p) table.PValue = p;
+            table.FixedByAllocation = attribute.FixedBy ?? "";
+            if (attribute.Fit is { } fit)
+            {
+                table.CorrectedChiSquare = fit.Statistic;
+                table.DesignPValue = fit.PValue;
+                table.DesignPValueMethod = fit.Method.ToWire();
+                table.SimulationSeed = fit.Seed ?? 0;
+                table.SimulationDraws = fit.Draws ?? 0;
+                table.MinimumExpected = fit.MinimumExpected;
+            }
             table.Rows.AddRange(attribute.Rows.Select(r => new V1.CompositionRow
             {
                 Value = r.Value, Population = r.Population, PopulationShare = r.PopulationShare, Sample = r.Sample,
@@ -271,6 +289,14 @@ public static class SamplingMessages
         }
         return message;
     }
+
+    private static string ToWire(this PValueMethod method) => method switch
+    {
+        PValueMethod.ChiSquare => "chi_square",
+        PValueMethod.Exact => "exact",
+        PValueMethod.Simulated => "simulated",
+        _ => throw new ArgumentOutOfRangeException(nameof(method), method, "no wire word for this p-value method"),
+    };
 
     private static V1.Quota ToMessage(this Quota q)
     {

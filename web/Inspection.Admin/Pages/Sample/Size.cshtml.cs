@@ -22,12 +22,15 @@ public sealed class SizeModel(RecommendationTracking.RecommendationTrackingClien
         ["calculated_size.confidence_level"] = nameof(Confidence),
         ["calculated_size.margin_of_error"] = nameof(Margin),
         ["calculated_size.expected_proportion"] = nameof(Margin),
+        ["calculated_size.applicable_share"] = nameof(Share),
     };
 
     public string InspectionId { get; private set; } = "";
     [BindProperty(SupportsGet = true)] public string? Population { get; set; }
     [BindProperty(SupportsGet = true)] public string? Confidence { get; set; }
     [BindProperty(SupportsGet = true)] public string? Margin { get; set; }
+    /// <summary>Optional: the share of cases a key question applies to, to plan its margin on that part.</summary>
+    [BindProperty(SupportsGet = true)] public string? Share { get; set; }
 
     public SampleSize? Result { get; private set; }
 
@@ -52,13 +55,21 @@ public sealed class SizeModel(RecommendationTracking.RecommendationTrackingClien
         if (!long.TryParse(Population, out var population)) ModelState.AddModelError(nameof(Population), "Enter the population size as a whole number, like 1200");
         if (!double.TryParse(Confidence, System.Globalization.CultureInfo.InvariantCulture, out var confidence)) ModelState.AddModelError(nameof(Confidence), "Enter the confidence level as a number, like 80");
         if (!double.TryParse(Margin, System.Globalization.CultureInfo.InvariantCulture, out var margin)) ModelState.AddModelError(nameof(Margin), "Enter the margin of error as a number, like 5");
+        double? share = null;
+        if (!string.IsNullOrWhiteSpace(Share))
+        {
+            if (double.TryParse(Share, System.Globalization.CultureInfo.InvariantCulture, out var given)) share = given;
+            else ModelState.AddModelError(nameof(Share), "Enter the share of cases as a percentage, like 40, or leave it empty for the whole sample");
+        }
         if (!ModelState.IsValid) return;
         try
         {
+            var figures = new SizeForConfidence { ConfidenceLevel = confidence, MarginOfError = margin };
+            if (share is { } s) figures.ApplicableShare = s;
             Result = await sampling.CalculateSampleSizeAsync(new CalculateSampleSizeRequest
             {
                 PopulationSize = population,
-                CalculatedSize = new SizeForConfidence { ConfidenceLevel = confidence, MarginOfError = margin },
+                CalculatedSize = figures,
             }, new CallOptions(cancellationToken: ct));
         }
         catch (RpcException e)
