@@ -5,6 +5,7 @@ using Inspection.Recommendations.Data;
 using Inspection.Recommendations.Domain;
 using Inspection.Recommendations.Domain.Frameworks;
 using Inspection.Recommendations.Domain.Inspections;
+using Npgsql;
 
 
 namespace Inspection.Recommendations.Application;
@@ -82,24 +83,26 @@ public sealed class InspectionCalendar(
     public Task<Written<ProviderInspection>> RecordEarlierPublicationAsync(
         string? requestId, InspectionPublication publication, long expectedVersion, CancellationToken ct) =>
         ledger.OnceAsync(RequestKeys.For(requestId, "PublishInspection", publication), Answer,
-            async (c, tx) =>
-            {
-                var inspection = await inspections.GetAsync(c, tx, publication.InspectionId, ct, forUpdate: true);
-                RowVersion.Ensure("Inspection", inspection.Id, inspection.Version, expectedVersion);
-                await inspections.UpdatePublicationAsync(c, tx, inspection.Publish(publication, frameworks.ImprovementPlanFor(inspection.FrameworkId)), expectedVersion, ct);
-                return Written.New(await inspections.GetAsync(c, tx, inspection.Id, ct));
-            }, ct);
+            (c, tx) => ChangeAsync(c, tx, publication.InspectionId, expectedVersion, inspection =>
+                inspections.UpdatePublicationAsync(c, tx, inspection.Publish(publication, frameworks.ImprovementPlanFor(inspection.FrameworkId)), expectedVersion, ct), ct),
+            ct);
 
     public Task<Written<ProviderInspection>> RecordImprovementPlanReceiptAsync(
         string? requestId, ImprovementPlanReceipt receipt, long expectedVersion, CancellationToken ct) =>
         ledger.OnceAsync(RequestKeys.For(requestId, "RecordImprovementPlanReceipt", receipt), Answer,
-            async (c, tx) =>
-            {
-                var inspection = await inspections.GetAsync(c, tx, receipt.InspectionId, ct, forUpdate: true);
-                RowVersion.Ensure("Inspection", inspection.Id, inspection.Version, expectedVersion);
-                await inspections.UpdateImprovementPlanReceiptAsync(c, tx, inspection.RecordImprovementPlanReceipt(receipt, Today.From(clock)), ct);
-                return Written.New(await inspections.GetAsync(c, tx, inspection.Id, ct));
-            }, ct);
+            (c, tx) => ChangeAsync(c, tx, receipt.InspectionId, expectedVersion, inspection =>
+                inspections.UpdateImprovementPlanReceiptAsync(c, tx, inspection.RecordImprovementPlanReceipt(receipt, Today.From(clock)), ct), ct),
+            ct);
+
+    /// <summary>Locks the inspection, checks it is at the version the caller read (ABORTED otherwise), stores the change and reads it back.</summary>
+    private async Task<Written<ProviderInspection>> ChangeAsync(
+        NpgsqlConnection c, NpgsqlTransaction tx, Guid inspectionId, long expectedVersion, Func<ProviderInspection, Task> store, CancellationToken ct)
+    {
+        var inspection = await inspections.GetAsync(c, tx, inspectionId, ct, forUpdate: true);
+        RowVersion.Ensure("Inspection", inspection.Id, inspection.Version, expectedVersion);
+        await store(inspection);
+        return Written.New(await inspections.GetAsync(c, tx, inspection.Id, ct));
+    }
 
     /// <summary>The inspection as publishing would leave it, read at the version the caller read (ABORTED otherwise); the domain refuses publishing twice.</summary>
     private async Task<ProviderInspection> PublicationOfAsync(InspectionPublication publication, long expectedVersion, CancellationToken ct)
