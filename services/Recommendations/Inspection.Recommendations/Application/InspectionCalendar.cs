@@ -39,10 +39,8 @@ public sealed class InspectionCalendar(
 
     public async Task<Page<ProviderInspection>> ListAsync(InspectionQuery query, CancellationToken ct)
     {
-        Guid[]? reach = null;
-        if (query.ProviderId is { } providerId)
-            reach = query.IncludePredecessors ? await register.ReachOfAsync(providerId, ct) : [(await providers.GetAsync(providerId, ct)).Id];
-        return await inspections.ListAsync(query, reach, ct);
+        var listed = await register.ListedAsync(query.ProviderId, query.IncludePredecessors, ct);
+        return await inspections.ListAsync(query, listed, ct);
     }
 
     /// <summary>

@@ -64,6 +64,16 @@ public sealed class ProviderRegister(ProviderStore providers, RequestLedger ledg
         return (await providers.LineageAsync(ct)).ReachOf(providerId).ToArray();
     }
 
+    /// <summary>
+    /// The providers a list asks for: none named, null (every provider); one, that one (NOT_FOUND when unknown), with
+    /// its ancestors when <paramref name="includePredecessors"/>.
+    /// </summary>
+    public async Task<Guid[]?> ListedAsync(Guid? providerId, bool includePredecessors, CancellationToken ct)
+    {
+        if (providerId is not { } id) return null;
+        return includePredecessors ? await ReachOfAsync(id, ct) : [(await providers.GetAsync(id, ct)).Id];
+    }
+
     private async Task<LineageView> LineageOfAsync(NpgsqlConnection c, NpgsqlTransaction? tx, Guid providerId, CancellationToken ct)
     {
         var provider = await providers.GetAsync(c, tx, providerId, ct);

@@ -46,9 +46,7 @@ public sealed class RecommendationRecords(
 
     public async Task<Page<RecommendationProgress>> ListAsync(RecommendationQuery query, CancellationToken ct)
     {
-        Guid[]? reach = null;
-        if (query.ProviderId is { } providerId)
-            reach = query.IncludePredecessors ? await register.ReachOfAsync(providerId, ct) : [(await providers.GetAsync(providerId, ct)).Id];
-        return await recommendations.ListAsync(query, reach, frameworks.CombinedProgressScale().ClosingWord, ct);
+        var listed = await register.ListedAsync(query.ProviderId, query.IncludePredecessors, ct);
+        return await recommendations.ListAsync(query, listed, frameworks.CombinedProgressScale().ClosingWord, ct);
     }
 }
