@@ -1,6 +1,6 @@
 using Inspection.Admin.Accounts;
 using Inspection.Evidence.Grpc;
-using Inspection.Recommendations.Services;
+using Inspection.Recommendations.Grpc;
 using Inspection.Sampling.Grpc;
 using Inspection.Scoring.Services;
 using Inspection.Testing;

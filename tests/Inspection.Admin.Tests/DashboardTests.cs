@@ -28,9 +28,9 @@ public sealed class DashboardTests(AdminFixture admin)
         var added = await tracking.AddRecommendationsAsync(add);
         // A report published before the system, as the demo data records it: straight through the store, since the
         // publication guard (rightly) refuses an inspection with no sample or judgements.
-        var store = admin.Tracking.Services.GetRequiredService<Inspection.Recommendations.Data.RecommendationStore>();
-        var publication = Inspection.Recommendations.Domain.InspectionPublication.Create(inspection.InspectionId, publishedOn, "admin-tests");
-        await store.PublishInspectionAsync("pub-" + unique, publication, added.Inspection.Version, default);
+        var store = admin.Tracking.Services.GetRequiredService<Inspection.Recommendations.Application.InspectionCalendar>();
+        var publication = Inspection.Recommendations.Domain.Inspections.InspectionPublication.Create(inspection.InspectionId, publishedOn, "admin-tests");
+        await store.RecordEarlierPublicationAsync("pub-" + unique, publication, added.Inspection.Version, default);
         return await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = inspection.InspectionId });
     }
 

@@ -19,7 +19,7 @@ public sealed class DependencyRules
     private static readonly Assembly[] Hosts =
     [
         typeof(Inspection.Evidence.Grpc.OrganisationalEvidenceService).Assembly,
-        typeof(Inspection.Recommendations.Services.RecommendationTrackingService).Assembly,
+        typeof(Inspection.Recommendations.Grpc.RecommendationTrackingService).Assembly,
         typeof(Inspection.Sampling.Grpc.CaseSamplingService).Assembly,
         typeof(Inspection.Scoring.Services.AssessmentScoringService).Assembly,
     ];

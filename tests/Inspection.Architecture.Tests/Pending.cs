@@ -12,7 +12,6 @@ internal static class Pending
     public static readonly IReadOnlySet<string> Layout = new HashSet<string>(StringComparer.Ordinal)
     {
         "Scoring",
-        "Recommendations",
     };
 
     /// <summary>Service projects the admin still references (it reads the sample's strata through the domain's types).</summary>

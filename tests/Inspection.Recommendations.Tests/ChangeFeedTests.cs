@@ -1,4 +1,4 @@
-using Inspection.Recommendations.Changes;
+using Inspection.Recommendations.Application.Changes;
 using Xunit;
 
 namespace Inspection.Recommendations.Tests;

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Inspection.Domain;
-using Inspection.Recommendations.Domain;
+using Inspection.Recommendations.Domain.Frameworks;
+using Inspection.Recommendations.Domain.Inspections;
+
 using Xunit;
 
 namespace Inspection.Recommendations.Tests;

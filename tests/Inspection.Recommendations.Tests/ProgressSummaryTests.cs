@@ -1,4 +1,9 @@
-using Inspection.Recommendations.Domain;
+using Inspection.Recommendations.Domain.Frameworks;
+using Inspection.Recommendations.Domain.Inspections;
+using Inspection.Recommendations.Domain.Progress;
+using Inspection.Recommendations.Domain.Providers;
+using Inspection.Recommendations.Domain.Recommendations;
+
 using Xunit;
 
 namespace Inspection.Recommendations.Tests;

@@ -1,5 +1,6 @@
 using Inspection.Domain;
-using Inspection.Recommendations.Domain;
+using Inspection.Recommendations.Domain.Providers;
+
 using Xunit;
 
 namespace Inspection.Recommendations.Tests;

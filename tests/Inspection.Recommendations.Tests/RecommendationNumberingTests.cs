@@ -1,5 +1,7 @@
 using Inspection.Domain;
-using Inspection.Recommendations.Domain;
+using Inspection.Recommendations.Domain.Providers;
+using Inspection.Recommendations.Domain.Recommendations;
+
 using Xunit;
 
 namespace Inspection.Recommendations.Tests;

@@ -1,4 +1,7 @@
-using Inspection.Recommendations.Domain;
+using Inspection.Recommendations.Domain.Inspections;
+using Inspection.Recommendations.Domain.Progress;
+using Inspection.Recommendations.Domain.Providers;
+using Inspection.Recommendations.Domain.Recommendations;
 
 namespace Inspection.Recommendations.Tests;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Inspection.Recommendations.Services;
+using Inspection.Recommendations.Grpc;
 using Inspection.Recommendations.V1;
 using Inspection.Scoring.Application;
 using Inspection.Scoring.Benchmarks;

@@ -1,23 +1,41 @@
-using Inspection.Recommendations.Changes;
-using Inspection.Recommendations.Demo;
+using Inspection.Recommendations.Application;
+using Inspection.Recommendations.Application.Changes;
 using Inspection.Recommendations.Data;
-using Inspection.Recommendations.Domain;
-using Inspection.Recommendations.Services;
-using Inspection.ServiceDefaults;
+using Inspection.Recommendations.Demo;
+using Inspection.Recommendations.Domain.Frameworks;
+using Inspection.Recommendations.Grpc;
+using Inspection.Recommendations.Upstream;
 using Inspection.Scoring.V1;
+using Inspection.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("recommendation-tracking");      // ports, gRPC server, health, telemetry
-builder.AddServiceDatabase(typeof(Program).Assembly);       // Npgsql data source from ConnectionStrings:Default, migrations at start
+builder.AddServiceDatabase(typeof(Program).Assembly);       // and the request ledger every write goes through
 builder.Services.AddSingleton(_ => FrameworkCatalogue.Load());
 builder.Services.AddSingleton(TimeProvider.System);
+
+// Data/: one store of plain SQL per aggregate
+builder.Services.AddSingleton<ProviderStore>();
+builder.Services.AddSingleton<InspectionStore>();
 builder.Services.AddSingleton<RecommendationStore>();
+builder.Services.AddSingleton<ProgressJudgementStore>();
+
+// Application/: the use cases the RPCs map to, and the change feed WatchChanges follows
 builder.Services.AddSingleton<ChangeFeed>();
-builder.Services.AddSingleton<DemoData>();
-builder.AddServiceClient<AssessmentScoring.AssessmentScoringClient>("assessment-scoring");   // publishing asks scoring what blocks it
+builder.Services.AddSingleton<ProviderRegister>();
+builder.Services.AddSingleton<InspectionCalendar>();
+builder.Services.AddSingleton<RecommendationRecords>();
+builder.Services.AddSingleton<ProgressJudgements>();
 builder.Services.AddSingleton<PublicationReadiness>();
+
+// Upstream/: publishing asks assessment scoring what blocks it and has it store the published figures
+builder.AddServiceClient<AssessmentScoring.AssessmentScoringClient>(AssessmentScoringRatings.AppId);
+builder.Services.AddSingleton<IAssessmentScoring>(sp =>
+    new AssessmentScoringRatings(sp.GetRequiredService<AssessmentScoring.AssessmentScoringClient>));
 // Publishing has scoring store the published figures as the person publishing (see CallerCredentials).
 builder.Services.AddSingleton<Inspection.Security.IOutgoingCredentials, CallerCredentials>();
+
+builder.Services.AddSingleton<DemoData>();
 // `--DemoData:Load=true` (or DemoData__Load=true) loads the reference inspections once the database is ready.
 if (builder.Configuration.GetValue<bool>("DemoData:Load")) builder.Services.AddHostedService<DemoDataAtStartup>();
 

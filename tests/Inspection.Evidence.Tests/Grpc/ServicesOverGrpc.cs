@@ -1,7 +1,7 @@
 using Inspection.Evidence.Grpc;
 using Inspection.Evidence.V1;
 using Grpc.Core;
-using Inspection.Recommendations.Services;
+using Inspection.Recommendations.Grpc;
 using Inspection.Recommendations.V1;
 using Inspection.Sampling.Grpc;
 using Inspection.Sampling.V1;

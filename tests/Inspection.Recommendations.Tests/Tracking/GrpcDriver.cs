@@ -5,11 +5,11 @@ namespace Inspection.Recommendations.Tests.Tracking;
 
 /// <summary>Drives the real host over gRPC (HTTP/2 on loopback sockets) with the generated client. History (inspections
 /// published before the system) goes into the host's own store, as its demo data loads the reference inspections.</summary>
-public sealed class GrpcDriver(RecommendationTracking.RecommendationTrackingClient client, Inspection.Recommendations.Data.RecommendationStore history) : ITrackingDriver
+public sealed class GrpcDriver(RecommendationTracking.RecommendationTrackingClient client, Inspection.Recommendations.Application.InspectionCalendar history) : ITrackingDriver
 {
     public async Task<InspectionRef> PublishHistoryAsync(string requestId, string inspectionId, long expectedVersion, string publishedOn)
     {
-        await history.PublishInspectionAsync(requestId, Inspection.Recommendations.Domain.InspectionPublication.Create(inspectionId, publishedOn, By), expectedVersion, default);
+        await history.RecordEarlierPublicationAsync(requestId, Inspection.Recommendations.Domain.Inspections.InspectionPublication.Create(inspectionId, publishedOn, By), expectedVersion, default);
         return await GetInspectionAsync(inspectionId);
     }
 

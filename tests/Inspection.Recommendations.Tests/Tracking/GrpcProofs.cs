@@ -14,7 +14,7 @@ public sealed class GrpcProofs(ServiceHostFixture service) : TrackingProofs, ICl
     private readonly RecommendationTracking.RecommendationTrackingClient _client = service.Client;
 
     protected override ITrackingDriver Driver { get; } = new GrpcDriver(service.Client,
-        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Inspection.Recommendations.Data.RecommendationStore>(service.Host.Services));
+        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Inspection.Recommendations.Application.InspectionCalendar>(service.Host.Services));
 
     [Fact]
     public async Task WatchChanges_refuses_an_absurdly_long_list_of_types_in_one_violation()

@@ -17,9 +17,12 @@ public sealed class ServiceHostFixture : IAsyncLifetime
 
     public RecommendationTracking.RecommendationTrackingClient Client { get; private set; } = null!;
 
+    /// <summary>The host's database (its connection string), where the audit trail counts what each call wrote.</summary>
+    public string Database { get; private set; } = "";
+
     public async Task InitializeAsync()
     {
-        var connectionString = await PostgresServer.Shared.CreateDatabaseAsync("reco_grpc");
+        var connectionString = Database = await PostgresServer.Shared.CreateDatabaseAsync("reco_grpc");
         _scoring = await ScoringStandIn.StartAsync();
         _host = await ServiceTestHost<Program>.StartAsync(new Dictionary<string, string?>
         {

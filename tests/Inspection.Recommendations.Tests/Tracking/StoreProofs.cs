@@ -1,12 +1,12 @@
 using Inspection.Data;
-using Inspection.Recommendations.Data;
-using Inspection.Recommendations.Domain;
+using Inspection.Recommendations.Application;
+
 using Inspection.Testing;
 using Xunit;
 
 namespace Inspection.Recommendations.Tests.Tracking;
 
-/// <summary>The proofs against the domain core and the store, on a real PostgreSQL database (migrated as the host does).</summary>
+/// <summary>The proofs against the domain core and the use cases, on a real PostgreSQL database (migrated as the host does).</summary>
 public sealed class StoreProofs(PostgresDatabaseFixture database) : TrackingProofs, IClassFixture<PostgresDatabaseFixture>, IAsyncLifetime
 {
     private ITrackingDriver? _driver;
@@ -15,9 +15,7 @@ public sealed class StoreProofs(PostgresDatabaseFixture database) : TrackingProo
 
     public async Task InitializeAsync()
     {
-        await Migrator.ApplyAsync(database.DataSource, typeof(RecommendationStore).Assembly, default);
-        _driver = new StoreDriver(new RecommendationStore(new Database(database.DataSource), FrameworkCatalogue.Load()),
-            FrameworkCatalogue.Load());
+        _driver = new StoreDriver(await UseCases.OverAsync(database.DataSource), UseCases.Frameworks);
     }
 
     public Task DisposeAsync() => Task.CompletedTask;

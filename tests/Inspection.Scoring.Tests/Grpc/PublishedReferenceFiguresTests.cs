@@ -1,5 +1,5 @@
-using Inspection.Recommendations.Data;
-using Inspection.Recommendations.Domain;
+using Inspection.Recommendations.Application;
+using Inspection.Recommendations.Domain.Inspections;
 using Inspection.Recommendations.V1;
 using Inspection.Scoring.Application;
 using Microsoft.Extensions.DependencyInjection;
@@ -74,9 +74,9 @@ public sealed class PublishedReferenceFiguresTests(ScoringServices services)
         var reference = ReferenceInspection.Load("Birmingham");
         var (inspectionId, _) = await ReferenceRecording.FromCaseAssessmentsAsync(services, reference);
         // Published as before issue 19: the register alone, scoring not asked to store anything.
-        var register = services.RegisterServices.GetRequiredService<RecommendationStore>();
+        var register = services.RegisterServices.GetRequiredService<InspectionCalendar>();
         var current = await services.Register.GetInspectionAsync(new GetInspectionRequest { InspectionId = inspectionId });
-        await register.PublishInspectionAsync("before-" + inspectionId, InspectionPublication.Create(inspectionId, "2022-09-01", "reference-tests"), current.Version, default);
+        await register.RecordEarlierPublicationAsync("before-" + inspectionId, InspectionPublication.Create(inspectionId, "2022-09-01", "reference-tests"), current.Version, default);
         var computed = await services.Scoring.GetInspectionRatingsAsync(new GetInspectionRatingsRequest { InspectionId = inspectionId });
         Assert.Equal(0, computed.PublishedFiguresVersion);
 

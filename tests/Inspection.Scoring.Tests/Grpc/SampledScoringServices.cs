@@ -1,4 +1,4 @@
-using Inspection.Recommendations.Services;
+using Inspection.Recommendations.Grpc;
 using Inspection.Recommendations.V1;
 using Inspection.Sampling.Grpc;
 using Inspection.Sampling.V1;

@@ -1,13 +1,18 @@
 using Inspection.Domain;
 using System.Globalization;
 using System.Text.Json;
-using Inspection.Recommendations.Data;
+using Inspection.Recommendations.Application;
 using Inspection.Recommendations.Domain;
+using Inspection.Recommendations.Domain.Frameworks;
+using Inspection.Recommendations.Domain.Inspections;
+using Inspection.Recommendations.Domain.Progress;
+using Inspection.Recommendations.Domain.Providers;
+using Inspection.Recommendations.Domain.Recommendations;
 
 namespace Inspection.Recommendations.Demo;
 
 /// <summary>
-/// Loads the reference inspections (reference-inspections.json) through the store: their providers, regions and
+/// Loads the reference inspections (reference-inspections.json) through the same use cases as the RPCs: their providers, regions and
 /// national bodies; for the inspection with an annex, its CRC and NPS division predecessors, their inspections and
 /// recommendations, the restructure into the PDU, and the annex's judgements; then every inspection's own
 /// recommendations and publication. Idempotent: every write carries a fixed request id, so a second run replays
@@ -18,7 +23,8 @@ namespace Inspection.Recommendations.Demo;
 /// their inspections' framework and dates, the unification date, and a day for month-only dates (the 1st).
 /// Contains public sector information licensed under the Open Government Licence v3.0.
 /// </remarks>
-public sealed class DemoData(RecommendationStore store, FrameworkCatalogue frameworks)
+public sealed class DemoData(
+    ProviderRegister register, InspectionCalendar calendar, RecommendationRecords records, ProgressJudgements progress, FrameworkCatalogue frameworks)
 {
     public const string RecordedBy = "demo-data";
 
@@ -91,27 +97,27 @@ public sealed class DemoData(RecommendationStore store, FrameworkCatalogue frame
             inspection = await AddRecommendationsAsync(key, inspection,
                 items.Where(i => i.Origin == origin).Select(i => (AddresseeGroup.Provider.Word, predecessor, i.Text)).ToList(), result, ct);
             await PublishAsync(key, inspection, PredecessorInspectionsPublishedOn, result, ct);
-            foreach (var recommendation in (await store.ListRecommendationsAsync(RecommendationQuery.Create(
+            foreach (var recommendation in (await records.ListAsync(RecommendationQuery.Create(
                          null, false, null, Identifier.Format(inspection.Id), null, false, null, null, PageRequest.MaxSize, null,
                          frameworks.CombinedProgressScale(), PredecessorInspectionsPublishedOn), ct)).Items)
                 made[(origin, recommendation.Recommendation.Text)] = recommendation;
         }
 
-        var current = await store.GetProviderAsync(pdu.Id, ct);
+        var current = await register.GetAsync(pdu.Id, ct);
         var restructure = NewRestructure.Create(
             Identifier.Format(pdu.Id), CalendarDate.Format(UnificationDate),
             predecessors.Select(p => ((string?)Identifier.Format(p.Id), (string?)$"part of {p.Name}")).ToList(),
             "Unification of probation services: CRCs and NPS divisions became probation delivery units", RecordedBy);
-        var restructured = await store.RecordRestructureAsync($"demo:restructure:{pdu.Name}", restructure, current.Version, ct);
+        var restructured = await register.RecordRestructureAsync($"demo:restructure:{pdu.Name}", restructure, current.Version, ct);
         if (!restructured.Replayed) result.Restructures++;
 
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
-            var recommendation = await store.GetRecommendationAsync(made[(item.Origin, item.Text)].Recommendation.Id, ct);
+            var recommendation = await records.GetAsync(made[(item.Origin, item.Text)].Recommendation.Id, ct);
             var judgement = NewProgressJudgement.Create(
                 Identifier.Format(recommendation.Recommendation.Id), Identifier.Format(pduInspection.Id), item.Judgement, string.Empty, item.Repeated, RecordedBy);
-            var recorded = await store.RecordProgressJudgementAsync(
+            var recorded = await progress.RecordAsync(
                 $"demo:judgement:{pdu.Name}|{i}", judgement, recommendation.Recommendation.Version, ct);
             if (!recorded.Replayed) result.Judgements++;
         }
@@ -120,11 +126,11 @@ public sealed class DemoData(RecommendationStore store, FrameworkCatalogue frame
     private async Task<Provider> ProviderAsync(string name, ProviderType type, string region, DemoDataResult result, CancellationToken ct)
     {
         // A provider already in the register under this name (made by hand, say) is used as it is.
-        var existing = (await store.ListProvidersAsync(ProviderQuery.Create(null, null, name, null, PageRequest.MaxSize, null), ct)).Items
+        var existing = (await register.ListAsync(ProviderQuery.Create(null, null, name, null, PageRequest.MaxSize, null), ct)).Items
             .FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
         if (existing is not null) return existing;
         var (from, to) = NationalBodyDates.GetValueOrDefault(name);
-        var created = await store.CreateProviderAsync($"demo:provider:{name}",
+        var created = await register.CreateAsync($"demo:provider:{name}",
             NewProvider.Create(name, type.Word, type == ProviderType.NationalBody ? string.Empty : region, from, to, RecordedBy), ct);
         if (!created.Replayed) result.Providers++;
         return created.Value;
@@ -153,7 +159,7 @@ public sealed class DemoData(RecommendationStore store, FrameworkCatalogue frame
     private async Task<ProviderInspection> InspectionAsync(
         string key, Provider provider, string framework, DateOnly? fieldworkStart, DemoDataResult result, CancellationToken ct)
     {
-        var created = await store.CreateInspectionAsync($"demo:inspection:{key}",
+        var created = await calendar.CreateAsync($"demo:inspection:{key}",
             NewInspection.Create(Identifier.Format(provider.Id), framework, CalendarDate.Format(fieldworkStart), null, null, RecordedBy, frameworks), ct);
         if (!created.Replayed) result.Inspections++;
         return created.Value;
@@ -165,16 +171,16 @@ public sealed class DemoData(RecommendationStore store, FrameworkCatalogue frame
         if (recommendations.Count == 0) return inspection;
         var batch = NewRecommendations.Create(Identifier.Format(inspection.Id),
             recommendations.Select(r => ((string?)r.Group, (string?)Identifier.Format(r.Addressee.Id), (string?)r.Text)).ToList(), RecordedBy);
-        var current = await store.GetInspectionAsync(inspection.Id, ct);
-        var added = await store.AddRecommendationsAsync($"demo:recommendations:{key}", batch, current.Version, ct);
+        var current = await calendar.GetAsync(inspection.Id, ct);
+        var added = await records.AddAsync($"demo:recommendations:{key}", batch, current.Version, ct);
         if (!added.Replayed) result.Recommendations += added.Value.Recommendations.Count;
         return added.Value.Inspection;
     }
 
     private async Task PublishAsync(string key, ProviderInspection inspection, DateOnly publishedOn, DemoDataResult result, CancellationToken ct)
     {
-        var current = await store.GetInspectionAsync(inspection.Id, ct);
-        var published = await store.PublishInspectionAsync($"demo:publish:{key}",
+        var current = await calendar.GetAsync(inspection.Id, ct);
+        var published = await calendar.RecordEarlierPublicationAsync($"demo:publish:{key}",
             InspectionPublication.Create(Identifier.Format(inspection.Id), CalendarDate.Format(publishedOn), RecordedBy), current.Version, ct);
         if (!published.Replayed) result.Publications++;
     }

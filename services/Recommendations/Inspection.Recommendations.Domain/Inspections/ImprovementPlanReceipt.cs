@@ -1,0 +1,17 @@
+using Inspection.Domain;
+
+namespace Inspection.Recommendations.Domain.Inspections;
+
+/// <summary>The inspected provider's improvement plan arrived: on which day, and who recorded it.</summary>
+public sealed record ImprovementPlanReceipt(Guid InspectionId, DateOnly ReceivedOn, string RecordedBy)
+{
+    public static ImprovementPlanReceipt Create(string? inspectionId, string? receivedOn, string? recordedBy)
+    {
+        var violations = new List<FieldViolation>();
+        var id = Identifier.ParseRequired(inspectionId, "inspection_id", violations);
+        var date = CalendarDate.ParseRequired(receivedOn, "received_on", violations);
+        var by = RequestText.Required(recordedBy, "recorded_by", 200, violations);
+        ValidationException.ThrowIfAny(violations);
+        return new ImprovementPlanReceipt(id, date!.Value, by);
+    }
+}

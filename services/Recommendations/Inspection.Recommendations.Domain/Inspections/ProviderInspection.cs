@@ -1,0 +1,85 @@
+using Inspection.Domain;
+
+namespace Inspection.Recommendations.Domain.Inspections;
+
+/// <summary>One inspection of one provider under one framework, as the calendar holds it.</summary>
+public sealed record ProviderInspection(
+    Guid Id,
+    Guid ProviderId,
+    string ProviderName,
+    string FrameworkId,
+    InspectionStatus Status,
+    DateOnly? FieldworkStart,
+    DateOnly? FieldworkEnd,
+    string LeadInspector,
+    DateOnly? PublishedOn,
+    DateOnly? ImprovementPlanDue,
+    string PublishedBy,
+    int RecommendationCount,
+    long Version,
+    string CreatedBy,
+    DateTimeOffset CreatedAt)
+{
+    public bool IsPublished => Status == InspectionStatus.Published;
+
+    /// <summary>When the provider's improvement plan was received; null while none is recorded.</summary>
+    public DateOnly? ImprovementPlanReceivedOn { get; init; }
+
+    public string ImprovementPlanRecordedBy { get; init; } = string.Empty;
+
+    /// <summary>Overdue means overdue: published, the plan's due date before <paramref name="today"/>, and no plan received.</summary>
+    public bool IsImprovementPlanOverdue(DateOnly today) =>
+        IsPublished && ImprovementPlanReceivedOn is null && ImprovementPlanDue is { } due && due < today;
+
+    /// <summary>
+    /// Records the plan's receipt (again, to correct the date): only for a published inspection, on or after its
+    /// publication and not after <paramref name="today"/>.
+    /// </summary>
+    public ProviderInspection RecordImprovementPlanReceipt(ImprovementPlanReceipt receipt, DateOnly today)
+    {
+        if (!IsPublished)
+            throw new PreconditionFailedException($"Inspection {Identifier.Format(Id)} is not published: no improvement plan is due until it is.");
+        if (receipt.ReceivedOn < PublishedOn)
+            throw new ValidationException("received_on", $"{Domain.CalendarDate.Format(receipt.ReceivedOn)} is before the publication on {Domain.CalendarDate.Format(PublishedOn)}");
+        if (receipt.ReceivedOn > today)
+            throw new ValidationException("received_on", $"{Domain.CalendarDate.Format(receipt.ReceivedOn)} is in the future (today is {Domain.CalendarDate.Format(today)})");
+        return this with { ImprovementPlanReceivedOn = receipt.ReceivedOn, ImprovementPlanRecordedBy = receipt.RecordedBy };
+    }
+
+    /// <summary>Where the inspection stands in time: its fieldwork start, or its publication when fieldwork dates are not known.</summary>
+    public DateOnly? CalendarDate => FieldworkStart ?? PublishedOn;
+
+    public string Label => CalendarDate is { } date ? $"{ProviderName} ({Domain.CalendarDate.Format(date)})" : ProviderName;
+
+    /// <summary>Publication: the improvement plan falls due by the framework's rule. Publishing twice is refused.</summary>
+    public ProviderInspection Publish(InspectionPublication publication, ImprovementPlanRule rule)
+    {
+        if (IsPublished)
+            throw new PreconditionFailedException($"Inspection {Identifier.Format(Id)} was already published on {Domain.CalendarDate.Format(PublishedOn)}.");
+        if (FieldworkStart is { } start && publication.PublishedOn < start)
+            throw new ValidationException("published_on", $"{Domain.CalendarDate.Format(publication.PublishedOn)} is before the fieldwork start {Domain.CalendarDate.Format(start)}");
+        return this with
+        {
+            Status = InspectionStatus.Published,
+            PublishedOn = publication.PublishedOn,
+            ImprovementPlanDue = rule.DueDate(publication.PublishedOn),
+            PublishedBy = publication.PublishedBy,
+        };
+    }
+
+    /// <summary>
+    /// A change to a published inspection changes its report: it is taken only as a correction, with the reason why
+    /// (FAILED_PRECONDITION naming correction_reason otherwise). The reason is kept only for such a correction, so an
+    /// inspection not yet published gives "".
+    /// </summary>
+    /// <param name="change">What the change does to the report, e.g. "a progress judgement at it changes its published annex".</param>
+    public string CorrectionReasonFor(string reason, string change)
+    {
+        if (!IsPublished) return "";
+        if (reason.Length == 0)
+            throw new PreconditionFailedException(
+                $"Inspection {Identifier.Format(Id)} was published on {Domain.CalendarDate.Format(PublishedOn)}: {change}, so it can be made only as a correction; " +
+                "give correction_reason (why the published report changes).");
+        return reason;
+    }
+}

@@ -1,4 +1,0 @@
-namespace Inspection.Recommendations.Domain;
-
-/// <summary>How many judgements took one word of the scale.</summary>
-public sealed record JudgementCount(string Judgement, int Count);

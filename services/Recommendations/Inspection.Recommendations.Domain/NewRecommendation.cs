@@ -1,4 +1,0 @@
-namespace Inspection.Recommendations.Domain;
-
-/// <summary>A recommendation as the report states it: to whom, and the phrase completing "&lt;addressee&gt; should:".</summary>
-public sealed record NewRecommendation(AddresseeGroup AddresseeGroup, Guid AddresseeProviderId, string Text);

@@ -1,4 +1,0 @@
-namespace Inspection.Recommendations.Domain;
-
-/// <summary>A new recommendation with the number the service gave it.</summary>
-public sealed record NumberedRecommendation(int Number, NewRecommendation Recommendation);

@@ -1,4 +1,0 @@
-namespace Inspection.Recommendations.Domain;
-
-/// <summary>One predecessor of a restructure and which part of it the successor took over.</summary>
-public sealed record PredecessorPart(Guid ProviderId, string Note);

@@ -1,0 +1,4 @@
+namespace Inspection.Recommendations.Domain.Progress;
+
+/// <summary>How many judgements took one word of the scale.</summary>
+public sealed record JudgementCount(string Judgement, int Count);

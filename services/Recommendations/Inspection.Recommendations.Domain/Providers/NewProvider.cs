@@ -1,0 +1,30 @@
+using Inspection.Domain;
+
+namespace Inspection.Recommendations.Domain.Providers;
+
+/// <summary>A provider to add to the register, validated.</summary>
+public sealed record NewProvider(string Name, ProviderType Type, string Region, DateOnly? ActiveFrom, DateOnly? ActiveTo, string CreatedBy)
+{
+    public static NewProvider Create(string? name, string? type, string? region, string? activeFrom, string? activeTo, string? createdBy)
+    {
+        var violations = new List<FieldViolation>();
+        var validName = RequestText.Required(name, "name", 200, violations);
+        var validType = ProviderType.Parse(type, "type", violations);
+        var validRegion = RequestText.Optional(region, "region", 100, violations);
+        // A PDU or a region is always somewhere; a national body never is (its recommendations are tracked nationally).
+        if (validType == ProviderType.Pdu || validType == ProviderType.Region)
+        {
+            if (validRegion.Length == 0) violations.Add(new FieldViolation("region", $"required for a provider of type {validType.Word}"));
+        }
+        else if (validType == ProviderType.NationalBody && validRegion.Length > 0)
+        {
+            violations.Add(new FieldViolation("region", "a national body has no region"));
+        }
+        var from = CalendarDate.ParseOptional(activeFrom, "active_from", violations);
+        var to = CalendarDate.ParseOptional(activeTo, "active_to", violations);
+        if (from is { } f && to is { } t && t < f) violations.Add(new FieldViolation("active_to", "before active_from"));
+        var by = RequestText.Required(createdBy, "created_by", 200, violations);
+        ValidationException.ThrowIfAny(violations);
+        return new NewProvider(validName, validType!, validRegion, from, to, by);
+    }
+}

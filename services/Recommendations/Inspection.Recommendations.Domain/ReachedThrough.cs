@@ -1,8 +1,0 @@
-namespace Inspection.Recommendations.Domain;
-
-/// <summary>How a recommendation reaches an inspection: addressed to the inspected provider itself, or to one of its predecessors.</summary>
-public enum ReachedThrough
-{
-    Self,
-    Predecessor,
-}

@@ -1,0 +1,112 @@
+using Inspection.Data;
+using Inspection.Domain;
+using Inspection.Recommendations.Application.Changes;
+using Inspection.Recommendations.Data;
+using Inspection.Recommendations.Domain;
+using Inspection.Recommendations.Domain.Frameworks;
+using Inspection.Recommendations.Domain.Inspections;
+using Npgsql;
+
+
+namespace Inspection.Recommendations.Application;
+
+/// <summary>
+/// The inspection calendar: CreateInspection, PublishInspection, RecordImprovementPlanReceipt and the reads. Publishing
+/// asks what blocks it (this service's judgements and assessment scoring's ratings) and has scoring store the figures
+/// before it writes, so those calls are made outside the transaction and never for a retry (the ledger answers it first).
+/// </summary>
+public sealed class InspectionCalendar(
+    InspectionStore inspections, ProviderStore providers, ProviderRegister register, RequestLedger ledger, FrameworkCatalogue frameworks,
+    PublicationReadiness readiness, ChangeFeed changes, TimeProvider clock)
+{
+    /// <summary>The first answer, as the ledger keeps it: {"inspection_id"}; a retry is given the inspection as it stands.</summary>
+    internal sealed record InspectionReference(Guid InspectionId);
+
+    private LedgerAnswer<Written<ProviderInspection>, InspectionReference> Answer =>
+        Written.Answer<ProviderInspection, InspectionReference>(i => new(i.Id), (kept, ct) => inspections.GetAsync(kept.InspectionId, ct));
+
+    public Task<Written<ProviderInspection>> CreateAsync(string? requestId, NewInspection inspection, CancellationToken ct) =>
+        ledger.OnceAsync(RequestKeys.For(requestId, "CreateInspection", inspection), Answer,
+            async (c, tx) =>
+            {
+                await providers.GetAsync(c, tx, inspection.ProviderId, ct);
+                var id = Guid.CreateVersion7();
+                await inspections.InsertAsync(c, tx, id, inspection, ct);
+                return Written.New(await inspections.GetAsync(c, tx, id, ct));
+            }, ct);
+
+    public Task<ProviderInspection> GetAsync(Guid inspectionId, CancellationToken ct) => inspections.GetAsync(inspectionId, ct);
+
+    public async Task<Page<ProviderInspection>> ListAsync(InspectionQuery query, CancellationToken ct)
+    {
+        var listed = await register.ListedAsync(query.ProviderId, query.IncludePredecessors, ct);
+        return await inspections.ListAsync(query, listed, ct);
+    }
+
+    /// <summary>
+    /// Publishes the inspection once nothing blocks it (issue 14), scoring having stored the figures first (issue 19):
+    /// a published inspection always has them, and a publication that fails after leaves them pending, replaced by the
+    /// next attempt. Announced on the change feed the first time only.
+    /// </summary>
+    /// <param name="callerAuthorization">The caller's own "Bearer ..." header: scoring stores the figures as the person publishing.</param>
+    public async Task<Written<ProviderInspection>> PublishAsync(
+        string? requestId, InspectionPublication publication, long expectedVersion, string? callerAuthorization, CancellationToken ct)
+    {
+        var written = await ledger.OnceAsync(RequestKeys.For(requestId, "PublishInspection", publication), Answer,
+            async _ =>
+            {
+                var published = await PublicationOfAsync(publication, expectedVersion, ct);
+                var blockers = await readiness.BlockersAsync(published.Id, ct);
+                if (blockers.Count > 0)
+                    throw new PreconditionFailedException(
+                        $"Inspection {Identifier.Format(published.Id)} cannot be published yet: {string.Join("; ", blockers)}.");
+                await readiness.RecordFiguresAsync(published.Id, publication.PublishedOn, publication.PublishedBy, callerAuthorization, ct);
+                return Written.New(published);
+            },
+            (decided, c, tx) => inspections.UpdatePublicationAsync(c, tx, decided.Value, expectedVersion, ct), ct);
+        if (!written.Replayed)
+        {
+            var inspection = written.Value;
+            changes.Publish((sequence, at) => new RecommendationChange(
+                sequence, ChangeType.InspectionPublished, at, inspection.Id, inspection.ProviderId, null, null, string.Empty,
+                inspection.PublishedOn, inspection.ImprovementPlanDue, inspection.PublishedBy));
+        }
+        return written;
+    }
+
+    /// <summary>
+    /// Records a report published before this system kept inspections (the reference inspections of the demo data): no
+    /// guard to ask, as its judgements and figures were never recorded here, and nothing to announce.
+    /// </summary>
+    public Task<Written<ProviderInspection>> RecordEarlierPublicationAsync(
+        string? requestId, InspectionPublication publication, long expectedVersion, CancellationToken ct) =>
+        ledger.OnceAsync(RequestKeys.For(requestId, "PublishInspection", publication), Answer,
+            (c, tx) => ChangeAsync(c, tx, publication.InspectionId, expectedVersion, inspection =>
+                inspections.UpdatePublicationAsync(c, tx, inspection.Publish(publication, frameworks.ImprovementPlanFor(inspection.FrameworkId)), expectedVersion, ct), ct),
+            ct);
+
+    public Task<Written<ProviderInspection>> RecordImprovementPlanReceiptAsync(
+        string? requestId, ImprovementPlanReceipt receipt, long expectedVersion, CancellationToken ct) =>
+        ledger.OnceAsync(RequestKeys.For(requestId, "RecordImprovementPlanReceipt", receipt), Answer,
+            (c, tx) => ChangeAsync(c, tx, receipt.InspectionId, expectedVersion, inspection =>
+                inspections.UpdateImprovementPlanReceiptAsync(c, tx, inspection.RecordImprovementPlanReceipt(receipt, Today.From(clock)), ct), ct),
+            ct);
+
+    /// <summary>Locks the inspection, checks it is at the version the caller read (ABORTED otherwise), stores the change and reads it back.</summary>
+    private async Task<Written<ProviderInspection>> ChangeAsync(
+        NpgsqlConnection c, NpgsqlTransaction tx, Guid inspectionId, long expectedVersion, Func<ProviderInspection, Task> store, CancellationToken ct)
+    {
+        var inspection = await inspections.GetAsync(c, tx, inspectionId, ct, forUpdate: true);
+        RowVersion.Ensure("Inspection", inspection.Id, inspection.Version, expectedVersion);
+        await store(inspection);
+        return Written.New(await inspections.GetAsync(c, tx, inspection.Id, ct));
+    }
+
+    /// <summary>The inspection as publishing would leave it, read at the version the caller read (ABORTED otherwise); the domain refuses publishing twice.</summary>
+    private async Task<ProviderInspection> PublicationOfAsync(InspectionPublication publication, long expectedVersion, CancellationToken ct)
+    {
+        var current = await inspections.GetAsync(publication.InspectionId, ct);
+        RowVersion.Ensure("Inspection", current.Id, current.Version, expectedVersion);
+        return current.Publish(publication, frameworks.ImprovementPlanFor(current.FrameworkId)) with { Version = current.Version + 1 };
+    }
+}

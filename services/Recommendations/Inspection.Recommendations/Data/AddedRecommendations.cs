@@ -1,6 +1,0 @@
-using Inspection.Recommendations.Domain;
-
-namespace Inspection.Recommendations.Data;
-
-/// <summary>The inspection after an AddRecommendations request, and the recommendations that request made.</summary>
-public sealed record AddedRecommendations(ProviderInspection Inspection, IReadOnlyList<RecommendationProgress> Recommendations);

@@ -1,6 +1,0 @@
-using Inspection.Recommendations.Domain;
-
-namespace Inspection.Recommendations.Data;
-
-/// <summary>What an inspection must judge, and the scale it judges with.</summary>
-public sealed record DueList(ProviderInspection Inspection, ProgressScale Scale, IReadOnlyList<DueRecommendation> Recommendations);

@@ -1,6 +1,0 @@
-using Inspection.Recommendations.Domain;
-
-namespace Inspection.Recommendations.Data;
-
-/// <summary>A provider with every ancestor and every successor.</summary>
-public sealed record LineageView(Provider Provider, IReadOnlyList<LineageEntry> Ancestors, IReadOnlyList<LineageEntry> Successors);

@@ -1,0 +1,162 @@
+using Dapper;
+using Inspection.Data;
+using Inspection.Domain;
+using Inspection.Recommendations.Domain;
+using Inspection.Recommendations.Domain.Providers;
+
+using Npgsql;
+using static Inspection.Recommendations.Data.SqlValues;
+
+namespace Inspection.Recommendations.Data;
+
+/// <summary>The provider register and its restructures (the predecessor links the lineage is walked over).</summary>
+public sealed class ProviderStore(Database database)
+{
+    // Serialises restructures, so two concurrent ones cannot together close a cycle the lineage check would refuse alone.
+    private const long LineageLockKey = 0x5265_634C_696E_6561; // "RecLinea"
+
+    internal const string ProviderSelect =
+        "select provider_id, name, type, region, active_from, active_to, version, created_by, created_at from providers p";
+
+    private const string LinkSelect =
+        """
+        select l.restructure_id, l.successor_id, l.predecessor_id, r.effective_on, r.note, l.part_note, r.recorded_by
+        from predecessor_links l join restructures r on r.restructure_id = l.restructure_id
+        """;
+
+    /// <summary>Adds the provider; a second entry of the same name is ALREADY_EXISTS (it would split its recommendations).</summary>
+    public async Task InsertAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid id, NewProvider provider, CancellationToken ct)
+    {
+        try
+        {
+            await c.ExecuteAsync(new CommandDefinition(
+                """
+                insert into providers (provider_id, name, type, region, active_from, active_to, created_by)
+                values (@id, @Name, @type, @Region, @from::date, @to::date, @CreatedBy)
+                """,
+                new { id, provider.Name, type = provider.Type.Word, provider.Region, from = AsDate(provider.ActiveFrom), to = AsDate(provider.ActiveTo), provider.CreatedBy },
+                tx, cancellationToken: ct));
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "providers_name_key")
+        {
+            throw new AlreadyExistsException($"A provider named '{provider.Name}' is already in the register.");
+        }
+    }
+
+    public async Task<Provider> GetAsync(Guid providerId, CancellationToken ct)
+    {
+        await using var c = await database.OpenAsync(ct);
+        return await GetAsync(c, null, providerId, ct);
+    }
+
+    public async Task<Provider> GetAsync(NpgsqlConnection c, NpgsqlTransaction? tx, Guid providerId, CancellationToken ct)
+    {
+        var row = await c.QuerySingleOrDefaultAsync<ProviderRow>(new CommandDefinition(
+            ProviderSelect + " where p.provider_id = @providerId", new { providerId }, tx, cancellationToken: ct));
+        return row?.ToProvider() ?? throw new NotFoundException("Provider", Identifier.Format(providerId));
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, Provider>> GetManyAsync(NpgsqlConnection c, NpgsqlTransaction? tx, IReadOnlyCollection<Guid> providerIds, CancellationToken ct)
+    {
+        var ids = providerIds.ToArray();
+        return (await c.QueryAsync<ProviderRow>(new CommandDefinition(
+                ProviderSelect + " where p.provider_id = any(@ids)", new { ids }, tx, cancellationToken: ct)))
+            .Select(r => r.ToProvider())
+            .ToDictionary(p => p.Id);
+    }
+
+    public async Task<Page<Provider>> ListAsync(ProviderQuery query, CancellationToken ct)
+    {
+        await using var c = await database.OpenAsync(ct);
+        var rows = await c.QueryAsync<ProviderRow>(new CommandDefinition(
+            ProviderSelect + """
+
+            where (@type::text is null or p.type = @type)
+              and (@region::text is null or lower(p.region) = lower(@region))
+              and (@name::text is null or strpos(lower(p.name), lower(@name)) > 0)
+              and (@activeOn::date is null or ((p.active_from is null or p.active_from <= @activeOn::date)
+                                                and (p.active_to is null or p.active_to >= @activeOn::date)))
+            order by p.name, p.provider_id
+            limit @limit offset @offset
+            """,
+            new
+            {
+                type = query.Type?.Word,
+                region = NullIfEmpty(query.Region),
+                name = NullIfEmpty(query.NameContains),
+                activeOn = AsDate(query.ActiveOn),
+                limit = query.Page.Size + 1,
+                offset = query.Page.Offset,
+            }, cancellationToken: ct));
+        return query.Page.ToPage(rows.Select(r => r.ToProvider()).ToList());
+    }
+
+    /// <summary>Every predecessor link: the lineage is small (one per restructure), so it is walked in memory.</summary>
+    public async Task<ProviderLineage> LineageAsync(NpgsqlConnection c, NpgsqlTransaction? tx, CancellationToken ct) =>
+        new((await c.QueryAsync<LinkRow>(new CommandDefinition(LinkSelect, transaction: tx, cancellationToken: ct))).Select(l => l.ToLink()).ToList());
+
+    public async Task<ProviderLineage> LineageAsync(CancellationToken ct)
+    {
+        await using var c = await database.OpenAsync(ct);
+        return await LineageAsync(c, null, ct);
+    }
+
+    /// <summary>Held to the end of the transaction: restructures are recorded one at a time.</summary>
+    public Task LockLineageAsync(NpgsqlConnection c, NpgsqlTransaction tx, CancellationToken ct) =>
+        c.ExecuteAsync(new CommandDefinition("select pg_advisory_xact_lock(@key)", new { key = LineageLockKey }, tx, cancellationToken: ct));
+
+    /// <summary>Moves the successor to its next version if still at the one the caller read.</summary>
+    public Task BumpVersionAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid providerId, long expectedVersion, CancellationToken ct) =>
+        RowVersion.BumpAsync(c, tx, "providers", "provider_id", providerId, expectedVersion, "Provider", ct);
+
+    public async Task InsertRestructureAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid restructureId, NewRestructure restructure, CancellationToken ct)
+    {
+        await c.ExecuteAsync(new CommandDefinition(
+            """
+            insert into restructures (restructure_id, successor_id, effective_on, note, recorded_by)
+            values (@restructureId, @SuccessorId, @effectiveOn::date, @Note, @RecordedBy)
+            """,
+            new { restructureId, restructure.SuccessorId, effectiveOn = AsDate(restructure.EffectiveOn), restructure.Note, restructure.RecordedBy },
+            tx, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition(
+            """
+            insert into predecessor_links (restructure_id, successor_id, predecessor_id, part_note)
+            values (@restructureId, @successorId, @ProviderId, @Note)
+            """,
+            restructure.Predecessors.Select(p => new { restructureId, successorId = restructure.SuccessorId, p.ProviderId, p.Note }),
+            tx, cancellationToken: ct));
+    }
+
+    internal sealed class ProviderRow
+    {
+        public Guid ProviderId { get; set; }
+        public string Name { get; set; } = "";
+        public string Type { get; set; } = "";
+        public string Region { get; set; } = "";
+        public DateTime? ActiveFrom { get; set; }
+        public DateTime? ActiveTo { get; set; }
+        public long Version { get; set; }
+        public string CreatedBy { get; set; } = "";
+        public DateTime CreatedAt { get; set; }
+
+        public Provider ToProvider()
+        {
+            ProviderType.TryParse(Type, out var type);
+            return new Provider(ProviderId, Name, type, Region, FromDate(ActiveFrom), FromDate(ActiveTo), Version, CreatedBy, FromTimestamp(CreatedAt));
+        }
+    }
+
+    private sealed class LinkRow
+    {
+        public Guid RestructureId { get; set; }
+        public Guid SuccessorId { get; set; }
+        public Guid PredecessorId { get; set; }
+        public DateTime EffectiveOn { get; set; }
+        public string Note { get; set; } = "";
+        public string PartNote { get; set; } = "";
+        public string RecordedBy { get; set; } = "";
+
+        public PredecessorLink ToLink() =>
+            new(RestructureId, SuccessorId, PredecessorId, DateOnly.FromDateTime(EffectiveOn), Note, PartNote, RecordedBy);
+    }
+}

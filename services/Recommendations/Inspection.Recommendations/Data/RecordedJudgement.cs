@@ -1,6 +1,0 @@
-using Inspection.Recommendations.Domain;
-
-namespace Inspection.Recommendations.Data;
-
-/// <summary>A judgement just recorded, with its recommendation as it now stands (new version, full history).</summary>
-public sealed record RecordedJudgement(ProgressJudgement Judgement, RecommendationProgress Recommendation, ProviderInspection Inspection);

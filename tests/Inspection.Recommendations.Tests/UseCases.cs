@@ -1,0 +1,55 @@
+using Inspection.Data;
+using Inspection.Recommendations.Application;
+using Inspection.Recommendations.Application.Changes;
+using Inspection.Recommendations.Data;
+using Inspection.Recommendations.Domain.Frameworks;
+using Npgsql;
+
+namespace Inspection.Recommendations.Tests;
+
+/// <summary>
+/// The service's use cases over a test database, composed as Program composes them but without a host: publishing here
+/// is a report published before the system (RecordEarlierPublicationAsync), so assessment scoring is never asked.
+/// </summary>
+public sealed class UseCases
+{
+    private UseCases(NpgsqlDataSource dataSource)
+    {
+        var database = new Database(dataSource);
+        var ledger = new RequestLedger(database);
+        var providers = new ProviderStore(database);
+        var inspections = new InspectionStore(database);
+        var recommendations = new RecommendationStore(database);
+        Changes = new ChangeFeed(TimeProvider.System);
+        Register = new ProviderRegister(providers, ledger, database);
+        Progress = new ProgressJudgements(
+            new ProgressJudgementStore(database), recommendations, inspections, providers, Register, ledger, Frameworks, Changes, database);
+        Calendar = new InspectionCalendar(inspections, providers, Register, ledger, Frameworks,
+            new PublicationReadiness(Progress, new ScoringNotAsked()), Changes, TimeProvider.System);
+        Records = new RecommendationRecords(recommendations, inspections, providers, Register, ledger, Frameworks, TimeProvider.System);
+    }
+
+    public static FrameworkCatalogue Frameworks { get; } = FrameworkCatalogue.Load();
+
+    public ChangeFeed Changes { get; }
+    public ProviderRegister Register { get; }
+    public InspectionCalendar Calendar { get; }
+    public RecommendationRecords Records { get; }
+    public ProgressJudgements Progress { get; }
+
+    /// <summary>Migrates the database as the host does at start-up, then composes the use cases over it.</summary>
+    public static async Task<UseCases> OverAsync(NpgsqlDataSource dataSource)
+    {
+        await Migrator.ApplyAsync(dataSource, typeof(ProviderStore).Assembly, default);
+        return new UseCases(dataSource);
+    }
+
+    private sealed class ScoringNotAsked : IAssessmentScoring
+    {
+        public Task<IReadOnlyList<string>> BlockersAsync(Guid inspectionId, CancellationToken ct) =>
+            throw new InvalidOperationException("These tests publish without the guard: scoring is not asked");
+
+        public Task RecordPublishedFiguresAsync(Guid inspectionId, DateOnly publishedOn, string publishedBy, string? callerAuthorization, CancellationToken ct) =>
+            throw new InvalidOperationException("These tests publish without the guard: scoring is not asked");
+    }
+}
