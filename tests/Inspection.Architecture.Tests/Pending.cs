@@ -11,7 +11,6 @@ internal static class Pending
     /// with namespaces that match.</summary>
     public static readonly IReadOnlySet<string> Layout = new HashSet<string>(StringComparer.Ordinal)
     {
-        "Scoring",
         "Recommendations",
     };
 
