@@ -25,6 +25,8 @@ public sealed class CaseAssessments(
 
     public async Task<(StoredCaseAssessment Assessment, Framework Framework)> RecordAsync(CaseAssessmentCommand command, RequestKey? request, CancellationToken ct)
     {
+        // Decided outside the transaction (it asks other apps), written inside the one that claims the request; the
+        // ledger keeps where the record is, and a retry is answered from there before anyone is asked.
         (CaseAssessmentWrite Write, Framework Framework)? decided = null;
         var recorded = await ledger.OnceAsync(request, LedgerAnswer.Itself<Recorded>(),
             async token =>
