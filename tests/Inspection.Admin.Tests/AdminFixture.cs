@@ -2,7 +2,7 @@ using Inspection.Admin.Accounts;
 using Inspection.Evidence.Grpc;
 using Inspection.Recommendations.Grpc;
 using Inspection.Sampling.Grpc;
-using Inspection.Scoring.Services;
+using Inspection.Scoring.Grpc;
 using Inspection.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;

@@ -21,7 +21,7 @@ public sealed class DependencyRules
         typeof(Inspection.Evidence.Grpc.OrganisationalEvidenceService).Assembly,
         typeof(Inspection.Recommendations.Grpc.RecommendationTrackingService).Assembly,
         typeof(Inspection.Sampling.Grpc.CaseSamplingService).Assembly,
-        typeof(Inspection.Scoring.Services.AssessmentScoringService).Assembly,
+        typeof(Inspection.Scoring.Grpc.AssessmentScoringService).Assembly,
     ];
 
     private static readonly Assembly Admin = typeof(Inspection.Admin.Status.ServiceNames).Assembly;

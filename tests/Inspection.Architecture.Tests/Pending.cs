@@ -11,7 +11,6 @@ internal static class Pending
     /// with namespaces that match.</summary>
     public static readonly IReadOnlySet<string> Layout = new HashSet<string>(StringComparer.Ordinal)
     {
-        "Scoring",
     };
 
     /// <summary>Service projects the admin still references (it reads the sample's strata through the domain's types).</summary>

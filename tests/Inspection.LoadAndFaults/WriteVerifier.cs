@@ -11,7 +11,7 @@ namespace Inspection.LoadAndFaults;
 /// <list type="bullet">
 /// <item>Case assessments are one current row per case, so: the current version and content of every case over gRPC
 /// (ListCaseAssessments); every version a write made, from the audit trail (one insert or update per version, in the
-/// write's own transaction); every request id the service applied (applied_requests); and answer rows per case and
+/// write's own transaction); every request id the service carried out (the request ledger); and answer rows per case and
 /// question (a duplicated row would double-count a case in the ratings).</item>
 /// <item>Judgements keep every version: each standard's history over gRPC (GetJudgementHistory), the rows per version,
 /// and the request ledger, which names the version each request id made.</item>
@@ -49,7 +49,7 @@ public sealed class WriteVerifier(InspectionSystem system, SeededInspection insp
             GROUP BY 1, 2
             """, new { id = inspection.InspectionId })).ToDictionary(r => (r.CaseReference, r.Version), r => r.Events);
         var applied = (await connection.QueryAsync<string>(
-            "SELECT request_id FROM applied_requests WHERE inspection_id = @id AND operation = 'RecordCaseAssessment' AND request_id LIKE @prefix",
+            "SELECT request_id FROM request_ledger WHERE result->>'inspection_id' = @id AND operation = 'RecordCaseAssessmentRequest' AND request_id LIKE @prefix",
             new { id = inspection.InspectionId, prefix = options.RunId + ":%" })).ToHashSet(StringComparer.Ordinal);
         var duplicatedAnswerRows = await connection.ExecuteScalarAsync<long>(
             """

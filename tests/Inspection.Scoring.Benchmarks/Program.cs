@@ -10,7 +10,7 @@ using QuestionApplicability = Inspection.Scoring.Domain.Assessments.QuestionAppl
 using SampledCaseFacts = Inspection.Scoring.Domain.Assessments.SampledCaseFacts;
 using CurrentSample = Inspection.Scoring.Domain.Assessments.CurrentSample;
 using Inspection.Scoring.Domain.Frameworks;
-using Inspection.Scoring.Services;
+using Inspection.Scoring.Grpc;
 using Inspection.Scoring.Tests.Grpc;
 using Inspection.Scoring.V1;
 using Inspection.Testing;
@@ -48,7 +48,7 @@ await using var host = await ServiceTestHost<AssessmentScoringService>.StartAsyn
 });
 var scoring = host.CreateClient<AssessmentScoring.AssessmentScoringClient>();
 var registerClient = register.CreateClient<RecommendationTracking.RecommendationTrackingClient>();
-var framework = host.Services.GetRequiredService<FrameworkCatalog>().Get("pdu-2021-2023");
+var framework = host.Services.GetRequiredService<FrameworkCatalogue>().Get("pdu-2021-2023");
 Console.WriteLine($"hosts up in {total.Elapsed.TotalSeconds:F1} s");
 
 // ---------------------------------------------------------------- one inspection of 150 cases, every question answered
@@ -85,8 +85,8 @@ foreach (var @case in cases)
 }
 Console.WriteLine($"recorded {Cases} case assessments ({answered} answers, one row each) over gRPC in {record.Elapsed.TotalSeconds:F2} s ({record.Elapsed.TotalMilliseconds / Cases:F1} ms per case)");
 
-var application = host.Services.GetRequiredService<InspectionScoring>();
-var store = host.Services.GetRequiredService<ScoringStore>();
+var application = host.Services.GetRequiredService<ComputedRatings>();
+var store = host.Services.GetRequiredService<RatingCountStore>();
 var ratingsRequest = new GetInspectionRatingsRequest { InspectionId = inspectionId };
 // Only the current sample's active cases count (issue 19): the counting query is given them.
 var countedSample = new CurrentSample("", cases);

@@ -5,27 +5,38 @@ using Inspection.Scoring.Application;
 using Inspection.Scoring.Data;
 using Inspection.Scoring.Demo;
 using Inspection.Scoring.Domain.Frameworks;
-using Inspection.Scoring.Services;
-using Inspection.Scoring.Sources;
+using Inspection.Scoring.Grpc;
+using Inspection.Scoring.Upstream;
 using Inspection.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("assessment-scoring");           // ports, gRPC server, health, telemetry
-builder.AddServiceDatabase(typeof(Program).Assembly);       // Npgsql data source from ConnectionStrings:Default, migrations at start
-builder.Services.AddSingleton(_ => FrameworkCatalog.Load());     // the frameworks of the domain data (DomainData)
+builder.AddServiceDatabase(typeof(Program).Assembly);       // Npgsql data source from ConnectionStrings:Default, migrations at start, the request ledger
+builder.Services.AddSingleton(_ => FrameworkCatalogue.Load());     // the frameworks of the domain data (DomainData)
 builder.Services.AddSingleton<FrameworkResolver>();
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton<ScoringStore>();
-builder.Services.AddSingleton<InspectionScoring>();
+builder.Services.AddSingleton<InspectionStore>();
+builder.Services.AddSingleton<CaseAssessmentStore>();
+builder.Services.AddSingleton<RatingCountStore>();
+builder.Services.AddSingleton<PanelDepartureStore>();
+builder.Services.AddSingleton<PublishedResultsStore>();
+builder.Services.AddSingleton<PublishedFiguresStore>();
+builder.Services.AddSingleton<CorrectionStore>();
+builder.Services.AddSingleton<InspectionFrameworks>();
+builder.Services.AddSingleton<PublicationGuards>();
+builder.Services.AddSingleton<ComputedRatings>();
 builder.Services.AddSingleton<PublishedRecord>();
+builder.Services.AddSingleton<CaseAssessments>();
+builder.Services.AddSingleton<PanelDepartures>();
+builder.Services.AddSingleton<PublishedReports>();
 // Inspections published before figures were stored get theirs stored once recommendation tracking answers.
 builder.Services.AddHostedService<FiguresPublishedBeforeAtStartup>();
 builder.AddServiceClient<RecommendationTracking.RecommendationTrackingClient>("recommendation-tracking");
 builder.AddServiceClient<CaseSampling.CaseSamplingClient>("case-sampling");
 builder.AddServiceClient<OrganisationalEvidence.OrganisationalEvidenceClient>("organisational-evidence");
-builder.Services.AddSingleton<IInspectionRegister, GrpcInspectionRegister>();
-builder.Services.AddSingleton<ICaseSampleSource, GrpcCaseSampleSource>();
-builder.Services.AddSingleton<IJudgementSource, GrpcJudgementSource>();
+builder.Services.AddSingleton<IInspectionRegister, RecommendationTrackingRegister>();
+builder.Services.AddSingleton<ICaseSampleSource, CaseSamplingSample>();
+builder.Services.AddSingleton<IJudgementSource, OrganisationalEvidenceJudgements>();
 builder.Services.AddSingleton<DemoData>();
 // `--DemoData:Load=true` (or DemoData__Load=true) records the reference inspections' published results once the
 // database is ready and recommendation tracking has registered them.

@@ -5,7 +5,7 @@ using Inspection.Recommendations.Grpc;
 using Inspection.Recommendations.V1;
 using Inspection.Sampling.Grpc;
 using Inspection.Sampling.V1;
-using Inspection.Scoring.Services;
+using Inspection.Scoring.Grpc;
 using Inspection.Scoring.V1;
 using Inspection.Testing;
 using Xunit;

@@ -5,9 +5,9 @@ namespace Inspection.Scoring.Tests.Domain;
 /// <summary>The frameworks as the service loads them: the product's domain data with scoring's applicability overlay.</summary>
 public static class Frameworks
 {
-    private static readonly Lazy<FrameworkCatalog> Loaded = new(() => FrameworkCatalog.Load());
+    private static readonly Lazy<FrameworkCatalogue> Loaded = new(() => FrameworkCatalogue.Load());
 
-    public static FrameworkCatalog Catalog => Loaded.Value;
+    public static FrameworkCatalogue Catalog => Loaded.Value;
 
     public static Framework Pdu2021 => Catalog.Get("pdu-2021-2023");
     public static Framework Pdu2024 => Catalog.Get("pdu-2024");

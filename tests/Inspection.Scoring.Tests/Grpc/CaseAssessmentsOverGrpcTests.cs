@@ -60,7 +60,9 @@ public sealed class CaseAssessmentsOverGrpcTests(ScoringServices services)
 
         Assert.Equal(StatusCode.InvalidArgument, outside.StatusCode);
         Assert.Equal("case_reference", Assert.Single(outside.FieldViolations).Field);
-        Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
+        // An inspection the register does not know is the caller's error about another app's id (the status table).
+        Assert.Equal(StatusCode.FailedPrecondition, unknown.StatusCode);
+        Assert.StartsWith("recommendation-tracking: ", unknown.Status.Detail);
     }
 
     [Fact]

@@ -2,8 +2,8 @@ using Inspection.Recommendations.Grpc;
 using Inspection.Recommendations.V1;
 using Inspection.Sampling.Grpc;
 using Inspection.Sampling.V1;
-using Inspection.Scoring.Services;
-using Inspection.Scoring.Sources;
+using Inspection.Scoring.Grpc;
+using Inspection.Scoring.Upstream;
 using Inspection.Scoring.V1;
 using Inspection.Testing;
 using Microsoft.Extensions.Configuration;
@@ -107,7 +107,7 @@ public sealed class SampledScoringServices : IAsyncLifetime
     {
         var cases = new List<SampledCaseFacts>();
         using var call = Sampling.ListSampleCases(new ListSampleCasesRequest { InspectionId = inspectionId });
-        while (await call.ResponseStream.MoveNext(CancellationToken.None)) cases.Add(GrpcCaseSampleSource.ToFacts(call.ResponseStream.Current));
+        while (await call.ResponseStream.MoveNext(CancellationToken.None)) cases.Add(CaseSamplingSample.ToFacts(call.ResponseStream.Current));
         return cases;
     }
 

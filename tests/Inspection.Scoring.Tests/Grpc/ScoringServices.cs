@@ -2,7 +2,7 @@ using Inspection.Recommendations.Grpc;
 using Inspection.Recommendations.V1;
 using Inspection.Sampling.V1;
 using Inspection.Scoring.Domain.Assessments;
-using Inspection.Scoring.Services;
+using Inspection.Scoring.Grpc;
 using Inspection.Scoring.V1;
 using Inspection.Testing;
 using Microsoft.Extensions.Configuration;

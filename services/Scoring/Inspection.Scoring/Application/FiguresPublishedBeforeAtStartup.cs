@@ -8,13 +8,14 @@ namespace Inspection.Scoring.Application;
 /// which inspections are published; while it cannot be reached this retries (every 5 s, for up to 10 minutes).
 /// Until it has run, such an inspection's figures are computed, as they always were.
 /// </summary>
-public sealed class FiguresPublishedBeforeAtStartup(PublishedRecord record, DatabaseReadiness readiness, ILogger<FiguresPublishedBeforeAtStartup> logger)
+public sealed class FiguresPublishedBeforeAtStartup(
+    PublishedRecord record, DatabaseReadiness readiness, TimeProvider clock, ILogger<FiguresPublishedBeforeAtStartup> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await readiness.WaitUntilReadyAsync(stoppingToken);
-        var until = DateTime.UtcNow.AddMinutes(10);
+        var until = clock.GetUtcNow().AddMinutes(10);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -26,14 +27,14 @@ public sealed class FiguresPublishedBeforeAtStartup(PublishedRecord record, Data
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // Never stops the host: the inspections keep being computed, as before, and the next start tries again.
-                if (DateTime.UtcNow >= until)
+                if (clock.GetUtcNow() >= until)
                 {
                     logger.LogWarning(e, "The figures of inspections published before were not stored; the next start tries again");
                     return;
                 }
                 logger.LogInformation("Storing the figures of inspections published before waits: {Reason}", e.Message);
             }
-            await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
+            await Task.Delay(TimeSpan.FromSeconds(5), clock, stoppingToken);
         }
     }
 }

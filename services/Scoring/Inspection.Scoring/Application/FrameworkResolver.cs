@@ -9,7 +9,7 @@ namespace Inspection.Scoring.Application;
 /// the loaded version; if the data file has changed since, the stored definition is read back (and cached), so an
 /// inspection's ratings never change because a framework file did.
 /// </summary>
-public sealed class FrameworkResolver(FrameworkCatalog catalog)
+public sealed class FrameworkResolver(FrameworkCatalogue catalog)
 {
     private readonly ConcurrentDictionary<string, Framework> _byVersion = new(StringComparer.Ordinal);
 

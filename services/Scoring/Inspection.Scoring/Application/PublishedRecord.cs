@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using Google.Protobuf;
+using Inspection.Data;
 using Inspection.Domain;
 using Inspection.Scoring.Data;
 using ScoringMethod = Inspection.Scoring.Domain.Ratings.ScoringMethod;
-using Inspection.Scoring.Services;
-using Inspection.Scoring.Sources;
+using Inspection.Scoring.Grpc;
+using Inspection.ServiceDefaults;
 using Inspection.Scoring.V1;
 
 namespace Inspection.Scoring.Application;
@@ -17,7 +18,14 @@ namespace Inspection.Scoring.Application;
 /// so it always will, so the answer is kept.
 /// </summary>
 public sealed class PublishedRecord(
-    InspectionScoring scoring, ScoringStore store, IInspectionRegister register, TimeProvider clock, ILogger<PublishedRecord> logger)
+    ComputedRatings computed,
+    InspectionFrameworks frameworks,
+    PublishedFiguresStore store,
+    CorrectionStore corrections,
+    RequestLedger ledger,
+    IInspectionRegister register,
+    TimeProvider clock,
+    ILogger<PublishedRecord> logger)
 {
     private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(false));
     private readonly ConcurrentDictionary<string, bool> _published = new(StringComparer.Ordinal);
@@ -32,7 +40,7 @@ public sealed class PublishedRecord(
         {
             var ratings = AsPublished(stored).Ratings;
             ratings.Corrections.Clear();
-            ratings.Corrections.AddRange((await store.ListCorrectionsAsync(inspectionId, ct)).Select(ContractMapping.ToMessage));
+            ratings.Corrections.AddRange((await corrections.ListAsync(inspectionId, ct)).Select(ScoringMessages.ToMessage));
             return ratings;
         }
         return await ComputedRatingsAsync(inspectionId, ct);
@@ -47,7 +55,7 @@ public sealed class PublishedRecord(
     public async Task<PublishedFigures> VersionsAsync(string inspectionId, CancellationToken ct)
     {
         RequireId("inspection_id", inspectionId);
-        var versions = await IsPublishedAsync(inspectionId, ct) ? await store.ListFiguresVersionsAsync(inspectionId, ct) : [];
+        var versions = await IsPublishedAsync(inspectionId, ct) ? await store.ListAsync(inspectionId, ct) : [];
         return ToMessage(inspectionId, versions);
     }
 
@@ -65,10 +73,10 @@ public sealed class PublishedRecord(
             var counts = ratings.Standards.SelectMany(s => s.KeyQuestions).Where(k => k.HasK && k.HasN)
                 .ToDictionary(k => k.QuestionId, k => new Domain.Ratings.YesCount(k.K, k.N), StringComparer.Ordinal);
             var computed = ratings.Standards.Where(s => s.ComputedRating.Length > 0).ToDictionary(s => s.StandardId, s => s.ComputedRating, StringComparer.Ordinal);
-            var framework = await scoring.FrameworkOfAsync(id, ct);
+            var framework = await frameworks.OfAsync(id, ct);
             asPublished[id] = new Domain.Rollup.RollupInspection(framework.Framework, counts, computed);
         }
-        return await scoring.GetNationalRollupAsync(frameworkId, asPublished, ct);
+        return await computed.GetNationalRollupAsync(frameworkId, asPublished, ct);
     }
 
     // ---------------------------------------------------------------- publication
@@ -77,28 +85,45 @@ public sealed class PublishedRecord(
     /// Stores the figures about to be published (version 1), replacing any left by a publication that did not
     /// complete; refuses while the inspection cannot be published. Once the register says the inspection is published,
     /// returns what is stored, or, when nothing is (published before figures were stored), stores what the
-    /// computation gives now.
+    /// computation gives now. Safe to retry with a request id (the ledger); without one, carried out as asked.
     /// </summary>
-    public async Task<PublishedFigures> RecordAtPublicationAsync(string inspectionId, string? publishedOn, string? recordedBy, CancellationToken ct)
+    public async Task<PublishedFigures> RecordAtPublicationAsync(
+        string inspectionId, string? publishedOn, string? recordedBy, RequestKey? request, CancellationToken ct)
     {
         RequireId("inspection_id", inspectionId);
+        (StoredFiguresVersion First, bool ReplacePending)? decided = null;
+        var recorded = await ledger.OnceAsync(request, LedgerAnswer.Itself<Recorded>(),
+            async token =>
+            {
+                decided = await FirstVersionAsync(inspectionId, publishedOn, recordedBy, token);
+                return new Recorded(inspectionId);
+            },
+            async (_, connection, transaction) =>
+            {
+                if (decided is { } first) await PublishedFiguresStore.StoreFirstAsync(connection, transaction, first.First, first.ReplacePending, ct);
+            }, ct);
+        return ToMessage(recorded.InspectionId, await store.ListAsync(recorded.InspectionId, ct));
+    }
+
+    /// <summary>The version 1 to store, and whether it may replace one stored before; null when the inspection is
+    /// published and its figures are stored already.</summary>
+    private async Task<(StoredFiguresVersion, bool)?> FirstVersionAsync(string inspectionId, string? publishedOn, string? recordedBy, CancellationToken ct)
+    {
         if (publishedOn is { Length: > 0 } && !DateOnly.TryParseExact(publishedOn, "yyyy-MM-dd", out _))
             throw new ValidationException("published_on", $"'{publishedOn}' is not a date in the form yyyy-MM-dd");
         var registered = await register.GetInspectionAsync(inspectionId, ct);
         if (registered.IsPublished)
         {
             _published[inspectionId] = true;
-            var existing = await store.ListFiguresVersionsAsync(inspectionId, ct);
-            if (existing.Count > 0) return ToMessage(inspectionId, existing);
+            if ((await store.ListAsync(inspectionId, ct)).Count > 0) return null;
             var first = await ComputeVersionAsync(inspectionId, StoredFiguresVersion.Backfill, "", recordedBy, registered.PublishedOn, ct);
-            first = first with { Reason = BackfillReason(InspectionRatings.Parser.ParseJson(first.RatingsJson)) };
-            return ToMessage(inspectionId, await store.StoreFirstFiguresAsync(first, replacePending: false, ct));
+            return (first with { Reason = BackfillReason(InspectionRatings.Parser.ParseJson(first.RatingsJson)) }, false);
         }
         var pending = await ComputeVersionAsync(inspectionId, StoredFiguresVersion.Publication, "", recordedBy, publishedOn, ct);
         var ratings = InspectionRatings.Parser.ParseJson(pending.RatingsJson);
         if (!ratings.CanPublish)
             throw new PreconditionFailedException($"inspection {inspectionId} cannot be published yet: {string.Join("; ", ratings.Blockers)}");
-        return ToMessage(inspectionId, await store.StoreFirstFiguresAsync(pending, replacePending: true, ct));
+        return (pending, true);
     }
 
     /// <summary>Stores what the computation gives now for every published inspection this service holds data for and
@@ -111,10 +136,10 @@ public sealed class PublishedRecord(
             try
             {
                 if (!await IsPublishedAsync(inspectionId, ct)) continue;
-                await RecordAtPublicationAsync(inspectionId, null, "Assessment scoring, when figures began to be stored", ct);
+                await RecordAtPublicationAsync(inspectionId, null, "Assessment scoring, when figures began to be stored", null, ct);
                 stored++;
             }
-            catch (DomainException e)
+            catch (Exception e) when (e is DomainException or UpstreamException { Unreached: false })
             {
                 // One inspection the computation cannot rate (or the register no longer lists) does not hold up the rest.
                 logger.LogWarning("The figures of inspection {InspectionId} were not stored: {Reason}", inspectionId, e.Message);
@@ -150,9 +175,26 @@ public sealed class PublishedRecord(
     /// <summary>A person's correction of the published figures: the figures computed now become a new version, with
     /// the reason, listed among the corrections.</summary>
     public async Task<PublishedFigures> CorrectAsync(
-        string inspectionId, int expectedVersion, string? reason, string? recordedBy, RequestKey request, CancellationToken ct)
+        string inspectionId, int expectedVersion, string? reason, string? recordedBy, RequestKey? request, CancellationToken ct)
     {
         RequireId("inspection_id", inspectionId);
+        (StoredFiguresVersion Next, PublicationGuard Guard)? decided = null;
+        var recorded = await ledger.OnceAsync(request, LedgerAnswer.Itself<Recorded>(),
+            async token =>
+            {
+                decided = await CorrectionAsync(inspectionId, expectedVersion, reason, recordedBy, token);
+                return new Recorded(inspectionId);
+            },
+            (_, connection, transaction) =>
+                PublishedFiguresStore.AppendAsync(connection, transaction, decided!.Value.Next, expectedVersion, decided.Value.Guard, ct), ct);
+        return ToMessage(recorded.InspectionId, await store.ListAsync(recorded.InspectionId, ct));
+    }
+
+    /// <summary>The version a correction adds: the figures computed now, with the reason; refused when there is
+    /// nothing to correct.</summary>
+    private async Task<(StoredFiguresVersion, PublicationGuard)> CorrectionAsync(
+        string inspectionId, int expectedVersion, string? reason, string? recordedBy, CancellationToken ct)
+    {
         var violations = new List<FieldViolation>();
         if (string.IsNullOrWhiteSpace(reason)) violations.Add(new("correction_reason", "why the published figures change is required"));
         if (expectedVersion <= 0) violations.Add(new("expected_version", "the version of the published figures reviewed (1 or more)"));
@@ -162,12 +204,12 @@ public sealed class PublishedRecord(
             "published figures", recordedBy ?? "", clock.GetUtcNow());
         if (!registered.IsPublished)
             throw new PreconditionFailedException($"inspection {inspectionId} is not published: its figures are computed, not stored, and need no correction");
-        var stored = await store.LatestFiguresVersionAsync(inspectionId, ct)
+        var stored = await store.LatestAsync(inspectionId, ct)
             ?? throw new PreconditionFailedException($"inspection {inspectionId} has no stored figures to correct yet");
         var next = await ComputeVersionAsync(inspectionId, StoredFiguresVersion.Correction, guard.Correction!.Reason, recordedBy, stored.PublishedOn, ct);
         if (stored.Version == expectedVersion && Differences(stored, next).Count == 0)
             throw new PreconditionFailedException($"the figures computed now are the figures as published (version {stored.Version}): there is nothing to correct");
-        return ToMessage(inspectionId, await store.AppendFiguresVersionAsync(next, expectedVersion, request, guard, ct));
+        return (next, guard);
     }
 
     /// <summary>
@@ -183,7 +225,11 @@ public sealed class PublishedRecord(
             if (await PublishedVersionAsync(inspectionId, ct) is not { } stored) return;
             var next = await ComputeVersionAsync(inspectionId, StoredFiguresVersion.Correction, reason.Trim(), recordedBy, stored.PublishedOn, ct);
             if (Differences(stored, next).Count == 0) return;
-            await store.AppendFiguresVersionAsync(next, stored.Version, RequestKey.None, null, ct);
+            await ledger.OnceAsync(null, LedgerAnswer.Itself<Recorded>(), async (connection, transaction) =>
+            {
+                await PublishedFiguresStore.AppendAsync(connection, transaction, next, stored.Version, null, ct);
+                return new Recorded(inspectionId);
+            }, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -200,11 +246,15 @@ public sealed class PublishedRecord(
             await FollowCorrectionAsync(inspectionId, correctionReason, recordedBy, ct);
             return;
         }
-        if (await IsPublishedAsync(inspectionId, ct) && await store.LatestFiguresVersionAsync(inspectionId, ct) is null)
+        if (await IsPublishedAsync(inspectionId, ct) && await store.LatestAsync(inspectionId, ct) is null)
         {
             var first = await ComputeVersionAsync(inspectionId, StoredFiguresVersion.Publication, "", recordedBy,
                 (await register.GetInspectionAsync(inspectionId, ct)).PublishedOn, ct);
-            await store.StoreFirstFiguresAsync(first, replacePending: false, ct);
+            await ledger.OnceAsync(null, LedgerAnswer.Itself<Recorded>(), async (connection, transaction) =>
+            {
+                await PublishedFiguresStore.StoreFirstAsync(connection, transaction, first, replacePending: false, ct);
+                return new Recorded(inspectionId);
+            }, ct);
         }
     }
 
@@ -224,7 +274,7 @@ public sealed class PublishedRecord(
         {
             InspectionId = stored.InspectionId,
             PublishedVersion = stored.Version,
-            PublishedRecordedAt = ContractMapping.Instant(stored.RecordedAt),
+            PublishedRecordedAt = ScoringMessages.Instant(stored.RecordedAt),
             PublishedMethodVersion = stored.MethodVersion,
             ComputedMethodVersion = ScoringMethod.Version,
         };
@@ -252,22 +302,22 @@ public sealed class PublishedRecord(
 
     private async Task<InspectionRatings> ComputedRatingsAsync(string inspectionId, CancellationToken ct)
     {
-        var ratings = ContractMapping.ToMessage(await scoring.GetRatingsAsync(inspectionId, ct));
+        var ratings = ScoringMessages.ToMessage(await computed.GetRatingsAsync(inspectionId, ct));
         ratings.MethodVersion = ScoringMethod.Version;
         return ratings;
     }
 
     private async Task<PromptResults> ComputedPromptsAsync(string inspectionId, CancellationToken ct)
     {
-        var (prompts, source) = await scoring.GetPromptResultsAsync(inspectionId, ct);
-        return ContractMapping.ToMessage(prompts, source, inspectionId);
+        var (prompts, source) = await computed.GetPromptResultsAsync(inspectionId, ct);
+        return ScoringMessages.ToMessage(prompts, source, inspectionId);
     }
 
     /// <summary>The newest stored version when the inspection is published and has figures stored; otherwise null.</summary>
     private async Task<StoredFiguresVersion?> PublishedVersionAsync(string inspectionId, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(inspectionId)) return null;
-        var latest = await store.LatestFiguresVersionAsync(inspectionId, ct);
+        var latest = await store.LatestAsync(inspectionId, ct);
         return latest is not null && await IsPublishedAsync(inspectionId, ct) ? latest : null;
     }
 
@@ -283,7 +333,7 @@ public sealed class PublishedRecord(
     {
         var ratings = InspectionRatings.Parser.ParseJson(stored.RatingsJson);
         ratings.PublishedFiguresVersion = stored.Version;
-        ratings.PublishedFiguresRecordedAt = ContractMapping.Instant(stored.RecordedAt);
+        ratings.PublishedFiguresRecordedAt = ScoringMessages.Instant(stored.RecordedAt);
         ratings.MethodVersion = stored.MethodVersion;
         var prompts = PromptResults.Parser.ParseJson(stored.PromptsJson);
         prompts.PublishedFiguresVersion = stored.Version;
@@ -298,7 +348,7 @@ public sealed class PublishedRecord(
             var (ratings, prompts) = AsPublished(v);
             return new PublishedFiguresVersion
             {
-                Version = v.Version, Kind = v.Kind, Reason = v.Reason, RecordedBy = v.RecordedBy, RecordedAt = ContractMapping.Instant(v.RecordedAt),
+                Version = v.Version, Kind = v.Kind, Reason = v.Reason, RecordedBy = v.RecordedBy, RecordedAt = ScoringMessages.Instant(v.RecordedAt),
                 FrameworkId = v.FrameworkId, FrameworkVersion = v.FrameworkVersion, MethodVersion = v.MethodVersion, Ratings = ratings, Prompts = prompts,
                 PublishedOn = v.PublishedOn,
             };

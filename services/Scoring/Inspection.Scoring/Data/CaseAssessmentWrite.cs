@@ -16,6 +16,5 @@ public sealed record CaseAssessmentWrite(
     IReadOnlyDictionary<string, string> Attributes,
     IReadOnlyList<ModerationFlag> Flags,
     DateTimeOffset RecordedAt,
-    RequestKey Request,
     Completeness Completeness,
     PublicationGuard Guard);

@@ -1,10 +1,10 @@
+using Inspection.Data;
 using Inspection.Domain;
 using System.Text.Json;
 using Inspection.Scoring.Application;
 using Inspection.Scoring.Data;
 using Inspection.Scoring.Domain.Frameworks;
 using Inspection.Scoring.Domain.Ratings;
-using Inspection.Scoring.Sources;
 
 namespace Inspection.Scoring.Demo;
 
@@ -16,7 +16,7 @@ namespace Inspection.Scoring.Demo;
 /// so a second run replays the first.
 /// </summary>
 /// <remarks>Contains public sector information licensed under the Open Government Licence v3.0.</remarks>
-public sealed class DemoData(InspectionScoring scoring, PublishedRecord published, FrameworkCatalog catalog, IInspectionRegister register, ScoringStore store)
+public sealed class DemoData(PublishedReports reports, FrameworkCatalogue catalogue, IInspectionRegister register, InspectionStore inspections)
 {
     public const string RecordedBy = "demo-data";
     public const string PostCustodyKey = "2.4 post-custody prompts";
@@ -36,23 +36,25 @@ public sealed class DemoData(InspectionScoring scoring, PublishedRecord publishe
                 outcome.Add($"{provider} ({frameworkId}): not registered in recommendation tracking yet");
                 continue;
             }
-            var framework = catalog.Get(frameworkId);
+            var framework = catalogue.Get(frameworkId);
             foreach (var inspection in registered)
             {
-                if (await store.GetInspectionAsync(inspection.InspectionId, ct) is { Source: PinnedInspection.CaseAssessments })
+                if (await inspections.GetAsync(inspection.InspectionId, ct) is { Source: PinnedInspection.CaseAssessments })
                 {
                     outcome.Add($"{provider} ({inspection.InspectionId}): has case assessments; left as it is");
                     continue;
                 }
-                await scoring.RecordPublishedResultsAsync(
+                // Published in the register: these are its figures as published (stored once, after the results).
+                // One request id per inspection, so a second run is a retry; its fingerprint is the one stored before
+                // the request ledger, so runs from before it are retries too.
+                await reports.RecordAsync(
                     inspection.InspectionId,
                     PublishedInputFor(framework, source),
                     $"{provider} inspection report, published {source.GetProperty("published").GetString()}",
                     RecordedBy,
-                    new RequestKey($"demo-data|{inspection.InspectionId}", "reference-inspections-v1"),
+                    null,
+                    new RequestKey($"demo-data|{inspection.InspectionId}", nameof(V1.RecordPublishedResultsRequest), "reference-inspections-v1"),
                     ct);
-                // Published in the register: these are its figures as published (stored once).
-                await published.AfterPublishedResultsAsync(inspection.InspectionId, null, RecordedBy, ct);
                 outcome.Add($"{provider} ({inspection.InspectionId}): published results recorded");
             }
         }

@@ -10,7 +10,8 @@ namespace Inspection.Scoring.Demo;
 /// The host reports NOT_SERVING until the load has finished.
 /// </summary>
 public sealed class DemoDataAtStartup(
-    DemoData demo, DatabaseReadiness readiness, HealthState health, IConfiguration configuration, ILogger<DemoDataAtStartup> logger) : BackgroundService
+    DemoData demo, DatabaseReadiness readiness, HealthState health, IConfiguration configuration, TimeProvider clock, ILogger<DemoDataAtStartup> logger)
+    : BackgroundService
 {
     private volatile bool _loaded;
 
@@ -18,24 +19,24 @@ public sealed class DemoDataAtStartup(
     {
         health.AddCheck(() => _loaded);
         await readiness.WaitUntilReadyAsync(stoppingToken);
-        var until = DateTime.UtcNow.AddSeconds(configuration.GetValue<int?>("DemoData:WaitSeconds") ?? 120);
+        var until = clock.GetUtcNow().AddSeconds(configuration.GetValue<int?>("DemoData:WaitSeconds") ?? 120);
         while (true)
         {
             try
             {
                 var outcome = await demo.LoadAsync(stoppingToken);
                 var waiting = outcome.Where(o => o.Contains("not registered", StringComparison.Ordinal)).ToList();
-                if (waiting.Count == 0 || DateTime.UtcNow >= until)
+                if (waiting.Count == 0 || clock.GetUtcNow() >= until)
                 {
                     logger.LogInformation("Demo data: {Outcome}", string.Join("; ", outcome));
                     break;
                 }
             }
-            catch (Grpc.Core.RpcException e) when (DateTime.UtcNow < until)
+            catch (global::Grpc.Core.RpcException e) when (clock.GetUtcNow() < until)
             {
                 logger.LogInformation("Demo data waits for recommendation tracking: {Status}", e.Status);
             }
-            await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
+            await Task.Delay(TimeSpan.FromSeconds(2), clock, stoppingToken);
         }
         _loaded = true;
     }

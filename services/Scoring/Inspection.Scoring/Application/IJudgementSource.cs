@@ -1,6 +1,6 @@
 using Inspection.Scoring.Domain.Ratings;
 
-namespace Inspection.Scoring.Sources;
+namespace Inspection.Scoring.Application;
 
 /// <summary>The domain-one judgements (organisational evidence owns them).</summary>
 public interface IJudgementSource

@@ -1,6 +1,6 @@
 using Inspection.Scoring.Domain.Assessments;
 
-namespace Inspection.Scoring.Sources;
+namespace Inspection.Scoring.Application;
 
 /// <summary>The inspection's current sample (case sampling owns it): its id and active cases with their attributes,
 /// and what set cases of it aside (when it was drawn, its substitutions).</summary>
@@ -12,4 +12,17 @@ public interface ICaseSampleSource
     /// <summary>When the sample was drawn and its substitutions; <see cref="SampleHistory.Unknown"/> when case sampling
     /// cannot say (a sample without an id).</summary>
     Task<SampleHistory> HistoryAsync(string sampleId, CancellationToken ct);
+
+    /// <summary>The current sample; null when none is drawn.</summary>
+    async Task<CurrentSample?> CurrentSampleOrNullAsync(string inspectionId, CancellationToken ct)
+    {
+        try
+        {
+            return await CurrentSampleAsync(inspectionId, ct);
+        }
+        catch (Inspection.Domain.PreconditionFailedException)
+        {
+            return null;
+        }
+    }
 }

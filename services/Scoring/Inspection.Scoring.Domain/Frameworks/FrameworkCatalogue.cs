@@ -8,13 +8,13 @@ namespace Inspection.Scoring.Domain.Frameworks;
 /// service's applicability overlay (<c>case-applicability.json</c>, embedded: which case attribute scopes a standard
 /// or key question).
 /// </summary>
-public sealed class FrameworkCatalog
+public sealed class FrameworkCatalogue
 {
     private const string ApplicabilityResource = "Inspection.Scoring.Domain.case-applicability.json";
 
     private readonly Dictionary<string, Framework> _frameworks;
 
-    public FrameworkCatalog(IEnumerable<Framework> frameworks)
+    public FrameworkCatalogue(IEnumerable<Framework> frameworks)
     {
         _frameworks = new Dictionary<string, Framework>(StringComparer.Ordinal);
         foreach (var framework in frameworks)
@@ -25,19 +25,19 @@ public sealed class FrameworkCatalog
     }
 
     /// <summary>The frameworks of <paramref name="frameworksFolder"/> (default: the shipped domain data).</summary>
-    public static FrameworkCatalog Load(string? frameworksFolder = null)
+    public static FrameworkCatalogue Load(string? frameworksFolder = null)
     {
         using var frameworks = DomainData.OpenFrameworks(frameworksFolder);
-        using var applicability = typeof(FrameworkCatalog).Assembly.GetManifestResourceStream(ApplicabilityResource)
+        using var applicability = typeof(FrameworkCatalogue).Assembly.GetManifestResourceStream(ApplicabilityResource)
             ?? throw new InvalidOperationException($"{ApplicabilityResource} is not embedded in the scoring domain assembly");
         return Load(frameworks, applicability);
     }
 
-    public static FrameworkCatalog Load(Stream frameworksJson, Stream applicabilityJson)
+    public static FrameworkCatalogue Load(Stream frameworksJson, Stream applicabilityJson)
     {
         var overlay = JsonNode.Parse(applicabilityJson)?["frameworks"] as JsonObject;
         var definitions = JsonNode.Parse(frameworksJson) as JsonArray ?? throw new FormatException("the framework data is not an array of frameworks");
-        return new FrameworkCatalog(definitions.OfType<JsonObject>().Select(definition =>
+        return new FrameworkCatalogue(definitions.OfType<JsonObject>().Select(definition =>
         {
             var id = (string?)definition["id"] ?? throw new FormatException("a framework without an id");
             return FrameworkReader.Read(definition, overlay?[id] as JsonObject);

@@ -1,7 +1,7 @@
 using System.Text;
 using Inspection.Domain;
 
-namespace Inspection.Scoring.Services;
+namespace Inspection.Scoring.Grpc;
 
 /// <summary>An opaque page token: the last case reference and sample of the previous page (a case may have an
 /// assessment in each sample it was drawn in).</summary>

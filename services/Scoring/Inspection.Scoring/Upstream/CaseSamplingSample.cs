@@ -2,12 +2,18 @@ using System.Globalization;
 using Inspection.Domain;
 using Grpc.Core;
 using Inspection.Sampling.V1;
+using Inspection.Scoring.Application;
 using Inspection.Scoring.Domain.Assessments;
+using Inspection.ServiceDefaults;
 
-namespace Inspection.Scoring.Sources;
+namespace Inspection.Scoring.Upstream;
 
-/// <summary>Case sampling's ListSampleCases stream over gRPC, mapped to the facts the scoring rules need.</summary>
-public sealed class GrpcCaseSampleSource(CaseSampling.CaseSamplingClient client) : ICaseSampleSource
+/// <summary>
+/// An inspection's current sample as case sampling streams it (ListSampleCases), mapped to the facts the scoring rules
+/// need, and the sample's history (GetSample). Failures are mapped once, as every app's are, except those that mean
+/// something here: no sample drawn yet, and a sample whose history case sampling cannot give.
+/// </summary>
+public sealed class CaseSamplingSample(CaseSampling.CaseSamplingClient client) : ICaseSampleSource
 {
     public async Task<CurrentSample> CurrentSampleAsync(string inspectionId, CancellationToken ct)
     {
@@ -15,19 +21,15 @@ public sealed class GrpcCaseSampleSource(CaseSampling.CaseSamplingClient client)
         var sampleId = "";
         try
         {
-            await foreach (var sampled in client.ListSampleCases(new ListSampleCasesRequest { InspectionId = inspectionId }, Upstream.Options(ct)).ResponseStream.ReadAllAsync(ct))
+            await foreach (var sampled in client.ListSampleCases(new ListSampleCasesRequest { InspectionId = inspectionId }, cancellationToken: ct).ResponseStream.ReadAllAsync(ct))
             {
                 cases.Add(ToFacts(sampled));
                 sampleId = sampled.SampleId;
             }
         }
-        catch (RpcException e) when (e.StatusCode is StatusCode.NotFound or StatusCode.FailedPrecondition)
+        catch (UpstreamException e) when (e.StatusCode is StatusCode.NotFound or StatusCode.FailedPrecondition)
         {
             throw new PreconditionFailedException($"inspection {inspectionId} has no case sample yet ({e.Status.Detail})");
-        }
-        catch (RpcException e)
-        {
-            throw Upstream.Unavailable("case sampling", e);
         }
         return new CurrentSample(sampleId, cases);
     }
@@ -37,7 +39,7 @@ public sealed class GrpcCaseSampleSource(CaseSampling.CaseSamplingClient client)
         if (string.IsNullOrEmpty(sampleId)) return SampleHistory.Unknown;
         try
         {
-            var sample = await client.GetSampleAsync(new GetSampleRequest { SampleId = sampleId }, Upstream.Options(ct));
+            var sample = await client.GetSampleAsync(new GetSampleRequest { SampleId = sampleId }, cancellationToken: ct);
             return new SampleHistory(
                 Instant(sample.DrawnAt),
                 sample.Substitutions
@@ -45,13 +47,9 @@ public sealed class GrpcCaseSampleSource(CaseSampling.CaseSamplingClient client)
                     .ToDictionary(g => g.Key, g => g.Select(s => new CaseSubstitution(s.RemovedCaseReference, s.AddedCaseReference, s.Reason, Instant(s.SubstitutedAt))).Last(),
                         StringComparer.Ordinal));
         }
-        catch (RpcException e) when (e.StatusCode is StatusCode.NotFound or StatusCode.InvalidArgument or StatusCode.Unimplemented)
+        catch (UpstreamException e) when (e.StatusCode is StatusCode.NotFound or StatusCode.InvalidArgument or StatusCode.Unimplemented)
         {
             return SampleHistory.Unknown;
-        }
-        catch (RpcException e)
-        {
-            throw Upstream.Unavailable("case sampling", e);
         }
     }
 

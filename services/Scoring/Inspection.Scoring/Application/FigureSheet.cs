@@ -1,7 +1,7 @@
 using System.Globalization;
 using Inspection.Scoring.V1;
 
-namespace Inspection.Scoring.Services;
+namespace Inspection.Scoring.Application;
 
 /// <summary>
 /// An inspection's figures as lines a person compares: each rating, score, key-question and prompt figure under a

@@ -4,7 +4,7 @@ using Inspection.Scoring.Domain.Frameworks;
 
 namespace Inspection.Scoring.Tests.Domain;
 
-public sealed class FrameworkCatalogTests
+public sealed class FrameworkCatalogueTests
 {
     [Fact]
     public void The_four_frameworks_load_from_the_data_files()
@@ -94,7 +94,7 @@ public sealed class FrameworkCatalogTests
             programme["years"] = "2026";
             File.WriteAllText(Path.Combine(directory.FullName, "pdu-2026.json"), programme.ToJsonString());
 
-            var catalog = FrameworkCatalog.Load(directory.FullName);
+            var catalog = FrameworkCatalogue.Load(directory.FullName);
 
             Assert.Equal(5, catalog.All.Count);
             Assert.Equal("2026", catalog.Get("pdu-2026").Years);

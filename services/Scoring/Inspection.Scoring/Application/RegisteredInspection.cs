@@ -1,4 +1,4 @@
-namespace Inspection.Scoring.Sources;
+namespace Inspection.Scoring.Application;
 
 /// <summary>An inspection as recommendation tracking registers it: which provider, under which framework, and whether
 /// (and when) it was published: a published inspection's ratings change only as corrections.</summary>

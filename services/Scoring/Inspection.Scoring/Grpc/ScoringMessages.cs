@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using Google.Protobuf;
 using Inspection.Scoring.Application;
 using Inspection.Scoring.Data;
 using Inspection.Scoring.V1;
@@ -11,12 +13,27 @@ using ResultSource = Inspection.Scoring.Domain.Ratings.ResultSource;
 using RuleStatus = Inspection.Scoring.Domain.Ratings.RuleStatus;
 using StandardResult = Inspection.Scoring.Domain.Ratings.StandardResult;
 
-namespace Inspection.Scoring.Services;
+namespace Inspection.Scoring.Grpc;
 
 /// <summary>Domain results to contract messages: words as the framework spells them, optional fields left unset where
 /// a figure is not known.</summary>
-public static class ContractMapping
+public static class ScoringMessages
 {
+    /// <summary>
+    /// The request ledger's key of a write request: its request id (optional, as it always was here), the request
+    /// message's name, and the fingerprint the service has always computed: SHA-256 (lower-case hex) of the request's
+    /// protobuf bytes with request_id left out, so requests recorded before the ledger keep matching.
+    /// </summary>
+    public static Inspection.Data.RequestKey? LedgerKey(this IMessage request)
+    {
+        var requestId = request.Descriptor.FindFieldByName("request_id")
+            ?? throw new InvalidOperationException($"{request.Descriptor.Name} has no request_id");
+        var copy = request.Descriptor.Parser.ParseFrom(request.ToByteArray());
+        requestId.Accessor.Clear(copy);
+        return RequestIds.Optional((string)requestId.Accessor.GetValue(request), request.Descriptor.Name,
+            Convert.ToHexStringLower(SHA256.HashData(copy.ToByteArray())));
+    }
+
     public static FrameworkSummary ToSummary(D.Frameworks.Framework f) => new()
     {
         FrameworkId = f.Id,
