@@ -22,7 +22,7 @@ public static class CaseloadCsv
         "unpaid_work_only", "court_report_type", "allocated_office", "allocated_team",
     ];
 
-    private static readonly string[] Required = ["case_reference", "sentence_type", "start_date", "gender", "ethnic_group", "rosh_level"];
+    public static readonly IReadOnlyList<string> RequiredColumns = ["case_reference", "sentence_type", "start_date", "gender", "ethnic_group", "rosh_level"];
 
     public static CaseloadCsvResult Read(TextReader reader)
     {
@@ -44,7 +44,7 @@ public static class CaseloadCsv
         }
         csv.ReadHeader();
         var header = (csv.HeaderRecord ?? []).Select(CaseVocabulary.Normalise).ToHashSet(StringComparer.Ordinal);
-        var missing = Required.Where(c => !header.Contains(c)).ToList();
+        var missing = RequiredColumns.Where(c => !header.Contains(c)).ToList();
         foreach (var column in missing) errors.Add(new CsvRowError(1, column, "required column missing from the header"));
         if (missing.Count > 0) return new CaseloadCsvResult(rows, numbers, errors);
 
@@ -93,6 +93,7 @@ public static class CaseloadCsv
                 numbers.Add(rowNumber);
             }
         }
+        if (rows.Count == 0 && errors.Count == 0) errors.Add(new CsvRowError(2, "", "the file has no cases: one case per row is expected after the header row"));
         return new CaseloadCsvResult(rows, numbers, errors);
     }
 }
