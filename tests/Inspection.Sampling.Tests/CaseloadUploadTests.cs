@@ -26,13 +26,6 @@ public sealed class CaseloadUploadTests(SamplingHostFixture host) : IClassFixtur
     private async Task<IReadOnlyList<Snapshot>> SnapshotsOf(string provider) =>
         (await Client.ListSnapshotsAsync(new ListSnapshotsRequest { ProviderId = provider })).Snapshots;
 
-    private static async Task<List<T>> All<T>(IAsyncEnumerable<T> stream)
-    {
-        var items = new List<T>();
-        await foreach (var item in stream) items.Add(item);
-        return items;
-    }
-
     [Fact]
     public async Task A_valid_file_imports_the_snapshot_the_batch_rpcs_imported()
     {
@@ -48,8 +41,8 @@ public sealed class CaseloadUploadTests(SamplingHostFixture host) : IClassFixtur
         Assert.Equal(("complete", 1, (long)SamplingHostFixture.CaseloadSize, provider), (snapshot.Status, snapshot.Version, snapshot.CaseCount, snapshot.ProviderId));
         // The same cases as the fixture's batches imported: the digest names the population exactly.
         Assert.Equal(host.Snapshot.Digest, snapshot.Digest);
-        var uploaded = await All(Client.ListPopulation(new ListPopulationRequest { SnapshotId = snapshot.SnapshotId }).ResponseStream.ReadAllAsync());
-        var batched = await All(Client.ListPopulation(new ListPopulationRequest { SnapshotId = host.Snapshot.SnapshotId }).ResponseStream.ReadAllAsync());
+        var uploaded = await Client.ListPopulation(new ListPopulationRequest { SnapshotId = snapshot.SnapshotId }).ResponseStream.ReadAllAsync().ToListAsync();
+        var batched = await Client.ListPopulation(new ListPopulationRequest { SnapshotId = host.Snapshot.SnapshotId }).ResponseStream.ReadAllAsync().ToListAsync();
         Assert.Equal(batched, uploaded);
         Assert.Equal([snapshot.SnapshotId], (await SnapshotsOf(provider)).Select(s => s.SnapshotId));
     }
@@ -91,13 +84,21 @@ public sealed class CaseloadUploadTests(SamplingHostFixture host) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_missing_column_a_file_without_cases_and_a_nul_character_are_row_errors()
+    public async Task A_missing_column_a_file_without_cases_binary_bytes_and_a_nul_character_are_row_errors()
     {
         var missing = await CaseloadFiles.SendAsync(Client, CaseloadFiles.Upload(Header(NewProvider()), "case_reference,sentence_type,gender\nCR1,licence,male\n"));
         Assert.Equal([(1L, "start_date"), (1L, "ethnic_group"), (1L, "rosh_level")], missing.Refused.Errors.Select(e => (e.Row, e.Column)));
 
         var headerOnly = await CaseloadFiles.SendAsync(Client, CaseloadFiles.Upload(Header(NewProvider()), string.Join(",", CaseloadCsv.Columns) + "\n"));
         Assert.Equal((2L, ""), (Assert.Single(headerOnly.Refused.Errors).Row, headerOnly.Refused.Errors[0].Column));
+
+        // A spreadsheet's bytes under a .csv name: refused as a file without the columns, never a fault.
+        var spreadsheet = new byte[4096];
+        new Random(5).NextBytes(spreadsheet);
+        "PK\u0003\u0004"u8.CopyTo(spreadsheet);
+        var binary = await CaseloadFiles.SendAsync(Client, CaseloadFiles.Upload(Header(NewProvider()), spreadsheet));
+        Assert.Equal(UploadCaseloadResponse.OutcomeOneofCase.Refused, binary.OutcomeCase);
+        Assert.All(binary.Refused.Errors, e => Assert.Equal(1L, e.Row));
 
         var nul = await CaseloadFiles.SendAsync(Client, CaseloadFiles.Upload(Header(NewProvider()),
             "case_reference,sentence_type,start_date,gender,ethnic_group,rosh_level,allocated_office\nCR1,licence,2021-11-01,male,white,low,As\0ton\n"));

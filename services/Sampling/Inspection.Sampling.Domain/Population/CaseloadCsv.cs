@@ -26,6 +26,20 @@ public static class CaseloadCsv
 
     public static CaseloadCsvResult Read(TextReader reader)
     {
+        try
+        {
+            return ReadRows(reader);
+        }
+        catch (CsvHelperException e)
+        {
+            // Bytes that are no CSV at all: one error on the row the reader reached, the file's fault, never a fault of ours.
+            var reason = e.Message.Split('\n', 2)[0].Trim();
+            return new CaseloadCsvResult([], [], [new CsvRowError(Math.Max(1, e.Context?.Parser?.Row ?? 1), "", $"the file cannot be read as CSV: {reason}")]);
+        }
+    }
+
+    private static CaseloadCsvResult ReadRows(TextReader reader)
+    {
         var rows = new List<CaseRow>();
         var numbers = new List<long>();
         var errors = new List<CsvRowError>();
