@@ -7,7 +7,8 @@ using Inspection.Sampling.Domain.Population;
 namespace Inspection.Sampling.Application;
 
 /// <summary>
-/// A provider's caseload snapshots: StartPopulationImport, ImportPopulation, CompletePopulationImport and the reads.
+/// A provider's caseload snapshots: StartPopulationImport, ImportPopulation, CompletePopulationImport, UploadCaseload (a
+/// whole file, the three in one transaction) and the reads.
 /// Each write runs once per request id in the transaction the ledger claims. Starting keeps the snapshot's id (a retry
 /// gets the snapshot as it is now, as it always did); a batch keeps its answer itself (the snapshot's count moves on);
 /// completing keeps the id of a snapshot that never changes again.
