@@ -13,9 +13,8 @@ internal static class Pending
     {
     };
 
-    /// <summary>Service projects the admin still references (it reads the sample's strata through the domain's types).</summary>
+    /// <summary>Service projects the admin still references (none since case sampling reads caseload files itself).</summary>
     public static readonly IReadOnlySet<string> AdminReferences = new HashSet<string>(StringComparer.Ordinal)
     {
-        "Inspection.Sampling.Domain",
     };
 }

@@ -21,7 +21,7 @@ public sealed class RetrySafetyTests(SamplingHostFixture host) : IClassFixture<S
     {
         Assert.True(Requests.TryGetValue(rpc, out var requestFor), $"{rpc} is a write RPC: give it a request in RetrySafetyTests");
         var check = new RetriedWrites(CaseSampling.Descriptor, host.Host.Channel.CreateCallInvoker(), host.Database);
-        await check.CheckAsync(rpc, requestFor);
+        await check.CheckStreamAsync(rpc, requestFor);
     }
 
     [Fact]
@@ -29,31 +29,41 @@ public sealed class RetrySafetyTests(SamplingHostFixture host) : IClassFixture<S
     {
         var writes = RetriedWrites.WriteRpcs(CaseSampling.Descriptor).Select(m => m.Name).Order().ToList();
         Assert.Equal(Requests.Keys.Order(), writes);
-        Assert.Equal(5, writes.Count);   // the three import RPCs, DrawSample, SubstituteCase: no read slipped in unmarked
+        Assert.Equal(6, writes.Count);   // the three import RPCs, UploadCaseload, DrawSample, SubstituteCase: no read slipped in unmarked
     }
 
-    /// <summary>A valid request per write RPC for a request id; each creates what it refers to, so two requests differ.</summary>
-    private IReadOnlyDictionary<string, Func<string, Task<IMessage>>> Requests => new Dictionary<string, Func<string, Task<IMessage>>>
+    /// <summary>
+    /// A valid request per write RPC for a request id, as the messages it sends (one for a unary RPC); each creates what
+    /// it refers to, so two requests differ.
+    /// </summary>
+    private IReadOnlyDictionary<string, Func<string, Task<IReadOnlyList<IMessage>>>> Requests => new Dictionary<string, Func<string, Task<IReadOnlyList<IMessage>>>>
     {
-        ["StartPopulationImport"] = id => Task.FromResult<IMessage>(Start(id)),
-        ["ImportPopulation"] = async id => Batch(id, (await host.Client.StartPopulationImportAsync(Start(Guid.NewGuid().ToString()))).SnapshotId),
+        ["StartPopulationImport"] = id => One(Start(id)),
+        ["ImportPopulation"] = async id => [Batch(id, (await host.Client.StartPopulationImportAsync(Start(Guid.NewGuid().ToString()))).SnapshotId)],
         ["CompletePopulationImport"] = async id =>
         {
             var snapshot = await host.Client.StartPopulationImportAsync(Start(Guid.NewGuid().ToString()));
             await host.Client.ImportPopulationAsync(Batch(Guid.NewGuid().ToString(), snapshot.SnapshotId));
-            return new CompletePopulationImportRequest { RequestId = id, SnapshotId = snapshot.SnapshotId, ExpectedCaseCount = BatchSize };
+            return [new CompletePopulationImportRequest { RequestId = id, SnapshotId = snapshot.SnapshotId, ExpectedCaseCount = BatchSize }];
         },
-        ["DrawSample"] = async id => await Draw(id),
+        // The header, then the file in two chunks; a provider of its own each time, so the two requests for one id differ.
+        ["UploadCaseload"] = id => Task.FromResult<IReadOnlyList<IMessage>>(CaseloadFiles.Upload(new UploadCaseloadHeader
+        {
+            RequestId = id, ProviderId = "retry-" + Guid.NewGuid(), TakenOn = "2022-05-01", FileName = "caseload.csv",
+        }, CaseloadFiles.Csv(SamplingHostFixture.Caseload.Take(BatchSize)), chunkBytes: 2_048)),
+        ["DrawSample"] = async id => [await Draw(id)],
         ["SubstituteCase"] = async id =>
         {
             var sample = await host.Client.DrawSampleAsync(await Draw(Guid.NewGuid().ToString()));
-            return new SubstituteCaseRequest
+            return [new SubstituteCaseRequest
             {
                 RequestId = id, SampleId = sample.SampleId, CaseReference = sample.Cases[0].CaseReference, Reason = "transferred out",
                 SubstitutedBy = "inspector a",
-            };
+            }];
         },
     };
+
+    private static Task<IReadOnlyList<IMessage>> One(IMessage request) => Task.FromResult<IReadOnlyList<IMessage>>([request]);
 
     private const int BatchSize = 40;
 

@@ -14,6 +14,7 @@ namespace Inspection.Testing;
 /// ALREADY_EXISTS. What a call wrote is counted in the service's own audit trail (audit.events, written by triggers in
 /// every write's transaction, naming the RPC), so no service needs counting code of its own. The test gives, per write
 /// RPC, a valid request for a request id (creating what it needs first); a second request for the same id must differ.
+/// A client-streaming write is given as its messages in order (<see cref="CheckStreamAsync"/>).
 /// </summary>
 public sealed class RetriedWrites(ServiceDescriptor service, CallInvoker invoker, string connectionString)
 {
@@ -23,17 +24,26 @@ public sealed class RetriedWrites(ServiceDescriptor service, CallInvoker invoker
     public static IReadOnlyList<MethodDescriptor> WriteRpcs(ServiceDescriptor service) =>
         service.Methods.Where(m => m.GetOptions()?.IdempotencyLevel != MethodOptions.Types.IdempotencyLevel.NoSideEffects).ToList();
 
-    public async Task CheckAsync(string methodName, Func<string, Task<IMessage>> requestFor)
+    public Task CheckAsync(string methodName, Func<string, Task<IMessage>> requestFor) =>
+        CheckStreamAsync(methodName, async id => [await requestFor(id)]);
+
+    /// <summary>
+    /// As <see cref="CheckAsync"/>, for a write given as the messages of its request stream (one message for a unary
+    /// RPC; for a client-streaming one, the messages in order, the request_id in the first, directly or in a message
+    /// field of it such as a header).
+    /// </summary>
+    public async Task CheckStreamAsync(string methodName, Func<string, Task<IReadOnlyList<IMessage>>> requestFor)
     {
         var method = service.FindMethodByName(methodName) ?? throw new ArgumentException($"{service.FullName} has no method {methodName}");
-        var requestId = method.InputType.FindFieldByName("request_id");
-        Assert.True(requestId is { FieldType: FieldType.String },
-            $"{method.FullName} is a write (not marked NO_SIDE_EFFECTS) but {method.InputType.Name} has no string request_id");
+        Assert.False(method.IsServerStreaming, $"{method.FullName} streams its answer: a retry's answer cannot be compared as one message");
         var rpc = $"{service.FullName}/{method.Name}";
 
         var firstId = "retry-" + Guid.NewGuid();
         var first = await requestFor(firstId);
-        Assert.Equal(firstId, requestId!.Accessor.GetValue(first));
+        Assert.True(method.IsClientStreaming || first.Count == 1, $"{rpc} is unary: give it one request message");
+        Assert.NotEmpty(first);
+        Assert.True(RequestIdOf(first[0]) is { } carried && carried == firstId,
+            $"{method.FullName} is a write (not marked NO_SIDE_EFFECTS) but its first request message carries no string request_id with the id given");
         var before = await WritesAsync(rpc);
         var answer = await CallAsync(method, first);
         var writes = await WritesAsync(rpc) - before;
@@ -51,18 +61,35 @@ public sealed class RetriedWrites(ServiceDescriptor service, CallInvoker invoker
         Assert.Equal(writes, await WritesAsync(rpc) - beforeConcurrent);
 
         var other = await requestFor(firstId);
-        Assert.False(other.Equals(first), $"{rpc}: the test's second request for one id must differ from the first");
+        Assert.False(other.SequenceEqual(first), $"{rpc}: the test's second request for one id must differ from the first");
         var reused = await Assert.ThrowsAsync<RpcException>(() => CallAsync(method, other));
         Assert.Equal(StatusCode.AlreadyExists, reused.StatusCode);
         Assert.Equal(0, await WritesAsync(rpc) - beforeConcurrent - writes);
     }
 
-    private Task<IMessage> CallAsync(MethodDescriptor method, IMessage request)
+    /// <summary>The request_id a message carries: its own string field, or that of a message field set on it.</summary>
+    private static string? RequestIdOf(IMessage message)
     {
-        var call = new Method<IMessage, IMessage>(MethodType.Unary, service.FullName, method.Name,
+        if (message.Descriptor.FindFieldByName("request_id") is { FieldType: FieldType.String } own)
+            return (string)own.Accessor.GetValue(message);
+        return message.Descriptor.Fields.InFieldNumberOrder()
+            .Where(f => f is { FieldType: FieldType.Message, IsRepeated: false } && f.Accessor.HasValue(message))
+            .Select(f => f.Accessor.GetValue(message) is IMessage inner && inner.Descriptor.FindFieldByName("request_id") is { FieldType: FieldType.String } id
+                ? (string)id.Accessor.GetValue(inner) : null)
+            .FirstOrDefault(id => id is not null);
+    }
+
+    private async Task<IMessage> CallAsync(MethodDescriptor method, IReadOnlyList<IMessage> requests)
+    {
+        var call = new Method<IMessage, IMessage>(method.IsClientStreaming ? MethodType.ClientStreaming : MethodType.Unary, service.FullName, method.Name,
             Marshallers.Create<IMessage>(m => m.ToByteArray(), bytes => method.InputType.Parser.ParseFrom(bytes)),
             Marshallers.Create<IMessage>(m => m.ToByteArray(), bytes => method.OutputType.Parser.ParseFrom(bytes)));
-        return invoker.AsyncUnaryCall(call, null, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(60)), request).ResponseAsync;
+        var options = new CallOptions(deadline: DateTime.UtcNow.AddSeconds(60));
+        if (!method.IsClientStreaming) return await invoker.AsyncUnaryCall(call, null, options, requests[0]).ResponseAsync;
+        using var streamed = invoker.AsyncClientStreamingCall(call, null, options);
+        foreach (var request in requests) await streamed.RequestStream.WriteAsync(request);
+        await streamed.RequestStream.CompleteAsync();
+        return await streamed.ResponseAsync;
     }
 
     private async Task<long> WritesAsync(string rpc)

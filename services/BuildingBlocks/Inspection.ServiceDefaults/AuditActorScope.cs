@@ -21,6 +21,12 @@ internal sealed class AuditActorScope : Interceptor
         return continuation(request, responseStream, context);
     }
 
+    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        Name(context);
+        return continuation(requestStream, context);
+    }
+
     private static void Name(ServerCallContext context)
     {
         if (Caller.Of(context) is { } caller)

@@ -44,6 +44,31 @@ internal sealed class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger)
         }
     }
 
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(new RefusingNul<TRequest>(requestStream), context);
+        }
+        catch (Exception e)
+        {
+            throw ToRpcException(e, context);
+        }
+    }
+
+    /// <summary>A client stream whose every message is checked for U+0000 as it is read, as a unary request is.</summary>
+    private sealed class RefusingNul<TRequest>(IAsyncStreamReader<TRequest> inner) : IAsyncStreamReader<TRequest>
+    {
+        public TRequest Current => inner.Current;
+
+        public async Task<bool> MoveNext(CancellationToken cancellationToken)
+        {
+            if (!await inner.MoveNext(cancellationToken)) return false;
+            if (inner.Current is IMessage message) NulCharacters.Refuse(message);
+            return true;
+        }
+    }
+
     private RpcException ToRpcException(Exception exception, ServerCallContext context)
     {
         var method = context.Method.TrimStart('/');

@@ -1,6 +1,3 @@
-using Inspection.Sampling.Domain;
-using Inspection.Sampling.Domain.Allocation;
-
 namespace Inspection.Admin.Sampling;
 
 /// <summary>Case attribute words of case sampling, as staff read them.</summary>
@@ -49,18 +46,6 @@ public static class CaseWords
     /// <summary>The attributes a fixed split divides by: those with a fixed set of values (not offices).</summary>
     public static readonly IReadOnlyList<(string Code, string Name)> SplitAttributes =
         StrataAttributes.Where(a => a.Code != "allocated_office").ToList();
-
-    /// <summary>The values an attribute takes, from case sampling's vocabulary, so forms offer them to choose.</summary>
-    public static IReadOnlyList<string> ValuesOf(string attribute) => attribute switch
-    {
-        "gender" => CaseVocabulary.Genders,
-        "sentence_type" => CaseVocabulary.SentenceTypes,
-        "rosh_level" => CaseVocabulary.RoshLevels,
-        "ethnic_group" => CaseVocabulary.EthnicGroups,
-        "court_report_type" => CaseVocabulary.CourtReportTypes,
-        "prolific_priority_offender" or "approved_premises_resident" or "statutory_victim_contact" => CaseVocabulary.Flags,
-        _ => [],
-    };
 
     /// <summary>A chosen value as a form sends it: "rosh_level=very_high".</summary>
     public static string Choice(string attribute, string value) => $"{attribute}={value}";

@@ -1,60 +1,34 @@
-using Inspection.Sampling.Domain;
+using Google.Protobuf;
 using Inspection.Sampling.V1;
-using CallOptions = Grpc.Core.CallOptions;
-using Inspection.Sampling.Domain.Population;
 
 namespace Inspection.Admin.Sampling;
 
 /// <summary>
-/// Sends a checked caseload file to case sampling as one snapshot: start, batches (each citing its first file row),
-/// complete with the expected count so a lost batch cannot go unnoticed.
+/// Sends an uploaded caseload file to case sampling as it is (UploadCaseload: the header, then the file's bytes in
+/// chunks). Case sampling reads and checks it and answers with the snapshot or every row error; the admin reads none of it.
 /// </summary>
 public sealed class CaseloadImport(CaseSampling.CaseSamplingClient sampling)
 {
-    private const int BatchSize = 2000;
+    // A whole file is read and imported in one call: longer than the one-message calls' default deadline.
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(2);
 
-    public static CaseloadCsvResult Read(Stream file)
+    public async Task<UploadCaseloadResponse> SendAsync(UploadCaseloadHeader header, Stream file, int chunkBytes, CancellationToken ct)
     {
-        using var reader = new StreamReader(file);
-        return CaseloadCsv.Read(reader);
-    }
-
-    public async Task<Snapshot> SendAsync(string providerId, string takenOn, string description, CaseloadCsvResult checkedFile, CancellationToken ct)
-    {
-        var options = new CallOptions(cancellationToken: ct);
-        var snapshot = await sampling.StartPopulationImportAsync(new StartPopulationImportRequest
+        using var call = sampling.UploadCaseload(deadline: DateTime.UtcNow + Deadline, cancellationToken: ct);
+        try
         {
-            RequestId = Guid.NewGuid().ToString(), ProviderId = providerId, TakenOn = takenOn, Description = description,
-        }, options);
-        for (var start = 0; start < checkedFile.Rows.Count; start += BatchSize)
-        {
-            var batch = new ImportPopulationRequest { SnapshotId = snapshot.SnapshotId, FirstRowNumber = checkedFile.RowNumbers[start] };
-            batch.Cases.AddRange(checkedFile.Rows.Skip(start).Take(BatchSize).Select(ToMessage));
-            await sampling.ImportPopulationAsync(batch, options);
+            await call.RequestStream.WriteAsync(new UploadCaseloadChunk { Header = header }, ct);
+            var buffer = new byte[chunkBytes];
+            int read;
+            while ((read = await file.ReadAsync(buffer, ct)) > 0)
+                await call.RequestStream.WriteAsync(new UploadCaseloadChunk { Data = ByteString.CopyFrom(buffer, 0, read) }, ct);
+            await call.RequestStream.CompleteAsync();
         }
-        return await sampling.CompletePopulationImportAsync(new CompletePopulationImportRequest
+        catch (Exception e) when (e is Grpc.Core.RpcException or InvalidOperationException && !ct.IsCancellationRequested)
         {
-            SnapshotId = snapshot.SnapshotId, ExpectedCaseCount = checkedFile.Rows.Count,
-        }, options);
+            // The service answered before the file was all sent (a refused header, a file too large): its answer below
+            // says why, not the failed write.
+        }
+        return await call.ResponseAsync;
     }
-
-    private static PopulationCase ToMessage(CaseRow row) => new()
-    {
-        CaseReference = row.CaseReference ?? "",
-        SentenceType = row.SentenceType ?? "",
-        StartDate = row.StartDate ?? "",
-        Gender = row.Gender ?? "",
-        EthnicGroup = row.EthnicGroup ?? "",
-        Disability = row.Disability,
-        RoshLevel = row.RoshLevel ?? "",
-        MappaLevel = row.MappaLevel,
-        ProlificPriorityOffender = row.ProlificPriorityOffender,
-        ApprovedPremisesResident = row.ApprovedPremisesResident,
-        StatutoryVictimContact = row.StatutoryVictimContact,
-        UnpaidWorkRequirement = row.UnpaidWorkRequirement,
-        UnpaidWorkOnly = row.UnpaidWorkOnly,
-        CourtReportType = row.CourtReportType ?? "",
-        AllocatedOffice = row.AllocatedOffice ?? "",
-        AllocatedTeam = row.AllocatedTeam ?? "",
-    };
 }

@@ -22,9 +22,23 @@ public static class CaseloadCsv
         "unpaid_work_only", "court_report_type", "allocated_office", "allocated_team",
     ];
 
-    private static readonly string[] Required = ["case_reference", "sentence_type", "start_date", "gender", "ethnic_group", "rosh_level"];
+    public static readonly IReadOnlyList<string> RequiredColumns = ["case_reference", "sentence_type", "start_date", "gender", "ethnic_group", "rosh_level"];
 
     public static CaseloadCsvResult Read(TextReader reader)
+    {
+        try
+        {
+            return ReadRows(reader);
+        }
+        catch (CsvHelperException e)
+        {
+            // Bytes that are no CSV at all: one error on the row the reader reached, the file's fault, never a fault of ours.
+            var reason = e.Message.Split('\n', 2)[0].Trim();
+            return new CaseloadCsvResult([], [], [new CsvRowError(Math.Max(1, e.Context?.Parser?.Row ?? 1), "", $"the file cannot be read as CSV: {reason}")]);
+        }
+    }
+
+    private static CaseloadCsvResult ReadRows(TextReader reader)
     {
         var rows = new List<CaseRow>();
         var numbers = new List<long>();
@@ -44,7 +58,7 @@ public static class CaseloadCsv
         }
         csv.ReadHeader();
         var header = (csv.HeaderRecord ?? []).Select(CaseVocabulary.Normalise).ToHashSet(StringComparer.Ordinal);
-        var missing = Required.Where(c => !header.Contains(c)).ToList();
+        var missing = RequiredColumns.Where(c => !header.Contains(c)).ToList();
         foreach (var column in missing) errors.Add(new CsvRowError(1, column, "required column missing from the header"));
         if (missing.Count > 0) return new CaseloadCsvResult(rows, numbers, errors);
 
@@ -93,6 +107,7 @@ public static class CaseloadCsv
                 numbers.Add(rowNumber);
             }
         }
+        if (rows.Count == 0 && errors.Count == 0) errors.Add(new CsvRowError(2, "", "the file has no cases: one case per row is expected after the header row"));
         return new CaseloadCsvResult(rows, numbers, errors);
     }
 }

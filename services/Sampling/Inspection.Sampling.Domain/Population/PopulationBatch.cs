@@ -69,6 +69,9 @@ public static class PopulationBatch
         if (office.Length > MaxTextLength) Bad("allocated_office", $"at most {MaxTextLength} characters");
         var team = row.AllocatedTeam?.Trim() ?? "";
         if (team.Length > MaxTextLength) Bad("allocated_team", $"at most {MaxTextLength} characters");
+        // A file's bytes reach here unchecked (a message's text is refused earlier): PostgreSQL text cannot hold U+0000.
+        if (office.Contains('\0')) Bad("allocated_office", "contains a NUL character (U+0000)");
+        if (team.Contains('\0')) Bad("allocated_team", "contains a NUL character (U+0000)");
 
         if (violations.Count > before) return null;
         return new CaseRecord(reference, sentenceType!, startDate, gender!, ethnicGroup!, row.Disability, roshLevel!,

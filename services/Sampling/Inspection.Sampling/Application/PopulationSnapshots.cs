@@ -7,7 +7,8 @@ using Inspection.Sampling.Domain.Population;
 namespace Inspection.Sampling.Application;
 
 /// <summary>
-/// A provider's caseload snapshots: StartPopulationImport, ImportPopulation, CompletePopulationImport and the reads.
+/// A provider's caseload snapshots: StartPopulationImport, ImportPopulation, CompletePopulationImport, UploadCaseload (a
+/// whole file, the three in one transaction) and the reads.
 /// Each write runs once per request id in the transaction the ledger claims. Starting keeps the snapshot's id (a retry
 /// gets the snapshot as it is now, as it always did); a batch keeps its answer itself (the snapshot's count moves on);
 /// completing keeps the id of a snapshot that never changes again.
@@ -28,15 +29,49 @@ public sealed class PopulationSnapshots(SnapshotStore store, RequestLedger ledge
     public Task<StoredSnapshot> StartImportAsync(string? requestId, string fingerprint, string providerId, string takenOn,
         string description, CancellationToken ct)
     {
-        var violations = new List<FieldViolation>();
-        if (string.IsNullOrWhiteSpace(requestId)) violations.Add(new("request_id", "a request id is required (a retry with the same id returns the first snapshot)"));
-        if (string.IsNullOrWhiteSpace(providerId)) violations.Add(new("provider_id", "the provider whose caseload this is is required"));
-        if (!IsoDate.TryParse(takenOn, out var date)) violations.Add(new("taken_on", $"'{takenOn}' is not a date in the form yyyy-MM-dd"));
-        if (description.Length > MaxDescriptionLength) violations.Add(new("description", $"at most {MaxDescriptionLength} characters"));
-        ValidationException.ThrowIfAny(violations);
+        var date = CheckOpening(requestId, providerId, takenOn, description, "");
         return ledger.OnceAsync(RequestIds.Required(requestId, "StartPopulationImportRequest", fingerprint), Snapshot,
             (connection, transaction) => store.StartSnapshotAsync(connection, transaction, providerId.Trim(), date, description.Trim(),
                 clock.GetUtcNow(), ct), ct);
+    }
+
+    /// <summary>
+    /// A whole caseload file: read and checked row by row; with any row error nothing is written (the request id is
+    /// not even claimed, so the corrected file may be sent under it); otherwise started, imported in batches and
+    /// completed in the one transaction the ledger claims, so the snapshot is there whole or not at all.
+    /// </summary>
+    public async Task<CaseloadOutcome> UploadAsync(CaseloadFile file, CancellationToken ct)
+    {
+        var date = CheckOpening(file.RequestId, file.ProviderId, file.TakenOn, file.Description, "header.");
+        var read = CaseloadCsv.Read(new StreamReader(new MemoryStream(file.Bytes, writable: false), detectEncodingFromByteOrderMarks: true));
+        if (read.Errors.Count > 0) return new CaseloadOutcome(null, read.Errors);
+        var cases = PopulationBatch.Validate(read.Rows);
+
+        PopulationColumns? completed = null;
+        var snapshot = await ledger.OnceAsync(RequestIds.Required(file.RequestId, "UploadCaseload", file.Fingerprint), Snapshot,
+            async (connection, transaction) =>
+            {
+                var now = clock.GetUtcNow();
+                var opened = await store.StartSnapshotAsync(connection, transaction, file.ProviderId.Trim(), date, file.Description.Trim(), now, ct);
+                foreach (var batch in cases.Chunk(MaxBatchSize))
+                    await store.ImportBatchAsync(connection, transaction, opened.SnapshotId, batch, ct);
+                return await store.CompleteSnapshotAsync(connection, transaction, opened.SnapshotId, cases.Count, now,
+                    columns => completed = columns, ct);
+            }, ct);
+        if (completed is not null && completed.Count <= population.Capacity) population.Put(snapshot.SnapshotId, completed);
+        return new CaseloadOutcome(snapshot, []);
+    }
+
+    /// <summary>What opening a snapshot needs, checked; fields named under <paramref name="prefix"/>.</summary>
+    private static DateOnly CheckOpening(string? requestId, string providerId, string takenOn, string description, string prefix)
+    {
+        var violations = new List<FieldViolation>();
+        if (string.IsNullOrWhiteSpace(requestId)) violations.Add(new(prefix + "request_id", "a request id is required (a retry with the same id returns the first snapshot)"));
+        if (string.IsNullOrWhiteSpace(providerId)) violations.Add(new(prefix + "provider_id", "the provider whose caseload this is is required"));
+        if (!IsoDate.TryParse(takenOn, out var date)) violations.Add(new(prefix + "taken_on", $"'{takenOn}' is not a date in the form yyyy-MM-dd"));
+        if (description.Length > MaxDescriptionLength) violations.Add(new(prefix + "description", $"at most {MaxDescriptionLength} characters"));
+        ValidationException.ThrowIfAny(violations);
+        return date;
     }
 
     /// <summary>One batch, all or nothing. Without a request id it is carried out as asked (re-sending a batch is harmless, but its answer then counts the cases as already present).</summary>

@@ -31,6 +31,15 @@ public sealed class CaseSamplingService(PopulationSnapshots snapshots, Samples s
         => (await snapshots.CompleteImportAsync(request.RequestId, request.Fingerprint(), request.SnapshotId, request.ExpectedCaseCount,
             context.CancellationToken)).ToMessage();
 
+    public override async Task<UploadCaseloadResponse> UploadCaseload(IAsyncStreamReader<UploadCaseloadChunk> requestStream, ServerCallContext context)
+    {
+        var file = await CaseloadStream.ReadAsync(requestStream, context.CancellationToken);
+        return (await snapshots.UploadAsync(file, context.CancellationToken)).ToMessage();
+    }
+
+    public override Task<CaseloadFileFormat> DescribeCaseloadFile(DescribeCaseloadFileRequest request, ServerCallContext context)
+        => Task.FromResult(SamplingMessages.CaseloadFileFormat(CaseloadStream.MaxBytes, CaseloadStream.RecommendedChunkBytes));
+
     public override async Task<Snapshot> GetSnapshot(GetSnapshotRequest request, ServerCallContext context)
         => (await snapshots.GetAsync(request.SnapshotId, context.CancellationToken)).ToMessage();
 

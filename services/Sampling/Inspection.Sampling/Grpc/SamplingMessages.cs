@@ -25,6 +25,33 @@ public static class SamplingMessages
 
     // ---------- populations ----------
 
+    /// <summary>The most row errors one refusal lists, so the answer stays well inside a gRPC message whatever the file.</summary>
+    public const int MaxRowErrorsListed = 1000;
+
+    public static V1.UploadCaseloadResponse ToMessage(this Application.CaseloadOutcome outcome)
+    {
+        if (outcome.Imported is { } snapshot) return new V1.UploadCaseloadResponse { Imported = snapshot.ToMessage() };
+        var refusal = new V1.CaseloadRefusal { ErrorCount = outcome.Errors.Count };
+        refusal.Errors.AddRange(outcome.Errors.Take(MaxRowErrorsListed)
+            .Select(e => new V1.CaseloadRowError { Row = e.Row, Column = e.Field, Message = e.Reason }));
+        return new V1.UploadCaseloadResponse { Refused = refusal };
+    }
+
+    public static V1.CaseloadFileFormat CaseloadFileFormat(int maxBytes, int recommendedChunkBytes)
+    {
+        var format = new V1.CaseloadFileFormat
+        {
+            Format = "csv", Template = CaseloadFormat.Template, MaxBytes = maxBytes, RecommendedChunkBytes = recommendedChunkBytes,
+        };
+        format.Columns.AddRange(CaseloadFormat.Columns.Select(c =>
+        {
+            var column = new V1.CaseloadColumn { Name = c.Name, Required = c.Required, Description = c.Description };
+            column.Words.AddRange(c.Words);
+            return column;
+        }));
+        return format;
+    }
+
     public static CaseRow ToInput(this V1.PopulationCase c) => new(c.CaseReference, c.SentenceType, c.StartDate, c.Gender, c.EthnicGroup,
         c.Disability, c.RoshLevel, c.MappaLevel, c.ProlificPriorityOffender, c.ApprovedPremisesResident, c.StatutoryVictimContact,
         c.UnpaidWorkRequirement, c.UnpaidWorkOnly, c.CourtReportType, c.AllocatedOffice, c.AllocatedTeam);

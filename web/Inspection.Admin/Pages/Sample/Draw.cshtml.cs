@@ -43,6 +43,9 @@ public sealed class DrawModel(
     public Inspection.Recommendations.V1.Inspection Inspection { get; private set; } = new();
     public IReadOnlyList<Snapshot> Snapshots { get; private set; } = [];
 
+    /// <summary>The words quotas and fixed splits can choose, as case sampling describes them.</summary>
+    public CaseloadWords Words { get; private set; } = CaseloadWords.None;
+
     /// <summary>Assessments of the current sample's cases that drawing again would set aside (kept, never counted).</summary>
     public int AssessmentsToSetAside { get; private set; }
 
@@ -213,6 +216,7 @@ public sealed class DrawModel(
         Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, options);
         Snapshots = (await sampling.ListSnapshotsAsync(new ListSnapshotsRequest { ProviderId = Inspection.ProviderId }, options)).Snapshots
             .Where(s => s.Status == "complete").OrderByDescending(s => s.Version).ToList();
+        Words = new CaseloadWords(await sampling.DescribeCaseloadFileAsync(new DescribeCaseloadFileRequest(), options));
         var assessments = await scoring.ListCaseAssessmentsAsync(new ListCaseAssessmentsRequest { InspectionId = id, PageSize = 1 }, options);
         AssessmentsToSetAside = assessments.Total - assessments.SetAside;
         if (Input.SetAsideShown == 0) Input.SetAsideShown = AssessmentsToSetAside;
