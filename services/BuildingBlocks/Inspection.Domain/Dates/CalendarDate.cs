@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
 namespace Inspection.Domain.Dates;
@@ -8,16 +7,9 @@ public static class CalendarDate
 {
     public const string Format = "yyyy-MM-dd";
 
-    public static bool TryParse(string? text, [NotNullWhen(true)] out DateOnly? date)
-    {
-        if (DateOnly.TryParseExact(text?.Trim(), Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-        {
-            date = parsed;
-            return true;
-        }
-        date = null;
-        return false;
-    }
+    /// <summary>Surrounding spaces aside, exactly "yyyy-MM-dd" and a real day.</summary>
+    public static bool TryParse(string? text, out DateOnly date) =>
+        DateOnly.TryParseExact(text?.Trim(), Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
 
     public static string ToText(DateOnly date) => date.ToString(Format, CultureInfo.InvariantCulture);
 
@@ -46,5 +38,5 @@ public static class CalendarDate
 
     /// <summary>The date; anything else is a <see cref="ValidationException"/> on <paramref name="field"/>.</summary>
     public static DateOnly Parse(string field, string? text) =>
-        TryParse(text, out var date) ? date.Value : throw new ValidationException(field, Refusal(text));
+        TryParse(text, out var date) ? date : throw new ValidationException(field, Refusal(text));
 }

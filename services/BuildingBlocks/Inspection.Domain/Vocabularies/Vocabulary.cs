@@ -66,6 +66,12 @@ public sealed class Vocabulary<T> where T : struct, Enum
     public T Parse(string field, string? text) =>
         TryParse(text, out var value) ? value.Value : throw new ValidationException(field, Refusal(text));
 
+    /// <summary>
+    /// The canonical spelling of an accepted word (what is stored and answered); any other text as given, for a
+    /// check further in to refuse with every other problem of the request.
+    /// </summary>
+    public string? Normalise(string? text) => TryParse(text, out var value) ? WordFor(value.Value) : text;
+
     /// <summary>The canonical spelling of an accepted word (what is stored and answered), or null with a violation.</summary>
     public string? Canonical(List<FieldViolation> violations, string field, string? text) =>
         Parse(violations, field, text) is { } value ? WordFor(value) : null;

@@ -1,3 +1,4 @@
+using Inspection.Domain.Dates;
 using Inspection.Data;
 using Inspection.Domain;
 using Inspection.Sampling.Data;
@@ -31,7 +32,7 @@ public sealed class PopulationSnapshots(SnapshotStore store, RequestLedger ledge
         var violations = new List<FieldViolation>();
         if (string.IsNullOrWhiteSpace(requestId)) violations.Add(new("request_id", "a request id is required (a retry with the same id returns the first snapshot)"));
         if (string.IsNullOrWhiteSpace(providerId)) violations.Add(new("provider_id", "the provider whose caseload this is is required"));
-        if (!IsoDate.TryParse(takenOn, out var date)) violations.Add(new("taken_on", $"'{takenOn}' is not a date in the form yyyy-MM-dd"));
+        if (!CalendarDate.TryParse(takenOn, out var date)) violations.Add(new("taken_on", CalendarDate.Refusal(takenOn)));
         if (description.Length > MaxDescriptionLength) violations.Add(new("description", $"at most {MaxDescriptionLength} characters"));
         ValidationException.ThrowIfAny(violations);
         return ledger.OnceAsync(RequestIds.Required(requestId, "StartPopulationImportRequest", fingerprint), Snapshot,
