@@ -22,6 +22,8 @@ public sealed class DomainWordListTests
     [Fact]
     public void Sampling_stores_the_contracts_words() =>
         Assert.Equal(
-            [WireWords.SentenceTypes.Words, WireWords.Genders.Words, WireWords.EthnicGroups.Words, WireWords.RoshLevels.Words, WireWords.CourtReportTypes.Words],
-            [CaseVocabulary.SentenceTypes, CaseVocabulary.Genders, CaseVocabulary.EthnicGroups, CaseVocabulary.RoshLevels, CaseVocabulary.CourtReportTypes]);
+            [WireWords.SentenceTypes.Words, WireWords.Genders.Words, WireWords.EthnicGroups.Words, WireWords.RoshLevels.Words, WireWords.CourtReportTypes.Words,
+             WireWords.FlagValues.Words, WireWords.SamplingAttributes.Words],
+            [CaseVocabulary.SentenceTypes, CaseVocabulary.Genders, CaseVocabulary.EthnicGroups, CaseVocabulary.RoshLevels, CaseVocabulary.CourtReportTypes,
+             CaseVocabulary.Flags, CaseAttribute.All.Select(a => a.Name).ToList()]);
 }

@@ -18,12 +18,12 @@ public sealed class WordRuleTests
         Assert.Equal(SentenceType.CommunityOrder, WireWords.SentenceTypes.Parse("sentence_type", text));
 
     [Theory]
-    [InlineData("not_applicable", Answer.NotApplicable)]
-    [InlineData("NOT APPLICABLE", Answer.NotApplicable)]
-    [InlineData("yes", Answer.Yes)]
+    [InlineData("not_applicable", AnswerValue.NotApplicable)]
+    [InlineData("NOT APPLICABLE", AnswerValue.NotApplicable)]
+    [InlineData("yes", AnswerValue.Yes)]
     [InlineData("requires_improvement", null)]
-    public void Words_spelled_with_capitals_and_spaces_read_the_same_way(string text, Answer? expected) =>
-        Assert.Equal(expected, text.As<Answer>());
+    public void Words_spelled_with_capitals_and_spaces_read_the_same_way(string text, AnswerValue? expected) =>
+        Assert.Equal(expected, text.As<AnswerValue>());
 
     [Fact]
     public void A_listed_alias_is_accepted_and_answered_with_the_canonical_word()

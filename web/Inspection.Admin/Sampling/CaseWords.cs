@@ -1,5 +1,3 @@
-using Inspection.Sampling.Domain;
-using Inspection.Sampling.Domain.Allocation;
 
 namespace Inspection.Admin.Sampling;
 
@@ -48,17 +46,17 @@ public static class CaseWords
 
     /// <summary>The attributes a fixed split divides by: those with a fixed set of values (not offices).</summary>
     public static readonly IReadOnlyList<(string Code, string Name)> SplitAttributes =
-        StrataAttributes.Where(a => a.Code != "allocated_office").ToList();
+        StrataAttributes.Where(a => !a.Code.Is(SamplingAttribute.AllocatedOffice)).ToList();
 
-    /// <summary>The values an attribute takes, from case sampling's vocabulary, so forms offer them to choose.</summary>
-    public static IReadOnlyList<string> ValuesOf(string attribute) => attribute switch
+    /// <summary>The values an attribute takes, from the contract's words, so forms offer them to choose.</summary>
+    public static IReadOnlyList<string> ValuesOf(string attribute) => attribute.As<SamplingAttribute>() switch
     {
-        "gender" => CaseVocabulary.Genders,
-        "sentence_type" => CaseVocabulary.SentenceTypes,
-        "rosh_level" => CaseVocabulary.RoshLevels,
-        "ethnic_group" => CaseVocabulary.EthnicGroups,
-        "court_report_type" => CaseVocabulary.CourtReportTypes,
-        "prolific_priority_offender" or "approved_premises_resident" or "statutory_victim_contact" => CaseVocabulary.Flags,
+        SamplingAttribute.Gender => WireWords.Genders.Words,
+        SamplingAttribute.SentenceType => WireWords.SentenceTypes.Words,
+        SamplingAttribute.RoshLevel => WireWords.RoshLevels.Words,
+        SamplingAttribute.EthnicGroup => WireWords.EthnicGroups.Words,
+        SamplingAttribute.CourtReportType => WireWords.CourtReportTypes.Words,
+        SamplingAttribute.ProlificPriorityOffender or SamplingAttribute.ApprovedPremisesResident or SamplingAttribute.StatutoryVictimContact => WireWords.FlagValues.Words,
         _ => [],
     };
 

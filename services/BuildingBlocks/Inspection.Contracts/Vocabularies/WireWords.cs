@@ -74,6 +74,12 @@ public static class WireWords
         new(ProgressWord.SomeProgress, "Some progress"),
         new(ProgressWord.SufficientProgress, "Sufficient progress"));
 
+    public static readonly Vocabulary<LatestJudgement> LatestJudgements = new("a latest judgement",
+        new(LatestJudgement.NoProgress, "No progress"),
+        new(LatestJudgement.SomeProgress, "Some progress"),
+        new(LatestJudgement.SufficientProgress, "Sufficient progress"),
+        new(LatestJudgement.None, "none"));
+
     public static readonly Vocabulary<ProgressGrouping> ProgressGroupings = new("a grouping",
         new(ProgressGrouping.Inspection, "inspection"),
         new(ProgressGrouping.Provider, "provider"),
@@ -150,6 +156,26 @@ public static class WireWords
         new(SampleRole.Sampled, "sampled"),
         new(SampleRole.Reserve, "reserve"));
 
+    public static readonly Vocabulary<SamplingAttribute> SamplingAttributes = new("a case attribute",
+        new(SamplingAttribute.SentenceType, "sentence_type"),
+        new(SamplingAttribute.Gender, "gender"),
+        new(SamplingAttribute.EthnicGroup, "ethnic_group"),
+        new(SamplingAttribute.Disability, "disability"),
+        new(SamplingAttribute.RoshLevel, "rosh_level"),
+        new(SamplingAttribute.MappaLevel, "mappa_level"),
+        new(SamplingAttribute.ProlificPriorityOffender, "prolific_priority_offender"),
+        new(SamplingAttribute.ApprovedPremisesResident, "approved_premises_resident"),
+        new(SamplingAttribute.StatutoryVictimContact, "statutory_victim_contact"),
+        new(SamplingAttribute.UnpaidWorkRequirement, "unpaid_work_requirement"),
+        new(SamplingAttribute.UnpaidWorkOnly, "unpaid_work_only"),
+        new(SamplingAttribute.CourtReportType, "court_report_type"),
+        new(SamplingAttribute.AllocatedOffice, "allocated_office"),
+        new(SamplingAttribute.AllocatedTeam, "allocated_team"));
+
+    public static readonly Vocabulary<FlagValue> FlagValues = new("yes or no",
+        new(FlagValue.Yes, "yes"),
+        new(FlagValue.No, "no"));
+
     public static readonly Vocabulary<Rating> Ratings = new("a rating word",
         new(Rating.Outstanding, "Outstanding"),
         new(Rating.Good, "Good"),
@@ -157,10 +183,10 @@ public static class WireWords
         new(Rating.Inadequate, "Inadequate"),
         new(Rating.NotApplicableCourtWorkOnly, "Not applicable (court work only)"));
 
-    public static readonly Vocabulary<Answer> Answers = new("an answer",
-        new(Answer.Yes, "Yes"),
-        new(Answer.No, "No"),
-        new(Answer.NotApplicable, "Not applicable"));
+    public static readonly Vocabulary<AnswerValue> AnswerValues = new("an answer",
+        new(AnswerValue.Yes, "Yes"),
+        new(AnswerValue.No, "No"),
+        new(AnswerValue.NotApplicable, "Not applicable"));
 
     public static readonly Vocabulary<RatingMethod> RatingMethods = new("a rating method",
         new(RatingMethod.NotRated, "not_rated", ""),

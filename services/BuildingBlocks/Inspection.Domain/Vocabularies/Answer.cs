@@ -1,9 +1,0 @@
-namespace Inspection.Domain.Vocabularies;
-
-/// <summary>An inspector's answer to a question of a case assessment (scoring.proto answer). Its words: <c>WireWords.Answers</c> in Inspection.Contracts.</summary>
-public enum Answer
-{
-    Yes,
-    No,
-    NotApplicable,
-}
