@@ -33,8 +33,6 @@ public sealed class Vocabulary<T> where T : struct, Enum
     /// <summary>The canonical words, in the vocabulary's order.</summary>
     public IReadOnlyList<string> Words { get; }
 
-    public IEnumerable<T> Values => wordOf.Keys;
-
     public string WordFor(T value) => wordOf[value];
 
     public bool TryParse(string? text, [NotNullWhen(true)] out T? value)
