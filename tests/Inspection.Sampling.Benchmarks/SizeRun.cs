@@ -1,3 +1,4 @@
+using Inspection.Domain.Dates;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -49,7 +50,7 @@ public static class SizeRun
         var ct = CancellationToken.None;
 
         var rows = GeneratedCaseload.Create(size, seed: 2026).Select(c => new CaseRow(c.CaseReference, c.SentenceType,
-            IsoDate.Print(c.StartDate), c.Gender, c.EthnicGroup, c.Disability, c.RoshLevel, c.MappaLevel, c.ProlificPriorityOffender,
+            CalendarDate.ToText(c.StartDate), c.Gender, c.EthnicGroup, c.Disability, c.RoshLevel, c.MappaLevel, c.ProlificPriorityOffender,
             c.ApprovedPremisesResident, c.StatutoryVictimContact, c.UnpaidWorkRequirement, c.UnpaidWorkOnly, c.CourtReportType,
             c.AllocatedOffice, c.AllocatedTeam)).ToList();
 

@@ -1,3 +1,4 @@
+using Inspection.Domain.Dates;
 using Inspection.Domain;
 using Inspection.Sampling.Domain;
 using Inspection.Sampling.Domain.Allocation;
@@ -77,7 +78,7 @@ public sealed class CaseSamplerTests
         var custody = Caseload.First(c => c.SentenceType == CaseVocabulary.Custody);
         Assert.Equal(Exclusion.SentenceTypeNotChosen, plan.Eligibility.Exclude(custody)!.Category);
         var lateLicence = Caseload.First(c => c.SentenceType == CaseVocabulary.Licence && c.StartDate.Month == 12);
-        Assert.Contains(IsoDate.Print(lateLicence.StartDate), plan.Eligibility.Exclude(lateLicence)!.Detail);
+        Assert.Contains(CalendarDate.ToText(lateLicence.StartDate), plan.Eligibility.Exclude(lateLicence)!.Detail);
     }
 
     [Fact]

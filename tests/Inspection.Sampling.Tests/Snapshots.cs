@@ -1,3 +1,4 @@
+using Inspection.Domain.Dates;
 using Inspection.Sampling.Application;
 using Inspection.Sampling.Data;
 using Inspection.Sampling.Domain;
@@ -7,7 +8,7 @@ namespace Inspection.Sampling.Tests;
 /// <summary>Imports a caseload through the use cases, in batches, and completes the snapshot.</summary>
 public static class Snapshots
 {
-    public static CaseRow ToRow(CaseRecord c) => new(c.CaseReference, c.SentenceType, IsoDate.Print(c.StartDate), c.Gender, c.EthnicGroup,
+    public static CaseRow ToRow(CaseRecord c) => new(c.CaseReference, c.SentenceType, CalendarDate.ToText(c.StartDate), c.Gender, c.EthnicGroup,
         c.Disability, c.RoshLevel, c.MappaLevel, c.ProlificPriorityOffender, c.ApprovedPremisesResident, c.StatutoryVictimContact,
         c.UnpaidWorkRequirement, c.UnpaidWorkOnly, c.CourtReportType, c.AllocatedOffice, c.AllocatedTeam);
 

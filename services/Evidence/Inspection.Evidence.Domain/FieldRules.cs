@@ -1,4 +1,4 @@
-using System.Globalization;
+using Inspection.Domain.Dates;
 using Inspection.Domain;
 
 namespace Inspection.Evidence.Domain;
@@ -30,17 +30,6 @@ internal static class FieldRules
         return Required(violations, field, value, maxLength);
     }
 
-    /// <summary>Dates travel as "yyyy-MM-dd" and nothing else.</summary>
-    public static DateOnly? Date(List<FieldViolation> violations, string field, string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            violations.Add(new FieldViolation(field, "is required (yyyy-MM-dd)"));
-            return null;
-        }
-        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            return date;
-        violations.Add(new FieldViolation(field, $"'{value}' is not a date in the form yyyy-MM-dd"));
-        return null;
-    }
+    /// <summary>Dates travel as "yyyy-MM-dd" and nothing else (the product's one <see cref="CalendarDate"/>).</summary>
+    public static DateOnly? Date(List<FieldViolation> violations, string field, string? value) => CalendarDate.Required(violations, field, value);
 }

@@ -1,8 +1,11 @@
+using Inspection.Domain.Vocabularies;
+
 namespace Inspection.Sampling.Domain;
 
 /// <summary>
 /// The words a caseload's enumerated attributes may take, as they travel (lower case, underscores).
-/// Incoming words are normalised first so a CSV's "Very high" or "Community Order" is accepted.
+/// Incoming words are read under the product's one word rule (<see cref="WordRule"/>), so a CSV's "Very high" or
+/// "Community Order" is accepted; the lists are those of Inspection.Contracts' WireWords (a test holds them equal).
 /// </summary>
 public static class CaseVocabulary
 {
@@ -19,12 +22,8 @@ public static class CaseVocabulary
     public static readonly IReadOnlyList<string> Flags = ["yes", "no"];
     public static readonly IReadOnlyList<string> MappaLevels = ["0", "1", "2", "3"];
 
-    /// <summary>Trimmed, lower case, spaces and hyphens as underscores.</summary>
-    public static string Normalise(string? word)
-    {
-        if (string.IsNullOrWhiteSpace(word)) return "";
-        return word.Trim().ToLowerInvariant().Replace(' ', '_').Replace('-', '_');
-    }
+    /// <summary>The product's one word rule (<see cref="WordRule"/>): lower case, spaces and hyphens as underscores.</summary>
+    public static string Normalise(string? word) => WordRule.Fold(word);
 
     /// <summary>The vocabulary's own instance of a word (so a million loaded cases share a handful of strings), or null.</summary>
     public static string? Canonical(IReadOnlyList<string> vocabulary, string? word)

@@ -133,6 +133,42 @@ public sealed class EvidenceOverGrpcTests(ServicesOverGrpc services)
     }
 
     [Fact]
+    public async Task Words_are_read_under_the_one_word_rule_and_anything_else_is_refused_naming_the_allowed_words()
+    {
+        var (_, inspectionId) = await services.CreateInspectionAsync("pdu-2021-2023");
+
+        var item = await Evidence.AddEvidenceAsync(new AddEvidenceRequest
+        {
+            RequestId = NewId(), InspectionId = inspectionId, StandardId = "1.2", Source = " Focus Group", EvidenceDate = "2022-06-06",
+            Summary = "Caseloads are too high", Finding = "Area for improvement", RecordedBy = "inspector",
+        });
+        Assert.Equal(("focus_group", "area_for_improvement"), (item.Source, item.Finding));
+        var listed = await Evidence.ListEvidenceAsync(new ListEvidenceRequest { InspectionId = inspectionId, Source = "FOCUS_GROUP", Finding = "area for improvement" });
+        Assert.Equal([item.EvidenceId], listed.Items.Select(i => i.EvidenceId));
+        var judgement = await Evidence.RecordJudgementAsync(new RecordJudgementRequest
+        {
+            RequestId = NewId(), InspectionId = inspectionId, StandardId = "1.1", Rating = "requires improvement", Rationale = "r", State = "Final", RecordedBy = "lead",
+        });
+        Assert.Equal(("Requires improvement", "final"), (judgement.Rating, judgement.State));
+        var survey = await Evidence.RecordSurveyResultAsync(new RecordSurveyResultRequest
+        {
+            RequestId = NewId(), InspectionId = inspectionId, Survey = "People on probation", Question = "q", Respondents = 40, Agreeing = 30, RecordedBy = "inspector",
+        });
+        Assert.Equal("people_on_probation", survey.Survey);
+
+        var refused = await Refused(StatusCode.InvalidArgument, () => Evidence.AddEvidenceAsync(new AddEvidenceRequest
+        {
+            RequestId = NewId(), InspectionId = inspectionId, StandardId = "1.2", Source = "interview", EvidenceDate = "2022-06-06",
+            Summary = "x", Finding = "weakness", RecordedBy = "inspector",
+        }).ResponseAsync);
+        Assert.Equal(["finding", "source"], refused.FieldViolations.Select(v => v.Field).Order(StringComparer.Ordinal));
+        Assert.Contains("'interview' is not a source of evidence (expected one of practitioner_interview, manager_meeting, focus_group",
+            refused.FieldViolations.Single(v => v.Field == "source").Description);
+        Assert.Contains("strength", refused.FieldViolations.Single(v => v.Field == "finding").Description);
+        Assert.Contains("area_for_improvement", refused.FieldViolations.Single(v => v.Field == "finding").Description);
+    }
+
+    [Fact]
     public async Task A_staffing_figure_of_1e308_is_invalid_argument_naming_the_field_and_nothing_is_stored()
     {
         var (_, inspectionId) = await services.CreateInspectionAsync("pdu-2021-2023");

@@ -10,9 +10,9 @@ namespace Inspection.Admin.Assessments;
 /// </summary>
 public static class AnswerChoices
 {
-    public const string Yes = "Yes";
-    public const string No = "No";
-    public const string NotApplicable = "Not applicable";
+    public static readonly string Yes = AnswerValue.Yes.Word();
+    public static readonly string No = AnswerValue.No.Word();
+    public static readonly string NotApplicable = AnswerValue.NotApplicable.Word();
 
     private static readonly string[] YesNo = [Yes, No];
     private static readonly string[] All = [Yes, No, NotApplicable];
@@ -30,17 +30,16 @@ public static class AnswerChoices
     public static IReadOnlyList<string> For(Prompt prompt, KeyQuestion? question, SampledCase @case)
     {
         if (question is not null && !InScope(question, @case)) return OnlyNotApplicable;
-        if (prompt.PostCustodyOnly && @case.SentenceType != "licence") return OnlyNotApplicable;
+        if (prompt.PostCustodyOnly && !@case.SentenceType.Is(SentenceType.Licence)) return OnlyNotApplicable;
         if (prompt.NotInUnpaidWorkOnly && @case.UnpaidWorkOnly) return OnlyNotApplicable;
         return prompt.NotEveryCase ? All : YesNo;
     }
 
-    private static bool InScope(KeyQuestion question, SampledCase @case) => question.CaseAttribute switch
+    private static bool InScope(KeyQuestion question, SampledCase @case) => question.CaseAttribute.As<BreakdownAttribute>() switch
     {
-        "" => true,
-        "court_report" => @case.CourtReport,
-        "rosh_relevant" => @case.RoshRelevant,
-        "statutory_victim_contact" => @case.StatutoryVictimContact,
+        BreakdownAttribute.CourtReport => @case.CourtReport,
+        BreakdownAttribute.RoshRelevant => @case.RoshRelevant,
+        BreakdownAttribute.StatutoryVictimContact => @case.StatutoryVictimContact,
         _ => true,
     };
 }

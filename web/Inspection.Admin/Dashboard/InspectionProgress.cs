@@ -38,7 +38,7 @@ public sealed class InspectionProgressReader(
         var (standardList, judgementList, dueList) = (await standards, await judgements, await due);
         return new InspectionProgress(
             size, assessed, inProgress,
-            judgementList?.Judgements.Count(j => j.State == "final"), standardList?.Standards.Count,
+            judgementList?.Judgements.Count(j => j.State.Is(JudgementState.Final)), standardList?.Standards.Count,
             dueList?.Recommendations.Count(r => r.JudgementAtThisInspection is not null), dueList?.Recommendations.Count);
     }
 

@@ -17,7 +17,7 @@ public sealed class DateParts
     public bool IsEmpty => string.IsNullOrWhiteSpace(Day) && string.IsNullOrWhiteSpace(Month) && string.IsNullOrWhiteSpace(Year);
 
     public static DateParts FromIso(string? isoDate) =>
-        DateOnly.TryParseExact(isoDate?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        CalendarDate.TryParse(isoDate, out var date)
             ? FromDate(date)
             : new DateParts();
 
@@ -62,7 +62,7 @@ public sealed class DateParts
             modelState.AddModelError(key, $"{label} must be a real date");
             return null;
         }
-        return new DateOnly(year, month, day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return CalendarDate.ToText(new DateOnly(year, month, day));
     }
 
     private static string Lower(string label) =>

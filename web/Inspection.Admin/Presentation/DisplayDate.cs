@@ -8,7 +8,7 @@ public static class DisplayDate
     public static string Format(string? isoDate, string whenMissing = "Not known")
     {
         if (string.IsNullOrWhiteSpace(isoDate)) return whenMissing;
-        if (DateOnly.TryParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (CalendarDate.TryParse(isoDate, out var date))
             return date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
         if (DateTimeOffset.TryParse(isoDate, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
             return instant.ToUniversalTime().ToString("d MMMM yyyy 'at' HH:mm", CultureInfo.InvariantCulture);

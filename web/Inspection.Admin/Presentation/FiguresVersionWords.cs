@@ -3,11 +3,11 @@ namespace Inspection.Admin.Presentation;
 /// <summary>What a stored version of published figures is, in words.</summary>
 public static class FiguresVersionWords
 {
-    public static string Of(string kind) => kind switch
+    public static string Of(string kind) => kind.As<FiguresVersionKind>() switch
     {
-        "publication" => "As published",
-        "correction" => "Corrected",
-        "backfill" => "Stored from the computation (published before figures were stored)",
+        FiguresVersionKind.Publication => "As published",
+        FiguresVersionKind.Correction => "Corrected",
+        FiguresVersionKind.Backfill => "Stored from the computation (published before figures were stored)",
         _ => "Stored",
     };
 }

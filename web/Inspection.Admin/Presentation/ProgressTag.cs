@@ -6,11 +6,11 @@ namespace Inspection.Admin.Presentation;
 /// </summary>
 public static class ProgressTag
 {
-    public static string ClassFor(string? judgement) => judgement switch
+    public static string ClassFor(string? judgement) => judgement.As<ProgressWord>() switch
     {
-        "No progress" => "govuk-tag--red",
-        "Some progress" => "govuk-tag--yellow",
-        "Sufficient progress" => "govuk-tag--green",
+        ProgressWord.NoProgress => "govuk-tag--red",
+        ProgressWord.SomeProgress => "govuk-tag--yellow",
+        ProgressWord.SufficientProgress => "govuk-tag--green",
         _ => "govuk-tag--grey",
     };
 

@@ -29,10 +29,10 @@ public static class ProviderTypes
     /// An addressee's name with the part it plays, as a list or a summary shows it: "Derby PDU (the provider)",
     /// "West Midlands region (its region or division)"; a national body's own name says it all.
     /// </summary>
-    public static string AddresseeLabel(string name, string group) => group switch
+    public static string AddresseeLabel(string name, string group) => group.As<AddresseeGroup>() switch
     {
-        "provider" => $"{name} (the provider)",
-        "region" => $"{name} (its region or division)",
+        AddresseeGroup.Provider => $"{name} (the provider)",
+        AddresseeGroup.Region => $"{name} (its region or division)",
         _ => name,
     };
 

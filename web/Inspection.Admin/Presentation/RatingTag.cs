@@ -3,12 +3,12 @@ namespace Inspection.Admin.Presentation;
 /// <summary>A rating as a GOV.UK tag: the word is always printed; the colour only repeats it.</summary>
 public static class RatingTag
 {
-    public static string ClassFor(string? rating) => rating switch
+    public static string ClassFor(string? rating) => rating.As<Rating>() switch
     {
-        "Outstanding" => "govuk-tag--green",
-        "Good" => "govuk-tag--turquoise",
-        "Requires improvement" => "govuk-tag--yellow",
-        "Inadequate" => "govuk-tag--red",
+        Rating.Outstanding => "govuk-tag--green",
+        Rating.Good => "govuk-tag--turquoise",
+        Rating.RequiresImprovement => "govuk-tag--yellow",
+        Rating.Inadequate => "govuk-tag--red",
         _ => "govuk-tag--grey",
     };
 

@@ -6,13 +6,13 @@ namespace Inspection.Admin.Presentation;
 /// </summary>
 public static class TagColours
 {
-    public static string? ChartFill(string? word) => word switch
+    public static string? ChartFill(string? word) => (word.As<Rating>(), word.As<ProgressWord>(), word) switch
     {
-        "Outstanding" or "Sufficient progress" => "#00703c",
-        "Good" => "#28a197",
-        "Requires improvement" or "Some progress" => "#ffdd00",
-        "Inadequate" or "No progress" => "#d4351c",
-        "Not rated yet" or "Not yet judged" => "#505a5f",
+        (Rating.Outstanding, _, _) or (_, ProgressWord.SufficientProgress, _) => "#00703c",
+        (Rating.Good, _, _) => "#28a197",
+        (Rating.RequiresImprovement, _, _) or (_, ProgressWord.SomeProgress, _) => "#ffdd00",
+        (Rating.Inadequate, _, _) or (_, ProgressWord.NoProgress, _) => "#d4351c",
+        (_, _, "Not rated yet" or "Not yet judged") => "#505a5f",
         _ => null,
     };
 

@@ -45,7 +45,7 @@ public static class CaseWords
 
     /// <summary>The attributes a fixed split divides by: those with a fixed set of values (not offices).</summary>
     public static readonly IReadOnlyList<(string Code, string Name)> SplitAttributes =
-        StrataAttributes.Where(a => a.Code != "allocated_office").ToList();
+        StrataAttributes.Where(a => !a.Code.Is(SamplingAttribute.AllocatedOffice)).ToList();
 
     /// <summary>A chosen value as a form sends it: "rosh_level=very_high".</summary>
     public static string Choice(string attribute, string value) => $"{attribute}={value}";

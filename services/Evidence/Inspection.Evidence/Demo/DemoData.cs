@@ -1,4 +1,4 @@
-using System.Globalization;
+using Inspection.Domain.Dates;
 using Inspection.Evidence.Application;
 using Inspection.Evidence.Domain.Characteristics;
 using Inspection.Evidence.Domain.Frameworks;
@@ -87,7 +87,7 @@ public sealed class DemoData(
     private static string RequestId(string inspectionId, string record) => $"demo-data:{inspectionId}:{record}";
 
     private static string AsAt(ReferenceInspection reference) =>
-        DateOnly.TryParseExact(reference.FieldworkStart, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+        CalendarDate.TryParse(reference.FieldworkStart, out _)
             ? reference.FieldworkStart
             : $"{reference.Published}-01";
 }

@@ -1,3 +1,5 @@
+using Inspection.Domain.Dates;
+using Inspection.Contracts.Vocabularies;
 using System.Globalization;
 using Google.Protobuf.Reflection;
 using V1 = Inspection.Evidence.V1;
@@ -14,7 +16,7 @@ namespace Inspection.Evidence.Grpc;
 /// <summary>Maps the domain core's records to and from the contract's messages; no rules live here.</summary>
 public static class EvidenceMessages
 {
-    public static string ToWire(this DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string ToWire(this DateOnly date) => CalendarDate.ToText(date);
 
     public static string ToWire(this DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
@@ -42,11 +44,14 @@ public static class EvidenceMessages
 
     // ------------------------------------------------------------------ evidence
 
+    // Words are read under the product's one word rule (WireWords): an alias becomes the canonical word here, and the
+    // domain refuses anything else, naming the allowed words, with the request's other problems.
+
     public static EvidenceInput ToInput(this V1.AddEvidenceRequest r) =>
-        new(r.StandardId, r.KeyQuestionId.OrNull(), r.Source, r.EvidenceDate, r.Summary, r.Finding, r.CaseReferences.ToList(), r.RecordedBy, r.EvidenceSubsection.OrNull());
+        new(r.StandardId, r.KeyQuestionId.OrNull(), WireWords.EvidenceSources.Normalise(r.Source), r.EvidenceDate, r.Summary, WireWords.Findings.Normalise(r.Finding), r.CaseReferences.ToList(), r.RecordedBy, r.EvidenceSubsection.OrNull());
 
     public static EvidenceInput ToInput(this V1.UpdateEvidenceRequest r) =>
-        new(r.StandardId, r.KeyQuestionId.OrNull(), r.Source, r.EvidenceDate, r.Summary, r.Finding, r.CaseReferences.ToList(), r.RecordedBy, r.EvidenceSubsection.OrNull());
+        new(r.StandardId, r.KeyQuestionId.OrNull(), WireWords.EvidenceSources.Normalise(r.Source), r.EvidenceDate, r.Summary, WireWords.Findings.Normalise(r.Finding), r.CaseReferences.ToList(), r.RecordedBy, r.EvidenceSubsection.OrNull());
 
     public static V1.EvidenceItem ToMessage(this EvidenceItem item)
     {
@@ -156,7 +161,7 @@ public static class EvidenceMessages
     // ------------------------------------------------------------------ judgements
 
     public static JudgementInput ToInput(this V1.RecordJudgementRequest r) =>
-        new(r.StandardId, r.Rating, r.Rationale.OrNull(), r.PanelDeparture, r.AgreedBy.OrNull(), r.State, r.RecordedBy, r.RecordedByRole.OrNull(),
+        new(r.StandardId, WireWords.Ratings.Normalise(r.Rating), r.Rationale.OrNull(), r.PanelDeparture, r.AgreedBy.OrNull(), WireWords.JudgementStates.Normalise(r.State), r.RecordedBy, r.RecordedByRole.OrNull(),
             r.HasExpectedVersion ? r.ExpectedVersion : null, r.CorrectionReason.OrNull());
 
     public static V1.Judgement ToMessage(this Judgement judgement) => new()

@@ -1,3 +1,4 @@
+using Inspection.Contracts.Vocabularies;
 using Grpc.Core;
 using Inspection.Evidence.Application;
 using Inspection.Evidence.Domain.Characteristics;
@@ -37,7 +38,7 @@ public sealed class OrganisationalEvidenceService(
     public override async Task<V1.ListEvidenceResponse> ListEvidence(V1.ListEvidenceRequest request, ServerCallContext context)
     {
         var items = await evidence.ListAsync(new EvidenceFilter(request.InspectionId, request.StandardId.OrNull(), request.KeyQuestionId.OrNull(),
-            request.Source.OrNull(), request.Finding.OrNull(), request.IncludeWithdrawn), context.CancellationToken);
+            WireWords.EvidenceSources.Normalise(request.Source.OrNull()), WireWords.Findings.Normalise(request.Finding.OrNull()), request.IncludeWithdrawn), context.CancellationToken);
         var response = new V1.ListEvidenceResponse();
         response.Items.AddRange(items.Select(i => i.ToMessage()));
         return response;
@@ -60,12 +61,12 @@ public sealed class OrganisationalEvidenceService(
 
     public override async Task<V1.SurveyResult> RecordSurveyResult(V1.RecordSurveyResultRequest request, ServerCallContext context) =>
         (await surveys.RecordAsync(new RecordSurveyResult(request.RequestId, request.InspectionId,
-            new SurveyResultInput(request.Survey, request.Question, request.Respondents, request.Agreeing,
+            new SurveyResultInput(WireWords.Surveys.Normalise(request.Survey)!, request.Question, request.Respondents, request.Agreeing,
                 request.StandardId.OrNull(), request.KeyQuestionId.OrNull(), request.RecordedBy)), context.CancellationToken)).ToMessage();
 
     public override async Task<V1.ListSurveyResultsResponse> ListSurveyResults(V1.ListSurveyResultsRequest request, ServerCallContext context)
     {
-        var results = await surveys.ListAsync(request.InspectionId, request.Survey.OrNull(), context.CancellationToken);
+        var results = await surveys.ListAsync(request.InspectionId, WireWords.Surveys.Normalise(request.Survey.OrNull()), context.CancellationToken);
         var response = new V1.ListSurveyResultsResponse();
         response.Results.AddRange(results.Select(r => r.ToMessage()));
         return response;

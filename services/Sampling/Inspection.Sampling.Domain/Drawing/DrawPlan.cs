@@ -1,3 +1,4 @@
+using Inspection.Domain.Dates;
 using Inspection.Domain;
 using Inspection.Sampling.Domain.Allocation;
 using Inspection.Sampling.Domain.Eligibility;
@@ -46,10 +47,10 @@ public sealed class DrawPlan
         for (var i = 0; i < request.Windows.Count; i++)
         {
             var w = request.Windows[i];
-            var firstOk = IsoDate.TryParse(w.FirstDay, out var first);
-            var lastOk = IsoDate.TryParse(w.LastDay, out var last);
-            if (!firstOk) Bad($"eligibility.windows[{i}].first_day", $"'{w.FirstDay}' is not a date in the form yyyy-MM-dd");
-            if (!lastOk) Bad($"eligibility.windows[{i}].last_day", $"'{w.LastDay}' is not a date in the form yyyy-MM-dd");
+            var firstOk = CalendarDate.TryParse(w.FirstDay, out var first);
+            var lastOk = CalendarDate.TryParse(w.LastDay, out var last);
+            if (!firstOk) Bad($"eligibility.windows[{i}].first_day", CalendarDate.Refusal(w.FirstDay));
+            if (!lastOk) Bad($"eligibility.windows[{i}].last_day", CalendarDate.Refusal(w.LastDay));
             if (firstOk && lastOk)
             {
                 if (last < first) Bad($"eligibility.windows[{i}].last_day", $"{w.LastDay} is before the first day {w.FirstDay}");

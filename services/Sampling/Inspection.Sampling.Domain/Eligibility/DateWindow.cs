@@ -1,3 +1,5 @@
+using Inspection.Domain.Dates;
+
 namespace Inspection.Sampling.Domain.Eligibility;
 
 /// <summary>Start dates from <see cref="FirstDay"/> to <see cref="LastDay"/>, both inclusive.</summary>
@@ -5,5 +7,5 @@ public sealed record DateWindow(DateOnly FirstDay, DateOnly LastDay)
 {
     public bool Contains(DateOnly date) => date >= FirstDay && date <= LastDay;
 
-    public override string ToString() => $"{IsoDate.Print(FirstDay)} to {IsoDate.Print(LastDay)}";
+    public override string ToString() => $"{CalendarDate.ToText(FirstDay)} to {CalendarDate.ToText(LastDay)}";
 }

@@ -1,3 +1,4 @@
+using Inspection.Domain.Dates;
 using Inspection.Sampling.Domain.Allocation;
 
 namespace Inspection.Sampling.Domain.Eligibility;
@@ -21,7 +22,7 @@ public sealed class EligibilityRule(IReadOnlyList<DateWindow> windows, IReadOnly
         if (!SentenceTypeChosen(c.SentenceType))
             return new Exclusion(Exclusion.SentenceTypeNotChosen, $"{c.SentenceType} is not among {string.Join(", ", SentenceTypes)}");
         if (!InAnyWindow(c.StartDate))
-            return new Exclusion(Exclusion.OutsideWindows, $"started {IsoDate.Print(c.StartDate)}, outside {string.Join(" and ", Windows)}");
+            return new Exclusion(Exclusion.OutsideWindows, $"started {CalendarDate.ToText(c.StartDate)}, outside {string.Join(" and ", Windows)}");
         if (split is not null && split.GroupOf(c) is null)
             return new Exclusion(Exclusion.NotInSplit, $"{split.Attribute.Name} {split.Attribute.ValueOf(c)} is in no split group");
         return null;

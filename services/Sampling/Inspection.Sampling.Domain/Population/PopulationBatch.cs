@@ -1,3 +1,4 @@
+using Inspection.Domain.Dates;
 using System.Buffers;
 using Inspection.Domain;
 
@@ -54,8 +55,8 @@ public static class PopulationBatch
             Bad("case_reference", "only letters, digits and - _ / . are allowed (store no names)");
 
         var sentenceType = Word(CaseVocabulary.SentenceTypes, row.SentenceType, "sentence_type", required: true, Bad);
-        if (!IsoDate.TryParse(row.StartDate, out var startDate))
-            Bad("start_date", $"'{row.StartDate}' is not a date in the form yyyy-MM-dd");
+        if (!CalendarDate.TryParse(row.StartDate, out var startDate))
+            Bad("start_date", CalendarDate.Refusal(row.StartDate));
         var gender = Word(CaseVocabulary.Genders, row.Gender, "gender", required: true, Bad);
         var ethnicGroup = Word(CaseVocabulary.EthnicGroups, row.EthnicGroup, "ethnic_group", required: true, Bad);
         var roshLevel = Word(CaseVocabulary.RoshLevels, row.RoshLevel, "rosh_level", required: true, Bad);

@@ -1,3 +1,4 @@
+using Inspection.Domain.Dates;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
@@ -23,7 +24,7 @@ public sealed class SnapshotDigest : IDisposable
             throw new InvalidOperationException("Cases must be added in canonical order.");
         _previous = c.CaseReference;
         _line.Clear();
-        _line.Append(c.CaseReference).Append('|').Append(c.SentenceType).Append('|').Append(IsoDate.Print(c.StartDate)).Append('|')
+        _line.Append(c.CaseReference).Append('|').Append(c.SentenceType).Append('|').Append(CalendarDate.ToText(c.StartDate)).Append('|')
             .Append(c.Gender).Append('|').Append(c.EthnicGroup).Append('|').Append(Bit(c.Disability)).Append('|')
             .Append(c.RoshLevel).Append('|').Append(c.MappaLevel.ToString(CultureInfo.InvariantCulture)).Append('|')
             .Append(Bit(c.ProlificPriorityOffender)).Append('|').Append(Bit(c.ApprovedPremisesResident)).Append('|')
@@ -79,7 +80,7 @@ public sealed class SnapshotDigest : IDisposable
             buffer[used++] = (byte)'|';
             used += Append(buffer, used, encoded[0][columns[0].Code(i)]);
             buffer[used++] = (byte)'|';
-            DateOnly.FromDayNumber(population.StartDays[i]).TryFormat(buffer.AsSpan(used), out var written, IsoDate.Format, CultureInfo.InvariantCulture);
+            DateOnly.FromDayNumber(population.StartDays[i]).TryFormat(buffer.AsSpan(used), out var written, CalendarDate.Format, CultureInfo.InvariantCulture);
             used += written;
             foreach (var c in afterDate)
             {

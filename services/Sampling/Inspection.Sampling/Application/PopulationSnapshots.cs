@@ -1,3 +1,4 @@
+using Inspection.Domain.Dates;
 using Inspection.Data;
 using Inspection.Domain;
 using Inspection.Sampling.Data;
@@ -68,7 +69,7 @@ public sealed class PopulationSnapshots(SnapshotStore store, RequestLedger ledge
         var violations = new List<FieldViolation>();
         if (string.IsNullOrWhiteSpace(requestId)) violations.Add(new(prefix + "request_id", "a request id is required (a retry with the same id returns the first snapshot)"));
         if (string.IsNullOrWhiteSpace(providerId)) violations.Add(new(prefix + "provider_id", "the provider whose caseload this is is required"));
-        if (!IsoDate.TryParse(takenOn, out var date)) violations.Add(new(prefix + "taken_on", $"'{takenOn}' is not a date in the form yyyy-MM-dd"));
+        if (!CalendarDate.TryParse(takenOn, out var date)) violations.Add(new(prefix + "taken_on", CalendarDate.Refusal(takenOn)));
         if (description.Length > MaxDescriptionLength) violations.Add(new(prefix + "description", $"at most {MaxDescriptionLength} characters"));
         ValidationException.ThrowIfAny(violations);
         return date;

@@ -1,3 +1,4 @@
+using Inspection.Domain.Dates;
 using System.Globalization;
 using System.Security.Cryptography;
 using Google.Protobuf;
@@ -60,7 +61,7 @@ public static class SamplingMessages
     {
         CaseReference = c.CaseReference,
         SentenceType = c.SentenceType,
-        StartDate = IsoDate.Print(c.StartDate),
+        StartDate = CalendarDate.ToText(c.StartDate),
         Gender = c.Gender,
         EthnicGroup = c.EthnicGroup,
         Disability = c.Disability,
@@ -81,7 +82,7 @@ public static class SamplingMessages
         SnapshotId = s.SnapshotId.ToString(),
         ProviderId = s.ProviderId,
         Version = s.Version,
-        TakenOn = IsoDate.Print(s.TakenOn),
+        TakenOn = CalendarDate.ToText(s.TakenOn),
         Description = s.Description,
         Status = s.Status,
         CaseCount = s.CaseCount,
@@ -232,7 +233,7 @@ public static class SamplingMessages
         CourtReport = m.Case.HasCourtReport,
         StatutoryVictimContact = m.Case.StatutoryVictimContact,
         RoshRelevant = m.Case.RoshRelevant,
-        StartDate = IsoDate.Print(m.Case.StartDate),
+        StartDate = CalendarDate.ToText(m.Case.StartDate),
         Disability = m.Case.Disability,
         MappaLevel = m.Case.MappaLevel,
         ProlificPriorityOffender = m.Case.ProlificPriorityOffender,

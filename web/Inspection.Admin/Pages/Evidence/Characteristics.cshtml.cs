@@ -35,8 +35,8 @@ public sealed class CharacteristicsModel(
         try
         {
             var current = await evidence.GetCaseCharacteristicsAsync(new GetCaseCharacteristicsRequest { InspectionId = id }, options);
-            Input.ComputeFromSample = current.Rows.Any(r => r.Source == "computed_from_sample");
-            foreach (var row in current.Rows.Where(r => r.Source == "entered"))
+            Input.ComputeFromSample = current.Rows.Any(r => r.Source.Is(CharacteristicSource.ComputedFromSample));
+            foreach (var row in current.Rows.Where(r => r.Source.Is(CharacteristicSource.Entered)))
                 Input.Values[row.Characteristic] = row.Value.ToString(CultureInfo.InvariantCulture);
         }
         catch (RpcException e) when (e.StatusCode == GrpcStatus.NotFound)

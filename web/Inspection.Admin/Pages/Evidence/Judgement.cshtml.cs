@@ -37,7 +37,7 @@ public sealed class JudgementModel(
     public Inspection.Evidence.V1.Judgement? Current { get; private set; }
 
     /// <summary>The report is published and this standard was judged in it: a change is a correction with its reason.</summary>
-    public bool IsCorrection => Inspection.Status == "published" && Current is not null;
+    public bool IsCorrection => Inspection.Status.Is(InspectionStatus.Published) && Current is not null;
 
     [BindProperty] public JudgementInput Input { get; set; } = new();
 

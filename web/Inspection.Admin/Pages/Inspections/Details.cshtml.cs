@@ -48,7 +48,7 @@ public sealed class DetailsModel(
             new("recommendations", "Recommendations", $"/recommendations?inspection={id}", Inspection.RecommendationCount > 0 ? "Completed" : "Not yet started",
                 Inspection.RecommendationCount > 0 ? null : "govuk-tag--blue", $"{Inspection.RecommendationCount} recommendation{(Inspection.RecommendationCount == 1 ? "" : "s")} made"),
             ProgressTask(id, await due),
-            Inspection.Status == "published"
+            Inspection.Status.Is(InspectionStatus.Published)
                 ? new("publish", "Publish", $"/inspections/{id}/report", "Completed", null, $"Published {DisplayDate.Format(Inspection.PublishedOn)}; improvement plan due {DisplayDate.Format(Inspection.ImprovementPlanDue)}")
                 : new("publish", "Publish", $"/inspections/{id}/report", "Not yet started", "govuk-tag--blue", "Preview the report, then publish"),
         };
@@ -59,7 +59,7 @@ public sealed class DetailsModel(
     {
         const string name = "Assess the sampled cases";
         var href = $"/inspections/{id}/assessments";
-        if (ratings?.Source == "published") return new("assessments", name, href, "Completed", null, "Recorded from the published report's figures");
+        if (ratings?.Source.Is(FiguresSource.Published) == true) return new("assessments", name, href, "Completed", null, "Recorded from the published report's figures");
         if (assessments is null) return Cannot("assessments", name, href);
         if (sample is null) return new("assessments", name, null, "Cannot start yet", "govuk-task-list__status--cannot-start-yet", "Draw the sample first");
         // "Assessed" means complete (every question that can apply answered); a started assessment is in progress.
@@ -77,7 +77,7 @@ public sealed class DetailsModel(
         const string name = "Organisational evidence and judgements";
         var href = $"/inspections/{id}/evidence";
         if (standards is null || judgements is null) return Cannot("evidence", name, href);
-        var final = judgements.Judgements.Count(j => j.State == "final");
+        var final = judgements.Judgements.Count(j => j.State.Is(JudgementState.Final));
         var total = standards.Standards.Count;
         return final >= total && total > 0
             ? new("evidence", name, href, "Completed", null, $"{final} of {total} domain-one standards judged (final)")

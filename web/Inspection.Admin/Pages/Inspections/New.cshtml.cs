@@ -72,7 +72,7 @@ public sealed class NewModel(
         do
         {
             var response = await tracking.ListProvidersAsync(page, options);
-            providers.AddRange(response.Providers.Where(p => p.Type != "national_body" && p.Type != "region"));
+            providers.AddRange(response.Providers.Where(p => !p.Type.Is(ProviderType.NationalBody) && !p.Type.Is(ProviderType.Region)));
             page.PageToken = response.NextPageToken;
         } while (!string.IsNullOrEmpty(page.PageToken));
         Providers = providers.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToList();

@@ -23,7 +23,7 @@ public sealed class RecordProgressModel(RecommendationTracking.RecommendationTra
     };
 
     /// <summary>The inspection is published: a judgement changes its report's annex, so it is recorded as a correction.</summary>
-    public bool IsCorrection => Inspection.Status == "published";
+    public bool IsCorrection => Inspection.Status.Is(InspectionStatus.Published);
 
     public Inspection.Recommendations.V1.Inspection Inspection { get; private set; } = new();
     public DueRecommendation Due { get; private set; } = new();

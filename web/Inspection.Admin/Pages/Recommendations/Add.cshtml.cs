@@ -29,7 +29,7 @@ public sealed class AddModel(RecommendationTracking.RecommendationTrackingClient
     [BindProperty] public NewRecommendationsInput Input { get; set; } = new();
 
     /// <summary>The inspection is published: recommendations added now change its report, so they are recorded as a correction.</summary>
-    public bool IsCorrection => Inspection.Status == "published";
+    public bool IsCorrection => Inspection.Status.Is(InspectionStatus.Published);
 
     public async Task OnGetAsync(string id, CancellationToken ct)
     {
@@ -102,19 +102,21 @@ public sealed class AddModel(RecommendationTracking.RecommendationTrackingClient
         Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, options);
         var addressees = new List<(string, string)> { ($"provider|{Inspection.ProviderId}", ProviderTypes.AddresseeLabel(Inspection.ProviderName, "provider")) };
         var inspected = await tracking.GetProviderAsync(new GetProviderRequest { ProviderId = Inspection.ProviderId }, options);
-        var on = string.IsNullOrEmpty(Inspection.FieldworkStart) ? DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : Inspection.FieldworkStart;
-        foreach (var (type, group) in new[] { ("region", "region"), ("nps_division", "region"), ("national_body", "") })
+        var on = string.IsNullOrEmpty(Inspection.FieldworkStart) ? CalendarDate.ToText(DateOnly.FromDateTime(DateTime.UtcNow)) : Inspection.FieldworkStart;
+        // Regions and divisions are addressed as the region group; a national body as its own group (below).
+        foreach (var (type, group) in new (ProviderType, AddresseeGroup?)[]
+                 { (ProviderType.Region, AddresseeGroup.Region), (ProviderType.NpsDivision, AddresseeGroup.Region), (ProviderType.NationalBody, null) })
         {
             // A provider without a region has no region or division to address.
-            if (group == "region" && inspected.Region.Length == 0) continue;
+            if (group == AddresseeGroup.Region && inspected.Region.Length == 0) continue;
             var providers = await tracking.ListProvidersAsync(new ListProvidersRequest
             {
-                Type = type, Region = group == "region" ? inspected.Region : "", ActiveOn = on, PageSize = 200,
+                Type = type.Word(), Region = group == AddresseeGroup.Region ? inspected.Region : "", ActiveOn = on, PageSize = 200,
             }, options);
             foreach (var p in providers.Providers.Where(p => p.ProviderId != inspected.ProviderId).OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase))
             {
                 // National bodies: HMPPS and the Ministry of Justice each have their own group.
-                var g = group.Length > 0 ? group : p.Name.Contains("Justice", StringComparison.OrdinalIgnoreCase) ? "moj" : "hmpps";
+                var g = (group ?? (p.Name.Contains("Justice", StringComparison.OrdinalIgnoreCase) ? AddresseeGroup.Moj : AddresseeGroup.Hmpps)).Word();
                 addressees.Add(($"{g}|{p.ProviderId}", ProviderTypes.AddresseeLabel(p.Name, g)));
             }
         }

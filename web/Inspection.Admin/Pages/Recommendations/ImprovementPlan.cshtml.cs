@@ -33,7 +33,7 @@ public sealed class ImprovementPlanModel(RecommendationTracking.RecommendationTr
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } refused) return refused;
-        if (DateOnly.TryParseExact(Inspection.ImprovementPlanReceivedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var received))
+        if (CalendarDate.TryParse(Inspection.ImprovementPlanReceivedOn, out var received))
             (Day, Month, Year) = (received.Day.ToString(CultureInfo.InvariantCulture), received.Month.ToString(CultureInfo.InvariantCulture), received.Year.ToString(CultureInfo.InvariantCulture));
         Version = Inspection.Version;
         RequestId = Guid.NewGuid().ToString();
@@ -50,7 +50,7 @@ public sealed class ImprovementPlanModel(RecommendationTracking.RecommendationTr
             var saved = await tracking.RecordImprovementPlanReceiptAsync(new RecordImprovementPlanReceiptRequest
             {
                 RequestId = string.IsNullOrEmpty(RequestId) ? Guid.NewGuid().ToString() : RequestId,
-                InspectionId = id, ExpectedVersion = Version, ReceivedOn = date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), RecordedBy = User.RecordedBy(),
+                InspectionId = id, ExpectedVersion = Version, ReceivedOn = CalendarDate.ToText(date!.Value), RecordedBy = User.RecordedBy(),
             }, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "improvement plan received", saved.ProviderName, $"received {saved.ImprovementPlanReceivedOn}", ct);
             TempData["Notice"] = $"Improvement plan of the inspection of {saved.ProviderName} recorded as received on {DisplayDate.Format(saved.ImprovementPlanReceivedOn)}";
@@ -94,7 +94,7 @@ public sealed class ImprovementPlanModel(RecommendationTracking.RecommendationTr
         var date = new DateOnly(y, m, d);
         if (date > DateOnly.FromDateTime(DateTime.UtcNow))
             ModelState.AddModelError(DateKey, "Date received must be today or in the past");
-        else if (DateOnly.TryParseExact(Inspection.PublishedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var published) && date < published)
+        else if (CalendarDate.TryParse(Inspection.PublishedOn, out var published) && date < published)
             ModelState.AddModelError(DateKey, $"Date received must be on or after the report was published, {DisplayDate.Format(Inspection.PublishedOn)}");
         return date;
     }
@@ -110,6 +110,6 @@ public sealed class ImprovementPlanModel(RecommendationTracking.RecommendationTr
         {
             return NotFound();
         }
-        return Inspection.Status == "published" ? null : NotFound();
+        return Inspection.Status.Is(InspectionStatus.Published) ? null : NotFound();
     }
 }

@@ -35,7 +35,7 @@ public sealed class IndexModel(RecommendationTracking.RecommendationTrackingClie
     /// <summary>The inspection named by the inspection filter, when there is one.</summary>
     public Inspection.Recommendations.V1.Inspection? MadeBy { get; private set; }
 
-    public static readonly IReadOnlyList<string> JudgementChoices = ["No progress", "Some progress", "Sufficient progress"];
+    public static readonly IReadOnlyList<string> JudgementChoices = WireWords.ProgressWords.Words;
 
     public bool AnyFilter =>
         !string.IsNullOrEmpty(Provider) || Predecessors || !string.IsNullOrEmpty(Region) || !string.IsNullOrEmpty(Addressee)
@@ -45,13 +45,13 @@ public sealed class IndexModel(RecommendationTracking.RecommendationTrackingClie
     {
         var options = new CallOptions(cancellationToken: ct);
         Providers = (await tracking.ListProvidersAsync(new ListProvidersRequest { PageSize = 1000 }, options)).Providers
-            .Where(p => p.Type != "national_body").OrderBy(p => p.Name).ToList();
+            .Where(p => !p.Type.Is(ProviderType.NationalBody)).OrderBy(p => p.Name).ToList();
         Regions = Providers.Select(p => p.Region).Where(r => r.Length > 0).Distinct().Order().ToList();
         // A provider or inspection id that is not one (an edited address) is a filter matching nothing, not an error page.
         if (!string.IsNullOrEmpty(Provider) && Providers.All(p => p.ProviderId != Provider)) Provider = null;
         if (!Guid.TryParse(Inspection, out _)) Inspection = null;
         if (Addressee is { Length: > 0 } && ProviderTypes.AddresseeGroups.All(g => g.Code != Addressee)) Addressee = null;
-        if (Judgement is { Length: > 0 } && Judgement != "none" && !JudgementChoices.Contains(Judgement)) Judgement = null;
+        if (Judgement is { Length: > 0 } && !Judgement.Is(LatestJudgement.None) && !JudgementChoices.Contains(Judgement)) Judgement = null;
         if (string.IsNullOrEmpty(Provider)) Predecessors = false;
         if (Region is { Length: > 200 }) Region = null;
         if (Inspection is not null)

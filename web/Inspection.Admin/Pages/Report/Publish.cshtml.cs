@@ -39,7 +39,7 @@ public sealed class PublishModel(
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
-        if (Inspection.Status == "published") return Redirect($"/inspections/{id}/published");
+        if (Inspection.Status.Is(InspectionStatus.Published)) return Redirect($"/inspections/{id}/published");
         Version = Inspection.Version;
         RequestId = Guid.NewGuid().ToString();
         PublishedOn = DateParts.FromDate(DateOnly.FromDateTime(DateTime.UtcNow));

@@ -13,6 +13,6 @@ public sealed class PublishedModel(RecommendationTracking.RecommendationTracking
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
         Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, new CallOptions(cancellationToken: ct));
-        return Inspection.Status == "published" ? Page() : Redirect($"/inspections/{id}/publish");
+        return Inspection.Status.Is(InspectionStatus.Published) ? Page() : Redirect($"/inspections/{id}/publish");
     }
 }

@@ -114,12 +114,12 @@ public sealed class DrawModel(
             ModelState.AddModelError("Input.Windows[0].From", "Enter the first and last start dates of the eligibility window");
         request.Eligibility.SentenceTypes.AddRange(Input.SentenceTypes);
         request.StratifyBy.AddRange(Input.StratifyBy);
-        if (Input.SizeMode == "fixed")
+        if (Input.SizeMode.Is(SampleSizeMode.Fixed))
         {
             if (int.TryParse(Input.FixedSize, out var fixedSize)) request.FixedSize = fixedSize;
             else ModelState.AddModelError("Input.FixedSize", "Enter the sample size as a whole number, like 48");
         }
-        else if (Input.SizeMode == "calculated")
+        else if (Input.SizeMode.Is(SampleSizeMode.Calculated))
         {
             var size = new SizeForConfidence();
             if (double.TryParse(Input.ConfidenceLevel, CultureInfo.InvariantCulture, out var confidence)) size.ConfidenceLevel = confidence;
@@ -215,7 +215,7 @@ public sealed class DrawModel(
         var options = new CallOptions(cancellationToken: ct);
         Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, options);
         Snapshots = (await sampling.ListSnapshotsAsync(new ListSnapshotsRequest { ProviderId = Inspection.ProviderId }, options)).Snapshots
-            .Where(s => s.Status == "complete").OrderByDescending(s => s.Version).ToList();
+            .Where(s => s.Status.Is(SnapshotStatus.Complete)).OrderByDescending(s => s.Version).ToList();
         Words = new CaseloadWords(await sampling.DescribeCaseloadFileAsync(new DescribeCaseloadFileRequest(), options));
         var assessments = await scoring.ListCaseAssessmentsAsync(new ListCaseAssessmentsRequest { InspectionId = id, PageSize = 1 }, options);
         AssessmentsToSetAside = assessments.Total - assessments.SetAside;

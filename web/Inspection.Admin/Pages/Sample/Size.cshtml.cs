@@ -48,7 +48,7 @@ public sealed class SizeModel(RecommendationTracking.RecommendationTrackingClien
             var options = new CallOptions(cancellationToken: ct);
             var inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, options);
             FilledFrom = (await sampling.ListSnapshotsAsync(new ListSnapshotsRequest { ProviderId = inspection.ProviderId }, options)).Snapshots
-                .Where(s => s.Status == "complete").MaxBy(s => s.Version);
+                .Where(s => s.Status.Is(SnapshotStatus.Complete)).MaxBy(s => s.Version);
             if (FilledFrom is null) return;
             Population = FilledFrom.CaseCount.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }

@@ -69,7 +69,7 @@ public sealed class SubstituteModel(CaseSampling.CaseSamplingClient sampling, Ad
         try
         {
             var sample = await sampling.GetSampleAsync(new GetSampleRequest { SampleId = SampleId }, new CallOptions(cancellationToken: ct));
-            return sample.InspectionId == inspectionId && sample.Cases.Any(c => c.CaseReference == CaseReference && c.Status == "active");
+            return sample.InspectionId == inspectionId && sample.Cases.Any(c => c.CaseReference == CaseReference && c.Status.Is(SampledCaseStatus.Active));
         }
         catch (RpcException e) when (e.StatusCode is Grpc.Core.StatusCode.NotFound or Grpc.Core.StatusCode.InvalidArgument)
         {
