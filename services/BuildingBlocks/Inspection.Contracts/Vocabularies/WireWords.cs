@@ -1,5 +1,6 @@
 using System.Reflection;
 using Inspection.Domain.Vocabularies;
+using Inspection.Statistics.Composition;
 
 namespace Inspection.Contracts.Vocabularies;
 
@@ -245,6 +246,11 @@ public static class WireWords
         new(AuditOperation.Update, "update"),
         new(AuditOperation.Delete, "delete"),
         new(AuditOperation.Truncate, "truncate"));
+
+    public static readonly Vocabulary<PValueMethod> PValueMethods = new("a p-value method",
+        new(PValueMethod.ChiSquare, "chi_square"),
+        new(PValueMethod.Exact, "exact"),
+        new(PValueMethod.Simulated, "simulated"));
 
     /// <summary>The vocabulary of <typeparamref name="T"/>, found once among the fields above.</summary>
     public static Vocabulary<T> Of<T>() where T : struct, Enum => Lookup<T>.Vocabulary;

@@ -1,5 +1,6 @@
 using Inspection.Domain.Dates;
 using System.Globalization;
+using Inspection.Contracts.Vocabularies;
 using System.Security.Cryptography;
 using Google.Protobuf;
 using Inspection.Sampling.Data;
@@ -303,7 +304,7 @@ public static class SamplingMessages
             {
                 table.CorrectedChiSquare = fit.Statistic;
                 table.DesignPValue = fit.PValue;
-                table.DesignPValueMethod = fit.Method.ToWire();
+                table.DesignPValueMethod = fit.Method.Word();
                 table.SimulationSeed = fit.Seed ?? 0;
                 table.SimulationDraws = fit.Draws ?? 0;
                 table.MinimumExpected = fit.MinimumExpected;
@@ -317,14 +318,6 @@ public static class SamplingMessages
         }
         return message;
     }
-
-    private static string ToWire(this PValueMethod method) => method switch
-    {
-        PValueMethod.ChiSquare => "chi_square",
-        PValueMethod.Exact => "exact",
-        PValueMethod.Simulated => "simulated",
-        _ => throw new ArgumentOutOfRangeException(nameof(method), method, "no wire word for this p-value method"),
-    };
 
     private static V1.Quota ToMessage(this Quota q)
     {

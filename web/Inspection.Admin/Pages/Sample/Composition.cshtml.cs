@@ -1,4 +1,6 @@
 using Inspection.Admin.Presentation;
+using Inspection.Contracts.Vocabularies;
+using Inspection.Statistics.Composition;
 using Inspection.Admin.Sampling;
 using Inspection.Sampling.V1;
 using Microsoft.AspNetCore.Mvc;
@@ -30,10 +32,10 @@ public sealed class CompositionModel(CaseSampling.CaseSamplingClient sampling) :
         if (!attribute.HasDesignPValue) return "Nothing to test: a single value in the eligible population.";
         var freedom = attribute.DegreesOfFreedom == 1 ? "1 degree of freedom" : $"{attribute.DegreesOfFreedom} degrees of freedom";
         var p = attribute.DesignPValue < 0.0001 ? "p below 0.0001" : $"p = {attribute.DesignPValue:0.0000}";
-        var how = attribute.DesignPValueMethod switch
+        var how = attribute.DesignPValueMethod.As<PValueMethod>() switch
         {
-            "exact" => "exact, from every sample the draw could have given, as some expected counts are below 5",
-            "simulated" => $"simulated from {attribute.SimulationDraws:N0} draws with seed {attribute.SimulationSeed}, as some expected counts are below 5",
+            PValueMethod.Exact => "exact, from every sample the draw could have given, as some expected counts are below 5",
+            PValueMethod.Simulated => $"simulated from {attribute.SimulationDraws:N0} draws with seed {attribute.SimulationSeed}, as some expected counts are below 5",
             _ => "chi-square distribution",
         };
         return $"Chi-square {attribute.CorrectedChiSquare:0.00} on {freedom}, corrected for sampling without replacement; {p} ({how}).";
