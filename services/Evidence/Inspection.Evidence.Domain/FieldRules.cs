@@ -1,5 +1,4 @@
 using Inspection.Domain.Dates;
-using Inspection.Domain;
 
 namespace Inspection.Evidence.Domain;
 

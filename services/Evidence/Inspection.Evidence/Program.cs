@@ -1,7 +1,4 @@
-using Inspection.Evidence.Application;
-using Inspection.Evidence.Data;
 using Inspection.Evidence.Demo;
-using Inspection.Evidence.Domain.Frameworks;
 using Inspection.Evidence.Grpc;
 using Inspection.Evidence.Upstream;
 using Inspection.Recommendations.V1;

@@ -1,7 +1,3 @@
-using Inspection.Sampling.Domain.Allocation;
-using Inspection.Sampling.Domain.Eligibility;
-using Inspection.Sampling.Domain.Sizing;
-
 namespace Inspection.Sampling.Domain;
 
 /// <summary>

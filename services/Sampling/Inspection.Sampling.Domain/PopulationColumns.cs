@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Inspection.Sampling.Domain.Drawing;
 
 namespace Inspection.Sampling.Domain;
 

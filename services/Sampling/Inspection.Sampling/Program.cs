@@ -1,6 +1,4 @@
 using Inspection.Recommendations.V1;
-using Inspection.Sampling.Application;
-using Inspection.Sampling.Data;
 using Inspection.Sampling.Grpc;
 using Inspection.Sampling.Upstream;
 using Inspection.ServiceDefaults;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Inspection.Domain;
 
 namespace Inspection.Evidence.Domain.Frameworks;
 

@@ -1,5 +1,3 @@
-using Inspection.Domain;
-
 namespace Inspection.Evidence.Domain.Frameworks;
 
 /// <summary>The domain-one part of one framework: its judged standards and the words a judgement may use.</summary>

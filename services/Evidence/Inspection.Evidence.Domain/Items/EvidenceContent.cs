@@ -1,6 +1,3 @@
-using Inspection.Domain;
-using Inspection.Evidence.Domain.Frameworks;
-
 namespace Inspection.Evidence.Domain.Items;
 
 /// <summary>What one piece of evidence says, checked against the inspection's framework.</summary>

@@ -1,4 +1,3 @@
-using Inspection.Evidence.Domain.Frameworks;
 using Inspection.Evidence.Domain.Items;
 namespace Inspection.Evidence.Domain.Summary;
 

@@ -1,4 +1,3 @@
-using Inspection.Evidence.Domain.Frameworks;
 using Inspection.Evidence.Domain.Items;
 using Inspection.Evidence.Domain.Judgements;
 namespace Inspection.Evidence.Domain.Summary;

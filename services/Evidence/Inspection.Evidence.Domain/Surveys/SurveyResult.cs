@@ -1,6 +1,3 @@
-using Inspection.Domain;
-using Inspection.Evidence.Domain.Frameworks;
-
 namespace Inspection.Evidence.Domain.Surveys;
 
 /// <summary>One survey question's result: how many answered and how many agreed; the percentage follows from them.</summary>

@@ -1,5 +1,3 @@
-using Inspection.Evidence.Domain.Characteristics;
-
 namespace Inspection.Evidence.Application;
 
 /// <summary>An inspection's current sample, owned by case sampling.</summary>

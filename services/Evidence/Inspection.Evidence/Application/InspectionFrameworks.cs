@@ -1,6 +1,3 @@
-using Inspection.Domain;
-using Inspection.Evidence.Domain.Frameworks;
-
 namespace Inspection.Evidence.Application;
 
 /// <summary>

@@ -1,8 +1,4 @@
 using Inspection.Data;
-using Inspection.Domain;
-using Inspection.Evidence.Data;
-using Inspection.Evidence.Domain.Frameworks;
-using Inspection.Evidence.Domain.Judgements;
 
 namespace Inspection.Evidence.Application;
 

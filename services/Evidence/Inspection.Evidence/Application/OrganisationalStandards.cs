@@ -1,6 +1,3 @@
-using Inspection.Domain;
-using Inspection.Evidence.Domain.Frameworks;
-
 namespace Inspection.Evidence.Application;
 
 /// <summary>ListOrganisationalStandards: the domain-one standards of a framework, named directly or through an inspection.</summary>

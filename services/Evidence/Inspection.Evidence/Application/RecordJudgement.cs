@@ -1,5 +1,3 @@
-using Inspection.Evidence.Domain.Judgements;
-
 namespace Inspection.Evidence.Application;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Inspection.Evidence.Domain.Staffing;
-
 namespace Inspection.Evidence.Application;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Inspection.Evidence.Domain.Surveys;
-
 namespace Inspection.Evidence.Application;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Inspection.Domain;
-
 namespace Inspection.Evidence.Application;
 
 /// <summary>The ids a request names, checked before anything is looked up: a missing or unreadable one is INVALID_ARGUMENT naming the field.</summary>

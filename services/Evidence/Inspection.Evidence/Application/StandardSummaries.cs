@@ -1,5 +1,3 @@
-using Inspection.Evidence.Data;
-using Inspection.Evidence.Domain.Items;
 using Inspection.Evidence.Domain.Summary;
 
 namespace Inspection.Evidence.Application;

@@ -1,7 +1,4 @@
 using Inspection.Data;
-using Inspection.Domain;
-using Inspection.Evidence.Data;
-using Inspection.Evidence.Domain.Surveys;
 
 namespace Inspection.Evidence.Application;
 

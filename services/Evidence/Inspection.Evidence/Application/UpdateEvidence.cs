@@ -1,5 +1,3 @@
-using Inspection.Evidence.Domain.Items;
-
 namespace Inspection.Evidence.Application;
 
 /// <summary>

@@ -1,4 +1,3 @@
-
 namespace Inspection.Evidence.Application;
 
 /// <summary>

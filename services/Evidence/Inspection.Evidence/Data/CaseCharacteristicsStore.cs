@@ -1,9 +1,7 @@
 using Dapper;
 using Inspection.Data;
-using Inspection.Domain;
 using Npgsql;
 using Inspection.Evidence.Domain;
-using Inspection.Evidence.Domain.Characteristics;
 
 namespace Inspection.Evidence.Data;
 

@@ -1,8 +1,6 @@
 using Dapper;
 using Inspection.Data;
-using Inspection.Domain;
 using Npgsql;
-using Inspection.Evidence.Domain.Items;
 
 namespace Inspection.Evidence.Data;
 

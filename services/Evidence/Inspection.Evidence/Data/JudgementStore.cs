@@ -1,7 +1,6 @@
 using Dapper;
 using Inspection.Data;
 using Npgsql;
-using Inspection.Evidence.Domain.Judgements;
 
 namespace Inspection.Evidence.Data;
 

@@ -2,7 +2,6 @@ using Dapper;
 using Inspection.Data;
 using Npgsql;
 using Inspection.Evidence.Domain;
-using Inspection.Evidence.Domain.Surveys;
 
 namespace Inspection.Evidence.Data;
 

@@ -1,4 +1,3 @@
-using Inspection.Domain;
 using Npgsql;
 
 namespace Inspection.Evidence.Data;

@@ -1,9 +1,4 @@
 using Inspection.Domain.Dates;
-using Inspection.Evidence.Application;
-using Inspection.Evidence.Domain.Characteristics;
-using Inspection.Evidence.Domain.Frameworks;
-using Inspection.Evidence.Domain.Judgements;
-using Inspection.Evidence.Domain.Staffing;
 
 namespace Inspection.Evidence.Demo;
 

@@ -1,4 +1,3 @@
-using Inspection.Domain;
 using System.Text.Json;
 
 namespace Inspection.Evidence.Demo;

@@ -3,13 +3,7 @@ using Inspection.Contracts.Vocabularies;
 using System.Globalization;
 using Google.Protobuf.Reflection;
 using V1 = Inspection.Evidence.V1;
-using Inspection.Evidence.Domain.Characteristics;
-using Inspection.Evidence.Domain.Frameworks;
-using Inspection.Evidence.Domain.Items;
-using Inspection.Evidence.Domain.Judgements;
-using Inspection.Evidence.Domain.Staffing;
 using Inspection.Evidence.Domain.Summary;
-using Inspection.Evidence.Domain.Surveys;
 
 namespace Inspection.Evidence.Grpc;
 

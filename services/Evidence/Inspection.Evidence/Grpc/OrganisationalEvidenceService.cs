@@ -1,10 +1,5 @@
 using Inspection.Contracts.Vocabularies;
 using Grpc.Core;
-using Inspection.Evidence.Application;
-using Inspection.Evidence.Domain.Characteristics;
-using Inspection.Evidence.Domain.Items;
-using Inspection.Evidence.Domain.Staffing;
-using Inspection.Evidence.Domain.Surveys;
 using V1 = Inspection.Evidence.V1;
 
 namespace Inspection.Evidence.Grpc;

@@ -1,6 +1,4 @@
 using Grpc.Core;
-using Inspection.Evidence.Application;
-using Inspection.Evidence.Domain.Characteristics;
 using Inspection.Sampling.V1;
 using Inspection.ServiceDefaults;
 

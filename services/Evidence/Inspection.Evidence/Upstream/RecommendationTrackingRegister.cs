@@ -1,4 +1,3 @@
-using Inspection.Evidence.Application;
 using Inspection.Recommendations.V1;
 
 namespace Inspection.Evidence.Upstream;

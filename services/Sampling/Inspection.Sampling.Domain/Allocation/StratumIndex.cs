@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Inspection.Sampling.Domain.Drawing;
 
 namespace Inspection.Sampling.Domain.Allocation;
 

@@ -1,5 +1,3 @@
-using Inspection.Sampling.Domain.Drawing;
-
 namespace Inspection.Sampling.Domain.Allocation;
 
 /// <summary>

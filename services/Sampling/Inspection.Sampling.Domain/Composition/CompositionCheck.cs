@@ -1,5 +1,3 @@
-using Inspection.Domain;
-using Inspection.Sampling.Domain.Drawing;
 using Inspection.Statistics.Composition;
 using MathNet.Numerics.Distributions;
 

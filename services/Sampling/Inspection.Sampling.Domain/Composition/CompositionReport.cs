@@ -1,5 +1,3 @@
-using Inspection.Sampling.Domain.Sizing;
-
 namespace Inspection.Sampling.Domain.Composition;
 
 /// <summary>The composition check of a sample: one table per attribute.</summary>

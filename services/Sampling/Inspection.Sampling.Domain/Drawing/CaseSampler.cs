@@ -1,9 +1,5 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using Inspection.Domain;
-using Inspection.Sampling.Domain.Allocation;
-using Inspection.Sampling.Domain.Eligibility;
-using Inspection.Sampling.Domain.Sizing;
 
 namespace Inspection.Sampling.Domain.Drawing;
 

@@ -1,7 +1,3 @@
-using Inspection.Sampling.Domain.Allocation;
-using Inspection.Sampling.Domain.Eligibility;
-using Inspection.Sampling.Domain.Sizing;
-
 namespace Inspection.Sampling.Domain.Drawing;
 
 /// <summary>The result of a draw: everything needed to store, show and defend the sample.</summary>

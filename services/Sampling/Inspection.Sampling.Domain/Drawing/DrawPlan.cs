@@ -1,9 +1,3 @@
-using Inspection.Domain.Dates;
-using Inspection.Domain;
-using Inspection.Sampling.Domain.Allocation;
-using Inspection.Sampling.Domain.Eligibility;
-using Inspection.Sampling.Domain.Sizing;
-
 namespace Inspection.Sampling.Domain.Drawing;
 
 /// <summary>

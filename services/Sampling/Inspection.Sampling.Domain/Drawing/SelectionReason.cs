@@ -1,5 +1,3 @@
-using Inspection.Sampling.Domain.Allocation;
-
 namespace Inspection.Sampling.Domain.Drawing;
 
 /// <summary>How a case came into a sample.</summary>

@@ -1,5 +1,3 @@
-using Inspection.Domain.Dates;
-
 namespace Inspection.Sampling.Domain.Eligibility;
 
 /// <summary>Start dates from <see cref="FirstDay"/> to <see cref="LastDay"/>, both inclusive.</summary>

@@ -1,6 +1,3 @@
-using Inspection.Domain.Dates;
-using Inspection.Sampling.Domain.Allocation;
-
 namespace Inspection.Sampling.Domain.Eligibility;
 
 /// <summary>

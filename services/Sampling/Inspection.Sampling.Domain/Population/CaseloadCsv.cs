@@ -1,7 +1,6 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Inspection.Domain;
 
 namespace Inspection.Sampling.Domain.Population;
 

@@ -1,6 +1,4 @@
-using Inspection.Domain.Dates;
 using System.Buffers;
-using Inspection.Domain;
 
 namespace Inspection.Sampling.Domain.Population;
 

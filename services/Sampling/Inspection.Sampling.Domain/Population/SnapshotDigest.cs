@@ -1,4 +1,3 @@
-using Inspection.Domain.Dates;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;

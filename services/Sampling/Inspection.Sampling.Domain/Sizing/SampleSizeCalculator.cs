@@ -1,5 +1,4 @@
 using System.Globalization;
-using Inspection.Domain;
 using MathNet.Numerics.Distributions;
 
 namespace Inspection.Sampling.Domain.Sizing;

@@ -1,6 +1,3 @@
-using Inspection.Sampling.Data;
-using Inspection.Sampling.Domain.Population;
-
 namespace Inspection.Sampling.Application;
 
 /// <summary>What an uploaded caseload came to: the complete snapshot, or the file's row errors (and nothing written).</summary>

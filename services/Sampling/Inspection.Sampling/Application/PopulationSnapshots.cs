@@ -1,9 +1,5 @@
 using Inspection.Domain.Dates;
 using Inspection.Data;
-using Inspection.Domain;
-using Inspection.Sampling.Data;
-using Inspection.Sampling.Domain;
-using Inspection.Sampling.Domain.Population;
 
 namespace Inspection.Sampling.Application;
 

@@ -1,11 +1,6 @@
 using System.Runtime.CompilerServices;
 using Inspection.Data;
-using Inspection.Domain;
-using Inspection.Sampling.Data;
-using Inspection.Sampling.Domain;
 using Inspection.Sampling.Domain.Composition;
-using Inspection.Sampling.Domain.Drawing;
-using Inspection.Sampling.Domain.Eligibility;
 
 namespace Inspection.Sampling.Application;
 

@@ -1,4 +1,3 @@
-using Inspection.Sampling.Domain;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -1,5 +1,3 @@
-using Inspection.Sampling.Domain;
-
 namespace Inspection.Sampling.Data;
 
 /// <summary>

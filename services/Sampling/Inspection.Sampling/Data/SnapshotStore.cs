@@ -1,16 +1,8 @@
 using System.Runtime.CompilerServices;
 using Dapper;
 using Inspection.Data;
-using Inspection.Domain;
-using Inspection.Sampling.Domain;
 using Npgsql;
 using NpgsqlTypes;
-using Inspection.Sampling.Domain.Allocation;
-using Inspection.Sampling.Domain.Drawing;
-using Inspection.Sampling.Domain.Eligibility;
-using Inspection.Sampling.Domain.Membership;
-using Inspection.Sampling.Domain.Population;
-using Inspection.Sampling.Domain.Sizing;
 
 namespace Inspection.Sampling.Data;
 

@@ -1,10 +1,3 @@
-using Inspection.Sampling.Domain;
-using Inspection.Sampling.Domain.Allocation;
-using Inspection.Sampling.Domain.Eligibility;
-using Inspection.Sampling.Domain.Membership;
-using Inspection.Sampling.Domain.Population;
-using Inspection.Sampling.Domain.Sizing;
-
 namespace Inspection.Sampling.Data;
 
 /// <summary>A drawn sample with everything needed to show, re-run and defend it.</summary>

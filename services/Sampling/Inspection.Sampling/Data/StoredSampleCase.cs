@@ -1,5 +1,3 @@
-using Inspection.Sampling.Domain;
-
 namespace Inspection.Sampling.Data;
 
 /// <summary>A case of a stored sample with its attributes from the snapshot: sampled (active or replaced) or a waiting reserve.</summary>

@@ -1,6 +1,3 @@
-using Inspection.Sampling.Domain;
-using Inspection.Sampling.Domain.Membership;
-
 namespace Inspection.Sampling.Data;
 
 /// <summary>A recorded substitution.</summary>

@@ -1,11 +1,6 @@
 using System.Security.Cryptography;
 using Grpc.Core;
-using Inspection.Domain;
-using Inspection.Sampling.Application;
-using Inspection.Sampling.Domain;
 using Inspection.Sampling.V1;
-using Inspection.Sampling.Domain.Membership;
-using Inspection.Sampling.Domain.Sizing;
 
 namespace Inspection.Sampling.Grpc;
 

@@ -2,8 +2,6 @@ using System.Security.Cryptography;
 using Google.Protobuf;
 using Grpc.Core;
 using Inspection.Contracts;
-using Inspection.Domain;
-using Inspection.Sampling.Application;
 using Inspection.Sampling.V1;
 
 namespace Inspection.Sampling.Grpc;

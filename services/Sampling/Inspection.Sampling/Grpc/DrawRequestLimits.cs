@@ -1,4 +1,3 @@
-using Inspection.Domain;
 using Inspection.Sampling.V1;
 
 namespace Inspection.Sampling.Grpc;

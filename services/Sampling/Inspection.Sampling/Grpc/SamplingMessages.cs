@@ -3,16 +3,9 @@ using System.Globalization;
 using Inspection.Contracts.Vocabularies;
 using System.Security.Cryptography;
 using Google.Protobuf;
-using Inspection.Sampling.Data;
-using Inspection.Sampling.Domain;
 using V1 = Inspection.Sampling.V1;
-using Inspection.Sampling.Domain.Allocation;
 using Inspection.Sampling.Domain.Composition;
-using Inspection.Sampling.Domain.Eligibility;
-using Inspection.Sampling.Domain.Membership;
 using Inspection.Statistics.Composition;
-using Inspection.Sampling.Domain.Population;
-using Inspection.Sampling.Domain.Sizing;
 
 namespace Inspection.Sampling.Grpc;
 

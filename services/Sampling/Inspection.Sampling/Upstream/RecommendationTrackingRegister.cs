@@ -1,5 +1,4 @@
 using Inspection.Recommendations.V1;
-using Inspection.Sampling.Application;
 
 namespace Inspection.Sampling.Upstream;
 
