@@ -34,28 +34,33 @@ public sealed record Breakdown(string Attribute, IReadOnlyList<BreakdownRow> Row
             var totalYes = question.Sum(c => c.Count.Yes);
             var totalApplicable = question.Sum(c => c.Count.Applicable);
             var groups = question.Where(c => c.Count.Applicable > 0).OrderBy(c => c.Value, StringComparer.Ordinal).ToList();
-            for (var i = 0; i < groups.Count; i++)
+            BreakdownRow? first = null;
+            foreach (var group in groups)
             {
-                var rest = new YesCount(totalYes - groups[i].Count.Yes, totalApplicable - groups[i].Count.Applicable);
+                var rest = new YesCount(totalYes - group.Count.Yes, totalApplicable - group.Count.Applicable);
                 // Two groups: the second against the rest is the first's 2x2 table read from the other side.
-                var sameTestAs = groups.Count == 2 && i == 1 ? groups[0].Value : null;
-                rows.Add(Row(groups[i], rest, sameTestAs));
+                var row = Row(group, rest, groups.Count == 2 ? first : null);
+                rows.Add(row);
+                first ??= row;
             }
         }
         return Adjusted(attribute, rows);
     }
 
-    private static BreakdownRow Row(GroupCount group, YesCount rest, string? sameTestAs)
+    /// <param name="sameTest">The row whose 2x2 table this one reads from the other side: its p is taken as computed
+    /// there, so the two rows carry one figure to the last digit.</param>
+    private static BreakdownRow Row(GroupCount group, YesCount rest, BreakdownRow? sameTest)
     {
         var groupRate = (double)group.Count.Yes / group.Count.Applicable;
         double? rri = rest.Applicable > 0 && rest.Yes > 0 ? groupRate / ((double)rest.Yes / rest.Applicable) : null;
         var interval = rest.Applicable > 0 ? RateRatio.For(group.Count.Yes, group.Count.Applicable, rest.Yes, rest.Applicable) : null;
-        var p = FisherExactTest.TwoSidedP(group.Count.Yes, group.Count.Applicable - group.Count.Yes, rest.Yes, rest.Applicable - rest.Yes);
+        var p = sameTest?.FisherP
+            ?? FisherExactTest.TwoSidedP(group.Count.Yes, group.Count.Applicable - group.Count.Yes, rest.Yes, rest.Applicable - rest.Yes);
         // One test compares the group with the rest: too small to read when either side is, so the rows of
         // one 2x2 table (female against the rest, male against the rest) never read differently.
         return new BreakdownRow(group.QuestionId, group.Value, group.Count, rest, rri, p,
             group.Count.Applicable < BreakdownRow.SmallGroupBelow || rest.Applicable < BreakdownRow.SmallGroupBelow,
-            interval, sameTestAs);
+            interval, sameTest?.Value);
     }
 
     /// <summary>
