@@ -1,3 +1,4 @@
+using System.Globalization;
 using Inspection.Recommendations.V1;
 using Inspection.Sampling.V1;
 using Inspection.Scoring.V1;
@@ -10,7 +11,13 @@ namespace Inspection.Admin.Tests;
 /// </summary>
 public sealed record CaseAssessedInspection(string InspectionId, string ProviderId, string ProviderName, IReadOnlyList<SampledCase> Cases)
 {
-    public static async Task<CaseAssessedInspection> CreateAsync(AdminFixture admin, string purpose)
+    public static Task<CaseAssessedInspection> CreateAsync(AdminFixture admin, string purpose) =>
+        CreateAsync(admin, purpose, 12, (c, _) => [("2.2.1", c.Gender == "male" ? "Yes" : "No")]);
+
+    /// <summary>As above with <paramref name="count"/> cases (women at even positions of the caseload, men at odd ones),
+    /// each answered as <paramref name="answers"/> says from the case and its position.</summary>
+    public static async Task<CaseAssessedInspection> CreateAsync(AdminFixture admin, string purpose, int count,
+        Func<SampledCase, int, IEnumerable<(string QuestionId, string Answer)>> answers)
     {
         var sampling = admin.Sampling.CreateClient<CaseSampling.CaseSamplingClient>();
         var scoring = admin.Scoring.CreateClient<AssessmentScoring.AssessmentScoringClient>();
@@ -18,17 +25,17 @@ public sealed record CaseAssessedInspection(string InspectionId, string Provider
         var (unique, provider, inspection) = (planned.Unique, planned.Provider, planned.Inspection);
         var snapshot = await sampling.StartPopulationImportAsync(new StartPopulationImportRequest { RequestId = "s-" + unique, ProviderId = provider.ProviderId, TakenOn = "2021-12-01" });
         var batch = new ImportPopulationRequest { SnapshotId = snapshot.SnapshotId, FirstRowNumber = 2 };
-        for (var i = 0; i < 12; i++)
+        for (var i = 0; i < count; i++)
             batch.Cases.Add(new PopulationCase
             {
                 CaseReference = $"B{i:000}", SentenceType = "community_order", StartDate = $"2021-11-{1 + i:00}",
                 Gender = i % 2 == 0 ? "female" : "male", EthnicGroup = "white", RoshLevel = "medium",
             });
         await sampling.ImportPopulationAsync(batch);
-        await sampling.CompletePopulationImportAsync(new CompletePopulationImportRequest { SnapshotId = snapshot.SnapshotId, ExpectedCaseCount = 12 });
+        await sampling.CompletePopulationImportAsync(new CompletePopulationImportRequest { SnapshotId = snapshot.SnapshotId, ExpectedCaseCount = count });
         var draw = new DrawSampleRequest
         {
-            RequestId = "d-" + unique, InspectionId = inspection.InspectionId, SnapshotId = snapshot.SnapshotId, FixedSize = 12, Seed = 11,
+            RequestId = "d-" + unique, InspectionId = inspection.InspectionId, SnapshotId = snapshot.SnapshotId, FixedSize = count, Seed = 11,
             DrawnBy = "admin-tests", Eligibility = new Eligibility(),
         };
         draw.Eligibility.Windows.Add(new DateWindow { FirstDay = "2021-11-01", LastDay = "2021-11-30" });
@@ -40,7 +47,8 @@ public sealed record CaseAssessedInspection(string InspectionId, string Provider
                 RequestId = $"a-{unique}-{c.CaseReference}", InspectionId = inspection.InspectionId, CaseReference = c.CaseReference,
                 StaffGrade = "PO", AssessedBy = "admin-tests", ExpectedVersion = 0,
             };
-            assessment.Answers.Add(new Answer { QuestionId = "2.2.1", Answer_ = c.Gender == "male" ? "Yes" : "No" });
+            foreach (var (question, answer) in answers(c, int.Parse(c.CaseReference[1..], CultureInfo.InvariantCulture)))
+                assessment.Answers.Add(new Answer { QuestionId = question, Answer_ = answer });
             await scoring.RecordCaseAssessmentAsync(assessment);
         }
         return new CaseAssessedInspection(inspection.InspectionId, provider.ProviderId, provider.Name, cases);

@@ -252,6 +252,10 @@ public static class WireWords
         new(PValueMethod.Exact, "exact"),
         new(PValueMethod.Simulated, "simulated"));
 
+    public static readonly Vocabulary<AdjustmentMethod> AdjustmentMethods = new("a p-value adjustment method",
+        new(AdjustmentMethod.Holm, "holm"),
+        new(AdjustmentMethod.BenjaminiHochberg, "benjamini_hochberg"));
+
     /// <summary>The vocabulary of <typeparamref name="T"/>, found once among the fields above.</summary>
     public static Vocabulary<T> Of<T>() where T : struct, Enum => Lookup<T>.Vocabulary;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Google.Protobuf;
+using Inspection.Contracts.Vocabularies;
 using Inspection.Scoring.Application;
 using Inspection.Scoring.Data;
 using Inspection.Scoring.V1;
@@ -332,7 +333,13 @@ public static class ScoringMessages
 
     public static Breakdown ToMessage(D.Breakdowns.Breakdown b, string inspectionId)
     {
-        var message = new Breakdown { InspectionId = inspectionId, Attribute = b.Attribute };
+        var message = new Breakdown
+        {
+            InspectionId = inspectionId,
+            Attribute = b.Attribute,
+            Comparisons = b.Comparisons,
+            AdjustmentMethod = b.AdjustmentMethod.Word(),
+        };
         foreach (var row in b.Rows)
         {
             var r = new BreakdownRow
@@ -347,9 +354,13 @@ public static class ScoringMessages
                 FisherP = row.FisherP,
                 SmallGroup = row.SmallGroup,
                 Significant = row.Significant,
+                SignificantAfterAdjustment = row.SignificantAfterAdjustment,
+                SameTestAs = row.SameTestAs ?? "",
             };
             if (row.Rest.RoundedPct is { } restPct) r.RestPct = restPct;
             if (row.RelativeRateIndex is { } rri) r.RelativeRateIndex = rri;
+            if (row.RateInterval is { } interval) (r.RelativeRateIndexLower, r.RelativeRateIndexUpper) = (interval.Lower, interval.Upper);
+            if (row.AdjustedP is { } adjusted) r.AdjustedP = adjusted;
             message.Rows.Add(r);
         }
         return message;
