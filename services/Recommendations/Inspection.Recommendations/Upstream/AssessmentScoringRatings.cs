@@ -1,3 +1,4 @@
+using Inspection.Domain.Dates;
 using Grpc.Core;
 using Inspection.Domain;
 using Inspection.Recommendations.Application;
@@ -39,7 +40,7 @@ public sealed class AssessmentScoringRatings(Func<AssessmentScoring.AssessmentSc
     {
         var request = new RecordPublishedFiguresRequest
         {
-            InspectionId = Identifier.Format(inspectionId), PublishedOn = CalendarDate.Format(publishedOn), PublishedBy = publishedBy,
+            InspectionId = Identifier.Format(inspectionId), PublishedOn = CalendarDate.ToText(publishedOn), PublishedBy = publishedBy,
         };
         try
         {
