@@ -1,25 +1,12 @@
 using Grpc.Core;
-using SampledCaseFacts = Inspection.Scoring.Domain.Assessments.SampledCaseFacts;
 using Inspection.Scoring.V1;
 
 namespace Inspection.Scoring.Tests.Grpc;
 
-/// <summary>ListAllowedAnswers over gRPC: the answers a case may give each question come from the rules
-/// RecordCaseAssessment applies, so what it offers is what is accepted.</summary>
-[Collection(ScoringServicesCollection.Name)]
-public sealed class AllowedAnswersOverGrpcTests(ScoringServices services)
+// ListAllowedAnswers over gRPC, on the same sample as the case assessments: the answers a case may give each question
+// come from the rules RecordCaseAssessment applies, so what it offers is what is accepted.
+public sealed partial class CaseAssessmentsOverGrpcTests
 {
-    private static readonly SampledCaseFacts Community = SampledCaseFacts.Create("A001", "community_order", gender: "female", courtReport: true);
-    private static readonly SampledCaseFacts UnpaidWorkOnly = SampledCaseFacts.Create("A002", "community_order", unpaidWorkOnly: true, gender: "male");
-    private static readonly SampledCaseFacts Licence = SampledCaseFacts.Create("A003", "licence", gender: "male");
-
-    private async Task<string> InspectionWithSampleAsync()
-    {
-        var inspectionId = await services.CreateInspectionAsync("pdu-2021-2023");
-        services.SetSample(inspectionId, [Community, UnpaidWorkOnly, Licence]);
-        return inspectionId;
-    }
-
     private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> AllowedAsync(string inspectionId, string caseReference, string standardId = "") =>
         (await services.Scoring.ListAllowedAnswersAsync(new ListAllowedAnswersRequest { InspectionId = inspectionId, CaseReference = caseReference, StandardId = standardId }))
             .Questions.ToDictionary(q => q.QuestionId, q => (IReadOnlyList<string>)q.Answers.ToList());
