@@ -1,6 +1,6 @@
-using Inspection.Domain.Dates;
-using Inspection.Domain;
 using Grpc.Core;
+using Inspection.Domain;
+using Inspection.Domain.Dates;
 using Inspection.Recommendations.Application;
 using Inspection.Recommendations.Domain;
 using Inspection.Recommendations.Domain.Frameworks;

@@ -1,5 +1,5 @@
-using Inspection.Domain.Dates;
 using Inspection.Domain;
+using Inspection.Domain.Dates;
 
 namespace Inspection.Recommendations.Domain.Inspections;
 

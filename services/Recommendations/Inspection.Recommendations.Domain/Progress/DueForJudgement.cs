@@ -1,5 +1,5 @@
-using Inspection.Domain.Dates;
 using Inspection.Domain;
+using Inspection.Domain.Dates;
 using Inspection.Recommendations.Domain.Inspections;
 using Inspection.Recommendations.Domain.Recommendations;
 

@@ -1,5 +1,5 @@
-using Inspection.Domain.Dates;
 using System.Globalization;
+using Inspection.Domain.Dates;
 
 namespace Inspection.Recommendations.Domain.Progress;
 

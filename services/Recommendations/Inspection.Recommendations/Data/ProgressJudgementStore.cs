@@ -1,7 +1,7 @@
-using Inspection.Domain.Dates;
 using Dapper;
 using Inspection.Data;
 using Inspection.Domain;
+using Inspection.Domain.Dates;
 using Inspection.Recommendations.Domain;
 using Inspection.Recommendations.Domain.Progress;
 using Inspection.Recommendations.Domain.Recommendations;

@@ -1,7 +1,7 @@
-using Inspection.Domain.Dates;
-using Inspection.Domain;
 using System.Globalization;
 using System.Text.Json;
+using Inspection.Domain;
+using Inspection.Domain.Dates;
 using Inspection.Recommendations.Application;
 using Inspection.Recommendations.Domain;
 using Inspection.Recommendations.Domain.Frameworks;

@@ -1,6 +1,6 @@
-using Inspection.Domain.Dates;
 using Grpc.Core;
 using Inspection.Domain;
+using Inspection.Domain.Dates;
 using Inspection.Recommendations.Application;
 using Inspection.Recommendations.Domain;
 
