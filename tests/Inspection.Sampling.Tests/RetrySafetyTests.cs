@@ -13,23 +13,20 @@ namespace Inspection.Sampling.Tests;
 /// </summary>
 public sealed class RetrySafetyTests(SamplingHostFixture host) : IClassFixture<SamplingHostFixture>
 {
-    public static TheoryData<string> WriteRpcs => new(RetriedWrites.WriteRpcs(CaseSampling.Descriptor).Select(m => m.Name));
+    public static TheoryData<string> WriteRpcs => RetriedWrites.WriteRpcNames(CaseSampling.Descriptor);
 
     [Theory]
     [MemberData(nameof(WriteRpcs))]
     public async Task A_retry_with_the_same_request_id_writes_once_and_returns_the_first_answer(string rpc)
     {
-        Assert.True(Requests.TryGetValue(rpc, out var requestFor), $"{rpc} is a write RPC: give it a request in RetrySafetyTests");
         var check = new RetriedWrites(CaseSampling.Descriptor, host.Host.Channel.CreateCallInvoker(), host.Database);
-        await check.CheckStreamAsync(rpc, requestFor);
+        await check.CheckStreamAsync(rpc, Requests);
     }
 
     [Fact]
     public void Every_write_rpc_of_the_contract_is_checked_and_no_read()
     {
-        var writes = RetriedWrites.WriteRpcs(CaseSampling.Descriptor).Select(m => m.Name).Order().ToList();
-        Assert.Equal(Requests.Keys.Order(), writes);
-        Assert.Equal(6, writes.Count);   // the three import RPCs, UploadCaseload, DrawSample, SubstituteCase: no read slipped in unmarked
+        RetriedWrites.AssertEveryWriteRequested(CaseSampling.Descriptor, Requests.Keys, 6);   // the three import RPCs, UploadCaseload, DrawSample, SubstituteCase: no read slipped in unmarked
     }
 
     /// <summary>

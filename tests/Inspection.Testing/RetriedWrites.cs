@@ -24,6 +24,35 @@ public sealed class RetriedWrites(ServiceDescriptor service, CallInvoker invoker
     public static IReadOnlyList<MethodDescriptor> WriteRpcs(ServiceDescriptor service) =>
         service.Methods.Where(m => m.GetOptions()?.IdempotencyLevel != MethodOptions.Types.IdempotencyLevel.NoSideEffects).ToList();
 
+    /// <summary>The contract's write RPCs by name, for a theory's MemberData.</summary>
+    public static TheoryData<string> WriteRpcNames(ServiceDescriptor service) => new(WriteRpcs(service).Select(m => m.Name));
+
+    /// <summary>
+    /// Each write RPC of the contract has a request in <paramref name="requested"/> and nothing else has; the count
+    /// pins the writes, so a read left unmarked (not NO_SIDE_EFFECTS) shows here.
+    /// </summary>
+    public static void AssertEveryWriteRequested(ServiceDescriptor service, IEnumerable<string> requested, int writeCount)
+    {
+        var writes = WriteRpcs(service).Select(m => m.Name).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(requested.Order(StringComparer.Ordinal), writes);
+        Assert.Equal(writeCount, writes.Count);
+    }
+
+    /// <summary>The check of <paramref name="methodName"/> with its request from <paramref name="requests"/>.</summary>
+    public Task CheckAsync(string methodName, IReadOnlyDictionary<string, Func<string, Task<IMessage>>> requests) =>
+        CheckAsync(methodName, RequestOf(methodName, requests));
+
+    /// <summary>As above, for writes given as the messages of their request streams.</summary>
+    public Task CheckStreamAsync(string methodName, IReadOnlyDictionary<string, Func<string, Task<IReadOnlyList<IMessage>>>> requests) =>
+        CheckStreamAsync(methodName, RequestOf(methodName, requests));
+
+    // A write RPC without a request fails naming it: a write added to the contract is checked from its first build.
+    private static T RequestOf<T>(string methodName, IReadOnlyDictionary<string, T> requests)
+    {
+        Assert.True(requests.TryGetValue(methodName, out var requestFor), $"{methodName} is a write RPC: give it a request in RetrySafetyTests");
+        return requestFor;
+    }
+
     public Task CheckAsync(string methodName, Func<string, Task<IMessage>> requestFor) =>
         CheckStreamAsync(methodName, async id => [await requestFor(id)]);
 

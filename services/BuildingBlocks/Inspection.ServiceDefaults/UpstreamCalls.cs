@@ -6,7 +6,8 @@ namespace Inspection.ServiceDefaults;
 /// <summary>
 /// The client side of calling another app, the same for every client of <see cref="ServiceClients.AddServiceClient{TClient}"/>:
 /// a call given no deadline gets <paramref name="deadline"/> (a deadline carried over from the call being served still
-/// applies when it is sooner), and a call that fails raises <see cref="UpstreamException"/> naming the app.
+/// applies when it is sooner), and a call that fails raises <see cref="UpstreamException"/> naming the app: unary,
+/// server-streaming (while reading) and client-streaming (while writing, or awaiting the answer) alike.
 /// </summary>
 public sealed class UpstreamCalls(string appId, TimeSpan deadline) : Interceptor
 {
@@ -20,6 +21,13 @@ public sealed class UpstreamCalls(string appId, TimeSpan deadline) : Interceptor
     {
         var call = continuation(request, WithDeadline(context));
         return new AsyncServerStreamingCall<TResponse>(new NamedReader<TResponse>(call.ResponseStream, this), call.ResponseHeadersAsync, call.GetStatus, call.GetTrailers, call.Dispose);
+    }
+
+    public override AsyncClientStreamingCall<TRequest, TResponse> AsyncClientStreamingCall<TRequest, TResponse>(ClientInterceptorContext<TRequest, TResponse> context, AsyncClientStreamingCallContinuation<TRequest, TResponse> continuation)
+    {
+        var call = continuation(WithDeadline(context));
+        return new AsyncClientStreamingCall<TRequest, TResponse>(new NamedWriter<TRequest>(call.RequestStream, this), Named(call.ResponseAsync), call.ResponseHeadersAsync,
+            call.GetStatus, call.GetTrailers, call.Dispose);
     }
 
     private ClientInterceptorContext<TRequest, TResponse> WithDeadline<TRequest, TResponse>(ClientInterceptorContext<TRequest, TResponse> context)
@@ -51,6 +59,34 @@ public sealed class UpstreamCalls(string appId, TimeSpan deadline) : Interceptor
             try
             {
                 return await inner.MoveNext(cancellationToken).ConfigureAwait(false);
+            }
+            catch (RpcException e) when (e is not UpstreamException)
+            {
+                throw calls.Named(e);
+            }
+        }
+    }
+
+    // A write to a call that has already failed throws its status; it names the app like every other failure.
+    private sealed class NamedWriter<T>(IClientStreamWriter<T> inner, UpstreamCalls calls) : IClientStreamWriter<T>
+    {
+        public WriteOptions? WriteOptions
+        {
+            get => inner.WriteOptions;
+            set => inner.WriteOptions = value;
+        }
+
+        public Task WriteAsync(T message) => Named(inner.WriteAsync(message));
+
+        public Task WriteAsync(T message, CancellationToken cancellationToken) => Named(inner.WriteAsync(message, cancellationToken));
+
+        public Task CompleteAsync() => Named(inner.CompleteAsync());
+
+        private async Task Named(Task write)
+        {
+            try
+            {
+                await write.ConfigureAwait(false);
             }
             catch (RpcException e) when (e is not UpstreamException)
             {

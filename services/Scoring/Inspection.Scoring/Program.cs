@@ -27,6 +27,7 @@ builder.Services.AddSingleton<PublicationGuards>();
 builder.Services.AddSingleton<ComputedRatings>();
 builder.Services.AddSingleton<PublishedRecord>();
 builder.Services.AddSingleton<CaseAssessments>();
+builder.Services.AddSingleton<CaseAnswerRules>();
 builder.Services.AddSingleton<PanelDepartures>();
 builder.Services.AddSingleton<PublishedReports>();
 // Inspections published before figures were stored get theirs stored once recommendation tracking answers.

@@ -14,23 +14,20 @@ namespace Inspection.Evidence.Tests.Grpc;
 [Collection(ServicesOverGrpc.Collection)]
 public sealed class RetrySafetyTests(ServicesOverGrpc services)
 {
-    public static TheoryData<string> WriteRpcs => new(RetriedWrites.WriteRpcs(OrganisationalEvidence.Descriptor).Select(m => m.Name));
+    public static TheoryData<string> WriteRpcs => RetriedWrites.WriteRpcNames(OrganisationalEvidence.Descriptor);
 
     [Theory]
     [MemberData(nameof(WriteRpcs))]
     public async Task A_retry_with_the_same_request_id_writes_once_and_returns_the_first_answer(string rpc)
     {
-        Assert.True(Requests.TryGetValue(rpc, out var requestFor), $"{rpc} is a write RPC: give it a request in RetrySafetyTests");
         var check = new RetriedWrites(OrganisationalEvidence.Descriptor, services.EvidenceHost.Channel.CreateCallInvoker(), services.EvidenceDatabase);
-        await check.CheckAsync(rpc, requestFor);
+        await check.CheckAsync(rpc, Requests);
     }
 
     [Fact]
     public void Every_write_rpc_of_the_contract_is_checked_and_no_read()
     {
-        var writes = RetriedWrites.WriteRpcs(OrganisationalEvidence.Descriptor).Select(m => m.Name).Order().ToList();
-        Assert.Equal(Requests.Keys.Order(), writes);
-        Assert.Equal(7, writes.Count);   // Add/Update/WithdrawEvidence and the four Record* RPCs: no read slipped in unmarked
+        RetriedWrites.AssertEveryWriteRequested(OrganisationalEvidence.Descriptor, Requests.Keys, 7);   // Add/Update/WithdrawEvidence and the four Record* RPCs: no read slipped in unmarked
     }
 
     /// <summary>A valid request per write RPC for a request id; each creates what it refers to, so two requests differ.</summary>

@@ -16,23 +16,20 @@ public sealed class RetrySafetyTests(ServiceHostFixture service) : IClassFixture
     private const string By = "retry-tests";
     private readonly RecommendationTracking.RecommendationTrackingClient _client = service.Client;
 
-    public static TheoryData<string> WriteRpcs => new(RetriedWrites.WriteRpcs(RecommendationTracking.Descriptor).Select(m => m.Name));
+    public static TheoryData<string> WriteRpcs => RetriedWrites.WriteRpcNames(RecommendationTracking.Descriptor);
 
     [Theory]
     [MemberData(nameof(WriteRpcs))]
     public async Task A_retry_with_the_same_request_id_writes_once_and_returns_the_first_answer(string rpc)
     {
-        Assert.True(Requests.TryGetValue(rpc, out var requestFor), $"{rpc} is a write RPC: give it a request in RetrySafetyTests");
         var check = new RetriedWrites(RecommendationTracking.Descriptor, service.Host.Channel.CreateCallInvoker(), service.Database);
-        await check.CheckAsync(rpc, requestFor);
+        await check.CheckAsync(rpc, Requests);
     }
 
     [Fact]
     public void Every_write_rpc_of_the_contract_is_checked_and_no_read()
     {
-        var writes = RetriedWrites.WriteRpcs(RecommendationTracking.Descriptor).Select(m => m.Name).Order().ToList();
-        Assert.Equal(Requests.Keys.Order(), writes);
-        Assert.Equal(7, writes.Count);   // two register writes, three calendar writes, recommendations, judgements: no read slipped in unmarked
+        RetriedWrites.AssertEveryWriteRequested(RecommendationTracking.Descriptor, Requests.Keys, 7);   // two register writes, three calendar writes, recommendations, judgements: no read slipped in unmarked
     }
 
     /// <summary>A valid request per write RPC for a request id; each creates what it refers to, so two requests differ.</summary>

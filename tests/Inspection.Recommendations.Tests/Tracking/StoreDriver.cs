@@ -1,5 +1,6 @@
-using Inspection.Domain;
 using Grpc.Core;
+using Inspection.Domain;
+using Inspection.Domain.Dates;
 using Inspection.Recommendations.Application;
 using Inspection.Recommendations.Domain;
 using Inspection.Recommendations.Domain.Frameworks;
@@ -83,9 +84,11 @@ public sealed class StoreDriver(UseCases store, FrameworkCatalogue frameworks) :
     private static LineageRef Map(LineageView l) =>
         new(l.Provider.Id.ToString(), l.Ancestors.Select(a => a.Provider.Id.ToString()).ToList(), l.Successors.Select(s => s.Provider.Id.ToString()).ToList());
 
+    private static string Date(DateOnly? date) => date is { } day ? CalendarDate.ToText(day) : "";
+
     private static InspectionRef Map(ProviderInspection i) =>
         new(i.Id.ToString(), i.ProviderId.ToString(), i.FrameworkId, i.Status.Word, i.Version,
-            CalendarDate.Format(i.PublishedOn), CalendarDate.Format(i.ImprovementPlanDue), i.RecommendationCount);
+            Date(i.PublishedOn), Date(i.ImprovementPlanDue), i.RecommendationCount);
 
     private RecommendationRef Map(RecommendationProgress p) =>
         new(p.Recommendation.Id.ToString(), p.Recommendation.InspectionId.ToString(), p.Recommendation.Number, p.Recommendation.AddresseeGroup.Word,

@@ -7,7 +7,7 @@ namespace Inspection.Scoring.Tests.Grpc;
 /// <summary>RecordCaseAssessment over gRPC: validation with field violations, optimistic concurrency, request ids,
 /// moderation flags, reads and paging.</summary>
 [Collection(ScoringServicesCollection.Name)]
-public sealed class CaseAssessmentsOverGrpcTests(ScoringServices services)
+public sealed partial class CaseAssessmentsOverGrpcTests(ScoringServices services)
 {
     private static readonly SampledCaseFacts Community = SampledCaseFacts.Create("A001", "community_order", gender: "female", courtReport: true);
     private static readonly SampledCaseFacts UnpaidWorkOnly = SampledCaseFacts.Create("A002", "community_order", unpaidWorkOnly: true, gender: "male");

@@ -16,24 +16,21 @@ namespace Inspection.Scoring.Tests.Grpc;
 [Collection(SampledScoringServicesCollection.Name)]
 public sealed class RetrySafetyTests(SampledScoringServices services)
 {
-    public static TheoryData<string> WriteRpcs => new(RetriedWrites.WriteRpcs(AssessmentScoring.Descriptor).Select(m => m.Name));
+    public static TheoryData<string> WriteRpcs => RetriedWrites.WriteRpcNames(AssessmentScoring.Descriptor);
 
     [Theory]
     [MemberData(nameof(WriteRpcs))]
     public async Task A_retry_with_the_same_request_id_writes_once_and_returns_the_first_answer(string rpc)
     {
-        Assert.True(Requests.TryGetValue(rpc, out var requestFor), $"{rpc} is a write RPC: give it a request in RetrySafetyTests");
         var check = new RetriedWrites(AssessmentScoring.Descriptor, services.Host.Channel.CreateCallInvoker(), services.ScoringDatabase);
-        await check.CheckAsync(rpc, requestFor);
+        await check.CheckAsync(rpc, Requests);
     }
 
     [Fact]
     public void Every_write_rpc_of_the_contract_is_checked_and_no_read()
     {
-        var writes = RetriedWrites.WriteRpcs(AssessmentScoring.Descriptor).Select(m => m.Name).Order().ToList();
-        Assert.Equal(Requests.Keys.Order(), writes);
         // The case assessment, the published results, the panel departure, the published figures and their correction.
-        Assert.Equal(5, writes.Count);
+        RetriedWrites.AssertEveryWriteRequested(AssessmentScoring.Descriptor, Requests.Keys, 5);
     }
 
     private IReadOnlyDictionary<string, Func<string, Task<IMessage>>> Requests => new Dictionary<string, Func<string, Task<IMessage>>>

@@ -1,4 +1,5 @@
 using Inspection.Domain;
+using Inspection.Domain.Dates;
 
 namespace Inspection.Recommendations.Domain.Inspections;
 
@@ -9,7 +10,7 @@ public sealed record ImprovementPlanReceipt(Guid InspectionId, DateOnly Received
     {
         var violations = new List<FieldViolation>();
         var id = Identifier.ParseRequired(inspectionId, "inspection_id", violations);
-        var date = CalendarDate.ParseRequired(receivedOn, "received_on", violations);
+        var date = CalendarDate.Required(violations, "received_on", receivedOn);
         var by = RequestText.Required(recordedBy, "recorded_by", 200, violations);
         ValidationException.ThrowIfAny(violations);
         return new ImprovementPlanReceipt(id, date!.Value, by);

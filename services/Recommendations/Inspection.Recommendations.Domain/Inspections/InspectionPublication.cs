@@ -1,4 +1,5 @@
 using Inspection.Domain;
+using Inspection.Domain.Dates;
 
 namespace Inspection.Recommendations.Domain.Inspections;
 
@@ -9,7 +10,7 @@ public sealed record InspectionPublication(Guid InspectionId, DateOnly Published
     {
         var violations = new List<FieldViolation>();
         var id = Identifier.ParseRequired(inspectionId, "inspection_id", violations);
-        var date = CalendarDate.ParseRequired(publishedOn, "published_on", violations);
+        var date = CalendarDate.Required(violations, "published_on", publishedOn);
         var by = RequestText.Required(publishedBy, "published_by", 200, violations);
         ValidationException.ThrowIfAny(violations);
         return new InspectionPublication(id, date!.Value, by);

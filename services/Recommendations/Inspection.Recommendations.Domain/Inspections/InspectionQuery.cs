@@ -1,4 +1,5 @@
 using Inspection.Domain;
+using Inspection.Domain.Dates;
 
 namespace Inspection.Recommendations.Domain.Inspections;
 
@@ -22,10 +23,10 @@ public sealed record InspectionQuery(
         var provider = Identifier.ParseOptional(providerId, "provider_id", violations);
         if (includePredecessors && provider is null) violations.Add(new FieldViolation("include_predecessors", "needs provider_id"));
         var validStatus = string.IsNullOrWhiteSpace(status) ? null : InspectionStatus.Parse(status, "status", violations);
-        var fromDate = CalendarDate.ParseOptional(from, "from_date", violations);
-        var toDate = CalendarDate.ParseOptional(to, "to_date", violations);
+        var fromDate = CalendarDate.Optional(violations, "from_date", from);
+        var toDate = CalendarDate.Optional(violations, "to_date", to);
         if (fromDate is { } f && toDate is { } t && t < f) violations.Add(new FieldViolation("to_date", "before from_date"));
-        var asOfDate = CalendarDate.ParseOptional(asOf, "as_of", violations) ?? today;
+        var asOfDate = CalendarDate.Optional(violations, "as_of", asOf) ?? today;
         var page = PageRequest.Parse(pageSize, pageToken, violations);
         ValidationException.ThrowIfAny(violations);
         return new InspectionQuery(provider, includePredecessors, validStatus, frameworkId?.Trim() ?? string.Empty, fromDate, toDate, page)

@@ -1,4 +1,5 @@
 using Inspection.Domain;
+using Inspection.Domain.Dates;
 using Inspection.Recommendations.Domain.Frameworks;
 
 namespace Inspection.Recommendations.Domain.Inspections;
@@ -13,8 +14,8 @@ public sealed record NewInspection(Guid ProviderId, string FrameworkId, DateOnly
         var violations = new List<FieldViolation>();
         var provider = Identifier.ParseRequired(providerId, "provider_id", violations);
         var framework = frameworks.ParseFrameworkId(frameworkId, "framework_id", violations);
-        var start = CalendarDate.ParseOptional(fieldworkStart, "fieldwork_start", violations);
-        var end = CalendarDate.ParseOptional(fieldworkEnd, "fieldwork_end", violations);
+        var start = CalendarDate.Optional(violations, "fieldwork_start", fieldworkStart);
+        var end = CalendarDate.Optional(violations, "fieldwork_end", fieldworkEnd);
         if (end is not null && start is null && !string.IsNullOrWhiteSpace(fieldworkEnd) && string.IsNullOrWhiteSpace(fieldworkStart))
             violations.Add(new FieldViolation("fieldwork_start", "required when fieldwork_end is given"));
         if (start is { } s && end is { } e && e < s) violations.Add(new FieldViolation("fieldwork_end", "before fieldwork_start"));

@@ -1,3 +1,4 @@
+using Dates = Inspection.Domain.Dates;
 using Inspection.Domain;
 
 namespace Inspection.Recommendations.Domain.Inspections;
@@ -40,24 +41,24 @@ public sealed record ProviderInspection(
         if (!IsPublished)
             throw new PreconditionFailedException($"Inspection {Identifier.Format(Id)} is not published: no improvement plan is due until it is.");
         if (receipt.ReceivedOn < PublishedOn)
-            throw new ValidationException("received_on", $"{Domain.CalendarDate.Format(receipt.ReceivedOn)} is before the publication on {Domain.CalendarDate.Format(PublishedOn)}");
+            throw new ValidationException("received_on", $"{Dates.CalendarDate.ToText(receipt.ReceivedOn)} is before the publication on {Dates.CalendarDate.ToText(PublishedOn!.Value)}");
         if (receipt.ReceivedOn > today)
-            throw new ValidationException("received_on", $"{Domain.CalendarDate.Format(receipt.ReceivedOn)} is in the future (today is {Domain.CalendarDate.Format(today)})");
+            throw new ValidationException("received_on", $"{Dates.CalendarDate.ToText(receipt.ReceivedOn)} is in the future (today is {Dates.CalendarDate.ToText(today)})");
         return this with { ImprovementPlanReceivedOn = receipt.ReceivedOn, ImprovementPlanRecordedBy = receipt.RecordedBy };
     }
 
     /// <summary>Where the inspection stands in time: its fieldwork start, or its publication when fieldwork dates are not known.</summary>
     public DateOnly? CalendarDate => FieldworkStart ?? PublishedOn;
 
-    public string Label => CalendarDate is { } date ? $"{ProviderName} ({Domain.CalendarDate.Format(date)})" : ProviderName;
+    public string Label => CalendarDate is { } date ? $"{ProviderName} ({Dates.CalendarDate.ToText(date)})" : ProviderName;
 
     /// <summary>Publication: the improvement plan falls due by the framework's rule. Publishing twice is refused.</summary>
     public ProviderInspection Publish(InspectionPublication publication, ImprovementPlanRule rule)
     {
         if (IsPublished)
-            throw new PreconditionFailedException($"Inspection {Identifier.Format(Id)} was already published on {Domain.CalendarDate.Format(PublishedOn)}.");
+            throw new PreconditionFailedException($"Inspection {Identifier.Format(Id)} was already published on {Dates.CalendarDate.ToText(PublishedOn!.Value)}.");
         if (FieldworkStart is { } start && publication.PublishedOn < start)
-            throw new ValidationException("published_on", $"{Domain.CalendarDate.Format(publication.PublishedOn)} is before the fieldwork start {Domain.CalendarDate.Format(start)}");
+            throw new ValidationException("published_on", $"{Dates.CalendarDate.ToText(publication.PublishedOn)} is before the fieldwork start {Dates.CalendarDate.ToText(start)}");
         return this with
         {
             Status = InspectionStatus.Published,
@@ -78,7 +79,7 @@ public sealed record ProviderInspection(
         if (!IsPublished) return "";
         if (reason.Length == 0)
             throw new PreconditionFailedException(
-                $"Inspection {Identifier.Format(Id)} was published on {Domain.CalendarDate.Format(PublishedOn)}: {change}, so it can be made only as a correction; " +
+                $"Inspection {Identifier.Format(Id)} was published on {Dates.CalendarDate.ToText(PublishedOn!.Value)}: {change}, so it can be made only as a correction; " +
                 "give correction_reason (why the published report changes).");
         return reason;
     }

@@ -1,4 +1,5 @@
 using Inspection.Domain;
+using Inspection.Domain.Dates;
 using Inspection.Recommendations.Domain.Inspections;
 using Inspection.Recommendations.Domain.Recommendations;
 
@@ -46,7 +47,7 @@ public static class DueForJudgement
         if (recommendation.InspectionPublishedOn is not { } made)
             return $"Recommendation {id} belongs to an inspection that is not published yet.";
         if (judging.CalendarDate is { } date && made > date)
-            return $"Recommendation {id} was published on {CalendarDate.Format(made)}, after this inspection ({CalendarDate.Format(date)}).";
+            return $"Recommendation {id} was published on {CalendarDate.ToText(made)}, after this inspection ({CalendarDate.ToText(date)}).";
         if (candidate.Before(judging.Id) is { } previous && scale.Closes(previous.Judgement))
             return $"Recommendation {id} was already judged {previous.Judgement} at an earlier inspection.";
         return null;

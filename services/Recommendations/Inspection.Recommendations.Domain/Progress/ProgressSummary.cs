@@ -1,4 +1,5 @@
 using System.Globalization;
+using Inspection.Domain.Dates;
 
 namespace Inspection.Recommendations.Domain.Progress;
 
@@ -42,7 +43,7 @@ public sealed record ProgressSummary(IReadOnlyList<string> Scale, IReadOnlyList<
             return (year, year.Length > 0 ? year : "Undated", year.Length > 0 ? year : "~");
         }
         // Over time: inspections in calendar order.
-        return (Identifier.Format(fact.Judgement.InspectionId), fact.JudgingInspectionLabel, CalendarDate.Format(fact.JudgingInspectionDate));
+        return (Identifier.Format(fact.Judgement.InspectionId), fact.JudgingInspectionLabel, fact.JudgingInspectionDate is { } date ? CalendarDate.ToText(date) : string.Empty);
     }
 
     private static ProgressSummaryRow Row(string key, string label, IEnumerable<ProgressFact> facts, IReadOnlyList<string> words)

@@ -1,4 +1,5 @@
 using Inspection.Domain;
+using Inspection.Domain.Dates;
 
 namespace Inspection.Recommendations.Domain.Providers;
 
@@ -20,8 +21,8 @@ public sealed record NewProvider(string Name, ProviderType Type, string Region, 
         {
             violations.Add(new FieldViolation("region", "a national body has no region"));
         }
-        var from = CalendarDate.ParseOptional(activeFrom, "active_from", violations);
-        var to = CalendarDate.ParseOptional(activeTo, "active_to", violations);
+        var from = CalendarDate.Optional(violations, "active_from", activeFrom);
+        var to = CalendarDate.Optional(violations, "active_to", activeTo);
         if (from is { } f && to is { } t && t < f) violations.Add(new FieldViolation("active_to", "before active_from"));
         var by = RequestText.Required(createdBy, "created_by", 200, violations);
         ValidationException.ThrowIfAny(violations);

@@ -1,4 +1,5 @@
 using Inspection.Domain;
+using Inspection.Domain.Dates;
 
 namespace Inspection.Recommendations.Domain.Providers;
 
@@ -10,7 +11,7 @@ public sealed record NewRestructure(Guid SuccessorId, DateOnly EffectiveOn, IRea
     {
         var violations = new List<FieldViolation>();
         var successor = Identifier.ParseRequired(providerId, "provider_id", violations);
-        var date = CalendarDate.ParseRequired(effectiveOn, "effective_on", violations);
+        var date = CalendarDate.Required(violations, "effective_on", effectiveOn);
         if (predecessors.Count == 0) violations.Add(new FieldViolation("predecessors", "required: at least one predecessor"));
         var parts = new List<PredecessorPart>();
         for (var i = 0; i < predecessors.Count; i++)

@@ -1,4 +1,5 @@
 using Inspection.Domain;
+using Inspection.Domain.Dates;
 
 namespace Inspection.Recommendations.Domain.Providers;
 
@@ -9,7 +10,7 @@ public sealed record ProviderQuery(ProviderType? Type, string Region, string Nam
     {
         var violations = new List<FieldViolation>();
         var validType = string.IsNullOrWhiteSpace(type) ? null : ProviderType.Parse(type, "type", violations);
-        var date = CalendarDate.ParseOptional(activeOn, "active_on", violations);
+        var date = CalendarDate.Optional(violations, "active_on", activeOn);
         var page = PageRequest.Parse(pageSize, pageToken, violations);
         ValidationException.ThrowIfAny(violations);
         return new ProviderQuery(validType, region?.Trim() ?? string.Empty, nameContains?.Trim() ?? string.Empty, date, page);

@@ -1,4 +1,5 @@
 using Inspection.Domain;
+using Inspection.Domain.Dates;
 using Inspection.Recommendations.Domain.Providers;
 
 namespace Inspection.Recommendations.Domain.Recommendations;
@@ -87,9 +88,9 @@ public static class RecommendationNumbering
     {
         if (group == AddresseeGroup.Provider || on is not { } date) return null;
         if (addressee.ActiveFrom is { } from && date < from)
-            return $"{addressee.Name} did not exist yet on {CalendarDate.Format(date)}, the inspection's date: it was formed on {CalendarDate.Format(from)}";
+            return $"{addressee.Name} did not exist yet on {CalendarDate.ToText(date)}, the inspection's date: it was formed on {CalendarDate.ToText(from)}";
         if (addressee.ActiveTo is { } to && date > to)
-            return $"{addressee.Name} no longer existed on {CalendarDate.Format(date)}, the inspection's date: it ended on {CalendarDate.Format(to)}";
+            return $"{addressee.Name} no longer existed on {CalendarDate.ToText(date)}, the inspection's date: it ended on {CalendarDate.ToText(to)}";
         return null;
     }
 }

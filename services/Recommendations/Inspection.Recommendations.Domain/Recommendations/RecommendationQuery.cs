@@ -1,4 +1,5 @@
 using Inspection.Domain;
+using Inspection.Domain.Dates;
 using Inspection.Recommendations.Domain.Progress;
 
 namespace Inspection.Recommendations.Domain.Recommendations;
@@ -39,7 +40,7 @@ public sealed record RecommendationQuery(
         var inspection = Identifier.ParseOptional(inspectionId, "inspection_id", violations);
         var latest = latestJudgement?.Trim() ?? string.Empty;
         if (latest.Length > 0 && latest != NeverJudged) latest = scale.Parse(latest, "latest_judgement", violations) ?? latest;
-        var date = CalendarDate.ParseOptional(asOf, "as_of", violations) ?? today;
+        var date = CalendarDate.Optional(violations, "as_of", asOf) ?? today;
         var page = PageRequest.Parse(pageSize, pageToken, violations);
         var validRegion = RequestText.Optional(region, "region", 200, violations);
         ValidationException.ThrowIfAny(violations);

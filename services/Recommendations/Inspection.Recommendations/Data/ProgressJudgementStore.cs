@@ -1,6 +1,7 @@
 using Dapper;
 using Inspection.Data;
 using Inspection.Domain;
+using Inspection.Domain.Dates;
 using Inspection.Recommendations.Domain;
 using Inspection.Recommendations.Domain.Progress;
 using Inspection.Recommendations.Domain.Recommendations;
@@ -80,7 +81,7 @@ public sealed class ProgressJudgementStore(Database database)
         public ProgressFact ToFact()
         {
             var date = FromDate(JudgingFieldworkStart) ?? FromDate(JudgingPublishedOn);
-            var label = date is { } d ? $"{JudgingProviderName} ({CalendarDate.Format(d)})" : JudgingProviderName;
+            var label = date is { } d ? $"{JudgingProviderName} ({CalendarDate.ToText(d)})" : JudgingProviderName;
             return new ProgressFact(ToJudgement(), label, date, AddresseeProviderId, AddresseeName, AddresseeRegion,
                 Domain.Recommendations.AddresseeGroup.FromWord(AddresseeGroup));
         }

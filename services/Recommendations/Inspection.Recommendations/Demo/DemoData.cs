@@ -1,6 +1,7 @@
-using Inspection.Domain;
 using System.Globalization;
 using System.Text.Json;
+using Inspection.Domain;
+using Inspection.Domain.Dates;
 using Inspection.Recommendations.Application;
 using Inspection.Recommendations.Domain;
 using Inspection.Recommendations.Domain.Frameworks;
@@ -105,7 +106,7 @@ public sealed class DemoData(
 
         var current = await register.GetAsync(pdu.Id, ct);
         var restructure = NewRestructure.Create(
-            Identifier.Format(pdu.Id), CalendarDate.Format(UnificationDate),
+            Identifier.Format(pdu.Id), CalendarDate.ToText(UnificationDate),
             predecessors.Select(p => ((string?)Identifier.Format(p.Id), (string?)$"part of {p.Name}")).ToList(),
             "Unification of probation services: CRCs and NPS divisions became probation delivery units", RecordedBy);
         var restructured = await register.RecordRestructureAsync($"demo:restructure:{pdu.Name}", restructure, current.Version, ct);
@@ -160,7 +161,7 @@ public sealed class DemoData(
         string key, Provider provider, string framework, DateOnly? fieldworkStart, DemoDataResult result, CancellationToken ct)
     {
         var created = await calendar.CreateAsync($"demo:inspection:{key}",
-            NewInspection.Create(Identifier.Format(provider.Id), framework, CalendarDate.Format(fieldworkStart), null, null, RecordedBy, frameworks), ct);
+            NewInspection.Create(Identifier.Format(provider.Id), framework, fieldworkStart is { } start ? CalendarDate.ToText(start) : null, null, null, RecordedBy, frameworks), ct);
         if (!created.Replayed) result.Inspections++;
         return created.Value;
     }
@@ -181,7 +182,7 @@ public sealed class DemoData(
     {
         var current = await calendar.GetAsync(inspection.Id, ct);
         var published = await calendar.RecordEarlierPublicationAsync($"demo:publish:{key}",
-            InspectionPublication.Create(Identifier.Format(inspection.Id), CalendarDate.Format(publishedOn), RecordedBy), current.Version, ct);
+            InspectionPublication.Create(Identifier.Format(inspection.Id), CalendarDate.ToText(publishedOn), RecordedBy), current.Version, ct);
         if (!published.Replayed) result.Publications++;
     }
 
@@ -196,7 +197,7 @@ public sealed class DemoData(
 
     /// <summary>The reference gives some dates as a month only ("2022-08"): the demo puts them on the 1st.</summary>
     private static DateOnly MonthOrDay(string text) =>
-        DateOnly.TryParseExact(text, CalendarDate.Pattern, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+        DateOnly.TryParseExact(text, CalendarDate.Format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             ? day
-            : DateOnly.ParseExact(text + "-01", CalendarDate.Pattern, CultureInfo.InvariantCulture);
+            : DateOnly.ParseExact(text + "-01", CalendarDate.Format, CultureInfo.InvariantCulture);
 }

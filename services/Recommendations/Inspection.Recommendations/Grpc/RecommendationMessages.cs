@@ -1,4 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
+using Inspection.Domain.Dates;
 using Inspection.Recommendations.Application;
 using Inspection.Recommendations.Application.Changes;
 using Inspection.Recommendations.Domain;
@@ -17,14 +18,17 @@ namespace Inspection.Recommendations.Grpc;
 /// </summary>
 public static class RecommendationMessages
 {
+    // Dates as CalendarDate writes them; a date not known travels as "".
+    private static string Date(DateOnly? date) => date is { } day ? CalendarDate.ToText(day) : string.Empty;
+
     public static V1.Provider ToMessage(this Provider provider) => new()
     {
         ProviderId = Identifier.Format(provider.Id),
         Name = provider.Name,
         Type = provider.Type.Word,
         Region = provider.Region,
-        ActiveFrom = CalendarDate.Format(provider.ActiveFrom),
-        ActiveTo = CalendarDate.Format(provider.ActiveTo),
+        ActiveFrom = Date(provider.ActiveFrom),
+        ActiveTo = Date(provider.ActiveTo),
         Version = provider.Version,
         CreatedBy = provider.CreatedBy,
         CreatedAt = Timestamp.FromDateTimeOffset(provider.CreatedAt),
@@ -43,7 +47,7 @@ public static class RecommendationMessages
         Provider = entry.Provider.ToMessage(),
         PredecessorProviderId = Identifier.Format(entry.Step.Link.PredecessorId),
         SuccessorProviderId = Identifier.Format(entry.Step.Link.SuccessorId),
-        EffectiveOn = CalendarDate.Format(entry.Step.Link.EffectiveOn),
+        EffectiveOn = Date(entry.Step.Link.EffectiveOn),
         Note = entry.Step.Link.Note,
         PartNote = entry.Step.Link.PartNote,
         Generation = entry.Step.Generation,
@@ -66,17 +70,17 @@ public static class RecommendationMessages
         FrameworkId = inspection.FrameworkId,
         Status = inspection.Status.Word,
         ProviderName = inspection.ProviderName,
-        FieldworkStart = CalendarDate.Format(inspection.FieldworkStart),
-        FieldworkEnd = CalendarDate.Format(inspection.FieldworkEnd),
+        FieldworkStart = Date(inspection.FieldworkStart),
+        FieldworkEnd = Date(inspection.FieldworkEnd),
         LeadInspector = inspection.LeadInspector,
-        PublishedOn = CalendarDate.Format(inspection.PublishedOn),
-        ImprovementPlanDue = CalendarDate.Format(inspection.ImprovementPlanDue),
+        PublishedOn = Date(inspection.PublishedOn),
+        ImprovementPlanDue = Date(inspection.ImprovementPlanDue),
         RecommendationCount = inspection.RecommendationCount,
         Version = inspection.Version,
         CreatedBy = inspection.CreatedBy,
         CreatedAt = Timestamp.FromDateTimeOffset(inspection.CreatedAt),
         PublishedBy = inspection.PublishedBy,
-        ImprovementPlanReceivedOn = CalendarDate.Format(inspection.ImprovementPlanReceivedOn),
+        ImprovementPlanReceivedOn = Date(inspection.ImprovementPlanReceivedOn),
         ImprovementPlanRecordedBy = inspection.ImprovementPlanRecordedBy,
         ImprovementPlanOverdue = inspection.IsImprovementPlanOverdue(today),
     };
@@ -126,11 +130,11 @@ public static class RecommendationMessages
             LatestJudgement = progress.Latest?.ToMessage(),
             Open = open,
             Version = recommendation.Version,
-            InspectionPublishedOn = CalendarDate.Format(recommendation.InspectionPublishedOn),
-            ImprovementPlanDue = CalendarDate.Format(recommendation.ImprovementPlanDue),
+            InspectionPublishedOn = Date(recommendation.InspectionPublishedOn),
+            ImprovementPlanDue = Date(recommendation.ImprovementPlanDue),
             RecordedBy = recommendation.RecordedBy,
             RecordedAt = Timestamp.FromDateTimeOffset(recommendation.RecordedAt),
-            ImprovementPlanReceivedOn = CalendarDate.Format(recommendation.ImprovementPlanReceivedOn),
+            ImprovementPlanReceivedOn = Date(recommendation.ImprovementPlanReceivedOn),
             ImprovementPlanOverdue = open && recommendation.ImprovementPlanReceivedOn is null
                                      && recommendation.ImprovementPlanDue is { } due && due < today,
             CorrectionReason = recommendation.CorrectionReason,
@@ -193,8 +197,8 @@ public static class RecommendationMessages
         RecommendationId = change.RecommendationId is { } r ? Identifier.Format(r) : string.Empty,
         JudgementId = change.JudgementId is { } j ? Identifier.Format(j) : string.Empty,
         Judgement = change.Judgement,
-        PublishedOn = CalendarDate.Format(change.PublishedOn),
-        ImprovementPlanDue = CalendarDate.Format(change.ImprovementPlanDue),
+        PublishedOn = Date(change.PublishedOn),
+        ImprovementPlanDue = Date(change.ImprovementPlanDue),
         RecordedBy = change.RecordedBy,
     };
 }

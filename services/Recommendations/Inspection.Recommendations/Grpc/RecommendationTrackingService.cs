@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Inspection.Contracts.Vocabularies;
 using Inspection.Domain;
 using Inspection.Recommendations.Application;
 using Inspection.Recommendations.Application.Changes;
@@ -16,6 +17,8 @@ namespace Inspection.Recommendations.Grpc;
 /// <summary>
 /// The gRPC face of recommendation tracking, thin: each RPC reads its message into the domain's command, calls its use
 /// case and maps the answer back (RecommendationMessages). Domain exceptions become statuses in GrpcErrorInterceptor.
+/// Words are read under the product's one word rule (WireWords): an alias becomes the canonical word here, and any
+/// other text is left for the domain's own check to refuse naming the field and the allowed words.
 /// </summary>
 public sealed class RecommendationTrackingService(
     ProviderRegister register, InspectionCalendar calendar, RecommendationRecords records, ProgressJudgements progress,
@@ -27,7 +30,7 @@ public sealed class RecommendationTrackingService(
     public override async Task<V1.Provider> CreateProvider(CreateProviderRequest request, ServerCallContext context)
     {
         var requestId = RequestKeys.Id(request.RequestId);
-        var provider = NewProvider.Create(request.Name, request.Type, request.Region, request.ActiveFrom, request.ActiveTo, request.CreatedBy);
+        var provider = NewProvider.Create(request.Name, WireWords.ProviderTypes.Normalise(request.Type), request.Region, request.ActiveFrom, request.ActiveTo, request.CreatedBy);
         return (await register.CreateAsync(requestId, provider, context.CancellationToken)).Value.ToMessage();
     }
 
@@ -36,7 +39,7 @@ public sealed class RecommendationTrackingService(
 
     public override async Task<ListProvidersResponse> ListProviders(ListProvidersRequest request, ServerCallContext context)
     {
-        var query = ProviderQuery.Create(request.Type, request.Region, request.NameContains, request.ActiveOn, request.PageSize, request.PageToken);
+        var query = ProviderQuery.Create(WireWords.ProviderTypes.Normalise(request.Type), request.Region, request.NameContains, request.ActiveOn, request.PageSize, request.PageToken);
         return (await register.ListAsync(query, context.CancellationToken)).ToMessage();
     }
 
@@ -69,7 +72,7 @@ public sealed class RecommendationTrackingService(
     {
         var today = Today.From(clock);
         var query = InspectionQuery.Create(
-            request.ProviderId, request.IncludePredecessors, request.Status, request.FrameworkId, request.FromDate, request.ToDate, request.PageSize, request.PageToken,
+            request.ProviderId, request.IncludePredecessors, WireWords.InspectionStatuses.Normalise(request.Status), request.FrameworkId, request.FromDate, request.ToDate, request.PageSize, request.PageToken,
             today, request.ImprovementPlanOverdueOnly, request.AsOf, request.NewestFirst);
         return (await calendar.ListAsync(query, context.CancellationToken)).ToMessage(today);
     }
@@ -100,7 +103,7 @@ public sealed class RecommendationTrackingService(
         var expectedVersion = ExpectedVersion(request.ExpectedVersion);
         var batch = NewRecommendations.Create(
             request.InspectionId,
-            request.Recommendations.Select(r => ((string?)r.AddresseeGroup, (string?)r.AddresseeProviderId, (string?)r.Text)).ToList(),
+            request.Recommendations.Select(r => (WireWords.AddresseeGroups.Normalise(r.AddresseeGroup), (string?)r.AddresseeProviderId, (string?)r.Text)).ToList(),
             request.RecordedBy,
             request.CorrectionReason);
         var added = (await records.AddAsync(requestId, batch, expectedVersion, context.CancellationToken)).Value;
@@ -112,7 +115,8 @@ public sealed class RecommendationTrackingService(
         var today = Today.From(clock);
         var scale = frameworks.CombinedProgressScale();
         var query = RecommendationQuery.Create(
-            request.ProviderId, request.IncludePredecessors, request.AddresseeGroup, request.InspectionId, request.LatestJudgement,
+            request.ProviderId, request.IncludePredecessors, WireWords.AddresseeGroups.Normalise(request.AddresseeGroup), request.InspectionId,
+            WireWords.LatestJudgements.Normalise(request.LatestJudgement),
             request.OverdueOnly, request.AsOf, request.TextContains, request.PageSize, request.PageToken, scale, today, request.Region, request.NewestFirst);
         return (await records.ListAsync(query, context.CancellationToken)).ToMessage(scale, today);
     }
@@ -131,7 +135,7 @@ public sealed class RecommendationTrackingService(
         var requestId = RequestKeys.Id(request.RequestId);
         var expectedVersion = ExpectedVersion(request.ExpectedVersion);
         var judgement = NewProgressJudgement.Create(
-            request.RecommendationId, request.InspectionId, request.Judgement, request.Findings, request.RepeatedFromPreviousInspection, request.RecordedBy,
+            request.RecommendationId, request.InspectionId, WireWords.ProgressWords.Normalise(request.Judgement), request.Findings, request.RepeatedFromPreviousInspection, request.RecordedBy,
             request.CorrectionReason);
         var recorded = (await progress.RecordAsync(requestId, judgement, expectedVersion, context.CancellationToken)).Value;
         return recorded.ToMessage(frameworks.ProgressScaleFor(recorded.Inspection.FrameworkId), Today.From(clock));
@@ -139,7 +143,7 @@ public sealed class RecommendationTrackingService(
 
     public override async Task<GetProgressSummaryResponse> GetProgressSummary(GetProgressSummaryRequest request, ServerCallContext context)
     {
-        var query = ProgressSummaryQuery.Create(request.InspectionId, request.ProviderId, request.GroupBy);
+        var query = ProgressSummaryQuery.Create(request.InspectionId, request.ProviderId, WireWords.ProgressGroupings.Normalise(request.GroupBy));
         return (await progress.SummaryAsync(query, context.CancellationToken)).ToMessage();
     }
 
@@ -153,9 +157,10 @@ public sealed class RecommendationTrackingService(
         // Checked before the items: half a million tiny ones fit in one message (found by fuzzing).
         if (request.Types_.Count > ChangeType.Watchable.Count * 4)
             throw new ValidationException("types", $"lists {request.Types_.Count} items; at most {ChangeType.Watchable.Count * 4}");
-        for (var i = 0; i < request.Types_.Count; i++)
-            if (!ChangeType.Watchable.Contains(request.Types_[i]))
-                violations.Add(new FieldViolation($"types[{i}]", $"'{request.Types_[i]}' is not a change type: one of {string.Join(", ", ChangeType.Watchable)}"));
+        var types = request.Types_.Select(WireWords.ChangeEventTypes.Normalise).ToList();
+        for (var i = 0; i < types.Count; i++)
+            if (!ChangeType.Watchable.Contains(types[i]))
+                violations.Add(new FieldViolation($"types[{i}]", $"'{types[i]}' is not a change type: one of {string.Join(", ", ChangeType.Watchable)}"));
         ValidationException.ThrowIfAny(violations);
 
         using var subscription = changes.Subscribe();
@@ -172,7 +177,7 @@ public sealed class RecommendationTrackingService(
             {
                 if (provider is { } p && change.ProviderId != p) continue;
                 if (inspection is { } i && change.InspectionId != i) continue;
-                if (request.Types_.Count > 0 && !request.Types_.Contains(change.Type)) continue;
+                if (types.Count > 0 && !types.Contains(change.Type)) continue;
                 await responseStream.WriteAsync(change.ToMessage(), ct);
             }
         }

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Inspection.Domain;
+using Inspection.Domain.Dates;
 using Inspection.Recommendations.Application;
 using Inspection.Recommendations.Domain;
 
@@ -39,7 +40,7 @@ public sealed class AssessmentScoringRatings(Func<AssessmentScoring.AssessmentSc
     {
         var request = new RecordPublishedFiguresRequest
         {
-            InspectionId = Identifier.Format(inspectionId), PublishedOn = CalendarDate.Format(publishedOn), PublishedBy = publishedBy,
+            InspectionId = Identifier.Format(inspectionId), PublishedOn = CalendarDate.ToText(publishedOn), PublishedBy = publishedBy,
         };
         try
         {

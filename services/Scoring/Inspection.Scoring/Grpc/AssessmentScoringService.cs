@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Inspection.Contracts.Vocabularies;
 using Inspection.Scoring.Application;
 using Inspection.Scoring.Domain.Assessments;
 using Inspection.Scoring.Domain.Frameworks;
@@ -15,8 +16,19 @@ public sealed class AssessmentScoringService(
     PanelDepartures departures,
     PublishedReports reports,
     ComputedRatings computed,
-    PublishedRecord published) : AssessmentScoring.AssessmentScoringBase
+    PublishedRecord published,
+    CaseAnswerRules answerRules) : AssessmentScoring.AssessmentScoringBase
 {
+    public override async Task<ListAllowedAnswersResponse> ListAllowedAnswers(ListAllowedAnswersRequest request, ServerCallContext context) =>
+        new()
+        {
+            Questions =
+            {
+                (await answerRules.ForCaseAsync(request.InspectionId, request.CaseReference, request.StandardId, context.CancellationToken)).Select(e =>
+                    new AllowedAnswers { QuestionId = e.QuestionId, StandardId = e.StandardId, Answers = { e.Answers.Select(a => a.Word()) }, Reason = e.Reason }),
+            },
+        };
+
     public override Task<ListFrameworksResponse> ListFrameworks(ListFrameworksRequest request, ServerCallContext context)
     {
         var response = new ListFrameworksResponse();

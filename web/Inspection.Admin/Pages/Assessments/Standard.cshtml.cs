@@ -28,6 +28,10 @@ public sealed class StandardModel(CaseSampling.CaseSamplingClient sampling, Asse
     public Standard Standard { get; private set; } = new();
     public int StandardNumber { get; private set; }
 
+    /// <summary>The answers scoring allows this case for each question of the standard (ListAllowedAnswers): the form
+    /// offers only those, and the rules stay scoring's.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> AllowedAnswers { get; private set; } = new Dictionary<string, IReadOnlyList<string>>();
+
     [BindProperty] public Dictionary<string, string> Answers { get; set; } = [];
     [BindProperty] public Dictionary<string, string> Notes { get; set; } = [];
     [BindProperty] public long Version { get; set; }
@@ -104,6 +108,9 @@ public sealed class StandardModel(CaseSampling.CaseSamplingClient sampling, Asse
         Assessment = loaded;
         Standard = standard;
         StandardNumber = loaded.Sections.IndexOf(standard) + 1;
+        var allowed = await scoring.ListAllowedAnswersAsync(
+            new ListAllowedAnswersRequest { InspectionId = id, CaseReference = caseReference, StandardId = standard.StandardId }, new CallOptions(cancellationToken: ct));
+        AllowedAnswers = allowed.Questions.ToDictionary(q => q.QuestionId, q => (IReadOnlyList<string>)q.Answers.ToList(), StringComparer.Ordinal);
         return true;
     }
 }
