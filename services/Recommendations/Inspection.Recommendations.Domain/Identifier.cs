@@ -1,5 +1,3 @@
-using Inspection.Domain;
-
 namespace Inspection.Recommendations.Domain;
 
 /// <summary>Ids travel as UUID strings; this service makes them, so anything else is a caller's mistake.</summary>

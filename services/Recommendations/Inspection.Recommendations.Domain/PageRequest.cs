@@ -1,5 +1,4 @@
 using System.Globalization;
-using Inspection.Domain;
 
 namespace Inspection.Recommendations.Domain;
 

@@ -1,5 +1,3 @@
-using Inspection.Domain;
-
 namespace Inspection.Recommendations.Domain;
 
 /// <summary>Checks on free-text request fields, so every command reports missing or oversized text the same way.</summary>

@@ -1,8 +1,4 @@
-using Inspection.Recommendations.Application;
-using Inspection.Recommendations.Application.Changes;
-using Inspection.Recommendations.Data;
 using Inspection.Recommendations.Demo;
-using Inspection.Recommendations.Domain.Frameworks;
 using Inspection.Recommendations.Grpc;
 using Inspection.Recommendations.Upstream;
 using Inspection.Scoring.V1;

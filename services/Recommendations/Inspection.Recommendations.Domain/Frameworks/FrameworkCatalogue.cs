@@ -1,7 +1,4 @@
 using System.Text.Json;
-using Inspection.Domain;
-using Inspection.Recommendations.Domain.Inspections;
-using Inspection.Recommendations.Domain.Progress;
 
 namespace Inspection.Recommendations.Domain.Frameworks;
 

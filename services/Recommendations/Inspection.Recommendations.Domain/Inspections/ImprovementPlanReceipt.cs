@@ -1,6 +1,3 @@
-using Inspection.Domain;
-using Inspection.Domain.Dates;
-
 namespace Inspection.Recommendations.Domain.Inspections;
 
 /// <summary>The inspected provider's improvement plan arrived: on which day, and who recorded it.</summary>

@@ -1,6 +1,3 @@
-using Inspection.Domain;
-using Inspection.Domain.Dates;
-
 namespace Inspection.Recommendations.Domain.Inspections;
 
 /// <summary>The publication of an inspection's report: its date and who recorded it.</summary>

@@ -1,6 +1,3 @@
-using Inspection.Domain;
-using Inspection.Domain.Dates;
-
 namespace Inspection.Recommendations.Domain.Inspections;
 
 /// <summary>Which inspections a list asks for: by provider (optionally with its ancestors), status, framework and dates.</summary>

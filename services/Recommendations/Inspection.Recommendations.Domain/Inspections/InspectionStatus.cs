@@ -1,5 +1,3 @@
-using Inspection.Domain;
-
 namespace Inspection.Recommendations.Domain.Inspections;
 
 /// <summary>Where an inspection stands: planned (in the calendar, recommendations being drafted) or published.</summary>

@@ -1,5 +1,3 @@
-using Inspection.Domain;
-using Inspection.Domain.Dates;
 using Inspection.Recommendations.Domain.Frameworks;
 
 namespace Inspection.Recommendations.Domain.Inspections;

@@ -1,5 +1,4 @@
 using Dates = Inspection.Domain.Dates;
-using Inspection.Domain;
 
 namespace Inspection.Recommendations.Domain.Inspections;
 

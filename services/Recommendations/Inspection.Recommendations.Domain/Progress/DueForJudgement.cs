@@ -1,8 +1,3 @@
-using Inspection.Domain;
-using Inspection.Domain.Dates;
-using Inspection.Recommendations.Domain.Inspections;
-using Inspection.Recommendations.Domain.Recommendations;
-
 namespace Inspection.Recommendations.Domain.Progress;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Inspection.Recommendations.Domain.Recommendations;
-
 namespace Inspection.Recommendations.Domain.Progress;
 
 /// <summary>A recommendation an inspection must judge, with the judgement it had before and any already made at this inspection.</summary>

@@ -1,6 +1,3 @@
-using Inspection.Domain;
-using Inspection.Recommendations.Domain.Inspections;
-
 namespace Inspection.Recommendations.Domain.Progress;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Inspection.Recommendations.Domain.Recommendations;
-
 namespace Inspection.Recommendations.Domain.Progress;
 
 /// <summary>One recorded judgement with what a summary groups it by.</summary>

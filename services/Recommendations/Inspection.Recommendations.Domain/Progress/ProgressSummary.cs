@@ -1,5 +1,4 @@
 using System.Globalization;
-using Inspection.Domain.Dates;
 
 namespace Inspection.Recommendations.Domain.Progress;
 

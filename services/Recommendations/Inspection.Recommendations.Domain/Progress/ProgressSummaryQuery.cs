@@ -1,5 +1,3 @@
-using Inspection.Domain;
-
 namespace Inspection.Recommendations.Domain.Progress;
 
 /// <summary>Which judgements a summary counts (made at one inspection, of recommendations reaching one provider) and how it groups them.</summary>

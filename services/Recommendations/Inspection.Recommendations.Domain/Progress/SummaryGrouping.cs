@@ -1,6 +1,3 @@
-using Inspection.Domain;
-using Inspection.Recommendations.Domain.Providers;
-
 namespace Inspection.Recommendations.Domain.Progress;
 
 /// <summary>How progress judgements are counted: per judging inspection, per addressee provider, per region, per addressee group, or per year.</summary>

@@ -1,6 +1,3 @@
-using Inspection.Domain;
-using Inspection.Domain.Dates;
-
 namespace Inspection.Recommendations.Domain.Providers;
 
 /// <summary>A provider to add to the register, validated.</summary>

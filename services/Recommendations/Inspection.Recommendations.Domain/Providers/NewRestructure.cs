@@ -1,6 +1,3 @@
-using Inspection.Domain;
-using Inspection.Domain.Dates;
-
 namespace Inspection.Recommendations.Domain.Providers;
 
 /// <summary>A restructure to record: the successor provider was formed, on a date, from (parts of) its predecessors.</summary>

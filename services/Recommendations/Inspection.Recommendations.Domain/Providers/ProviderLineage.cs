@@ -1,5 +1,3 @@
-using Inspection.Domain;
-
 namespace Inspection.Recommendations.Domain.Providers;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Inspection.Domain;
-using Inspection.Domain.Dates;
-
 namespace Inspection.Recommendations.Domain.Providers;
 
 /// <summary>Which providers a list asks for.</summary>

@@ -1,5 +1,3 @@
-using Inspection.Domain;
-
 namespace Inspection.Recommendations.Domain.Providers;
 
 /// <summary>The kinds of organisation the inspectorate inspects or addresses, as the words that travel on the wire.</summary>

@@ -1,6 +1,3 @@
-using Inspection.Domain;
-using Inspection.Recommendations.Domain.Providers;
-
 namespace Inspection.Recommendations.Domain.Recommendations;
 
 /// <summary>

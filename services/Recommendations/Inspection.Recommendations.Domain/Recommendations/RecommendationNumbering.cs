@@ -1,7 +1,3 @@
-using Inspection.Domain;
-using Inspection.Domain.Dates;
-using Inspection.Recommendations.Domain.Providers;
-
 namespace Inspection.Recommendations.Domain.Recommendations;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Inspection.Recommendations.Domain.Progress;
-
 namespace Inspection.Recommendations.Domain.Recommendations;
 
 /// <summary>A recommendation with every judgement of it, in the order recorded.</summary>

@@ -1,6 +1,3 @@
-using Inspection.Recommendations.Domain.Inspections;
-using Inspection.Recommendations.Domain.Recommendations;
-
 namespace Inspection.Recommendations.Application;
 
 /// <summary>The inspection after an AddRecommendations request, and the recommendations that request made.</summary>

@@ -1,6 +1,3 @@
-using Inspection.Recommendations.Domain.Inspections;
-using Inspection.Recommendations.Domain.Progress;
-
 namespace Inspection.Recommendations.Application;
 
 /// <summary>What an inspection must judge, and the scale it judges with.</summary>

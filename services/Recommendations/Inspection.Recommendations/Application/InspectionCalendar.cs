@@ -1,10 +1,4 @@
 using Inspection.Data;
-using Inspection.Domain;
-using Inspection.Recommendations.Application.Changes;
-using Inspection.Recommendations.Data;
-using Inspection.Recommendations.Domain;
-using Inspection.Recommendations.Domain.Frameworks;
-using Inspection.Recommendations.Domain.Inspections;
 using Npgsql;
 
 

@@ -1,5 +1,3 @@
-using Inspection.Recommendations.Domain.Providers;
-
 namespace Inspection.Recommendations.Application;
 
 /// <summary>A provider reached through the lineage, with the link that reached it.</summary>

@@ -1,5 +1,3 @@
-using Inspection.Recommendations.Domain.Providers;
-
 namespace Inspection.Recommendations.Application;
 
 /// <summary>A provider with every ancestor and every successor.</summary>

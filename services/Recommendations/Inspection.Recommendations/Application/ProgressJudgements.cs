@@ -1,8 +1,4 @@
 using Inspection.Data;
-using Inspection.Recommendations.Application.Changes;
-using Inspection.Recommendations.Data;
-using Inspection.Recommendations.Domain.Frameworks;
-using Inspection.Recommendations.Domain.Progress;
 using Npgsql;
 
 namespace Inspection.Recommendations.Application;

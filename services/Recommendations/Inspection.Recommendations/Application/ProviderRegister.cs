@@ -1,8 +1,4 @@
 using Inspection.Data;
-using Inspection.Domain;
-using Inspection.Recommendations.Data;
-using Inspection.Recommendations.Domain;
-using Inspection.Recommendations.Domain.Providers;
 
 using Npgsql;
 

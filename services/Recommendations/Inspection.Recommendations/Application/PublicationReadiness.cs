@@ -1,5 +1,3 @@
-using Inspection.Recommendations.Domain.Progress;
-
 namespace Inspection.Recommendations.Application;
 
 /// <summary>

@@ -1,8 +1,4 @@
 using Inspection.Data;
-using Inspection.Recommendations.Data;
-using Inspection.Recommendations.Domain;
-using Inspection.Recommendations.Domain.Frameworks;
-using Inspection.Recommendations.Domain.Recommendations;
 
 
 namespace Inspection.Recommendations.Application;

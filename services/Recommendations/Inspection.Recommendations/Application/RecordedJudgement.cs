@@ -1,7 +1,3 @@
-using Inspection.Recommendations.Domain.Inspections;
-using Inspection.Recommendations.Domain.Progress;
-using Inspection.Recommendations.Domain.Recommendations;
-
 namespace Inspection.Recommendations.Application;
 
 /// <summary>A judgement just recorded, with its recommendation as it now stands (new version, full history).</summary>

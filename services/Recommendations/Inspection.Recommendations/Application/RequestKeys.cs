@@ -2,8 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Inspection.Data;
-using Inspection.Domain;
-using Inspection.Recommendations.Domain;
 
 namespace Inspection.Recommendations.Application;
 

@@ -1,4 +1,3 @@
-using Inspection.Recommendations.Domain.Progress;
 using static Inspection.Recommendations.Data.SqlValues;
 
 namespace Inspection.Recommendations.Data;

@@ -1,8 +1,5 @@
 using Dapper;
 using Inspection.Data;
-using Inspection.Domain;
-using Inspection.Recommendations.Domain;
-using Inspection.Recommendations.Domain.Recommendations;
 
 using Npgsql;
 using static Inspection.Recommendations.Data.SqlValues;

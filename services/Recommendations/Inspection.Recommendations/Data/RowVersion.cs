@@ -1,6 +1,4 @@
 using Dapper;
-using Inspection.Domain;
-using Inspection.Recommendations.Domain;
 
 using Npgsql;
 

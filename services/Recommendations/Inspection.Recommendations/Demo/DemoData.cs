@@ -1,14 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Inspection.Domain;
-using Inspection.Domain.Dates;
-using Inspection.Recommendations.Application;
-using Inspection.Recommendations.Domain;
-using Inspection.Recommendations.Domain.Frameworks;
-using Inspection.Recommendations.Domain.Inspections;
-using Inspection.Recommendations.Domain.Progress;
-using Inspection.Recommendations.Domain.Providers;
-using Inspection.Recommendations.Domain.Recommendations;
 
 namespace Inspection.Recommendations.Demo;
 

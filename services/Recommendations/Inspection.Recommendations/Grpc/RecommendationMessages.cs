@@ -1,12 +1,4 @@
 using Google.Protobuf.WellKnownTypes;
-using Inspection.Domain.Dates;
-using Inspection.Recommendations.Application;
-using Inspection.Recommendations.Application.Changes;
-using Inspection.Recommendations.Domain;
-using Inspection.Recommendations.Domain.Inspections;
-using Inspection.Recommendations.Domain.Progress;
-using Inspection.Recommendations.Domain.Providers;
-using Inspection.Recommendations.Domain.Recommendations;
 
 using V1 = Inspection.Recommendations.V1;
 

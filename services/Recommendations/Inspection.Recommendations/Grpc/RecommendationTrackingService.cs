@@ -1,14 +1,5 @@
 using Grpc.Core;
 using Inspection.Contracts.Vocabularies;
-using Inspection.Domain;
-using Inspection.Recommendations.Application;
-using Inspection.Recommendations.Application.Changes;
-using Inspection.Recommendations.Domain;
-using Inspection.Recommendations.Domain.Frameworks;
-using Inspection.Recommendations.Domain.Inspections;
-using Inspection.Recommendations.Domain.Progress;
-using Inspection.Recommendations.Domain.Providers;
-using Inspection.Recommendations.Domain.Recommendations;
 
 using Inspection.Recommendations.V1;
 

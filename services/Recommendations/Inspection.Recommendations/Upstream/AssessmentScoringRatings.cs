@@ -1,8 +1,4 @@
 using Grpc.Core;
-using Inspection.Domain;
-using Inspection.Domain.Dates;
-using Inspection.Recommendations.Application;
-using Inspection.Recommendations.Domain;
 
 using Inspection.Scoring.V1;
 using Inspection.ServiceDefaults;
