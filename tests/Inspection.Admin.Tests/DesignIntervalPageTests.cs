@@ -48,9 +48,12 @@ public sealed class DesignIntervalPageTests(AdminFixture admin)
 
         var bnes = await admin.InspectionOfAsync(AdminFixture.Bnes);
         await page.GotoAsync($"/inspections/{bnes.InspectionId}/ratings");
+        // Every key question the report gives n for has an interval, and each of those says it is Wilson's and why.
         var methods = await page.GetByTestId("interval-method").AllInnerTextsAsync();
-        Assert.NotEmpty(methods);
+        var intervals = (await page.GetByTestId("interval").AllInnerTextsAsync()).Count(t => !t.StartsWith('–'));
+        Assert.Equal(intervals, methods.Count);
         Assert.All(methods, m => Assert.Equal("Wilson interval: how the sample was drawn is not known (figures from the published report), so it is treated as a simple random sample.", m));
         Assert.Equal(0, await page.GetByTestId("interval-explained").CountAsync());
+        Assert.Equal(methods.Count, await page.GetByTestId("margin").CountAsync());
     }
 }
