@@ -7,17 +7,19 @@ namespace Inspection.Admin.Tests;
 
 /// <summary>
 /// A new inspection (pdu-2021-2023) of a new provider with 12 sampled cases, set up through the services' own gRPC
-/// APIs, and key question 2.2.1 assessed in every case: Yes for the six men, No for the six women.
+/// APIs, and key question 2.2.1 assessed in every case: Yes for the men, No for the women. With the default caseload
+/// of 12 the sample is the whole caseload (six men, six women); a larger <c>caseload</c> makes it a sample of it.
 /// </summary>
 public sealed record CaseAssessedInspection(string InspectionId, string ProviderId, string ProviderName, IReadOnlyList<SampledCase> Cases)
 {
-    public static Task<CaseAssessedInspection> CreateAsync(AdminFixture admin, string purpose) =>
-        CreateAsync(admin, purpose, 12, (c, _) => [("2.2.1", c.Gender == "male" ? "Yes" : "No")]);
+    public static Task<CaseAssessedInspection> CreateAsync(AdminFixture admin, string purpose, int caseload = 12) =>
+        CreateAsync(admin, purpose, 12, (c, _) => [("2.2.1", c.Gender == "male" ? "Yes" : "No")], caseload);
 
-    /// <summary>As above with <paramref name="count"/> cases (women at even positions of the caseload, men at odd ones),
-    /// each answered as <paramref name="answers"/> says from the case and its position.</summary>
+    /// <summary>As above with <paramref name="count"/> sampled cases from a caseload of <paramref name="caseload"/> (the
+    /// sample itself by default; women at even positions of the caseload, men at odd ones), each answered as
+    /// <paramref name="answers"/> says from the case and its position.</summary>
     public static async Task<CaseAssessedInspection> CreateAsync(AdminFixture admin, string purpose, int count,
-        Func<SampledCase, int, IEnumerable<(string QuestionId, string Answer)>> answers)
+        Func<SampledCase, int, IEnumerable<(string QuestionId, string Answer)>> answers, int? caseload = null)
     {
         var sampling = admin.Sampling.CreateClient<CaseSampling.CaseSamplingClient>();
         var scoring = admin.Scoring.CreateClient<AssessmentScoring.AssessmentScoringClient>();
@@ -25,14 +27,15 @@ public sealed record CaseAssessedInspection(string InspectionId, string Provider
         var (unique, provider, inspection) = (planned.Unique, planned.Provider, planned.Inspection);
         var snapshot = await sampling.StartPopulationImportAsync(new StartPopulationImportRequest { RequestId = "s-" + unique, ProviderId = provider.ProviderId, TakenOn = "2021-12-01" });
         var batch = new ImportPopulationRequest { SnapshotId = snapshot.SnapshotId, FirstRowNumber = 2 };
-        for (var i = 0; i < count; i++)
+        var population = caseload ?? count;
+        for (var i = 0; i < population; i++)
             batch.Cases.Add(new PopulationCase
             {
-                CaseReference = $"B{i:000}", SentenceType = "community_order", StartDate = $"2021-11-{1 + i:00}",
+                CaseReference = $"B{i:000}", SentenceType = "community_order", StartDate = $"2021-11-{1 + i % 28:00}",
                 Gender = i % 2 == 0 ? "female" : "male", EthnicGroup = "white", RoshLevel = "medium",
             });
         await sampling.ImportPopulationAsync(batch);
-        await sampling.CompletePopulationImportAsync(new CompletePopulationImportRequest { SnapshotId = snapshot.SnapshotId, ExpectedCaseCount = count });
+        await sampling.CompletePopulationImportAsync(new CompletePopulationImportRequest { SnapshotId = snapshot.SnapshotId, ExpectedCaseCount = population });
         var draw = new DrawSampleRequest
         {
             RequestId = "d-" + unique, InspectionId = inspection.InspectionId, SnapshotId = snapshot.SnapshotId, FixedSize = count, Seed = 11,

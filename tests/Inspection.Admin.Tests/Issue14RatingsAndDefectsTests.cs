@@ -17,14 +17,20 @@ public sealed class Issue14RatingsAndDefectsTests(AdminFixture admin)
     [Fact]
     public async Task Only_the_deciding_key_question_is_borderline_and_the_rating_says_why_in_words()
     {
-        // 2.2.1 answered in all 12 cases, 6 Yes: 50%, Requires improvement, 95% interval 25% to 75% crossing both edges.
-        var inspection = await CaseAssessedInspection.CreateAsync(admin, "Borderline");
+        // 2.2.1 answered in 12 cases sampled from a caseload of 48: borderline by the interval from the sample's design.
+        var inspection = await CaseAssessedInspection.CreateAsync(admin, "Borderline", caseload: 48);
+        var served = (await admin.Scoring.CreateClient<AssessmentScoring.AssessmentScoringClient>()
+            .GetInspectionRatingsAsync(new GetInspectionRatingsRequest { InspectionId = inspection.InspectionId }))
+            .Standards.Single(s => s.StandardId == "2.2");
+        var deciding = served.KeyQuestions.Single(q => q.QuestionId == "2.2.1");
+        Assert.True(served.DesignBorderline);
         var page = await admin.PageAsAsync(Role.Viewer);
         await page.GotoAsync($"/inspections/{inspection.InspectionId}/ratings");
 
         var note = await page.Locator("[data-testid=standard-ratings] tr[data-standard='2.2'] [data-testid=borderline]").InnerTextAsync();
-        Assert.Contains("Key question 2.2.1 decides the rating (6 of 12, 50%); its 95% interval, 25% to 75%, crosses the 50% line between Requires improvement and Inadequate and the 65% line between Requires improvement and Good.", note);
-        Assert.Contains("more Yes answers would make it Good", note);
+        Assert.Contains($"Key question 2.2.1 decides the rating ({deciding.K} of 12, {deciding.Pct}%); its 95% interval from the sample's design (Korn-Graubard), " +
+            $"{Math.Round(deciding.DesignCiLowerPct):0}% to {Math.Round(deciding.DesignCiUpperPct):0}%, crosses the", note);
+        Assert.Contains("more Yes answers would make it", note);
         Assert.Equal(1, await page.GetByTestId("borderline").CountAsync());
         Assert.Equal(1, await page.GetByTestId("kq-borderline").CountAsync());
         Assert.Equal(1, await page.Locator("[data-testid=key-questions-2\\.2] tr[data-question='2.2.1'] [data-testid=kq-borderline]").CountAsync());

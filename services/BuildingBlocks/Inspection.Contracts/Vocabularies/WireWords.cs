@@ -256,6 +256,10 @@ public static class WireWords
         new(AdjustmentMethod.Holm, "holm"),
         new(AdjustmentMethod.BenjaminiHochberg, "benjamini_hochberg"));
 
+    public static readonly Vocabulary<IntervalMethod> IntervalMethods = new("an interval method",
+        new(IntervalMethod.KornGraubard, "korn_graubard"),
+        new(IntervalMethod.Wilson, "wilson"));
+
     /// <summary>The vocabulary of <typeparamref name="T"/>, found once among the fields above.</summary>
     public static Vocabulary<T> Of<T>() where T : struct, Enum => Lookup<T>.Vocabulary;
 

@@ -1,7 +1,7 @@
 namespace Inspection.Scoring.Domain.Assessments;
 
 /// <summary>
-/// The inspection's current sample as case sampling gives it: its id and its active cases. Only these cases count in
+/// The inspection's current sample as case sampling gives it: its id, its active cases and the design it was drawn with. Only these cases count in
 /// any figure (issue 19): an assessment counts when it belongs to this sample (or predates samples being recorded with
 /// assessments) and its case is still active here.
 /// </summary>
@@ -12,16 +12,20 @@ public sealed class CurrentSample
 
     private readonly HashSet<string> _active;
 
-    public CurrentSample(string sampleId, IReadOnlyList<SampledCaseFacts> activeCases)
+    public CurrentSample(string sampleId, IReadOnlyList<SampledCaseFacts> activeCases, SampleDesign? design = null)
     {
         SampleId = sampleId;
         ActiveCases = activeCases;
+        Design = design;
         _active = activeCases.Select(c => c.CaseReference).ToHashSet(StringComparer.Ordinal);
     }
 
     public string SampleId { get; }
     public IReadOnlyList<SampledCaseFacts> ActiveCases { get; }
     public IReadOnlyCollection<string> ActiveReferences => _active;
+
+    /// <summary>The strata and populations the sample was drawn with; null where case sampling cannot give them.</summary>
+    public SampleDesign? Design { get; }
 
     public SampledCaseFacts? Find(string caseReference) => ActiveCases.FirstOrDefault(c => c.CaseReference == caseReference);
 

@@ -37,12 +37,16 @@ public sealed class BandScale
     /// edge unless the band is the lowest, the upper edge unless it is the highest. An edge at b% lies at b - 0.5 in
     /// exact terms, because the band is applied to the half-up rounded percentage.
     /// </summary>
-    public IReadOnlyList<(int EdgePct, string Neighbour)> EdgesCrossed(RatingBand band, WilsonInterval interval)
+    public IReadOnlyList<(int EdgePct, string Neighbour)> EdgesCrossed(RatingBand band, WilsonInterval interval) =>
+        EdgesCrossed(band, interval.LowerPct, interval.UpperPct);
+
+    /// <summary>The edges of a band the interval from <paramref name="lowerPct"/> to <paramref name="upperPct"/> crosses.</summary>
+    public IReadOnlyList<(int EdgePct, string Neighbour)> EdgesCrossed(RatingBand band, double lowerPct, double upperPct)
     {
         var edges = new List<(int, string)>();
         var index = _bands.ToList().FindIndex(b => b.Rating == band.Rating);
         if (index < 0) return edges;
-        bool Across(int edge) => interval.LowerPct < edge - 0.5 && interval.UpperPct >= edge - 0.5;
+        bool Across(int edge) => lowerPct < edge - 0.5 && upperPct >= edge - 0.5;
         if (index > 0 && Across(band.MinPct)) edges.Add((band.MinPct, _bands[index - 1].Rating));
         if (index + 1 < _bands.Count && Across(_bands[index + 1].MinPct)) edges.Add((_bands[index + 1].MinPct, _bands[index + 1].Rating));
         return edges;

@@ -1,3 +1,4 @@
+using IntervalMethod = Inspection.Domain.Vocabularies.IntervalMethod;
 using Inspection.Scoring.Domain.Frameworks;
 using Inspection.Scoring.Domain.Omi;
 
@@ -7,8 +8,8 @@ namespace Inspection.Scoring.Domain.Ratings;
 /// Computes every rating of an inspection under its framework, exactly as the inspectorate does (README sections 2-4):
 /// a case standard is the band of its lowest key-question percentage (rounded half up, Not applicable excluded); domain
 /// one is the inspector's judgement checked against the decision rules; the overall rating is the band of
-/// score / maximum as an exact fraction. Beyond the published method: Wilson intervals, borderline flags and the Yes
-/// answers needed to reach the next band.
+/// score / maximum as an exact fraction. Beyond the published method: Wilson intervals and the design-based ones
+/// (<see cref="DesignInterval"/>), borderline flags on each and the Yes answers needed to reach the next band.
 /// </summary>
 public static class InspectionRater
 {
@@ -49,6 +50,10 @@ public static class InspectionRater
             rounded = figure?.Pct;
         }
         var interval = count?.Interval;
+        // The design-based interval where the sample's design is known; Wilson's for published figures.
+        var design = count is { HasCases: true } c0
+            ? DesignInterval.For(c0, inputs.Source == ResultSource.CaseAssessments ? inputs.Design : null, inputs.ApplicableAnswers.GetValueOrDefault(keyQuestion.Id))
+            : null;
         var band = rounded is { } pct && !scale.IsEmpty ? scale.BandFor(pct) : null;
         var next = band is null ? null : scale.BandAbove(band);
         return new KeyQuestionResult(
@@ -64,7 +69,8 @@ public static class InspectionRater
             false,
             next?.Rating,
             count is { } c && next is not null ? BandScale.YesNeeded(c, next.MinPct) : null,
-            inputs.Source);
+            inputs.Source,
+            design);
     }
 
     private static StandardResult RateCaseStandard(Framework framework, Standard standard, BandScale scale, RatingInputs inputs)
@@ -85,6 +91,8 @@ public static class InspectionRater
         var applicable = true;
         var borderline = false;
         string? borderlineReason = null;
+        var designBorderline = false;
+        string? designBorderlineReason = null;
         string? nextBand = null;
         int? yesNeeded = null;
         if (withPct.Count == 0)
@@ -101,7 +109,10 @@ public static class InspectionRater
             var lowestPct = withPct.Min(k => k.RoundedPct!.Value);
             var band = scale.BandFor(lowestPct);
             computed = band.Rating;
-            (borderline, borderlineReason, keyQuestions) = Borderline(keyQuestions, lowestPct, band, scale);
+            (borderline, borderlineReason, keyQuestions) = Borderline(keyQuestions, lowestPct, band, scale, WilsonBounds, WilsonWords,
+                k => k with { Borderline = true });
+            (designBorderline, designBorderlineReason, keyQuestions) = Borderline(keyQuestions, lowestPct, band, scale, DesignBounds, DesignWords,
+                k => k with { DesignBorderline = true });
             var next = scale.BandAbove(band);
             if (next is not null)
             {
@@ -129,28 +140,42 @@ public static class InspectionRater
         }
         var ratedForPublication = final is not null && (!applicable || framework.Overall?.Points.ContainsKey(final) != false);
         return new StandardResult(standard, keyQuestions, applicable, computed, borderline, nextBand, yesNeeded, final,
-            departure, null, published, [], ratedForPublication, borderlineReason);
+            departure, null, published, [], ratedForPublication, borderlineReason, designBorderline, designBorderlineReason);
     }
+
+    private static (double Lower, double Upper)? WilsonBounds(KeyQuestionResult k) =>
+        k.Interval is { } w ? (w.LowerPct, w.UpperPct) : null;
+
+    private static (double Lower, double Upper)? DesignBounds(KeyQuestionResult k) =>
+        k.Design is { } d ? (d.LowerPct, d.UpperPct) : null;
+
+    private static string WilsonWords(KeyQuestionResult k) => "its 95% interval";
+
+    private static string DesignWords(KeyQuestionResult k) => k.Design?.Method == IntervalMethod.KornGraubard
+        ? "its 95% interval from the sample's design (Korn-Graubard)"
+        : "its 95% Wilson interval (the sample's design is not known)";
 
     /// <summary>
     /// A computed rating is borderline only where a deciding key question (one at the lowest percentage) has a 95%
-    /// interval crossing an edge of the band the standard is rated in; the reason names it, its figures, the interval
-    /// and the edge. Only those key questions are marked borderline.
+    /// interval (<paramref name="bounds"/>: Wilson's, or the design's) crossing an edge of the band the standard is
+    /// rated in; the reason names it, its figures, the interval and the edge. Only those key questions are marked.
     /// </summary>
     private static (bool, string?, List<KeyQuestionResult>) Borderline(
-        List<KeyQuestionResult> keyQuestions, int lowestPct, RatingBand band, BandScale scale)
+        List<KeyQuestionResult> keyQuestions, int lowestPct, RatingBand band, BandScale scale,
+        Func<KeyQuestionResult, (double Lower, double Upper)?> bounds, Func<KeyQuestionResult, string> intervalWords,
+        Func<KeyQuestionResult, KeyQuestionResult> mark)
     {
         var reasons = new List<string>();
         var marked = keyQuestions.Select(k =>
         {
-            if (k.RoundedPct != lowestPct || k.Interval is not { } interval) return k;
-            var edges = scale.EdgesCrossed(band, interval);
+            if (k.RoundedPct != lowestPct || bounds(k) is not { } interval) return k;
+            var edges = scale.EdgesCrossed(band, interval.Lower, interval.Upper);
             if (edges.Count == 0) return k;
             var figures = k.Count is { } c ? $"{c.Yes} of {c.Applicable}, {lowestPct}%" : $"{lowestPct}%";
             var across = string.Join(" and ", edges.Select(e => $"the {e.EdgePct}% line between {band.Rating} and {e.Neighbour}"));
-            reasons.Add($"Key question {k.QuestionId} decides the rating ({figures}); its 95% interval, " +
-                $"{Math.Round(interval.LowerPct):0}% to {Math.Round(interval.UpperPct):0}%, crosses {across}.");
-            return k with { Borderline = true };
+            reasons.Add($"Key question {k.QuestionId} decides the rating ({figures}); {intervalWords(k)}, " +
+                $"{Math.Round(interval.Lower):0}% to {Math.Round(interval.Upper):0}%, crosses {across}.");
+            return mark(k);
         }).ToList();
         return (reasons.Count > 0, reasons.Count > 0 ? string.Join(" ", reasons) : null, marked);
     }

@@ -45,7 +45,12 @@ public sealed class ComputedRatings(
             .Where(j => framework.FindStandard(j.StandardId)?.IsJudged == true)
             .GroupBy(j => j.StandardId)
             .ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
-        var ratings = InspectionRater.Rate(framework, RatingInputs.FromCases(counted.KeyQuestions, counted.Departures, judged));
+        var designed = current is null ? null : await samples.WithDesignAsync(current, ct);
+        var ratings = InspectionRater.Rate(framework, RatingInputs.FromCases(counted.KeyQuestions, counted.Departures, judged) with
+        {
+            Design = designed?.Design,
+            ApplicableAnswers = counted.ApplicableAnswers,
+        });
 
         // "Assessed" means complete: every case of the current sample needs an assessment answering every question
         // that can apply to it before the inspection can be published.

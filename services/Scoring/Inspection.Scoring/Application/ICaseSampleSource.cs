@@ -9,6 +9,10 @@ public interface ICaseSampleSource
     /// <summary>The current sample; <see cref="Inspection.Domain.PreconditionFailedException"/> when none is drawn.</summary>
     Task<CurrentSample> CurrentSampleAsync(string inspectionId, CancellationToken ct);
 
+    /// <summary>The sample with the design it was drawn with (its strata's populations), for the design-based
+    /// intervals; unchanged (no design) where case sampling cannot give it.</summary>
+    Task<CurrentSample> WithDesignAsync(CurrentSample current, CancellationToken ct);
+
     /// <summary>When the sample was drawn and its substitutions; <see cref="SampleHistory.Unknown"/> when case sampling
     /// cannot say (a sample without an id).</summary>
     Task<SampleHistory> HistoryAsync(string sampleId, CancellationToken ct);

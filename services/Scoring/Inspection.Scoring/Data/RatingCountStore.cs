@@ -11,7 +11,8 @@ namespace Inspection.Scoring.Data;
 public sealed class RatingCountStore(Database database)
 {
     /// <summary>k and n per key question over the current sample's active cases, the panel departures, how many of
-    /// those cases are assessed (and which completely), and how many assessments are set aside, in one round trip.</summary>
+    /// those cases are assessed (and which completely), how many assessments are set aside, and each key question's
+    /// applicable answers by case (for the design-based intervals), in one round trip.</summary>
     public async Task<RatingCounts> GetRatingCountsAsync(string inspectionId, CurrentSample? current, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
@@ -21,12 +22,16 @@ public sealed class RatingCountStore(Database database)
             SELECT {DepartureRow.Columns} FROM panel_departures WHERE inspection_id = @inspectionId;
             SELECT count(*)::int FROM case_assessments a WHERE a.inspection_id = @inspectionId;
             SELECT case_reference, coalesce(questions_unanswered = 0, false) FROM case_assessments a WHERE a.inspection_id = @inspectionId AND {CountedAnswers.Condition};
+            SELECT question_id AS QuestionId, case_reference AS CaseReference, a.answer = 'Yes' AS Yes FROM key_question_answers a WHERE a.inspection_id = @inspectionId AND {CountedAnswers.Condition} AND a.answer <> 'Not applicable';
             """, CountedAnswers.Parameters(inspectionId, current), cancellationToken: ct));
         var counts = (await grid.ReadAsync<CountRow>()).ToDictionary(r => r.QuestionId, r => new YesCount(r.Yes, r.Applicable), StringComparer.Ordinal);
         var departures = (await grid.ReadAsync<DepartureRow>()).ToDictionary(r => r.StandardId, r => r.ToDomain(), StringComparer.Ordinal);
         var all = await grid.ReadSingleAsync<int>();
         var complete = (await grid.ReadAsync<(string CaseReference, bool Complete)>()).ToDictionary(r => r.CaseReference, r => r.Complete, StringComparer.Ordinal);
-        return new RatingCounts(counts, departures, complete.Count, complete, all - complete.Count);
+        var answers = (await grid.ReadAsync<CaseAnswerRow>())
+            .GroupBy(r => r.QuestionId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, bool>)g.GroupBy(r => r.CaseReference, StringComparer.Ordinal).ToDictionary(c => c.Key, c => c.Last().Yes, StringComparer.Ordinal), StringComparer.Ordinal);
+        return new RatingCounts(counts, departures, complete.Count, complete, all - complete.Count) { ApplicableAnswers = answers };
     }
 
     public async Task<IReadOnlyDictionary<string, YesCount>> CountPromptAnswersAsync(string inspectionId, CurrentSample? current, CancellationToken ct)
@@ -101,6 +106,8 @@ public sealed class RatingCountStore(Database database)
     }
 
     private sealed record CountRow(string QuestionId, int Yes, int Applicable);
+
+    private sealed record CaseAnswerRow(string QuestionId, string CaseReference, bool Yes);
 
     private sealed record GroupRow(string QuestionId, string Value, int Yes, int Applicable);
 

@@ -10,4 +10,10 @@ public sealed record RatingCounts(
     IReadOnlyDictionary<string, PanelDeparture> Departures,
     int CasesAssessed,
     IReadOnlyDictionary<string, bool> CompleteByCase,
-    int SetAside = 0);
+    int SetAside = 0)
+{
+    /// <summary>Per key question, its applicable answers by case reference (true for Yes): what the design-based
+    /// intervals are computed over.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, bool>> ApplicableAnswers { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, bool>>();
+}

@@ -273,6 +273,8 @@ public static class ScoringMessages
             RatedForPublication = s.RatedForPublication,
             PublishedNote = s.Published?.Note ?? "",
             BorderlineReason = s.BorderlineReason ?? "",
+            DesignBorderline = s.DesignBorderline,
+            DesignBorderlineReason = s.DesignBorderlineReason ?? "",
         };
         if (s.YesNeededForNextBand is { } needed) message.YesNeededForNextBand = needed;
         if (s.Departure is { } departure) message.PanelDeparture = ToMessage(departure, inspectionId);
@@ -305,6 +307,20 @@ public static class ScoringMessages
             message.CiLowerPct = interval.LowerPct;
             message.CiUpperPct = interval.UpperPct;
         }
+        if (k.Design is { } design)
+        {
+            message.DesignCiLowerPct = design.LowerPct;
+            message.DesignCiUpperPct = design.UpperPct;
+            message.IntervalMethod = design.Method.Word();
+            message.MarginOfErrorPct = design.MarginPct;
+            if (design.Caseload is { } caseload)
+            {
+                message.CaseloadEstimatePct = caseload.Pct;
+                message.CaseloadCiLowerPct = caseload.LowerPct;
+                message.CaseloadCiUpperPct = caseload.UpperPct;
+            }
+        }
+        message.DesignBorderline = k.DesignBorderline;
         if (k.YesNeededForNextBand is { } needed) message.YesNeededForNextBand = needed;
         return message;
     }

@@ -34,6 +34,29 @@ public sealed class CaseSamplingSample(CaseSampling.CaseSamplingClient client) :
         return new CurrentSample(sampleId, cases);
     }
 
+    public async Task<CurrentSample> WithDesignAsync(CurrentSample current, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(current.SampleId) || current.ActiveCases.Count == 0) return current;
+        Sample sample;
+        try
+        {
+            sample = await client.GetSampleAsync(new GetSampleRequest { SampleId = current.SampleId }, cancellationToken: ct);
+        }
+        catch (UpstreamException e) when (e.StatusCode is StatusCode.NotFound or StatusCode.InvalidArgument or StatusCode.Unimplemented)
+        {
+            // A sample case sampling cannot give: the ratings say its design is unknown and use Wilson's interval.
+            return current;
+        }
+        return new CurrentSample(current.SampleId, current.ActiveCases, ToDesign(sample, current));
+    }
+
+    /// <summary>The design of <paramref name="sample"/> over the current sample's active cases; null where it is not one.</summary>
+    public static SampleDesign? ToDesign(Sample sample, CurrentSample current) =>
+        SampleDesign.TryCreate(
+            sample.Strata.GroupBy(s => s.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Population, StringComparer.Ordinal),
+            current.ActiveCases.ToDictionary(c => c.CaseReference, c => c.Attribute("stratum") ?? "", StringComparer.Ordinal),
+            sample.Parameters?.FixedSplit is { Groups.Count: > 0 });
+
     public async Task<SampleHistory> HistoryAsync(string sampleId, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(sampleId)) return SampleHistory.Unknown;
