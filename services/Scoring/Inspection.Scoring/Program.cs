@@ -1,8 +1,6 @@
 using Inspection.Evidence.V1;
 using Inspection.Recommendations.V1;
 using Inspection.Sampling.V1;
-using Inspection.Scoring.Application;
-using Inspection.Scoring.Data;
 using Inspection.Scoring.Demo;
 using Inspection.Scoring.Domain.Frameworks;
 using Inspection.Scoring.Grpc;

@@ -1,6 +1,4 @@
 using Inspection.Domain.Vocabularies;
-using Inspection.Scoring.Domain.Frameworks;
-using Inspection.Scoring.Domain.Ratings;
 using Inspection.Statistics.Comparisons;
 
 namespace Inspection.Scoring.Domain.Breakdowns;

@@ -1,4 +1,3 @@
-using Inspection.Scoring.Domain.Ratings;
 using Inspection.Statistics.Comparisons;
 
 namespace Inspection.Scoring.Domain.Breakdowns;

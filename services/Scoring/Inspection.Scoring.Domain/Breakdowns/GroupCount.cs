@@ -1,5 +1,3 @@
-using Inspection.Scoring.Domain.Ratings;
-
 namespace Inspection.Scoring.Domain.Breakdowns;
 
 /// <summary>k of n for one key question among the cases with one value of an attribute (a row of SQL's GROUP BY).</summary>

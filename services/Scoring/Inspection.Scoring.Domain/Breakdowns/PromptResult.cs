@@ -1,5 +1,3 @@
-using Inspection.Scoring.Domain.Ratings;
-
 namespace Inspection.Scoring.Domain.Breakdowns;
 
 /// <summary>One prompt's k of n and percentage, as the reports' annex tables print them (only positive answers,

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Inspection.Domain;
 
 namespace Inspection.Scoring.Domain.Frameworks;
 

@@ -1,5 +1,4 @@
 using IntervalMethod = Inspection.Domain.Vocabularies.IntervalMethod;
-using Inspection.Scoring.Domain.Frameworks;
 using Inspection.Scoring.Domain.Omi;
 
 namespace Inspection.Scoring.Domain.Ratings;

@@ -1,5 +1,3 @@
-using Inspection.Scoring.Domain.Frameworks;
-
 namespace Inspection.Scoring.Domain.Ratings;
 
 /// <summary>Score (Inadequate 0 ... Outstanding 3) over the maximum (3 x rated applicable standards) and the overall

@@ -1,6 +1,3 @@
-using Inspection.Domain;
-using Inspection.Scoring.Domain.Frameworks;
-
 namespace Inspection.Scoring.Domain.Ratings;
 
 /// <summary>What a panel departure must carry: a rated standard of the framework, a rating word it can have, a written

@@ -1,6 +1,3 @@
-using Inspection.Domain;
-using Inspection.Scoring.Domain.Frameworks;
-
 namespace Inspection.Scoring.Domain.Ratings;
 
 /// <summary>

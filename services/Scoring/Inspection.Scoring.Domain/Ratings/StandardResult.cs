@@ -1,5 +1,3 @@
-using Inspection.Scoring.Domain.Frameworks;
-
 namespace Inspection.Scoring.Domain.Ratings;
 
 /// <summary>

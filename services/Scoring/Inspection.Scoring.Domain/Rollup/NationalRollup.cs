@@ -1,6 +1,3 @@
-using Inspection.Scoring.Domain.Frameworks;
-using Inspection.Scoring.Domain.Ratings;
-
 namespace Inspection.Scoring.Domain.Rollup;
 
 /// <summary>

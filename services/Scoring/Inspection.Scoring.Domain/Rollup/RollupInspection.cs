@@ -1,6 +1,3 @@
-using Inspection.Scoring.Domain.Frameworks;
-using Inspection.Scoring.Domain.Ratings;
-
 namespace Inspection.Scoring.Domain.Rollup;
 
 /// <summary>One inspection in the national roll-up: the framework version it is pinned to, k and n per key question,

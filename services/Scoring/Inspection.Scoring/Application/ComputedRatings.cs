@@ -1,5 +1,3 @@
-using Inspection.Domain;
-using Inspection.Scoring.Data;
 using Inspection.Scoring.Domain.Assessments;
 using Inspection.Scoring.Domain.Breakdowns;
 using Inspection.Scoring.Domain.Frameworks;

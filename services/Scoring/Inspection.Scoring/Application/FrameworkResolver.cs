@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Inspection.Scoring.Data;
 using Inspection.Scoring.Domain.Frameworks;
 
 namespace Inspection.Scoring.Application;

@@ -1,5 +1,3 @@
-using Inspection.Domain;
-using Inspection.Scoring.Data;
 using Inspection.Scoring.Domain.Frameworks;
 
 namespace Inspection.Scoring.Application;

@@ -1,6 +1,4 @@
 using Inspection.Data;
-using Inspection.Domain;
-using Inspection.Scoring.Data;
 using Inspection.Scoring.Domain.Ratings;
 
 namespace Inspection.Scoring.Application;

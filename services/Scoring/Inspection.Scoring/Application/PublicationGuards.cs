@@ -1,5 +1,3 @@
-using Inspection.Scoring.Data;
-
 namespace Inspection.Scoring.Application;
 
 /// <summary>Asks the register whether the inspection is published: a published inspection's ratings change only as

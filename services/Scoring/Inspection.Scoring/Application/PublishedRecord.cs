@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using Google.Protobuf;
 using Inspection.Data;
-using Inspection.Domain;
-using Inspection.Scoring.Data;
 using ScoringMethod = Inspection.Scoring.Domain.Ratings.ScoringMethod;
 using Inspection.Scoring.Grpc;
 using Inspection.ServiceDefaults;

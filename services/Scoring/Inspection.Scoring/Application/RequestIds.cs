@@ -1,5 +1,4 @@
 using Inspection.Data;
-using Inspection.Domain;
 
 namespace Inspection.Scoring.Application;
 

@@ -1,4 +1,3 @@
-using Inspection.Scoring.Data;
 using Inspection.Scoring.Domain.Assessments;
 
 namespace Inspection.Scoring.Application;

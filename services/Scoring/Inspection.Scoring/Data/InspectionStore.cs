@@ -1,6 +1,5 @@
 using Dapper;
 using Inspection.Data;
-using Inspection.Domain;
 using Inspection.Scoring.Domain.Frameworks;
 using Npgsql;
 

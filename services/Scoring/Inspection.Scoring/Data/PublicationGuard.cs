@@ -1,5 +1,3 @@
-using Inspection.Domain;
-
 namespace Inspection.Scoring.Data;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using Dapper;
 using Inspection.Data;
-using Inspection.Domain;
 using Npgsql;
 
 namespace Inspection.Scoring.Data;

@@ -1,8 +1,5 @@
 using Inspection.Data;
-using Inspection.Domain;
 using System.Text.Json;
-using Inspection.Scoring.Application;
-using Inspection.Scoring.Data;
 using Inspection.Scoring.Domain.Frameworks;
 using Inspection.Scoring.Domain.Ratings;
 

@@ -1,6 +1,5 @@
 using Grpc.Core;
 using Inspection.Contracts.Vocabularies;
-using Inspection.Scoring.Application;
 using Inspection.Scoring.Domain.Assessments;
 using Inspection.Scoring.Domain.Frameworks;
 using Inspection.Scoring.V1;

@@ -1,5 +1,4 @@
 using System.Text;
-using Inspection.Domain;
 
 namespace Inspection.Scoring.Grpc;
 

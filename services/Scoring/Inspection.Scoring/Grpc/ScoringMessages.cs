@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Google.Protobuf;
 using Inspection.Contracts.Vocabularies;
-using Inspection.Scoring.Application;
-using Inspection.Scoring.Data;
 using Inspection.Scoring.V1;
 using D = Inspection.Scoring.Domain;
 using DecisionRuleOutcome = Inspection.Scoring.Domain.Ratings.DecisionRuleOutcome;

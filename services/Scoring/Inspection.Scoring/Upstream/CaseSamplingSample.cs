@@ -1,8 +1,6 @@
 using System.Globalization;
-using Inspection.Domain;
 using Grpc.Core;
 using Inspection.Sampling.V1;
-using Inspection.Scoring.Application;
 using Inspection.Scoring.Domain.Assessments;
 using Inspection.ServiceDefaults;
 

@@ -1,6 +1,5 @@
 using Grpc.Core;
 using Inspection.Evidence.V1;
-using Inspection.Scoring.Application;
 using Inspection.ServiceDefaults;
 using Judgement = Inspection.Scoring.Domain.Ratings.Judgement;
 

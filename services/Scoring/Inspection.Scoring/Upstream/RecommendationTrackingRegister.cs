@@ -1,5 +1,4 @@
 using Inspection.Recommendations.V1;
-using Inspection.Scoring.Application;
 
 namespace Inspection.Scoring.Upstream;
 
