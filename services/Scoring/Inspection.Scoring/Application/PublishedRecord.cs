@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Google.Protobuf;
 using Inspection.Data;
+using Inspection.Domain.Dates;
 using ScoringMethod = Inspection.Scoring.Domain.Ratings.ScoringMethod;
 using Inspection.Scoring.Grpc;
 using Inspection.ServiceDefaults;
@@ -107,8 +108,8 @@ public sealed class PublishedRecord(
     /// published and its figures are stored already.</summary>
     private async Task<(StoredFiguresVersion, bool)?> FirstVersionAsync(string inspectionId, string? publishedOn, string? recordedBy, CancellationToken ct)
     {
-        if (publishedOn is { Length: > 0 } && !DateOnly.TryParseExact(publishedOn, "yyyy-MM-dd", out _))
-            throw new ValidationException("published_on", $"'{publishedOn}' is not a date in the form yyyy-MM-dd");
+        if (publishedOn is { Length: > 0 } && !CalendarDate.TryParse(publishedOn, out _))
+            throw new ValidationException("published_on", CalendarDate.Refusal(publishedOn));
         var registered = await register.GetInspectionAsync(inspectionId, ct);
         if (registered.IsPublished)
         {

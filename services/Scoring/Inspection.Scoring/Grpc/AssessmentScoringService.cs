@@ -48,7 +48,9 @@ public sealed class AssessmentScoringService(
         var command = new CaseAssessmentCommand(
             request.InspectionId,
             request.CaseReference,
-            request.Answers.Select(a => new AnswerInput(a.QuestionId, a.Answer_, a.Note)).ToList(),
+            // Words under the one word rule (README "Words on the wire"): an accepted spelling becomes the canonical word
+            // before the domain checks it; anything else the domain refuses naming the allowed answers.
+            request.Answers.Select(a => new AnswerInput(a.QuestionId, WireWords.AnswerValues.Normalise(a.Answer_) ?? "", a.Note)).ToList(),
             request.StaffGrade,
             request.AssessedBy,
             request.ExpectedVersion,
@@ -90,7 +92,7 @@ public sealed class AssessmentScoringService(
         published.RatingsAsync(request.InspectionId, context.CancellationToken);
 
     public override async Task<PanelDeparture> RecordPanelDeparture(RecordPanelDepartureRequest request, ServerCallContext context) =>
-        ScoringMessages.ToMessage(await departures.RecordAsync(request.InspectionId, request.StandardId, request.Rating, request.Rationale, request.AgreedBy,
+        ScoringMessages.ToMessage(await departures.RecordAsync(request.InspectionId, request.StandardId, WireWords.Ratings.Normalise(request.Rating) ?? "", request.Rationale, request.AgreedBy,
             request.CorrectionReason, request.RecordedBy, request.LedgerKey(), context.CancellationToken), request.InspectionId);
 
     public override async Task<Breakdown> GetBreakdown(GetBreakdownRequest request, ServerCallContext context) =>

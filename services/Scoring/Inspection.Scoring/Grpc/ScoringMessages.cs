@@ -198,7 +198,7 @@ public static class ScoringMessages
     public static PublishedResultsInput ToInput(RecordPublishedResultsRequest request) => new(
         request.KeyQuestions.Select(ToInput).ToList(),
         request.Prompts.Select(ToInput).ToList(),
-        request.Ratings.Select(r => new PublishedRatingInput(r.StandardId, r.Rating, r.Note)).ToList(),
+        request.Ratings.Select(r => new PublishedRatingInput(r.StandardId, WireWords.Ratings.Normalise(r.Rating) ?? "", r.Note)).ToList(),
         request.Criteria.Select(c => (c.CriterionId, c.Pct)).ToList(),
         request.Section4Grades.Select(g => (g.CriterionId, g.Grade)).ToList(),
         request.HasRiskOfHarmThreadPct ? request.RiskOfHarmThreadPct : null);
