@@ -21,7 +21,7 @@ public sealed class UseCases
         var inspections = new InspectionStore(database);
         var recommendations = new RecommendationStore(database);
         Changes = new ChangeFeed(TimeProvider.System);
-        Register = new ProviderRegister(providers, ledger, database);
+        Register = new ProviderRegister(providers, ledger, database, TimeProvider.System);
         Progress = new ProgressJudgements(
             new ProgressJudgementStore(database), recommendations, inspections, providers, Register, ledger, Frameworks, Changes, database);
         Calendar = new InspectionCalendar(inspections, providers, Register, ledger, Frameworks,

@@ -8,16 +8,7 @@ public sealed record NewProvider(string Name, ProviderType Type, string Region, 
         var violations = new List<FieldViolation>();
         var validName = RequestText.Required(name, "name", 200, violations);
         var validType = ProviderType.Parse(type, "type", violations);
-        var validRegion = RequestText.Optional(region, "region", 100, violations);
-        // A PDU or a region is always somewhere; a national body never is (its recommendations are tracked nationally).
-        if (validType == ProviderType.Pdu || validType == ProviderType.Region)
-        {
-            if (validRegion.Length == 0) violations.Add(new FieldViolation("region", $"required for a provider of type {validType.Word}"));
-        }
-        else if (validType == ProviderType.NationalBody && validRegion.Length > 0)
-        {
-            violations.Add(new FieldViolation("region", "a national body has no region"));
-        }
+        var validRegion = ProviderRegion.Check(region, validType, violations);
         var from = CalendarDate.Optional(violations, "active_from", activeFrom);
         var to = CalendarDate.Optional(violations, "active_to", activeTo);
         if (from is { } f && to is { } t && t < f) violations.Add(new FieldViolation("active_to", "before active_from"));

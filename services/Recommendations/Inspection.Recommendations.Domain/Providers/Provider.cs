@@ -10,4 +10,5 @@ public sealed record Provider(
     DateOnly? ActiveTo,
     long Version,
     string CreatedBy,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    RetiredProvider? Retired = null);

@@ -23,7 +23,7 @@ public sealed class InspectionCalendar(
         ledger.OnceAsync(RequestKeys.For(requestId, "CreateInspection", inspection), Answer,
             async (c, tx) =>
             {
-                await providers.GetAsync(c, tx, inspection.ProviderId, ct);
+                ProviderRetirement.EnsureNotRetired(await providers.GetAsync(c, tx, inspection.ProviderId, ct), "inspected");
                 var id = Guid.CreateVersion7();
                 await inspections.InsertAsync(c, tx, id, inspection, ct);
                 return Written.New(await inspections.GetAsync(c, tx, id, ct));

@@ -5,22 +5,49 @@ using Npgsql;
 namespace Inspection.Recommendations.Application;
 
 /// <summary>
-/// The provider register: CreateProvider, RecordRestructure and the reads. A restructure is checked against the whole
-/// lineage inside its transaction (one at a time), so no two together close a cycle.
+/// The provider register: CreateProvider, UpdateProvider, RetireProvider, RecordRestructure and the reads. A restructure
+/// is checked against the whole lineage inside its transaction (one at a time), so no two together close a cycle.
 /// </summary>
-public sealed class ProviderRegister(ProviderStore providers, RequestLedger ledger, Database database)
+public sealed class ProviderRegister(ProviderStore providers, RequestLedger ledger, Database database, TimeProvider clock)
 {
     /// <summary>The first answer, as the ledger keeps it: {"provider_id"}; a retry is given the provider as it stands.</summary>
     internal sealed record ProviderReference(Guid ProviderId);
 
     public Task<Written<Provider>> CreateAsync(string? requestId, NewProvider provider, CancellationToken ct) =>
-        ledger.OnceAsync(RequestKeys.For(requestId, "CreateProvider", provider),
-            Written.Answer<Provider, ProviderReference>(p => new(p.Id), (kept, ct2) => providers.GetAsync(kept.ProviderId, ct2)),
+        ledger.OnceAsync(RequestKeys.For(requestId, "CreateProvider", provider), ProviderAnswer,
             async (c, tx) =>
             {
                 var id = Guid.CreateVersion7();
                 await providers.InsertAsync(c, tx, id, provider, ct);
                 return Written.New(await providers.GetAsync(c, tx, id, ct));
+            }, ct);
+
+    private LedgerAnswer<Written<Provider>, ProviderReference> ProviderAnswer =>
+        Written.Answer<Provider, ProviderReference>(p => new(p.Id), (kept, ct) => providers.GetAsync(kept.ProviderId, ct));
+
+    /// <summary>
+    /// Edits the provider (its row locked at the version the caller read, then checked as stored: a retired one is
+    /// kept as it was). The dates were checked against today in England when the change was made.
+    /// </summary>
+    public Task<Written<Provider>> UpdateAsync(string? requestId, ProviderChange change, long expectedVersion, CancellationToken ct) =>
+        ledger.OnceAsync(RequestKeys.For(requestId, "UpdateProvider", change), ProviderAnswer,
+            async (c, tx) =>
+            {
+                await providers.BumpVersionAsync(c, tx, change.ProviderId, expectedVersion, ct);
+                change.EnsureFits(await providers.GetAsync(c, tx, change.ProviderId, ct));
+                await providers.UpdateAsync(c, tx, change, ct);
+                return Written.New(await providers.GetAsync(c, tx, change.ProviderId, ct));
+            }, ct);
+
+    /// <summary>Retires the provider, once: it stays in the register and the record, hidden from lists and pickers.</summary>
+    public Task<Written<Provider>> RetireAsync(string? requestId, ProviderRetirement retirement, long expectedVersion, CancellationToken ct) =>
+        ledger.OnceAsync(RequestKeys.For(requestId, "RetireProvider", retirement), ProviderAnswer,
+            async (c, tx) =>
+            {
+                await providers.BumpVersionAsync(c, tx, retirement.ProviderId, expectedVersion, ct);
+                ProviderRetirement.EnsureNotRetired(await providers.GetAsync(c, tx, retirement.ProviderId, ct), "retired again");
+                await providers.RetireAsync(c, tx, retirement, clock.GetUtcNow(), ct);
+                return Written.New(await providers.GetAsync(c, tx, retirement.ProviderId, ct));
             }, ct);
 
     public Task<Provider> GetAsync(Guid providerId, CancellationToken ct) => providers.GetAsync(providerId, ct);
@@ -35,6 +62,7 @@ public sealed class ProviderRegister(ProviderStore providers, RequestLedger ledg
             {
                 await providers.LockLineageAsync(c, tx, ct);
                 var successor = await providers.GetAsync(c, tx, restructure.SuccessorId, ct);
+                ProviderRetirement.EnsureNotRetired(successor, "recorded as formed by a restructure");
                 var known = await providers.GetManyAsync(c, tx, restructure.Predecessors.Select(p => p.ProviderId).ToList(), ct);
                 ValidationException.ThrowIfAny(restructure.Predecessors
                     .Select((p, i) => (p, i))

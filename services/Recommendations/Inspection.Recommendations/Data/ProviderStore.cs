@@ -13,7 +13,7 @@ public sealed class ProviderStore(Database database)
     private const long LineageLockKey = 0x5265_634C_696E_6561; // "RecLinea"
 
     internal const string ProviderSelect =
-        "select provider_id, name, type, region, active_from, active_to, version, created_by, created_at from providers p";
+        "select provider_id, name, type, region, active_from, active_to, version, created_by, created_at, retired_at, retired_by, retired_reason from providers p";
 
     private const string LinkSelect =
         """
@@ -73,6 +73,7 @@ public sealed class ProviderStore(Database database)
               and (@name::text is null or strpos(lower(p.name), lower(@name)) > 0)
               and (@activeOn::date is null or ((p.active_from is null or p.active_from <= @activeOn::date)
                                                 and (p.active_to is null or p.active_to >= @activeOn::date)))
+              and (@retired::boolean is null or (p.retired_at is not null) = @retired)
             order by p.name, p.provider_id
             limit @limit offset @offset
             """,
@@ -82,11 +83,34 @@ public sealed class ProviderStore(Database database)
                 region = NullIfEmpty(query.Region),
                 name = NullIfEmpty(query.NameContains),
                 activeOn = AsDate(query.ActiveOn),
+                retired = query.Listing switch { ProviderListing.ActiveOnly => false, ProviderListing.RetiredOnly => true, _ => (bool?)null },
                 limit = query.Page.Size + 1,
                 offset = query.Page.Offset,
             }, cancellationToken: ct));
         return query.Page.ToPage(rows.Select(r => r.ToProvider()).ToList());
     }
+
+    /// <summary>Writes the provider as the change says (UpdateProvider); another provider of the new name is ALREADY_EXISTS, as on creation.</summary>
+    public async Task UpdateAsync(NpgsqlConnection c, NpgsqlTransaction tx, ProviderChange change, CancellationToken ct)
+    {
+        try
+        {
+            await c.ExecuteAsync(new CommandDefinition(
+                "update providers set name = @Name, region = @Region, active_from = @from::date, active_to = @to::date where provider_id = @ProviderId",
+                new { change.ProviderId, change.Name, change.Region, from = AsDate(change.ActiveFrom), to = AsDate(change.ActiveTo) },
+                tx, cancellationToken: ct));
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "providers_name_key")
+        {
+            throw new AlreadyExistsException($"A provider named '{change.Name}' is already in the register.");
+        }
+    }
+
+    /// <summary>Marks the provider retired, now, with the reason (RetireProvider).</summary>
+    public Task RetireAsync(NpgsqlConnection c, NpgsqlTransaction tx, ProviderRetirement retirement, DateTimeOffset at, CancellationToken ct) =>
+        c.ExecuteAsync(new CommandDefinition(
+            "update providers set retired_at = @at, retired_by = @RetiredBy, retired_reason = @Reason where provider_id = @ProviderId",
+            new { retirement.ProviderId, retirement.RetiredBy, retirement.Reason, at }, tx, cancellationToken: ct));
 
     /// <summary>Every predecessor link: the lineage is small (one per restructure), so it is walked in memory.</summary>
     public async Task<ProviderLineage> LineageAsync(NpgsqlConnection c, NpgsqlTransaction? tx, CancellationToken ct) =>
@@ -135,11 +159,15 @@ public sealed class ProviderStore(Database database)
         public long Version { get; set; }
         public string CreatedBy { get; set; } = "";
         public DateTime CreatedAt { get; set; }
+        public DateTime? RetiredAt { get; set; }
+        public string RetiredBy { get; set; } = "";
+        public string RetiredReason { get; set; } = "";
 
         public Provider ToProvider()
         {
             ProviderType.TryParse(Type, out var type);
-            return new Provider(ProviderId, Name, type, Region, FromDate(ActiveFrom), FromDate(ActiveTo), Version, CreatedBy, FromTimestamp(CreatedAt));
+            var retired = RetiredAt is { } at ? new RetiredProvider(FromTimestamp(at), RetiredReason, RetiredBy) : null;
+            return new Provider(ProviderId, Name, type, Region, FromDate(ActiveFrom), FromDate(ActiveTo), Version, CreatedBy, FromTimestamp(CreatedAt), retired);
         }
     }
 

@@ -117,8 +117,8 @@ public sealed class DemoData(
 
     private async Task<Provider> ProviderAsync(string name, ProviderType type, string region, DemoDataResult result, CancellationToken ct)
     {
-        // A provider already in the register under this name (made by hand, say) is used as it is.
-        var existing = (await register.ListAsync(ProviderQuery.Create(null, null, name, null, PageRequest.MaxSize, null), ct)).Items
+        // A provider already in the register under this name (made by hand, say, or since retired) is used as it is.
+        var existing = (await register.ListAsync(ProviderQuery.Create(null, null, name, null, PageRequest.MaxSize, null, includeRetired: true), ct)).Items
             .FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
         if (existing is not null) return existing;
         var (from, to) = NationalBodyDates.GetValueOrDefault(name);

@@ -13,18 +13,29 @@ public static class RecommendationMessages
     // Dates as CalendarDate writes them; a date not known travels as "".
     private static string Date(DateOnly? date) => date is { } day ? CalendarDate.ToText(day) : string.Empty;
 
-    public static V1.Provider ToMessage(this Provider provider) => new()
+    public static V1.Provider ToMessage(this Provider provider)
     {
-        ProviderId = Identifier.Format(provider.Id),
-        Name = provider.Name,
-        Type = provider.Type.Word,
-        Region = provider.Region,
-        ActiveFrom = Date(provider.ActiveFrom),
-        ActiveTo = Date(provider.ActiveTo),
-        Version = provider.Version,
-        CreatedBy = provider.CreatedBy,
-        CreatedAt = Timestamp.FromDateTimeOffset(provider.CreatedAt),
-    };
+        var message = new V1.Provider
+        {
+            ProviderId = Identifier.Format(provider.Id),
+            Name = provider.Name,
+            Type = provider.Type.Word,
+            Region = provider.Region,
+            ActiveFrom = Date(provider.ActiveFrom),
+            ActiveTo = Date(provider.ActiveTo),
+            Version = provider.Version,
+            CreatedBy = provider.CreatedBy,
+            CreatedAt = Timestamp.FromDateTimeOffset(provider.CreatedAt),
+        };
+        if (provider.Retired is { } retired)
+        {
+            message.Retired = true;
+            message.RetiredReason = retired.Reason;
+            message.RetiredBy = retired.By;
+            message.RetiredAt = Timestamp.FromDateTimeOffset(retired.At);
+        }
+        return message;
+    }
 
     public static V1.Lineage ToMessage(this LineageView lineage)
     {

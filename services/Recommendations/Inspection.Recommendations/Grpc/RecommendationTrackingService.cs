@@ -30,7 +30,8 @@ public sealed class RecommendationTrackingService(
 
     public override async Task<ListProvidersResponse> ListProviders(ListProvidersRequest request, ServerCallContext context)
     {
-        var query = ProviderQuery.Create(WireWords.ProviderTypes.Normalise(request.Type), request.Region, request.NameContains, request.ActiveOn, request.PageSize, request.PageToken);
+        var query = ProviderQuery.Create(WireWords.ProviderTypes.Normalise(request.Type), request.Region, request.NameContains, request.ActiveOn, request.PageSize, request.PageToken,
+            request.IncludeRetired, request.RetiredOnly);
         return (await register.ListAsync(query, context.CancellationToken)).ToMessage();
     }
 
@@ -45,6 +46,23 @@ public sealed class RecommendationTrackingService(
 
     public override async Task<Lineage> GetLineage(GetLineageRequest request, ServerCallContext context) =>
         (await register.GetLineageAsync(Id(request.ProviderId, "provider_id"), context.CancellationToken)).ToMessage();
+
+    public override async Task<V1.Provider> UpdateProvider(UpdateProviderRequest request, ServerCallContext context)
+    {
+        var requestId = RequestKeys.Id(request.RequestId);
+        var expectedVersion = ExpectedVersion(request.ExpectedVersion);
+        var change = ProviderChange.Create(
+            request.ProviderId, request.Name, request.Region, request.ActiveFrom, request.ActiveTo, request.UpdatedBy, EnglandCalendar.Today(clock));
+        return (await register.UpdateAsync(requestId, change, expectedVersion, context.CancellationToken)).Value.ToMessage();
+    }
+
+    public override async Task<V1.Provider> RetireProvider(RetireProviderRequest request, ServerCallContext context)
+    {
+        var requestId = RequestKeys.Id(request.RequestId);
+        var expectedVersion = ExpectedVersion(request.ExpectedVersion);
+        var retirement = ProviderRetirement.Create(request.ProviderId, request.Reason, request.RetiredBy);
+        return (await register.RetireAsync(requestId, retirement, expectedVersion, context.CancellationToken)).Value.ToMessage();
+    }
 
     // ---------------- Inspections ----------------
 
