@@ -5,7 +5,7 @@ namespace Inspection.Sampling.Application;
 
 /// <summary>
 /// A provider's caseload snapshots: StartPopulationImport, ImportPopulation, CompletePopulationImport, UploadCaseload (a
-/// whole file, the three in one transaction) and the reads.
+/// whole file, the three in one transaction), WithdrawSnapshot and the reads.
 /// Each write runs once per request id in the transaction the ledger claims. Starting keeps the snapshot's id (a retry
 /// gets the snapshot as it is now, as it always did); a batch keeps its answer itself (the snapshot's count moves on);
 /// completing keeps the id of a snapshot that never changes again.
@@ -101,6 +101,11 @@ public sealed class PopulationSnapshots(SnapshotStore store, RequestLedger ledge
     public Task<StoredSnapshot> GetAsync(string? snapshotId, CancellationToken ct) =>
         store.GetSnapshotAsync(RequestIds.Id(snapshotId, "snapshot_id"), ct);
 
-    public Task<IReadOnlyList<StoredSnapshot>> ListAsync(string? providerId, CancellationToken ct) =>
-        store.ListSnapshotsAsync(string.IsNullOrWhiteSpace(providerId) ? null : providerId.Trim(), ct);
+    public Task<IReadOnlyList<StoredSnapshot>> ListAsync(string? providerId, bool includeWithdrawn, CancellationToken ct) =>
+        store.ListSnapshotsAsync(string.IsNullOrWhiteSpace(providerId) ? null : providerId.Trim(), includeWithdrawn, ct);
+
+    /// <summary>Withdraws a snapshot no sample uses; the ledger keeps its id (a withdrawn snapshot never changes again).</summary>
+    public Task<StoredSnapshot> WithdrawAsync(string? requestId, string fingerprint, SnapshotWithdrawal withdrawal, CancellationToken ct) =>
+        ledger.OnceAsync(RequestIds.Required(requestId, "WithdrawSnapshotRequest", fingerprint), Snapshot,
+            (connection, transaction) => store.WithdrawAsync(connection, transaction, withdrawal, clock.GetUtcNow(), ct), ct);
 }

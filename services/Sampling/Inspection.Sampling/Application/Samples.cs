@@ -41,11 +41,18 @@ public sealed class Samples(SampleStore store, SnapshotStore snapshots, RequestL
                 var snapshot = await snapshots.GetSnapshotAsync(snapshotId, ct);
                 if (snapshot.Status != StoredSnapshot.Complete)
                     throw new PreconditionFailedException($"Snapshot {snapshotId} is still importing: complete it before drawing from it.");
+                if (snapshot.Withdrawn is not null)
+                    throw new PreconditionFailedException($"Snapshot {snapshotId} was withdrawn: draw from another snapshot of the provider.");
                 var cases = await CompleteCasesAsync(snapshotId, ct);
                 outcome = CaseSampler.Draw(cases, plan);
                 return Guid.NewGuid();
             },
-            (id, connection, transaction) => store.InsertSampleAsync(connection, transaction, id, request, snapshotId, outcome!, clock.GetUtcNow(), ct),
+            async (id, connection, transaction) =>
+            {
+                // Withdrawn meanwhile? The shared row lock then holds a withdrawal back until the sample is stored.
+                await SnapshotStore.EnsureDrawableAsync(connection, transaction, snapshotId, ct);
+                await store.InsertSampleAsync(connection, transaction, id, request, snapshotId, outcome!, clock.GetUtcNow(), ct);
+            },
             ct);
         return await store.GetSampleAsync(sampleId, ct);
     }

@@ -43,10 +43,7 @@ public sealed class SnapshotStore(Database database)
     {
         {
             // Batches of one snapshot queue behind each other and behind its completion.
-            var status = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-                "select status from snapshots where snapshot_id = @snapshotId for update",
-                new { snapshotId }, transaction, cancellationToken: ct))
-                ?? throw new NotFoundException("Snapshot", snapshotId.ToString());
+            var status = await LockOpenAsync(connection, transaction, snapshotId, ct);
             if (status != StoredSnapshot.Importing)
                 throw new PreconditionFailedException($"Snapshot {snapshotId} is complete and can no longer change; start a new snapshot (a new version) instead.");
             if (cases.Count == 0)
@@ -125,10 +122,7 @@ public sealed class SnapshotStore(Database database)
         long expectedCaseCount, DateTimeOffset now, Action<PopulationColumns>? read, CancellationToken ct)
     {
         {
-            var status = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-                "select status from snapshots where snapshot_id = @snapshotId for update",
-                new { snapshotId }, transaction, cancellationToken: ct))
-                ?? throw new NotFoundException("Snapshot", snapshotId.ToString());
+            var status = await LockOpenAsync(connection, transaction, snapshotId, ct);
             var count = await CaseCountAsync(connection, transaction, snapshotId, ct);
             if (expectedCaseCount > 0 && count != expectedCaseCount)
                 throw new PreconditionFailedException($"Snapshot {snapshotId} holds {count} cases, not the {expectedCaseCount} expected: a batch is missing or extra.");
@@ -150,20 +144,66 @@ public sealed class SnapshotStore(Database database)
         }
     }
 
+    /// <summary>Locks the snapshot for a batch or its completion and gives its status; a withdrawn one takes neither.</summary>
+    private static async Task<string> LockOpenAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid snapshotId, CancellationToken ct)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<(string Status, bool Withdrawn)?>(new CommandDefinition(
+            "select status, withdrawn_at is not null from snapshots where snapshot_id = @snapshotId for update",
+            new { snapshotId }, transaction, cancellationToken: ct))
+            ?? throw new NotFoundException("Snapshot", snapshotId.ToString());
+        if (row.Withdrawn)
+            throw new PreconditionFailedException($"Snapshot {snapshotId} was withdrawn and can no longer change; start a new snapshot (a new version) instead.");
+        return row.Status;
+    }
+
+    /// <summary>
+    /// Withdraws the snapshot unless a sample was drawn from it (FAILED_PRECONDITION saying which) or it is withdrawn
+    /// already. Its row lock queues a draw from it behind the withdrawal, and a draw holding it ahead (<see cref="EnsureDrawableAsync"/>).
+    /// </summary>
+    public async Task<StoredSnapshot> WithdrawAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, SnapshotWithdrawal withdrawal,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var snapshotId = withdrawal.SnapshotId;
+        await connection.ExecuteAsync(new CommandDefinition(
+            "select 1 from snapshots where snapshot_id = @snapshotId for update", new { snapshotId }, transaction, cancellationToken: ct));
+        var snapshot = await GetSnapshotAsync(connection, transaction, snapshotId, ct);
+        if (snapshot.Withdrawn is { } withdrawn)
+            throw new PreconditionFailedException($"Snapshot {snapshot.Version} of this provider was withdrawn already ({withdrawn.Reason}).");
+        var used = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "select exists (select 1 from samples where snapshot_id = @snapshotId)", new { snapshotId }, transaction, cancellationToken: ct));
+        if (used)
+            throw new PreconditionFailedException(
+                $"Snapshot {snapshot.Version} of this provider cannot be withdrawn: a sample was drawn from it, and a sample's population is part of its record.");
+        await connection.ExecuteAsync(new CommandDefinition(
+            "update snapshots set withdrawn_at = @now, withdrawn_by = @WithdrawnBy, withdrawn_reason = @Reason where snapshot_id = @snapshotId",
+            new { now, withdrawal.WithdrawnBy, withdrawal.Reason, snapshotId }, transaction, cancellationToken: ct));
+        return await GetSnapshotAsync(connection, transaction, snapshotId, ct);
+    }
+
+    /// <summary>In a draw's transaction: the snapshot is not withdrawn, and stays so until the sample is stored (a shared row lock).</summary>
+    public static async Task EnsureDrawableAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid snapshotId, CancellationToken ct)
+    {
+        var withdrawn = await connection.QuerySingleOrDefaultAsync<bool?>(new CommandDefinition(
+            "select withdrawn_at is not null from snapshots where snapshot_id = @snapshotId for share", new { snapshotId }, transaction, cancellationToken: ct))
+            ?? throw new NotFoundException("Snapshot", snapshotId.ToString());
+        if (withdrawn) throw new PreconditionFailedException($"Snapshot {snapshotId} was withdrawn: draw from another snapshot of the provider.");
+    }
+
     public async Task<StoredSnapshot> GetSnapshotAsync(Guid snapshotId, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         return await GetSnapshotAsync(connection, null, snapshotId, ct);
     }
 
-    public async Task<IReadOnlyList<StoredSnapshot>> ListSnapshotsAsync(string? providerId, CancellationToken ct)
+    public async Task<IReadOnlyList<StoredSnapshot>> ListSnapshotsAsync(string? providerId, bool includeWithdrawn, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         var rows = await connection.QueryAsync<SnapshotRow>(new CommandDefinition(
             """
             select * from snapshots where (@providerId::text is null or provider_id = @providerId)
+              and (@includeWithdrawn or withdrawn_at is null)
             order by provider_id, version
-            """, new { providerId }, cancellationToken: ct));
+            """, new { providerId, includeWithdrawn }, cancellationToken: ct));
         return rows.Select(r => r.ToSnapshot()).ToList();
     }
 
@@ -284,8 +324,12 @@ public sealed class SnapshotStore(Database database)
         public string Digest { get; set; } = "";
         public DateTime CreatedAt { get; set; }
         public DateTime? CompletedAt { get; set; }
+        public DateTime? WithdrawnAt { get; set; }
+        public string WithdrawnBy { get; set; } = "";
+        public string WithdrawnReason { get; set; } = "";
 
         public StoredSnapshot ToSnapshot() => new(SnapshotId, ProviderId, Version, DateOnly.FromDateTime(TakenOn), Description, Status,
-            CaseCount, Digest, StoredTime.Utc(CreatedAt), CompletedAt is { } at ? StoredTime.Utc(at) : null);
+            CaseCount, Digest, StoredTime.Utc(CreatedAt), CompletedAt is { } at ? StoredTime.Utc(at) : null,
+            WithdrawnAt is { } withdrawn ? new WithdrawnSnapshot(StoredTime.Utc(withdrawn), WithdrawnReason, WithdrawnBy) : null);
     }
 }

@@ -1,6 +1,6 @@
 namespace Inspection.Sampling.Data;
 
-/// <summary>A caseload snapshot as stored: importing until completed, then never changed.</summary>
+/// <summary>A caseload snapshot as stored: importing until completed, then never changed (but for being withdrawn, with a reason).</summary>
 public sealed record StoredSnapshot(
     Guid SnapshotId,
     string ProviderId,
@@ -11,7 +11,8 @@ public sealed record StoredSnapshot(
     long CaseCount,
     string Digest,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? CompletedAt)
+    DateTimeOffset? CompletedAt,
+    WithdrawnSnapshot? Withdrawn = null)
 {
     public const string Importing = "importing";
     public const string Complete = "complete";

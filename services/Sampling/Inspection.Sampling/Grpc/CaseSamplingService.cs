@@ -41,7 +41,7 @@ public sealed class CaseSamplingService(PopulationSnapshots snapshots, Samples s
     public override async Task<ListSnapshotsResponse> ListSnapshots(ListSnapshotsRequest request, ServerCallContext context)
     {
         var response = new ListSnapshotsResponse();
-        response.Snapshots.AddRange((await snapshots.ListAsync(request.ProviderId, context.CancellationToken)).Select(s => s.ToMessage()));
+        response.Snapshots.AddRange((await snapshots.ListAsync(request.ProviderId, request.IncludeWithdrawn, context.CancellationToken)).Select(s => s.ToMessage()));
         return response;
     }
 
@@ -132,4 +132,8 @@ public sealed class CaseSamplingService(PopulationSnapshots snapshots, Samples s
             throw new PreconditionFailedException($"A fixed size of {size} is larger than the population of {population} cases.");
         return fixedSize;
     }
+
+    public override async Task<Snapshot> WithdrawSnapshot(WithdrawSnapshotRequest request, ServerCallContext context)
+        => (await snapshots.WithdrawAsync(request.RequestId, request.Fingerprint(), SnapshotWithdrawal.Create(request.SnapshotId, request.Reason, request.WithdrawnBy),
+            context.CancellationToken)).ToMessage();
 }

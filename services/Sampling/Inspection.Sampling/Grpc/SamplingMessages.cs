@@ -71,19 +71,30 @@ public static class SamplingMessages
         AllocatedTeam = c.AllocatedTeam,
     };
 
-    public static V1.Snapshot ToMessage(this StoredSnapshot s) => new()
+    public static V1.Snapshot ToMessage(this StoredSnapshot s)
     {
-        SnapshotId = s.SnapshotId.ToString(),
-        ProviderId = s.ProviderId,
-        Version = s.Version,
-        TakenOn = CalendarDate.ToText(s.TakenOn),
-        Description = s.Description,
-        Status = s.Status,
-        CaseCount = s.CaseCount,
-        Digest = s.Digest,
-        CreatedAt = s.CreatedAt.ToWire(),
-        CompletedAt = s.CompletedAt is { } at ? at.ToWire() : "",
-    };
+        var message = new V1.Snapshot
+        {
+            SnapshotId = s.SnapshotId.ToString(),
+            ProviderId = s.ProviderId,
+            Version = s.Version,
+            TakenOn = CalendarDate.ToText(s.TakenOn),
+            Description = s.Description,
+            Status = s.Status,
+            CaseCount = s.CaseCount,
+            Digest = s.Digest,
+            CreatedAt = s.CreatedAt.ToWire(),
+            CompletedAt = s.CompletedAt is { } at ? at.ToWire() : "",
+        };
+        if (s.Withdrawn is { } withdrawn)
+        {
+            message.Withdrawn = true;
+            message.WithdrawnReason = withdrawn.Reason;
+            message.WithdrawnBy = withdrawn.By;
+            message.WithdrawnAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(withdrawn.At);
+        }
+        return message;
+    }
 
     // ---------- size ----------
 
