@@ -29,7 +29,7 @@ public sealed class RetrySafetyTests(ServiceHostFixture service) : IClassFixture
     [Fact]
     public void Every_write_rpc_of_the_contract_is_checked_and_no_read()
     {
-        RetriedWrites.AssertEveryWriteRequested(RecommendationTracking.Descriptor, Requests.Keys, 7);   // two register writes, three calendar writes, recommendations, judgements: no read slipped in unmarked
+        RetriedWrites.AssertEveryWriteRequested(RecommendationTracking.Descriptor, Requests.Keys, 9);   // four register writes, three calendar writes, recommendations, judgements: no read slipped in unmarked
     }
 
     /// <summary>A valid request per write RPC for a request id; each creates what it refers to, so two requests differ.</summary>
@@ -46,6 +46,20 @@ public sealed class RetrySafetyTests(ServiceHostFixture service) : IClassFixture
             };
             request.Predecessors.Add(new PredecessorPart { ProviderId = predecessor.ProviderId, Note = "part of it" });
             return request;
+        },
+        ["UpdateProvider"] = async id =>
+        {
+            var provider = await ProviderAsync();
+            return new UpdateProviderRequest
+            {
+                RequestId = id, ProviderId = provider.ProviderId, ExpectedVersion = provider.Version, Name = provider.Name + " (renamed)",
+                Region = "Wales South", ActiveFrom = "2021-06-26", UpdatedBy = By,
+            };
+        },
+        ["RetireProvider"] = async id =>
+        {
+            var provider = await ProviderAsync();
+            return new RetireProviderRequest { RequestId = id, ProviderId = provider.ProviderId, ExpectedVersion = provider.Version, Reason = "entered twice", RetiredBy = By };
         },
         ["CreateInspection"] = async id => NewInspection(id, (await ProviderAsync()).ProviderId, "pdu-2024", "2024-06-03"),
         ["PublishInspection"] = async id => Publication(id, await InspectionAsync()),
