@@ -32,6 +32,10 @@ public sealed class SecurityTests(AdminFixture admin)
         "/inspections/{inspection}/progress/00000000-0000-0000-0000-000000000001",
         "/inspections/{inspection}/sample/substitute?sample=x&case=y",
         "/accounts/00000000-0000-0000-0000-000000000001",
+        "/providers/00000000-0000-0000-0000-000000000001/edit",
+        "/providers/00000000-0000-0000-0000-000000000001/restructure",
+        "/providers/00000000-0000-0000-0000-000000000001/retire",
+        "/inspections/{inspection}/sample/snapshots/00000000-0000-0000-0000-000000000001/withdraw",
     };
 
     [Theory]

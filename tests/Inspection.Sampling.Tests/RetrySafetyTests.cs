@@ -26,7 +26,7 @@ public sealed class RetrySafetyTests(SamplingHostFixture host) : IClassFixture<S
     [Fact]
     public void Every_write_rpc_of_the_contract_is_checked_and_no_read()
     {
-        RetriedWrites.AssertEveryWriteRequested(CaseSampling.Descriptor, Requests.Keys, 6);   // the three import RPCs, UploadCaseload, DrawSample, SubstituteCase: no read slipped in unmarked
+        RetriedWrites.AssertEveryWriteRequested(CaseSampling.Descriptor, Requests.Keys, 7);   // the three import RPCs, UploadCaseload, DrawSample, SubstituteCase, WithdrawSnapshot: no read slipped in unmarked
     }
 
     /// <summary>
@@ -57,6 +57,14 @@ public sealed class RetrySafetyTests(SamplingHostFixture host) : IClassFixture<S
                 RequestId = id, SampleId = sample.SampleId, CaseReference = sample.Cases[0].CaseReference, Reason = "transferred out",
                 SubstitutedBy = "inspector a",
             }];
+        },
+        // A complete snapshot of its own each time, which no sample uses.
+        ["WithdrawSnapshot"] = async id =>
+        {
+            var snapshot = await host.Client.StartPopulationImportAsync(Start(Guid.NewGuid().ToString()));
+            await host.Client.ImportPopulationAsync(Batch(Guid.NewGuid().ToString(), snapshot.SnapshotId));
+            await host.Client.CompletePopulationImportAsync(new CompletePopulationImportRequest { SnapshotId = snapshot.SnapshotId, ExpectedCaseCount = BatchSize });
+            return [new WithdrawSnapshotRequest { RequestId = id, SnapshotId = snapshot.SnapshotId, Reason = "the wrong extract", WithdrawnBy = "lead inspector" }];
         },
     };
 

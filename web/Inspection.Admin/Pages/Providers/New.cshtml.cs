@@ -21,7 +21,13 @@ public sealed class NewModel(RecommendationTracking.RecommendationTrackingClient
 
     [BindProperty] public NewProviderInput Input { get; set; } = new();
 
-    public void OnGet() => Input.RequestId = Guid.NewGuid().ToString();
+    public RegionChoice? Regions { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Input.RequestId = Guid.NewGuid().ToString();
+        Regions = await RegionChoice.LoadAsync(tracking, ct);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -29,13 +35,15 @@ public sealed class NewModel(RecommendationTracking.RecommendationTrackingClient
         if (string.IsNullOrEmpty(Input.Type)) ModelState.AddModelError("Input.Type", "Select the type of provider");
         var activeFrom = Input.ActiveFrom.Read(ModelState, "Input.ActiveFrom", "Active from", required: false);
         var activeTo = Input.ActiveTo.Read(ModelState, "Input.ActiveTo", "Active to", required: false);
+        Regions = await RegionChoice.LoadAsync(tracking, ct);
+        var region = Regions.Check(Input.Region, Input.ConfirmNewRegion, ModelState, "Input.Region");
         if (!ModelState.IsValid) return Page();
         try
         {
             var provider = await tracking.CreateProviderAsync(new CreateProviderRequest
             {
                 RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
-                Name = Input.Name!.Trim(), Type = Input.Type!, Region = Input.Region?.Trim() ?? "",
+                Name = Input.Name!.Trim(), Type = Input.Type!, Region = region,
                 ActiveFrom = activeFrom ?? "", ActiveTo = activeTo ?? "", CreatedBy = User.RecordedBy(),
             }, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "provider created", provider.Name, $"{provider.Type}, {provider.Region}", ct);

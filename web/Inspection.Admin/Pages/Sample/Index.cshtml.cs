@@ -11,15 +11,19 @@ public sealed class IndexModel(RecommendationTracking.RecommendationTrackingClie
     public Inspection.Recommendations.V1.Inspection Inspection { get; private set; } = new();
     public Inspection.Sampling.V1.Sample? Current { get; private set; }
     public IReadOnlyList<Snapshot> Snapshots { get; private set; } = [];
+    /// <summary>Snapshots withdrawn as mistaken: kept in the history, offered for no draw.</summary>
+    public IReadOnlyList<Snapshot> Withdrawn { get; private set; } = [];
 
     public async Task OnGetAsync(string id, CancellationToken ct)
     {
         var options = new CallOptions(cancellationToken: ct);
         Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, options);
-        var snapshots = sampling.ListSnapshotsAsync(new ListSnapshotsRequest { ProviderId = Inspection.ProviderId }, options);
+        var snapshots = sampling.ListSnapshotsAsync(new ListSnapshotsRequest { ProviderId = Inspection.ProviderId, IncludeWithdrawn = true }, options);
         var samples = await sampling.ListSamplesAsync(new ListSamplesRequest { InspectionId = id }, options);
         if (samples.Samples.FirstOrDefault(s => s.Current) is { } current)
             Current = await sampling.GetSampleAsync(new GetSampleRequest { SampleId = current.SampleId }, options);
-        Snapshots = (await snapshots).Snapshots.OrderByDescending(s => s.Version).ToList();
+        var all = (await snapshots).Snapshots.OrderByDescending(s => s.Version).ToList();
+        Snapshots = all.Where(s => !s.Withdrawn).ToList();
+        Withdrawn = all.Where(s => s.Withdrawn).ToList();
     }
 }
