@@ -69,7 +69,7 @@ public sealed class PopulationImportTests(SamplingDatabase db) : IClassFixture<S
         var second = await Snapshots.ImportAsync(imports, "pdu-versions", cases);
         Assert.Equal([1, 2], new[] { first.Version, second.Version });
         Assert.Equal(first.Digest, second.Digest);
-        Assert.Equal(2, (await db.SnapshotStore.ListSnapshotsAsync("pdu-versions", None)).Count);
+        Assert.Equal(2, (await db.SnapshotStore.ListSnapshotsAsync("pdu-versions", includeWithdrawn: false, None)).Count);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class SampleLifeTests(SamplingDatabase db) : IClassFixture<Samplin
 
     public async Task InitializeAsync()
     {
-        var existing = await db.SnapshotStore.ListSnapshotsAsync("pdu-life", None);
+        var existing = await db.SnapshotStore.ListSnapshotsAsync("pdu-life", includeWithdrawn: false, None);
         _snapshot = existing.Count > 0 ? existing[0] : await Snapshots.ImportAsync(db.Snapshots(), "pdu-life", Caseload);
     }
 
