@@ -1,0 +1,14 @@
+using Inspection.Domain.Vocabularies;
+
+namespace Inspection.Scoring.Application;
+
+/// <summary>A lead inspector's resolution of one moderation flag, as asked. <paramref name="Answer"/> is the key
+/// question's answer now, for <see cref="ModerationResolution.AnswerChanged"/> only.</summary>
+public sealed record ResolveModerationFlag(
+    string InspectionId,
+    string CaseReference,
+    string KeyQuestionId,
+    ModerationResolution Resolution,
+    string Note,
+    string Answer,
+    string ResolvedBy);
