@@ -9,7 +9,7 @@ namespace Inspection.Scoring.Application;
 /// Moderation that counts (issue 22): ListModerationFlags (every flag of the assessments that count, with its
 /// resolution) and ResolveModerationFlag: "answer kept" records the note on the answers the flag was raised on;
 /// "answer changed" records the case's assessment with the key question's answer changed, and the resolution, in one
-/// transaction (a correction once the inspection is published, the note its reason). Safe to retry through the ledger.
+/// transaction (a correction with its reason once the inspection is published). Safe to retry through the ledger.
 /// </summary>
 public sealed class ModerationFlags(
     ModerationStore store,
@@ -50,7 +50,7 @@ public sealed class ModerationFlags(
                 await ModerationStore.InsertAsync(connection, transaction, resolution, ct);
             }, ct);
         if (command.Resolution == ModerationResolution.AnswerChanged)
-            await published.FollowCorrectionAsync(command.InspectionId, command.Note, command.ResolvedBy, ct);
+            await published.FollowCorrectionAsync(command.InspectionId, command.CorrectionReason, command.ResolvedBy, ct);
         return await store.GetAsync(resolved.ResolutionId, ct);
     }
 
@@ -82,7 +82,7 @@ public sealed class ModerationFlags(
 
         var (change, _) = await caseAssessments.DecideAsync(new CaseAssessmentCommand(
             command.InspectionId, command.CaseReference, FlagResolutionRules.WithAnswer(stored!.Answers, command.KeyQuestionId, command.Answer),
-            stored.StaffGrade, stored.AssessedBy, stored.Version, note, command.ResolvedBy), ct);
+            stored.StaffGrade, stored.AssessedBy, stored.Version, command.CorrectionReason, command.ResolvedBy), ct);
         FlagResolutionRules.RequireContradictionGone(change.Flags, command.KeyQuestionId, command.Answer);
         return (new ModerationResolutionWrite(command.InspectionId, change.SampleId, flag, resolution), change, framework);
     }

@@ -90,7 +90,8 @@ public sealed class AssessmentScoringService(
             WireWords.ModerationResolutions.Parse("resolution", request.Resolution),
             request.Note,
             WireWords.AnswerValues.Normalise(request.Answer) ?? "",
-            request.ResolvedBy), request.LedgerKey(), context.CancellationToken));
+            request.ResolvedBy,
+            request.CorrectionReason), request.LedgerKey(), context.CancellationToken));
 
     public override async Task<PublishedResults> RecordPublishedResults(RecordPublishedResultsRequest request, ServerCallContext context)
     {
