@@ -40,11 +40,13 @@ public sealed partial class AccessibilitySweepTests(AdminFixture admin)
             RequestId = Guid.NewGuid().ToString(), InspectionId = draft.InspectionId, StandardId = "1.1", Source = "document",
             EvidenceDate = "2022-06-07", Summary = "Sweep evidence", Finding = "strength", RecordedBy = "admin-tests",
         });
+        // A moderation flag, so the page that resolves one is reached from the assessments' list.
+        await ModerationTests.ContradictAsync(admin, draft.InspectionId, draft.Cases[0].CaseReference, correctionReason: "");
         var published = (await admin.InspectionOfAsync(AdminFixture.Bnes)).InspectionId;
         var page = await admin.PageAsAsync(Role.Administrator);
         // Opened whatever pages were opened before them: the draft's and the published inspection's own pages differ
         // (evidence to change, earlier recommendations to judge, the publication confirmation).
-        string[] seeds = ["/", $"/inspections/{draft.InspectionId}", $"/inspections/{draft.InspectionId}/evidence",
+        string[] seeds = ["/", $"/inspections/{draft.InspectionId}", $"/inspections/{draft.InspectionId}/evidence", $"/inspections/{draft.InspectionId}/assessments",
             $"/inspections/{draft.InspectionId}/assessments/{Uri.EscapeDataString(draft.Cases[0].CaseReference)}",
             $"/inspections/{published}", $"/inspections/{published}/progress", $"/inspections/{published}/publish",
             "/recommendations", "/providers", "/accounts", "/integrators", "/audit"];

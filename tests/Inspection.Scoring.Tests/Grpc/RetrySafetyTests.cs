@@ -29,8 +29,9 @@ public sealed class RetrySafetyTests(SampledScoringServices services)
     [Fact]
     public void Every_write_rpc_of_the_contract_is_checked_and_no_read()
     {
-        // The case assessment, the published results, the panel departure, the published figures and their correction.
-        RetriedWrites.AssertEveryWriteRequested(AssessmentScoring.Descriptor, Requests.Keys, 5);
+        // The case assessment, the published results, the panel departure, the published figures and their correction,
+        // a moderation flag's resolution.
+        RetriedWrites.AssertEveryWriteRequested(AssessmentScoring.Descriptor, Requests.Keys, 6);
     }
 
     private IReadOnlyDictionary<string, Func<string, Task<IMessage>>> Requests => new Dictionary<string, Func<string, Task<IMessage>>>
@@ -58,6 +59,13 @@ public sealed class RetrySafetyTests(SampledScoringServices services)
             var inspectionId = await NewInspectionAsync();
             await services.Scoring.RecordPublishedResultsAsync(Published("results-" + inspectionId, inspectionId));
             return new RecordPublishedFiguresRequest { RequestId = id, InspectionId = inspectionId, PublishedOn = "2022-09-01", PublishedBy = "lead inspector" };
+        },
+        ["ResolveModerationFlag"] = async id =>
+        {
+            var (inspectionId, flagged) = await ModerationOverGrpcTests.InspectionWithAFlagAsync(services, "No", "Yes");
+            var request = ModerationOverGrpcTests.Resolve(inspectionId, flagged, "answer_kept", "Kept at moderation");
+            request.RequestId = id;
+            return request;
         },
         ["RecordPublishedFiguresCorrection"] = async id => new RecordPublishedFiguresCorrectionRequest
         {

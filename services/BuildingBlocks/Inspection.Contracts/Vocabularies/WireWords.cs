@@ -224,6 +224,10 @@ public static class WireWords
         new(ContradictionKind.YesWithEveryPromptNo, "yes_with_every_prompt_no"),
         new(ContradictionKind.NoWithEveryPromptYes, "no_with_every_prompt_yes"));
 
+    public static readonly Vocabulary<ModerationResolution> ModerationResolutions = new("a moderation resolution",
+        new(ModerationResolution.AnswerKept, "answer_kept"),
+        new(ModerationResolution.AnswerChanged, "answer_changed"));
+
     public static readonly Vocabulary<BreakdownAttribute> BreakdownAttributes = new("a breakdown attribute",
         new(BreakdownAttribute.Gender, "gender"),
         new(BreakdownAttribute.EthnicGroup, "ethnic_group"),

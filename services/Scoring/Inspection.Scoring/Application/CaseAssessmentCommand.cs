@@ -2,7 +2,8 @@ using Inspection.Scoring.Domain.Assessments;
 
 namespace Inspection.Scoring.Application;
 
-/// <summary>A case assessment as an inspector submits it.</summary>
+/// <summary>A case assessment as an inspector submits it. <paramref name="CorrectedBy"/>: who makes the change when it
+/// is not the assessor (a lead inspector resolving a moderation flag), recorded with a correction.</summary>
 public sealed record CaseAssessmentCommand(
     string InspectionId,
     string CaseReference,
@@ -10,4 +11,5 @@ public sealed record CaseAssessmentCommand(
     string StaffGrade,
     string AssessedBy,
     long ExpectedVersion,
-    string? CorrectionReason = null);
+    string? CorrectionReason = null,
+    string? CorrectedBy = null);

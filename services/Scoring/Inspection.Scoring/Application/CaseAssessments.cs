@@ -7,7 +7,7 @@ namespace Inspection.Scoring.Application;
 /// <summary>
 /// Inspectors' case assessments: RecordCaseAssessment (checked against the framework and the case as the current
 /// sample holds it, safe to retry through the request ledger, a correction once the inspection is published),
-/// GetCaseAssessment, ListCaseAssessments and ListModerationFlags.
+/// GetCaseAssessment and ListCaseAssessments.
 /// </summary>
 public sealed class CaseAssessments(
     CaseAssessmentStore store,
@@ -44,7 +44,7 @@ public sealed class CaseAssessments(
     }
 
     /// <summary>Checks the assessment with the framework, the current sample and the register, before any transaction.</summary>
-    private async Task<(CaseAssessmentWrite, Framework)> DecideAsync(CaseAssessmentCommand command, CancellationToken ct)
+    internal async Task<(CaseAssessmentWrite Write, Framework Framework)> DecideAsync(CaseAssessmentCommand command, CancellationToken ct)
     {
         var violations = new List<FieldViolation>();
         if (string.IsNullOrWhiteSpace(command.InspectionId)) violations.Add(new("inspection_id", "an inspection id is required"));
@@ -61,7 +61,7 @@ public sealed class CaseAssessments(
 
         var answers = CaseAssessmentValidator.Validate(framework, @case, command.Answers);
         var guard = await guards.ForAsync(command.InspectionId, command.CorrectionReason, Correction.CaseAssessment,
-            $"case assessment of {command.CaseReference}", command.AssessedBy, ct);
+            $"case assessment of {command.CaseReference}", command.CorrectedBy ?? command.AssessedBy, ct);
         var attributes = new Dictionary<string, string>(@case.Attributes, StringComparer.Ordinal) { ["staff_grade"] = command.StaffGrade ?? "" };
         var write = new CaseAssessmentWrite(
             command.InspectionId,
@@ -108,12 +108,6 @@ public sealed class CaseAssessments(
         var counted = await counts.GetRatingCountsAsync(inspectionId, current, ct);
         var next = page.Count > size ? (page[size - 1].CaseReference, page[size - 1].SampleId) : ((string, string)?)null;
         return (await StandingsAsync(page.Take(size).ToList(), current, ct), total, counted.SetAside, next, framework);
-    }
-
-    public async Task<IReadOnlyList<ModerationFlag>> ListModerationFlagsAsync(string inspectionId, CancellationToken ct)
-    {
-        await frameworks.OfAsync(inspectionId, ct);
-        return await store.ListModerationFlagsAsync(inspectionId, await samples.CurrentSampleOrNullAsync(inspectionId, ct), ct);
     }
 
     /// <summary>Each assessment with whether it counts and, if set aside, why and since when (case sampling's history

@@ -15,6 +15,7 @@ public sealed class ComputedRatings(
     RatingCountStore counts,
     PublishedResultsStore publishedResults,
     CorrectionStore corrections,
+    ModerationStore moderation,
     InspectionFrameworks frameworks,
     FrameworkCatalogue catalogue,
     ICaseSampleSource samples,
@@ -37,6 +38,7 @@ public sealed class ComputedRatings(
             ? judgements.GetJudgementsAsync(inspectionId, ct)
             : Task.FromResult<IReadOnlyList<Judgement>>([]);
         var current = await sampleTask;
+        var flagsTask = moderation.ListAsync(inspectionId, current, ct);
         var counted = await counts.GetRatingCountsAsync(inspectionId, current, ct);
         var sample = current?.ActiveReferences;
         var judged = (await judgementsTask)
@@ -62,6 +64,8 @@ public sealed class ComputedRatings(
             if (notStarted > 0) caseBlockers.Add($"{notStarted} of {sample.Count} sampled cases not yet assessed");
             if (inProgress > 0) caseBlockers.Add($"{inProgress} of {sample.Count} case assessments in progress (questions not yet answered)");
         }
+        // Moderation counts (issue 22): every flag of the assessments that count must be resolved by a lead inspector.
+        if (ModeratedFlag.Blocker((await flagsTask).Count(f => !f.Resolved)) is { } unresolved) caseBlockers.Add(unresolved);
         if (caseBlockers.Count > 0)
             ratings = ratings with { CanPublish = false, Blockers = [.. caseBlockers, .. ratings.Blockers] };
         return new RatedInspection(inspectionId, ratings, counted.CasesAssessed, sample?.Count ?? 0, complete, inProgress, await correctionsTask, counted.SetAside);

@@ -82,8 +82,9 @@ public sealed class CaseAssessmentStore(Database database)
             SELECT @InspectionId, @SampleId, @CaseReference, q, a, n FROM unnest(@promptIds::text[], @promptAnswers::text[], @promptNotes::text[]) AS t(q, a, n);
             INSERT INTO case_attributes (inspection_id, sample_id, case_reference, attribute, value)
             SELECT @InspectionId, @SampleId, @CaseReference, a, v FROM unnest(@attributes::text[], @values::text[]) AS t(a, v);
-            INSERT INTO moderation_flags (inspection_id, sample_id, case_reference, key_question_id, kind, description)
-            SELECT @InspectionId, @SampleId, @CaseReference, q, k, d FROM unnest(@flagQuestions::text[], @flagKinds::text[], @flagDescriptions::text[]) AS t(q, k, d);
+            INSERT INTO moderation_flags (inspection_id, sample_id, case_reference, key_question_id, kind, description, raised_on)
+            SELECT @InspectionId, @SampleId, @CaseReference, q, k, d, r
+            FROM unnest(@flagQuestions::text[], @flagKinds::text[], @flagDescriptions::text[], @flagRaisedOn::text[]) AS t(q, k, d, r);
             """,
             new
             {
@@ -101,6 +102,7 @@ public sealed class CaseAssessmentStore(Database database)
                 flagQuestions = write.Flags.Select(f => f.KeyQuestionId).ToArray(),
                 flagKinds = write.Flags.Select(f => f.Kind).ToArray(),
                 flagDescriptions = write.Flags.Select(f => f.Description).ToArray(),
+                flagRaisedOn = write.Flags.Select(f => f.RaisedOn).ToArray(),
             }, transaction, cancellationToken: ct));
         await CorrectionStore.InsertAsync(connection, transaction, write.Guard, ct);
     }
@@ -166,7 +168,8 @@ public sealed class CaseAssessmentStore(Database database)
             """, new { inspectionId, references }, cancellationToken: ct))).ToList();
         var flags = (await connection.QueryAsync<FlagRow>(new CommandDefinition(
             """
-            SELECT case_reference AS CaseReference, sample_id AS SampleId, key_question_id AS KeyQuestionId, kind AS Kind, description AS Description
+            SELECT case_reference AS CaseReference, sample_id AS SampleId, key_question_id AS KeyQuestionId, kind AS Kind, description AS Description,
+                   raised_on AS RaisedOn
             FROM moderation_flags WHERE inspection_id = @inspectionId AND case_reference = ANY(@references)
             ORDER BY case_reference, key_question_id
             """, new { inspectionId, references }, cancellationToken: ct))).ToList();
@@ -177,22 +180,8 @@ public sealed class CaseAssessmentStore(Database database)
             answersByCase[(h.CaseReference, h.SampleId)]
                 .OrderBy(a => a.Kind).ThenBy(a => a.QuestionId, QuestionIdComparer.Instance)
                 .Select(a => new QuestionAnswer(a.QuestionId, Parse(a.Answer), a.Note)).ToList(),
-            flagsByCase[(h.CaseReference, h.SampleId)].Select(f => new ModerationFlag(f.CaseReference, f.KeyQuestionId, f.Kind, f.Description)).ToList(),
+            flagsByCase[(h.CaseReference, h.SampleId)].Select(f => new ModerationFlag(f.CaseReference, f.KeyQuestionId, f.Kind, f.Description, f.RaisedOn)).ToList(),
             h.QuestionsApplicable, h.QuestionsUnanswered, h.SampleId)).ToList();
-    }
-
-
-    /// <summary>The flags of the assessments that count (the current sample's active cases).</summary>
-    public async Task<IReadOnlyList<ModerationFlag>> ListModerationFlagsAsync(string inspectionId, CurrentSample? current, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        var flags = await connection.QueryAsync<ModerationFlag>(new CommandDefinition(
-            $"""
-            SELECT case_reference AS CaseReference, key_question_id AS KeyQuestionId, kind AS Kind, description AS Description
-            FROM moderation_flags a WHERE a.inspection_id = @inspectionId AND {CountedAnswers.Condition}
-            ORDER BY case_reference, key_question_id
-            """, CountedAnswers.Parameters(inspectionId, current), cancellationToken: ct));
-        return flags.ToList();
     }
 
     private static Answer Parse(string word) =>
@@ -204,7 +193,7 @@ public sealed class CaseAssessmentStore(Database database)
 
     private sealed record HeadRow(string SampleId, long Version);
 
-    private sealed record FlagRow(string CaseReference, string SampleId, string KeyQuestionId, string Kind, string Description);
+    private sealed record FlagRow(string CaseReference, string SampleId, string KeyQuestionId, string Kind, string Description, string RaisedOn);
 
     private sealed record AnswerRow(string CaseReference, string SampleId, string QuestionId, string Answer, string Note, int Kind);
 }

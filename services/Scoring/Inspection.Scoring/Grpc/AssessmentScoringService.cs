@@ -12,6 +12,7 @@ public sealed class AssessmentScoringService(
     FrameworkCatalogue catalogue,
     InspectionFrameworks frameworks,
     CaseAssessments assessments,
+    ModerationFlags moderation,
     PanelDepartures departures,
     PublishedReports reports,
     ComputedRatings computed,
@@ -77,9 +78,20 @@ public sealed class AssessmentScoringService(
     public override async Task<ListModerationFlagsResponse> ListModerationFlags(ListModerationFlagsRequest request, ServerCallContext context)
     {
         var response = new ListModerationFlagsResponse();
-        response.Flags.AddRange((await assessments.ListModerationFlagsAsync(request.InspectionId, context.CancellationToken)).Select(ScoringMessages.ToMessage));
+        response.Flags.AddRange((await moderation.ListAsync(request.InspectionId, context.CancellationToken)).Select(ScoringMessages.ToMessage));
         return response;
     }
+
+    public override async Task<Inspection.Scoring.V1.ModerationFlag> ResolveModerationFlag(ResolveModerationFlagRequest request, ServerCallContext context) =>
+        ScoringMessages.ToMessage(await moderation.ResolveAsync(new Application.ResolveModerationFlag(
+            request.InspectionId,
+            request.CaseReference,
+            request.KeyQuestionId,
+            WireWords.ModerationResolutions.Parse("resolution", request.Resolution),
+            request.Note,
+            WireWords.AnswerValues.Normalise(request.Answer) ?? "",
+            request.ResolvedBy,
+            request.CorrectionReason), request.LedgerKey(), context.CancellationToken));
 
     public override async Task<PublishedResults> RecordPublishedResults(RecordPublishedResultsRequest request, ServerCallContext context)
     {

@@ -156,6 +156,21 @@ public static class ScoringMessages
         Description = f.Description,
     };
 
+    /// <summary>A flag with its resolution, if one stands.</summary>
+    public static ModerationFlag ToMessage(D.Assessments.ModeratedFlag m)
+    {
+        var message = ToMessage(m.Flag);
+        if (m.Resolution is { } r)
+        {
+            message.Resolved = true;
+            message.Resolution = r.Resolution.Word();
+            message.ResolutionNote = r.Note;
+            message.ResolvedBy = r.ResolvedBy;
+            message.ResolvedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(r.ResolvedAt);
+        }
+        return message;
+    }
+
     public static PanelDeparture ToMessage(D.Ratings.PanelDeparture d, string inspectionId) => new()
     {
         InspectionId = inspectionId,

@@ -2,6 +2,9 @@ using Inspection.Admin.Accounts;
 using Inspection.Admin.Assessments;
 using Inspection.Admin.Forms;
 using Inspection.Admin.Status;
+using Inspection.Contracts.Vocabularies;
+using Inspection.Domain.Vocabularies;
+using Inspection.Recommendations.V1;
 using Inspection.Sampling.V1;
 using Inspection.Scoring.V1;
 using Microsoft.AspNetCore.Authorization;
@@ -12,9 +15,12 @@ using RpcException = Grpc.Core.RpcException;
 
 namespace Inspection.Admin.Pages.Assessments;
 
-/// <summary>The first section of a case's assessment: the grade of the practitioner holding the case, a fixed choice.</summary>
+/// <summary>The first section of a case's assessment: the grade of the practitioner holding the case, a fixed choice
+/// (a correction with its reason once the inspection is published: breakdowns by grade are in the report).</summary>
 [Authorize(Policy = Policies.Record)]
-public sealed class GradeModel(CaseSampling.CaseSamplingClient sampling, AssessmentScoring.AssessmentScoringClient scoring, AdminStore audit) : PageModel
+public sealed class GradeModel(
+    CaseSampling.CaseSamplingClient sampling, AssessmentScoring.AssessmentScoringClient scoring, RecommendationTracking.RecommendationTrackingClient tracking,
+    AdminStore audit) : PageModel
 {
     public string InspectionId { get; private set; } = "";
     public CaseInSample Assessment { get; private set; } = null!;
@@ -22,6 +28,12 @@ public sealed class GradeModel(CaseSampling.CaseSamplingClient sampling, Assessm
     [BindProperty] public string? StaffGrade { get; set; }
     [BindProperty] public long Version { get; set; }
     [BindProperty] public string? RequestId { get; set; }
+    [BindProperty] public string? CorrectionReason { get; set; }
+
+    public Inspection.Recommendations.V1.Inspection Inspection { get; private set; } = new();
+
+    /// <summary>The inspection is published: saving changes its report, so it is a correction with a reason.</summary>
+    public bool IsCorrection => Inspection.Status.Is(InspectionStatus.Published);
 
     public async Task<IActionResult> OnGetAsync(string id, string caseReference, CancellationToken ct)
     {
@@ -36,11 +48,13 @@ public sealed class GradeModel(CaseSampling.CaseSamplingClient sampling, Assessm
     {
         if (!await LoadAsync(id, caseReference, ct)) return NotFound();
         if (!PractitionerGrades.IsKnown(StaffGrade)) ModelState.AddModelError(nameof(StaffGrade), "Select the grade of the case's practitioner");
+        var reason = Forms.CorrectionReason.Required(IsCorrection, CorrectionReason, ModelState, nameof(CorrectionReason));
         if (!ModelState.IsValid) return Page();
         var request = new RecordCaseAssessmentRequest
         {
             RequestId = string.IsNullOrEmpty(RequestId) ? Guid.NewGuid().ToString() : RequestId,
             InspectionId = id, CaseReference = caseReference, StaffGrade = StaffGrade!, AssessedBy = User.RecordedBy(), ExpectedVersion = Version,
+            CorrectionReason = reason,
         };
         // The whole assessment travels each time: the answers stored so far go back unchanged.
         request.Answers.AddRange(Assessment.Stored?.Answers ?? []);
@@ -55,7 +69,7 @@ public sealed class GradeModel(CaseSampling.CaseSamplingClient sampling, Assessm
         }
         catch (RpcException e)
         {
-            ModelState.AddServiceError(e, ServiceNames.AssessmentScoring, new Dictionary<string, string> { ["staff_grade"] = nameof(StaffGrade) });
+            ModelState.AddServiceError(e, ServiceNames.AssessmentScoring, new Dictionary<string, string> { ["staff_grade"] = nameof(StaffGrade), ["correction_reason"] = nameof(CorrectionReason) });
             RequestId = Guid.NewGuid().ToString();
             return Page();
         }
@@ -67,6 +81,7 @@ public sealed class GradeModel(CaseSampling.CaseSamplingClient sampling, Assessm
         var loaded = await CaseInSample.LoadAsync(sampling, scoring, id, caseReference, ct);
         if (loaded is null) return false;
         Assessment = loaded;
+        Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, new CallOptions(cancellationToken: ct));
         return true;
     }
 }

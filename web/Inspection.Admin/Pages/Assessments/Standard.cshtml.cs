@@ -2,6 +2,9 @@ using Inspection.Admin.Accounts;
 using Inspection.Admin.Assessments;
 using Inspection.Admin.Forms;
 using Inspection.Admin.Status;
+using Inspection.Contracts.Vocabularies;
+using Inspection.Domain.Vocabularies;
+using Inspection.Recommendations.V1;
 using Inspection.Sampling.V1;
 using Inspection.Scoring.V1;
 using Microsoft.AspNetCore.Authorization;
@@ -15,10 +18,13 @@ namespace Inspection.Admin.Pages.Assessments;
 /// <summary>
 /// One case standard of one case's assessment: its key questions with their prompts, offering only the answers that
 /// may apply. "Save and continue" records the whole assessment (this standard's answers replacing the ones stored for
-/// it, every other answer sent back unchanged, at the version read) and goes on to the next standard.
+/// it, every other answer sent back unchanged, at the version read) and goes on to the next standard. Once the
+/// inspection is published the change is a correction: the page asks for its reason and sends it.
 /// </summary>
 [Authorize(Policy = Policies.Record)]
-public sealed class StandardModel(CaseSampling.CaseSamplingClient sampling, AssessmentScoring.AssessmentScoringClient scoring, AdminStore audit) : PageModel
+public sealed class StandardModel(
+    CaseSampling.CaseSamplingClient sampling, AssessmentScoring.AssessmentScoringClient scoring, RecommendationTracking.RecommendationTrackingClient tracking,
+    AdminStore audit) : PageModel
 {
     public const string SaveAndContinue = "continue";
     public const string SaveAndReturn = "return";
@@ -36,6 +42,12 @@ public sealed class StandardModel(CaseSampling.CaseSamplingClient sampling, Asse
     [BindProperty] public Dictionary<string, string> Notes { get; set; } = [];
     [BindProperty] public long Version { get; set; }
     [BindProperty] public string? RequestId { get; set; }
+    [BindProperty] public string? CorrectionReason { get; set; }
+
+    public Inspection.Recommendations.V1.Inspection Inspection { get; private set; } = new();
+
+    /// <summary>The inspection is published: saving changes its report, so it is a correction with a reason.</summary>
+    public bool IsCorrection => Inspection.Status.Is(InspectionStatus.Published);
 
     public static string Key(string questionId) => $"Answers[{questionId}]";
 
@@ -57,12 +69,15 @@ public sealed class StandardModel(CaseSampling.CaseSamplingClient sampling, Asse
         if (!await LoadAsync(id, caseReference, standardId, ct)) return NotFound();
         if (Assessment.StaffGrade.Length == 0) return Redirect(CasePath + "/grade");
         var mine = StandardSections.QuestionIds(Standard).ToHashSet();
+        var reason = Forms.CorrectionReason.Required(IsCorrection, CorrectionReason, ModelState, nameof(CorrectionReason));
+        if (!ModelState.IsValid) return Page();
         var request = new RecordCaseAssessmentRequest
         {
             RequestId = string.IsNullOrEmpty(RequestId) ? Guid.NewGuid().ToString() : RequestId,
             InspectionId = id, CaseReference = caseReference, StaffGrade = Assessment.StaffGrade, AssessedBy = User.RecordedBy(), ExpectedVersion = Version,
+            CorrectionReason = reason,
         };
-        var fields = new Dictionary<string, string>();
+        var fields = new Dictionary<string, string> { ["correction_reason"] = nameof(CorrectionReason) };
         // Every other standard's answers as stored; only this standard's questions are taken from the form.
         foreach (var kept in Assessment.Stored?.Answers.Where(a => !mine.Contains(a.QuestionId)) ?? [])
         {
@@ -89,7 +104,9 @@ public sealed class StandardModel(CaseSampling.CaseSamplingClient sampling, Asse
             var next = Assessment.Sections.After(Standard);
             if (then == SaveAndContinue && next is not null)
                 return Redirect($"{CasePath}/standards/{Uri.EscapeDataString(next.StandardId)}");
-            TempData["Notice"] = $"Standard {Standard.StandardId} of case {caseReference} saved: {answered} of {questions} questions answered";
+            TempData["Notice"] = IsCorrection
+                ? $"Correction of standard {Standard.StandardId} of case {caseReference} recorded. The published report now shows it as amended."
+                : $"Standard {Standard.StandardId} of case {caseReference} saved: {answered} of {questions} questions answered";
             return Redirect(CasePath);
         }
         catch (RpcException e)
@@ -107,6 +124,7 @@ public sealed class StandardModel(CaseSampling.CaseSamplingClient sampling, Asse
         if (loaded?.Sections.Find(standardId) is not { } standard) return false;
         Assessment = loaded;
         Standard = standard;
+        Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, new CallOptions(cancellationToken: ct));
         StandardNumber = loaded.Sections.IndexOf(standard) + 1;
         var allowed = await scoring.ListAllowedAnswersAsync(
             new ListAllowedAnswersRequest { InspectionId = id, CaseReference = caseReference, StandardId = standard.StandardId }, new CallOptions(cancellationToken: ct));

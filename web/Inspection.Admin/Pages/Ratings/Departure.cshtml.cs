@@ -1,6 +1,8 @@
 using Inspection.Admin.Accounts;
 using Inspection.Admin.Forms;
 using Inspection.Admin.Status;
+using Inspection.Contracts.Vocabularies;
+using Inspection.Domain.Vocabularies;
 using Inspection.Recommendations.V1;
 using Inspection.Scoring.V1;
 using Microsoft.AspNetCore.Authorization;
@@ -13,7 +15,8 @@ namespace Inspection.Admin.Pages.Ratings;
 
 /// <summary>
 /// Records a ratings panel's departure from a case standard's computed rating (lead inspectors and above), with its
-/// rationale and who agreed it. Domain one's departures travel with the inspectors' judgement instead.
+/// rationale and who agreed it. Domain one's departures travel with the inspectors' judgement instead. Once the
+/// inspection is published a departure changes its report: a correction with its reason.
 /// </summary>
 [Authorize(Policy = Policies.Lead)]
 public sealed class DepartureModel(
@@ -24,6 +27,7 @@ public sealed class DepartureModel(
     private static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>
     {
         ["standard_id"] = "Input.StandardId", ["rating"] = "Input.Rating", ["rationale"] = "Input.Rationale", ["agreed_by"] = "Input.AgreedBy",
+        ["correction_reason"] = "Input.CorrectionReason",
     };
 
     public Inspection.Recommendations.V1.Inspection Inspection { get; private set; } = new();
@@ -32,6 +36,9 @@ public sealed class DepartureModel(
     /// <summary>The rated case standards, with what the figures compute.</summary>
     public IReadOnlyList<StandardRating> Standards { get; private set; } = [];
     [BindProperty] public DepartureInput Input { get; set; } = new();
+
+    /// <summary>The inspection is published: a departure changes its report, so it is a correction with a reason.</summary>
+    public bool IsCorrection => Inspection.Status.Is(InspectionStatus.Published);
 
     public async Task OnGetAsync(string id, string? standard, CancellationToken ct)
     {
@@ -45,6 +52,7 @@ public sealed class DepartureModel(
         await LoadAsync(id, ct);
         if (string.IsNullOrEmpty(Input.StandardId)) ModelState.AddModelError("Input.StandardId", "Select the standard the panel departs on");
         if (string.IsNullOrEmpty(Input.Rating)) ModelState.AddModelError("Input.Rating", "Select the rating the panel agreed");
+        var reason = CorrectionReason.Required(IsCorrection, Input.CorrectionReason, ModelState, "Input.CorrectionReason");
         if (!ModelState.IsValid) return Page();
         try
         {
@@ -53,6 +61,7 @@ public sealed class DepartureModel(
                 RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
                 InspectionId = id, StandardId = Input.StandardId!, Rating = Input.Rating!,
                 Rationale = Input.Rationale?.Trim() ?? "", AgreedBy = Input.AgreedBy?.Trim() ?? "",
+                CorrectionReason = reason, RecordedBy = User.RecordedBy(),
             }, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "panel departure recorded", $"{Inspection.ProviderName} standard {departure.StandardId}",
                 $"{departure.Rating}, agreed by {departure.AgreedBy}: {departure.Rationale}", ct);

@@ -8,4 +8,6 @@ public sealed class DepartureInput
     public string? Rationale { get; set; }
     public string? AgreedBy { get; set; }
     public string? RequestId { get; set; }
+    /// <summary>Once the inspection is published: why its report changes.</summary>
+    public string? CorrectionReason { get; set; }
 }
