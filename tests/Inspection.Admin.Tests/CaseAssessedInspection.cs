@@ -17,13 +17,14 @@ public sealed record CaseAssessedInspection(string InspectionId, string Provider
 
     /// <summary>As above with <paramref name="count"/> sampled cases from a caseload of <paramref name="caseload"/> (the
     /// sample itself by default; women at even positions of the caseload, men at odd ones), each answered as
-    /// <paramref name="answers"/> says from the case and its position.</summary>
+    /// <paramref name="answers"/> says from the case and its position; of <paramref name="planned"/> when given (a
+    /// provider's next inspection), otherwise of a new provider.</summary>
     public static async Task<CaseAssessedInspection> CreateAsync(AdminFixture admin, string purpose, int count,
-        Func<SampledCase, int, IEnumerable<(string QuestionId, string Answer)>> answers, int? caseload = null)
+        Func<SampledCase, int, IEnumerable<(string QuestionId, string Answer)>> answers, int? caseload = null, PlannedInspection? planned = null)
     {
         var sampling = admin.Sampling.CreateClient<CaseSampling.CaseSamplingClient>();
         var scoring = admin.Scoring.CreateClient<AssessmentScoring.AssessmentScoringClient>();
-        var planned = await PlannedInspection.CreateAsync(admin, purpose);
+        planned ??= await PlannedInspection.CreateAsync(admin, purpose);
         var (unique, provider, inspection) = (planned.Unique, planned.Provider, planned.Inspection);
         var snapshot = await sampling.StartPopulationImportAsync(new StartPopulationImportRequest { RequestId = "s-" + unique, ProviderId = provider.ProviderId, TakenOn = "2021-12-01" });
         var batch = new ImportPopulationRequest { SnapshotId = snapshot.SnapshotId, FirstRowNumber = 2 };

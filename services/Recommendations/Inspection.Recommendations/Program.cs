@@ -15,6 +15,7 @@ builder.Services.AddSingleton<ProviderStore>();
 builder.Services.AddSingleton<InspectionStore>();
 builder.Services.AddSingleton<RecommendationStore>();
 builder.Services.AddSingleton<ProgressJudgementStore>();
+builder.Services.AddSingleton<RecommendationLinkStore>();
 
 // Application/: the use cases the RPCs map to, and the change feed WatchChanges follows
 builder.Services.AddSingleton<ChangeFeed>();
@@ -23,6 +24,9 @@ builder.Services.AddSingleton<InspectionCalendar>();
 builder.Services.AddSingleton<RecommendationRecords>();
 builder.Services.AddSingleton<ProgressJudgements>();
 builder.Services.AddSingleton<PublicationReadiness>();
+// Links to standards and key questions (issue 23), checked against the frameworks' outline.
+builder.Services.AddSingleton(_ => FrameworkOutline.Load());
+builder.Services.AddSingleton<RecommendationLinking>();
 
 // Upstream/: publishing asks assessment scoring what blocks it and has it store the published figures
 builder.AddServiceClient<AssessmentScoring.AssessmentScoringClient>(AssessmentScoringRatings.AppId);

@@ -30,6 +30,9 @@ builder.Services.AddSingleton<ModerationFlags>();
 builder.Services.AddSingleton<CaseAnswerRules>();
 builder.Services.AddSingleton<PanelDepartures>();
 builder.Services.AddSingleton<PublishedReports>();
+// The measured change between two inspections (issue 23), matched across programmes by the embedded mapping.
+builder.Services.AddSingleton(_ => Inspection.Scoring.Domain.Comparisons.KeyQuestionCorrespondences.Load());
+builder.Services.AddSingleton<ChangeBetweenInspections>();
 // Inspections published before figures were stored get theirs stored once recommendation tracking answers.
 builder.Services.AddHostedService<FiguresPublishedBeforeAtStartup>();
 builder.AddServiceClient<RecommendationTracking.RecommendationTrackingClient>("recommendation-tracking");

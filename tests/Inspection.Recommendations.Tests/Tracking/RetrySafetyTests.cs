@@ -29,7 +29,7 @@ public sealed class RetrySafetyTests(ServiceHostFixture service) : IClassFixture
     [Fact]
     public void Every_write_rpc_of_the_contract_is_checked_and_no_read()
     {
-        RetriedWrites.AssertEveryWriteRequested(RecommendationTracking.Descriptor, Requests.Keys, 9);   // four register writes, three calendar writes, recommendations, judgements: no read slipped in unmarked
+        RetriedWrites.AssertEveryWriteRequested(RecommendationTracking.Descriptor, Requests.Keys, 10);   // four register writes, three calendar writes, recommendations, judgements, links: no read slipped in unmarked
     }
 
     /// <summary>A valid request per write RPC for a request id; each creates what it refers to, so two requests differ.</summary>
@@ -84,6 +84,14 @@ public sealed class RetrySafetyTests(ServiceHostFixture service) : IClassFixture
             {
                 RequestId = id, RecommendationId = recommendation.RecommendationId, InspectionId = next.InspectionId, ExpectedVersion = recommendation.Version,
                 Judgement = "Some progress", Findings = "supervision is now monthly", RecordedBy = By,
+            };
+        },
+        ["SetRecommendationLinks"] = async id =>
+        {
+            var added = await _client.AddRecommendationsAsync(Recommendations(Guid.NewGuid().ToString(), await InspectionAsync()));
+            return new SetRecommendationLinksRequest
+            {
+                RequestId = id, RecommendationId = added.Recommendations.Single().RecommendationId, StandardIds = { "P2.1" }, KeyQuestionIds = { "P2.1.3" }, RecordedBy = By,
             };
         },
     };

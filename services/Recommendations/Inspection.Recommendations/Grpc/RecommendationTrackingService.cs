@@ -13,7 +13,7 @@ namespace Inspection.Recommendations.Grpc;
 /// </summary>
 public sealed class RecommendationTrackingService(
     ProviderRegister register, InspectionCalendar calendar, RecommendationRecords records, ProgressJudgements progress,
-    FrameworkCatalogue frameworks, ChangeFeed changes, TimeProvider clock)
+    FrameworkCatalogue frameworks, ChangeFeed changes, TimeProvider clock, RecommendationLinking linking)
     : RecommendationTracking.RecommendationTrackingBase
 {
     // ---------------- Providers ----------------
@@ -195,6 +195,14 @@ public sealed class RecommendationTrackingService(
             throw new RpcException(new Status(StatusCode.ResourceExhausted, behind.Message));
         }
     }
+
+    // ---------------- Links (issue 23) ----------------
+
+    public override async Task<RecommendationLinks> SetRecommendationLinks(SetRecommendationLinksRequest request, ServerCallContext context) =>
+        (await linking.SetAsync(RequestKeys.Id(request.RequestId), request.ToCommand(), context.CancellationToken)).Value.ToMessage();
+
+    public override async Task<RecommendationLinks> GetRecommendationLinks(GetRecommendationLinksRequest request, ServerCallContext context) =>
+        (await linking.GetAsync(Id(request.RecommendationId, "recommendation_id"), context.CancellationToken)).ToMessage();
 
     private static long ExpectedVersion(long expectedVersion)
     {

@@ -17,8 +17,13 @@ public sealed class AssessmentScoringService(
     PublishedReports reports,
     ComputedRatings computed,
     PublishedRecord published,
-    CaseAnswerRules answerRules) : AssessmentScoring.AssessmentScoringBase
+    CaseAnswerRules answerRules,
+    ChangeBetweenInspections changes) : AssessmentScoring.AssessmentScoringBase
 {
+    public override async Task<CompareKeyQuestionsResponse> CompareKeyQuestions(CompareKeyQuestionsRequest request, ServerCallContext context) =>
+        (await changes.CompareAsync(request.EarlierInspectionId, request.LaterInspectionId, request.KeyQuestionIds, request.StandardIds, request.Judgement,
+            context.CancellationToken)).ToMessage();
+
     public override async Task<ListAllowedAnswersResponse> ListAllowedAnswers(ListAllowedAnswersRequest request, ServerCallContext context) =>
         new()
         {

@@ -1,7 +1,9 @@
 using Inspection.Admin.Accounts;
 using Inspection.Admin.Forms;
+using Inspection.Admin.Progress;
 using Inspection.Admin.Status;
 using Inspection.Recommendations.V1;
+using Inspection.Scoring.V1;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +14,8 @@ namespace Inspection.Admin.Pages.Inspections;
 
 /// <summary>Records (or revises) the progress judgement of one recommendation at an inspection: lead inspectors.</summary>
 [Authorize(Policy = Policies.Lead)]
-public sealed class RecordProgressModel(RecommendationTracking.RecommendationTrackingClient tracking, AdminStore audit) : PageModel
+public sealed class RecordProgressModel(
+    RecommendationTracking.RecommendationTrackingClient tracking, AssessmentScoring.AssessmentScoringClient scoring, AdminStore audit) : PageModel
 {
     private static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>
     {
@@ -31,6 +34,10 @@ public sealed class RecordProgressModel(RecommendationTracking.RecommendationTra
 
     [BindProperty] public ProgressInput Input { get; set; } = new();
 
+    /// <summary>The linked key questions' change between the inspection that made the recommendation and this one
+    /// (issue 23); null when it cannot be shown now (the page still records the judgement).</summary>
+    public LinkedChanges? Measured { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string id, string recommendationId, CancellationToken ct)
     {
         if (!await LoadAsync(id, recommendationId, ct)) return NotFound();
@@ -43,6 +50,7 @@ public sealed class RecordProgressModel(RecommendationTracking.RecommendationTra
             Version = Due.Recommendation.Version,
             RequestId = Guid.NewGuid().ToString(),
         };
+        await MeasureAsync(id, ct);
         return Page();
     }
 
@@ -53,7 +61,15 @@ public sealed class RecordProgressModel(RecommendationTracking.RecommendationTra
         if (string.IsNullOrWhiteSpace(Input.Findings)) ModelState.AddModelError("Input.Findings", "Enter the inspection's findings");
         if (IsCorrection && string.IsNullOrWhiteSpace(Input.CorrectionReason))
             ModelState.AddModelError("Input.CorrectionReason", "Enter the reason for the correction");
+        await MeasureAsync(id, ct);
         if (!ModelState.IsValid) return Page();
+        // A judgement the measurement disagrees with is shown with the warning once before it is saved.
+        if (Measured?.Disagreeing.Count > 0 && Input.ConfirmedJudgement != Input.Judgement)
+        {
+            Input.ConfirmedJudgement = Input.Judgement;
+            ModelState.Remove("Input.ConfirmedJudgement");   // the hidden field shows the value set here, not the one posted
+            return Page();
+        }
         try
         {
             var reply = await tracking.RecordProgressJudgementAsync(new RecordProgressJudgementRequest
@@ -84,6 +100,21 @@ public sealed class RecordProgressModel(RecommendationTracking.RecommendationTra
         }
     }
 
+    private async Task MeasureAsync(string id, CancellationToken ct)
+    {
+        try
+        {
+            Measured = await LinkedChanges.LoadAsync(tracking, scoring, Due.Recommendation, id, Input.Judgement, ct);
+        }
+        catch (RpcException)
+        {
+            Measured = null;
+        }
+    }
+
+    /// <summary>The judgement was shown with the measurement's warning and is being saved as it stands.</summary>
+    public bool WarnedAlready => Measured?.Disagreeing.Count > 0 && Input.ConfirmedJudgement == Input.Judgement;
+
     private async Task<bool> LoadAsync(string id, string recommendationId, CancellationToken ct)
     {
         var due = await tracking.ListDueForJudgementAsync(new ListDueForJudgementRequest { InspectionId = id }, new CallOptions(cancellationToken: ct));
@@ -101,5 +132,7 @@ public sealed class RecordProgressModel(RecommendationTracking.RecommendationTra
         public long Version { get; set; }
         public string? RequestId { get; set; }
         public string? CorrectionReason { get; set; }
+        /// <summary>The judgement shown with the measurement's disagreement warning: saving it again saves it.</summary>
+        public string? ConfirmedJudgement { get; set; }
     }
 }

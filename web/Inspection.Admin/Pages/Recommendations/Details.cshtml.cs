@@ -17,7 +17,11 @@ public sealed class DetailsModel(RecommendationTracking.RecommendationTrackingCl
         var ids = Recommendation.History.Select(h => h.InspectionId).Append(Recommendation.InspectionId).Distinct().ToList();
         var found = await Task.WhenAll(ids.Select(i => tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = i }, options).ResponseAsync));
         Inspections = found.ToDictionary(i => i.InspectionId);
+        Links = await tracking.GetRecommendationLinksAsync(new GetRecommendationLinksRequest { RecommendationId = id }, options);
     }
+
+    /// <summary>The standards and key questions it is about (issue 23).</summary>
+    public RecommendationLinks Links { get; private set; } = new();
 
     public string InspectionName(string inspectionId) =>
         Inspections.TryGetValue(inspectionId, out var i) ? $"the inspection of {i.ProviderName}" : "an inspection";
