@@ -63,7 +63,8 @@ public sealed class RegisterTests(AdminFixture admin)
         Assert.Equal(["Select who recommendation 3 is addressed to"], await page.Locator(".govuk-error-summary li").AllInnerTextsAsync());
         await page.Locator("#Input_Rows_2__Text").FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add recommendations" }).ClickAsync();
-        Assert.Contains("cannot follow 'hmpps'", await page.Locator("#Input_Rows_1__Addressee-error").InnerTextAsync());
+        Assert.Contains("Recommendations to HM Prison and Probation Service come after those to the provider: put recommendation 2 before recommendation 1",
+            await page.Locator("#Input_Rows_1__Addressee-error").InnerTextAsync());
         await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "recommendations-add-error");
 

@@ -47,7 +47,7 @@ public sealed class RecommendationNumberingTests
 
         var violation = Assert.Single(ex.Violations);
         Assert.Equal("recommendations[2].addressee_group", violation.Field);
-        Assert.Contains("'region' cannot follow 'hmpps'", violation.Description);
+        Assert.Equal("Recommendations to HM Prison and Probation Service come after those to the region: put recommendation 3 before recommendation 2", violation.Description);
     }
 
     [Fact]
@@ -59,6 +59,15 @@ public sealed class RecommendationNumberingTests
         var ex = Assert.Throws<ValidationException>(() =>
             RecommendationNumbering.Number(_pdu, AddresseeGroup.Hmpps, 8, Batch((AddresseeGroup.Provider, _pdu)), Register));
         Assert.Equal("recommendations[0].addressee_group", Assert.Single(ex.Violations).Field);
+    }
+
+    [Fact]
+    public void A_correction_after_publication_is_numbered_after_the_last_recommendation_whatever_its_addressee()
+    {
+        var numbered = RecommendationNumbering.Number(
+            _pdu, AddresseeGroup.Hmpps, 8, Batch((AddresseeGroup.Provider, _pdu), (AddresseeGroup.Region, _region)), Register, afterPublication: true);
+
+        Assert.Equal([9, 10], numbered.Select(n => n.Number));
     }
 
     [Fact]

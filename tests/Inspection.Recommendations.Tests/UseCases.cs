@@ -13,7 +13,7 @@ namespace Inspection.Recommendations.Tests;
 /// </summary>
 public sealed class UseCases
 {
-    private UseCases(NpgsqlDataSource dataSource)
+    private UseCases(NpgsqlDataSource dataSource, TimeProvider clock)
     {
         var database = new Database(dataSource);
         var ledger = new RequestLedger(database);
@@ -25,8 +25,8 @@ public sealed class UseCases
         Progress = new ProgressJudgements(
             new ProgressJudgementStore(database), recommendations, inspections, providers, Register, ledger, Frameworks, Changes, database);
         Calendar = new InspectionCalendar(inspections, providers, Register, ledger, Frameworks,
-            new PublicationReadiness(Progress, new ScoringNotAsked()), Changes, TimeProvider.System);
-        Records = new RecommendationRecords(recommendations, inspections, providers, Register, ledger, Frameworks, TimeProvider.System);
+            new PublicationReadiness(Progress, new ScoringNotAsked()), Changes, clock);
+        Records = new RecommendationRecords(recommendations, inspections, providers, Register, ledger, Frameworks, clock);
     }
 
     public static FrameworkCatalogue Frameworks { get; } = FrameworkCatalogue.Load();
@@ -38,10 +38,11 @@ public sealed class UseCases
     public ProgressJudgements Progress { get; }
 
     /// <summary>Migrates the database as the host does at start-up, then composes the use cases over it.</summary>
-    public static async Task<UseCases> OverAsync(NpgsqlDataSource dataSource)
+    /// <param name="clock">The calendar's clock (a FakeTimeProvider sets "today"); the system clock when not given.</param>
+    public static async Task<UseCases> OverAsync(NpgsqlDataSource dataSource, TimeProvider? clock = null)
     {
         await Migrator.ApplyAsync(dataSource, typeof(ProviderStore).Assembly, default);
-        return new UseCases(dataSource);
+        return new UseCases(dataSource, clock ?? TimeProvider.System);
     }
 
     private sealed class ScoringNotAsked : IAssessmentScoring

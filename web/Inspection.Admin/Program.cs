@@ -18,6 +18,8 @@ builder.AddServiceClient<CaseSampling.CaseSamplingClient>("case-sampling");
 builder.AddServiceClient<OrganisationalEvidence.OrganisationalEvidenceClient>("organisational-evidence");
 builder.AddServiceClient<AssessmentScoring.AssessmentScoringClient>("assessment-scoring");
 ServiceChannels.Register(builder);                    // health and audit-trail clients for each service
+// "Today" for defaults and "not in the future" checks is the date in England on this clock (EnglandCalendar).
+builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ServiceHealth>();
 builder.Services.AddSingleton<ServiceFailurePageFilter>();
 builder.Services.AddSingleton<Inspection.Admin.Sampling.CaseloadImport>();

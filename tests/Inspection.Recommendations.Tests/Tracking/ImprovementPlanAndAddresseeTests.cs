@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Inspection.Domain.Dates;
 using Inspection.Recommendations.V1;
 using Inspection.Testing;
 using Microsoft.Extensions.Configuration;
@@ -90,7 +91,8 @@ public sealed class ImprovementPlanAndAddresseeTests(ServiceHostFixture service)
         var pdu = await ProviderAsync("Early PDU", "pdu", "Wales");
         var published = await PublishedWithRecommendationsAsync(pdu, "2022-03-01");
         var planned = await InspectionAsync(pdu, "2024-05-01");
-        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1).ToString("yyyy-MM-dd");
+        var today = EnglandCalendar.Today(TimeProvider.System);
+        var tomorrow = CalendarDate.ToText(today.AddDays(1));
 
         var beforePublication = await Assert.ThrowsAsync<RpcException>(() => ReceiveAsync(published, "2022-02-28"));
         var inTheFuture = await Assert.ThrowsAsync<RpcException>(() => ReceiveAsync(published, tomorrow));
@@ -103,6 +105,7 @@ public sealed class ImprovementPlanAndAddresseeTests(ServiceHostFixture service)
         Assert.Equal((StatusCode.InvalidArgument, "received_on"), (beforePublication.StatusCode, Assert.Single(beforePublication.FieldViolations).Field));
         Assert.Contains("before the publication on 2022-03-01", beforePublication.FieldViolations[0].Description);
         Assert.Equal((StatusCode.InvalidArgument, "received_on"), (inTheFuture.StatusCode, Assert.Single(inTheFuture.FieldViolations).Field));
+        Assert.StartsWith("The date the improvement plan was received cannot be after today (", inTheFuture.FieldViolations[0].Description);
         Assert.Equal((StatusCode.InvalidArgument, "received_on"), (notADate.StatusCode, Assert.Single(notADate.FieldViolations).Field));
         Assert.Equal(StatusCode.FailedPrecondition, unpublished.StatusCode);
         Assert.Contains("not published", unpublished.Status.Detail);

@@ -29,7 +29,7 @@ public sealed class RetrySafetyTests(ServiceHostFixture service) : IClassFixture
     [Fact]
     public void Every_write_rpc_of_the_contract_is_checked_and_no_read()
     {
-        RetriedWrites.AssertEveryWriteRequested(RecommendationTracking.Descriptor, Requests.Keys, 10);   // four register writes, three calendar writes, recommendations, judgements, links: no read slipped in unmarked
+        RetriedWrites.AssertEveryWriteRequested(RecommendationTracking.Descriptor, Requests.Keys, 11);   // four register writes, four calendar writes, recommendations, judgements, links: no read slipped in unmarked
     }
 
     /// <summary>A valid request per write RPC for a request id; each creates what it refers to, so two requests differ.</summary>
@@ -69,6 +69,15 @@ public sealed class RetrySafetyTests(ServiceHostFixture service) : IClassFixture
             return new RecordImprovementPlanReceiptRequest
             {
                 RequestId = id, InspectionId = published.InspectionId, ExpectedVersion = published.Version, ReceivedOn = "2024-09-02", RecordedBy = By,
+            };
+        },
+        ["CorrectPublishedInspection"] = async id =>
+        {
+            var published = await _client.PublishInspectionAsync(Publication(Guid.NewGuid().ToString(), await InspectionAsync()));
+            return new CorrectPublishedInspectionRequest
+            {
+                RequestId = id, InspectionId = published.InspectionId, ExpectedVersion = published.Version, PublishedOn = "2024-08-08",
+                CorrectionReason = "the report went online a week later", CorrectedBy = By,
             };
         },
         ["AddRecommendations"] = async id => Recommendations(id, await InspectionAsync()),

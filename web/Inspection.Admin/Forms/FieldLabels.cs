@@ -85,7 +85,7 @@ public static partial class FieldLabels
     {
         var label = For(fieldPath);
         var text = Clean(description);
-        if (label.Length == 0) return Sentence(text);
+        if (label.Length == 0 || WrittenForPeople().IsMatch(text)) return Sentence(text);
         var lower = Lower(label);
 
         if (text.Length == 0 || text is "required" or "is required" or "is empty" || text.StartsWith("required:", StringComparison.Ordinal)
@@ -176,6 +176,11 @@ public static partial class FieldLabels
 
     [GeneratedRegex(@"^(a|an|the|who|why|at least|only|no) ")]
     private static partial Regex Article();
+
+    // A service's refusal already written as a sentence naming what it is about ("The publication date cannot be after
+    // today (7 December 2026)", "Recommendations to the region come after those to the provider").
+    [GeneratedRegex(@"^(?:The|Recommendations) ")]
+    private static partial Regex WrittenForPeople();
 
     [GeneratedRegex(@"\[(\d+)\]")]
     private static partial Regex Index();

@@ -6,7 +6,7 @@ namespace Inspection.Admin.Presentation;
 
 /// <summary>
 /// One change made to a published report, recorded as a correction with its reason by the service that owns the
-/// part changed: a recommendation or progress judgement (recommendation tracking), a rating or case assessment (assessment scoring), a
+/// part changed: a published date of the inspection, a recommendation or progress judgement (recommendation tracking), a rating or case assessment (assessment scoring), a
 /// domain-one judgement (organisational evidence).
 /// </summary>
 public sealed record ReportAmendment(DateTimeOffset At, string What, string Reason, string By)
@@ -14,9 +14,12 @@ public sealed record ReportAmendment(DateTimeOffset At, string What, string Reas
     public string Date => At.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     public static IReadOnlyList<ReportAmendment> Collect(
-        IEnumerable<Recommendation>? recommendations, ListDueForJudgementResponse? progress, InspectionRatings? ratings, GetJudgementsResponse? judgements)
+        IEnumerable<Recommendation>? recommendations, ListDueForJudgementResponse? progress, InspectionRatings? ratings, GetJudgementsResponse? judgements,
+        Inspection.Recommendations.V1.Inspection? inspection = null)
     {
         var amendments = new List<ReportAmendment>();
+        foreach (var c in inspection?.Corrections ?? [])
+            amendments.Add(new(c.CorrectedAt.ToDateTimeOffset(), InspectionCorrectionWords.What(c), c.Reason, c.CorrectedBy));
         foreach (var r in recommendations ?? [])
             if (r.CorrectionReason.Length > 0)
                 amendments.Add(new(r.RecordedAt.ToDateTimeOffset(), $"Recommendation {r.Number} added", r.CorrectionReason, r.RecordedBy));

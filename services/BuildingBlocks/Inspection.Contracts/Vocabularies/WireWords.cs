@@ -220,6 +220,11 @@ public static class WireWords
         new(CorrectionKind.PanelDeparture, "panel_departure"),
         new(CorrectionKind.PublishedResults, "published_results"));
 
+    public static readonly Vocabulary<InspectionFact> InspectionFacts = new("a fact of the inspection record",
+        new(InspectionFact.PublishedOn, "published_on"),
+        new(InspectionFact.FieldworkStart, "fieldwork_start"),
+        new(InspectionFact.FieldworkEnd, "fieldwork_end"));
+
     public static readonly Vocabulary<ContradictionKind> ContradictionKinds = new("a contradiction kind",
         new(ContradictionKind.YesWithEveryPromptNo, "yes_with_every_prompt_no"),
         new(ContradictionKind.NoWithEveryPromptYes, "no_with_every_prompt_yes"));

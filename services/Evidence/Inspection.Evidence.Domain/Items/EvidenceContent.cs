@@ -1,3 +1,4 @@
+using Inspection.Domain.Dates;
 namespace Inspection.Evidence.Domain.Items;
 
 /// <summary>What one piece of evidence says, checked against the inspection's framework.</summary>
@@ -15,8 +16,11 @@ public sealed record EvidenceContent(
     public const int CaseReferenceMaxLength = 64;
     public const int MaxCaseReferences = 200;
 
-    /// <summary>Checks the input against the framework; throws one ValidationException listing every wrong field.</summary>
-    public static (EvidenceContent Content, string RecordedBy) Create(OrganisationalFramework framework, EvidenceInput input)
+    /// <summary>
+    /// Checks the input against the framework, and its date against <paramref name="today"/> (in England: evidence is
+    /// gathered, so its date is not in the future); throws one ValidationException listing every wrong field.
+    /// </summary>
+    public static (EvidenceContent Content, string RecordedBy) Create(OrganisationalFramework framework, EvidenceInput input, DateOnly today)
     {
         var violations = new List<FieldViolation>();
 
@@ -46,6 +50,7 @@ public sealed record EvidenceContent(
             violations.Add(new FieldViolation("finding", $"'{input.Finding}' is not a finding (expected {Items.Finding.Strength} or {Items.Finding.AreaForImprovement})"));
 
         var date = FieldRules.Date(violations, "evidence_date", input.EvidenceDate);
+        NotInTheFuture.Check(violations, "evidence_date", "The date of the evidence", date, today);
         var summary = FieldRules.Required(violations, "summary", input.Summary, SummaryMaxLength);
         var recordedBy = FieldRules.Required(violations, "recorded_by", input.RecordedBy);
         var caseReferences = CheckCaseReferences(violations, input.CaseReferences);

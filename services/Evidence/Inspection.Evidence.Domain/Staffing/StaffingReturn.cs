@@ -1,3 +1,4 @@
+using Inspection.Domain.Dates;
 using System.Globalization;
 
 namespace Inspection.Evidence.Domain.Staffing;
@@ -22,6 +23,8 @@ public sealed record StaffingReturn(
     {
         var violations = new List<FieldViolation>();
         var asAt = FieldRules.Date(violations, "as_at", input.AsAt);
+        // The figures are a return of what was: dated no later than today in England, the day it is recorded.
+        NotInTheFuture.Check(violations, "as_at", "The date the figures relate to", asAt, EnglandCalendar.DateOn(now));
         var recordedBy = FieldRules.Required(violations, "recorded_by", input.RecordedBy);
 
         if (input.Figures.Count == 0)

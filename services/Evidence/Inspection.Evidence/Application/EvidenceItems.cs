@@ -1,3 +1,4 @@
+using Inspection.Domain.Dates;
 using Inspection.Data;
 
 namespace Inspection.Evidence.Application;
@@ -23,7 +24,7 @@ public sealed class EvidenceItems(
             {
                 var inspectionId = RequestIds.Required(command.InspectionId, "inspection_id");
                 var framework = await frameworks.FrameworkOfAsync(inspectionId, ct);
-                var (content, recordedBy) = EvidenceContent.Create(framework, command.Evidence);
+                var (content, recordedBy) = EvidenceContent.Create(framework, command.Evidence, EnglandCalendar.Today(clock));
                 await CheckCaseReferencesAsync(inspectionId, content, ct);
                 return EvidenceItem.Add(Guid.NewGuid(), inspectionId, content, recordedBy, RecordingTime.Now(clock));
             },
@@ -35,7 +36,7 @@ public sealed class EvidenceItems(
             {
                 var current = await CurrentAsync(command.EvidenceId, ct);
                 var framework = await frameworks.FrameworkOfAsync(current.InspectionId, ct);
-                var (content, recordedBy) = EvidenceContent.Create(framework, command.Evidence);
+                var (content, recordedBy) = EvidenceContent.Create(framework, command.Evidence, EnglandCalendar.Today(clock));
                 await CheckCaseReferencesAsync(current.InspectionId, content, ct);
                 return current.Revise(command.ExpectedVersion, content, recordedBy, RecordingTime.Now(clock));
             },

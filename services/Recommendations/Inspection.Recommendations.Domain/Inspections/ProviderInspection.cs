@@ -1,3 +1,4 @@
+using InspectionFact = Inspection.Domain.Vocabularies.InspectionFact;
 using Dates = Inspection.Domain.Dates;
 
 namespace Inspection.Recommendations.Domain.Inspections;
@@ -27,6 +28,9 @@ public sealed record ProviderInspection(
 
     public string ImprovementPlanRecordedBy { get; init; } = string.Empty;
 
+    /// <summary>The published facts put right since publication, oldest first (read with the one inspection, not in lists).</summary>
+    public IReadOnlyList<InspectionCorrection> Corrections { get; init; } = [];
+
     /// <summary>Overdue means overdue: published, the plan's due date before <paramref name="today"/>, and no plan received.</summary>
     public bool IsImprovementPlanOverdue(DateOnly today) =>
         IsPublished && ImprovementPlanReceivedOn is null && ImprovementPlanDue is { } due && due < today;
@@ -41,8 +45,7 @@ public sealed record ProviderInspection(
             throw new PreconditionFailedException($"Inspection {Identifier.Format(Id)} is not published: no improvement plan is due until it is.");
         if (receipt.ReceivedOn < PublishedOn)
             throw new ValidationException("received_on", $"{Dates.CalendarDate.ToText(receipt.ReceivedOn)} is before the publication on {Dates.CalendarDate.ToText(PublishedOn!.Value)}");
-        if (receipt.ReceivedOn > today)
-            throw new ValidationException("received_on", $"{Dates.CalendarDate.ToText(receipt.ReceivedOn)} is in the future (today is {Dates.CalendarDate.ToText(today)})");
+        Dates.NotInTheFuture.Ensure("received_on", "The date the improvement plan was received", receipt.ReceivedOn, today);
         return this with { ImprovementPlanReceivedOn = receipt.ReceivedOn, ImprovementPlanRecordedBy = receipt.RecordedBy };
     }
 
@@ -51,13 +54,15 @@ public sealed record ProviderInspection(
 
     public string Label => CalendarDate is { } date ? $"{ProviderName} ({Dates.CalendarDate.ToText(date)})" : ProviderName;
 
-    /// <summary>Publication: the improvement plan falls due by the framework's rule. Publishing twice is refused.</summary>
-    public ProviderInspection Publish(InspectionPublication publication, ImprovementPlanRule rule)
+    /// <summary>
+    /// Publication: the improvement plan falls due by the framework's rule. Publishing twice is refused, and so is a date
+    /// that cannot have happened: after <paramref name="today"/> (in England) or before fieldwork ended.
+    /// </summary>
+    public ProviderInspection Publish(InspectionPublication publication, ImprovementPlanRule rule, DateOnly today)
     {
         if (IsPublished)
             throw new PreconditionFailedException($"Inspection {Identifier.Format(Id)} was already published on {Dates.CalendarDate.ToText(PublishedOn!.Value)}.");
-        if (FieldworkStart is { } start && publication.PublishedOn < start)
-            throw new ValidationException("published_on", $"{Dates.CalendarDate.ToText(publication.PublishedOn)} is before the fieldwork start {Dates.CalendarDate.ToText(start)}");
+        ValidationException.ThrowIfAny(PublicationDateRules.Check(publication.PublishedOn, FieldworkStart, FieldworkEnd, today));
         return this with
         {
             Status = InspectionStatus.Published,
@@ -65,6 +70,45 @@ public sealed record ProviderInspection(
             ImprovementPlanDue = rule.DueDate(publication.PublishedOn),
             PublishedBy = publication.PublishedBy,
         };
+    }
+
+    /// <summary>
+    /// Puts published facts right (issue 22): only a published inspection, each fact that differs from what was published,
+    /// held to the same date rules as publishing; a corrected publication date moves the improvement plan's due date, and
+    /// a plan already received cannot then predate the publication.
+    /// </summary>
+    public (ProviderInspection Corrected, IReadOnlyList<InspectionCorrection> Changes) Correct(
+        PublishedFactsCorrection correction, ImprovementPlanRule rule, DateOnly today, DateTimeOffset now)
+    {
+        if (!IsPublished)
+            throw new PreconditionFailedException(
+                $"Inspection {Identifier.Format(Id)} is not published: its dates are set when it is created and published, not corrected.");
+        var changes = new List<InspectionCorrection>();
+        void Change(InspectionFact fact, DateOnly? was, DateOnly? given)
+        {
+            if (given is { } value && value != was) changes.Add(new InspectionCorrection(fact, was, value, correction.Reason, correction.CorrectedBy, now));
+        }
+        Change(InspectionFact.PublishedOn, PublishedOn, correction.PublishedOn);
+        Change(InspectionFact.FieldworkStart, FieldworkStart, correction.FieldworkStart);
+        Change(InspectionFact.FieldworkEnd, FieldworkEnd, correction.FieldworkEnd);
+        if (changes.Count == 0)
+            throw new ValidationException("published_on", "Nothing to correct: the dates given are the ones already published");
+
+        var publishedOn = correction.PublishedOn ?? PublishedOn!.Value;
+        var corrected = this with
+        {
+            PublishedOn = publishedOn,
+            FieldworkStart = correction.FieldworkStart ?? FieldworkStart,
+            FieldworkEnd = correction.FieldworkEnd ?? FieldworkEnd,
+            ImprovementPlanDue = rule.DueDate(publishedOn),
+            Corrections = [.. Corrections, .. changes],
+        };
+        var violations = PublicationDateRules.Check(publishedOn, corrected.FieldworkStart, corrected.FieldworkEnd, today).ToList();
+        if (ImprovementPlanReceivedOn is { } received && received < publishedOn)
+            violations.Add(new FieldViolation("published_on",
+                $"The improvement plan was received on {Dates.DateInWords.Of(received)}, so the report was published on or before that day"));
+        ValidationException.ThrowIfAny(violations);
+        return (corrected, changes);
     }
 
     /// <summary>

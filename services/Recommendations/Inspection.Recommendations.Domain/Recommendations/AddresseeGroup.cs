@@ -6,23 +6,27 @@ namespace Inspection.Recommendations.Domain.Recommendations;
 /// </summary>
 public sealed class AddresseeGroup
 {
-    public static readonly AddresseeGroup Provider = new("provider", 1, "the inspected provider");
-    public static readonly AddresseeGroup Region = new("region", 2, "the provider's region or division");
-    public static readonly AddresseeGroup Hmpps = new("hmpps", 3, "HM Prison and Probation Service");
-    public static readonly AddresseeGroup Moj = new("moj", 4, "the Ministry of Justice");
+    public static readonly AddresseeGroup Provider = new("provider", 1, "the inspected provider", "the provider");
+    public static readonly AddresseeGroup Region = new("region", 2, "the provider's region or division", "the region");
+    public static readonly AddresseeGroup Hmpps = new("hmpps", 3, "HM Prison and Probation Service", "HM Prison and Probation Service");
+    public static readonly AddresseeGroup Moj = new("moj", 4, "the Ministry of Justice", "the Ministry of Justice");
 
     public static IReadOnlyList<AddresseeGroup> All { get; } = [Provider, Region, Hmpps, Moj];
 
-    private AddresseeGroup(string word, int rank, string description)
+    private AddresseeGroup(string word, int rank, string description, string shortName)
     {
         Word = word;
         Rank = rank;
         Description = description;
+        ShortName = shortName;
     }
 
     public string Word { get; }
     public int Rank { get; }
     public string Description { get; }
+
+    /// <summary>How a sentence names the group: "Recommendations to the region come after those to the provider".</summary>
+    public string ShortName { get; }
 
     public static bool TryParse(string? word, out AddresseeGroup group)
     {

@@ -10,15 +10,19 @@ public static class RecommendationNumbering
     /// Numbers <paramref name="batch"/> after the inspection's existing recommendations (the last of which had
     /// <paramref name="lastGroup"/> and <paramref name="lastNumber"/>; null and 0 when there are none).
     /// </summary>
+    /// <param name="afterPublication">
+    /// The inspection is published, so the batch corrects its report: numbered after the existing recommendations
+    /// whatever their addressees (issue 22), the group order holding within the batch only.
+    /// </param>
     /// <param name="inspectedOn">
     /// The inspection's date (fieldwork start, else publication, else today): a region, division or national body
     /// addressed must have existed then (its active dates in the register).
     /// </param>
     public static IReadOnlyList<NumberedRecommendation> Number(
         Provider inspected, AddresseeGroup? lastGroup, int lastNumber, NewRecommendations batch, IReadOnlyDictionary<Guid, Provider> addressees,
-        DateOnly? inspectedOn = null)
+        DateOnly? inspectedOn = null, bool afterPublication = false)
     {
-        var violations = new List<FieldViolation>(OrderViolations(lastGroup, batch.Items));
+        var violations = new List<FieldViolation>(OrderViolations(afterPublication ? null : lastGroup, batch.Items));
         for (var i = 0; i < batch.Items.Count; i++)
         {
             var item = batch.Items[i];
@@ -35,7 +39,11 @@ public static class RecommendationNumbering
         return batch.Items.Select((item, i) => new NumberedRecommendation(lastNumber + i + 1, item)).ToList();
     }
 
-    /// <summary>Each recommendation's group must not come before the one preceding it (including the last one already made).</summary>
+    /// <summary>
+    /// Each recommendation's group must not come before the one preceding it (including <paramref name="lastGroup"/>, the
+    /// last one already made; null when there is none, or when the batch is a correction of a published report, which is
+    /// numbered after the existing recommendations whatever its addressees). Refusals read in words.
+    /// </summary>
     public static IReadOnlyList<FieldViolation> OrderViolations(AddresseeGroup? lastGroup, IReadOnlyList<NewRecommendation> items)
     {
         var violations = new List<FieldViolation>();
@@ -45,9 +53,10 @@ public static class RecommendationNumbering
             var group = items[i].AddresseeGroup;
             if (previous is not null && group.Rank < previous.Rank)
             {
-                var where = i == 0 ? "the inspection's last recommendation" : $"recommendations[{i - 1}]";
-                violations.Add(new FieldViolation($"recommendations[{i}].addressee_group",
-                    $"'{group.Word}' cannot follow '{previous.Word}' ({where}): groups run {string.Join(", ", AddresseeGroup.All.Select(g => g.Word))}"));
+                var order = $"Recommendations to {previous.ShortName} come after those to {group.ShortName}";
+                violations.Add(new FieldViolation($"recommendations[{i}].addressee_group", i == 0
+                    ? $"{order}, and the inspection already has recommendations to {previous.ShortName}"
+                    : $"{order}: put recommendation {i + 1} before recommendation {i}"));
                 continue;
             }
             previous = group;

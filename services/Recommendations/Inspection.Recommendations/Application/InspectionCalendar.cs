@@ -5,7 +5,8 @@ using Npgsql;
 namespace Inspection.Recommendations.Application;
 
 /// <summary>
-/// The inspection calendar: CreateInspection, PublishInspection, RecordImprovementPlanReceipt and the reads. Publishing
+/// The inspection calendar: CreateInspection, PublishInspection, RecordImprovementPlanReceipt, CorrectPublishedInspection
+/// and the reads. Publishing
 /// asks what blocks it (this service's judgements and assessment scoring's ratings) and has scoring store the figures
 /// before it writes, so those calls are made outside the transaction and never for a retry (the ledger answers it first).
 /// </summary>
@@ -76,14 +77,30 @@ public sealed class InspectionCalendar(
         string? requestId, InspectionPublication publication, long expectedVersion, CancellationToken ct) =>
         ledger.OnceAsync(RequestKeys.For(requestId, "PublishInspection", publication), Answer,
             (c, tx) => ChangeAsync(c, tx, publication.InspectionId, expectedVersion, inspection =>
-                inspections.UpdatePublicationAsync(c, tx, inspection.Publish(publication, frameworks.ImprovementPlanFor(inspection.FrameworkId)), expectedVersion, ct), ct),
+                inspections.UpdatePublicationAsync(c, tx, inspection.Publish(publication, frameworks.ImprovementPlanFor(inspection.FrameworkId), EnglandCalendar.Today(clock)), expectedVersion, ct), ct),
             ct);
 
     public Task<Written<ProviderInspection>> RecordImprovementPlanReceiptAsync(
         string? requestId, ImprovementPlanReceipt receipt, long expectedVersion, CancellationToken ct) =>
         ledger.OnceAsync(RequestKeys.For(requestId, "RecordImprovementPlanReceipt", receipt), Answer,
             (c, tx) => ChangeAsync(c, tx, receipt.InspectionId, expectedVersion, inspection =>
-                inspections.UpdateImprovementPlanReceiptAsync(c, tx, inspection.RecordImprovementPlanReceipt(receipt, Today.From(clock)), ct), ct),
+                inspections.UpdateImprovementPlanReceiptAsync(c, tx, inspection.RecordImprovementPlanReceipt(receipt, EnglandCalendar.Today(clock)), ct), ct),
+            ct);
+
+    /// <summary>
+    /// Puts published facts of the inspection right (its publication date, its fieldwork dates) with the reason: the
+    /// inspection row takes the corrected values and each change is appended to its corrections, in one transaction.
+    /// </summary>
+    public Task<Written<ProviderInspection>> CorrectPublishedAsync(
+        string? requestId, PublishedFactsCorrection correction, long expectedVersion, CancellationToken ct) =>
+        ledger.OnceAsync(RequestKeys.For(requestId, "CorrectPublishedInspection", correction), Answer,
+            (c, tx) => ChangeAsync(c, tx, correction.InspectionId, expectedVersion, async inspection =>
+            {
+                var (corrected, changes) = inspection.Correct(
+                    correction, frameworks.ImprovementPlanFor(inspection.FrameworkId), EnglandCalendar.Today(clock), clock.GetUtcNow());
+                await inspections.UpdatePublishedFactsAsync(c, tx, corrected, ct);
+                await inspections.InsertCorrectionsAsync(c, tx, inspection.Id, changes, inspection.Version + 1, ct);
+            }, ct),
             ct);
 
     /// <summary>Locks the inspection, checks it is at the version the caller read (ABORTED otherwise), stores the change and reads it back.</summary>
@@ -101,6 +118,6 @@ public sealed class InspectionCalendar(
     {
         var current = await inspections.GetAsync(publication.InspectionId, ct);
         RowVersion.Ensure("Inspection", current.Id, current.Version, expectedVersion);
-        return current.Publish(publication, frameworks.ImprovementPlanFor(current.FrameworkId)) with { Version = current.Version + 1 };
+        return current.Publish(publication, frameworks.ImprovementPlanFor(current.FrameworkId), EnglandCalendar.Today(clock)) with { Version = current.Version + 1 };
     }
 }

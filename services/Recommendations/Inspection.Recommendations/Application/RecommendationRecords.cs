@@ -30,7 +30,7 @@ public sealed class RecommendationRecords(
                 var addressees = await providers.GetManyAsync(c, tx, batch.Items.Select(i => i.AddresseeProviderId).Distinct().ToList(), ct);
                 var last = await recommendations.LastAsync(c, tx, batch.InspectionId, ct);
                 var numbered = RecommendationNumbering.Number(
-                    inspected, last?.Group, last?.Number ?? 0, batch, addressees, inspection.CalendarDate ?? Today.From(clock));
+                    inspected, last?.Group, last?.Number ?? 0, batch, addressees, inspection.CalendarDate ?? Today.From(clock), afterPublication: inspection.IsPublished);
                 await recommendations.InsertAsync(c, tx, batch, numbered, key.RequestId, correctionReason, ct);
                 await inspections.BumpVersionAsync(c, tx, batch.InspectionId, ct);
                 return Written.New(new AddedRecommendations(

@@ -1,4 +1,5 @@
 using Dapper;
+using Inspection.Contracts.Vocabularies;
 using Inspection.Data;
 
 using Npgsql;
@@ -39,7 +40,14 @@ public sealed class InspectionStore(Database database)
         var row = await c.QuerySingleOrDefaultAsync<InspectionRow>(new CommandDefinition(
             InspectionSelect + " where i.inspection_id = @inspectionId" + (forUpdate ? " for update of i" : string.Empty),
             new { inspectionId }, tx, cancellationToken: ct));
-        return row?.ToInspection() ?? throw new NotFoundException("Inspection", Identifier.Format(inspectionId));
+        if (row is null) throw new NotFoundException("Inspection", Identifier.Format(inspectionId));
+        var corrections = await c.QueryAsync<CorrectionRow>(new CommandDefinition(
+            """
+            select field, previous_value, corrected_value, reason, corrected_by, corrected_at
+            from inspection_corrections where inspection_id = @inspectionId order by corrected_at, correction_id
+            """,
+            new { inspectionId }, tx, cancellationToken: ct));
+        return row.ToInspection() with { Corrections = corrections.Select(r => r.ToCorrection()).ToList() };
     }
 
     /// <param name="providers">The providers whose inspections are listed (a provider and its ancestors), or null for all.</param>
@@ -102,10 +110,59 @@ public sealed class InspectionStore(Database database)
             new { receivedOn = AsDate(received.ImprovementPlanReceivedOn), received.ImprovementPlanRecordedBy, received.Id },
             tx, cancellationToken: ct));
 
+    /// <summary>Stores corrected published facts (and the improvement plan's due date that follows the publication date).</summary>
+    public Task UpdatePublishedFactsAsync(NpgsqlConnection c, NpgsqlTransaction tx, ProviderInspection corrected, CancellationToken ct) =>
+        c.ExecuteAsync(new CommandDefinition(
+            """
+            update inspections
+            set published_on = @publishedOn::date, improvement_plan_due = @due::date, fieldwork_start = @start::date, fieldwork_end = @end::date,
+                version = version + 1
+            where inspection_id = @Id
+            """,
+            new
+            {
+                publishedOn = AsDate(corrected.PublishedOn), due = AsDate(corrected.ImprovementPlanDue), start = AsDate(corrected.FieldworkStart),
+                end = AsDate(corrected.FieldworkEnd), corrected.Id,
+            },
+            tx, cancellationToken: ct));
+
+    /// <summary>Appends the corrections (append-only: the table refuses UPDATE and DELETE), marked with the inspection's version they made.</summary>
+    public async Task InsertCorrectionsAsync(
+        NpgsqlConnection c, NpgsqlTransaction tx, Guid inspectionId, IReadOnlyList<InspectionCorrection> corrections, long inspectionVersion, CancellationToken ct)
+    {
+        foreach (var correction in corrections)
+            await c.ExecuteAsync(new CommandDefinition(
+                """
+                insert into inspection_corrections
+                    (correction_id, inspection_id, field, previous_value, corrected_value, reason, corrected_by, corrected_at, inspection_version)
+                values (@id, @inspectionId, @field, @previous::date, @corrected::date, @Reason, @CorrectedBy, @CorrectedAt, @inspectionVersion)
+                """,
+                new
+                {
+                    id = Guid.CreateVersion7(), inspectionId, field = WireWords.InspectionFacts.WordFor(correction.Fact),
+                    previous = AsDate(correction.Previous), corrected = AsDate(correction.Corrected), correction.Reason, correction.CorrectedBy,
+                    correction.CorrectedAt, inspectionVersion,
+                },
+                tx, cancellationToken: ct));
+    }
+
     /// <summary>The inspection's recommendations changed: its version moves on.</summary>
     public Task BumpVersionAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid inspectionId, CancellationToken ct) =>
         c.ExecuteAsync(new CommandDefinition(
             "update inspections set version = version + 1 where inspection_id = @inspectionId", new { inspectionId }, tx, cancellationToken: ct));
+
+    private sealed class CorrectionRow
+    {
+        public string Field { get; set; } = "";
+        public DateTime? PreviousValue { get; set; }
+        public DateTime? CorrectedValue { get; set; }
+        public string Reason { get; set; } = "";
+        public string CorrectedBy { get; set; } = "";
+        public DateTime CorrectedAt { get; set; }
+
+        public InspectionCorrection ToCorrection() =>
+            new(WireWords.InspectionFacts.Parse("field", Field), FromDate(PreviousValue), FromDate(CorrectedValue), Reason, CorrectedBy, FromTimestamp(CorrectedAt));
+    }
 
     private sealed class InspectionRow
     {

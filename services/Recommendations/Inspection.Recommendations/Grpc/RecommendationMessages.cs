@@ -1,4 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
+using Inspection.Contracts.Vocabularies;
 
 using V1 = Inspection.Recommendations.V1;
 
@@ -86,6 +87,17 @@ public static class RecommendationMessages
         ImprovementPlanReceivedOn = Date(inspection.ImprovementPlanReceivedOn),
         ImprovementPlanRecordedBy = inspection.ImprovementPlanRecordedBy,
         ImprovementPlanOverdue = inspection.IsImprovementPlanOverdue(today),
+        Corrections = { inspection.Corrections.Select(c => c.ToMessage()) },
+    };
+
+    public static V1.InspectionCorrection ToMessage(this InspectionCorrection correction) => new()
+    {
+        Fact = WireWords.InspectionFacts.WordFor(correction.Fact),
+        PreviousValue = Date(correction.Previous),
+        CorrectedValue = Date(correction.Corrected),
+        Reason = correction.Reason,
+        CorrectedBy = correction.CorrectedBy,
+        CorrectedAt = Timestamp.FromDateTimeOffset(correction.CorrectedAt),
     };
 
     public static V1.ListInspectionsResponse ToMessage(this Page<ProviderInspection> page, DateOnly today)

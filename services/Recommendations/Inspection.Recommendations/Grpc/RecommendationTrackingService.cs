@@ -21,7 +21,8 @@ public sealed class RecommendationTrackingService(
     public override async Task<V1.Provider> CreateProvider(CreateProviderRequest request, ServerCallContext context)
     {
         var requestId = RequestKeys.Id(request.RequestId);
-        var provider = NewProvider.Create(request.Name, WireWords.ProviderTypes.Normalise(request.Type), request.Region, request.ActiveFrom, request.ActiveTo, request.CreatedBy);
+        var provider = NewProvider.Create(request.Name, WireWords.ProviderTypes.Normalise(request.Type), request.Region, request.ActiveFrom, request.ActiveTo, request.CreatedBy,
+            EnglandCalendar.Today(clock));
         return (await register.CreateAsync(requestId, provider, context.CancellationToken)).Value.ToMessage();
     }
 
@@ -102,6 +103,15 @@ public sealed class RecommendationTrackingService(
         var expectedVersion = ExpectedVersion(request.ExpectedVersion);
         var receipt = ImprovementPlanReceipt.Create(request.InspectionId, request.ReceivedOn, request.RecordedBy);
         return (await calendar.RecordImprovementPlanReceiptAsync(requestId, receipt, expectedVersion, context.CancellationToken)).Value.ToMessage(Today.From(clock));
+    }
+
+    public override async Task<V1.Inspection> CorrectPublishedInspection(CorrectPublishedInspectionRequest request, ServerCallContext context)
+    {
+        var requestId = RequestKeys.Id(request.RequestId);
+        var expectedVersion = ExpectedVersion(request.ExpectedVersion);
+        var correction = PublishedFactsCorrection.Create(
+            request.InspectionId, request.PublishedOn, request.FieldworkStart, request.FieldworkEnd, request.CorrectionReason, request.CorrectedBy);
+        return (await calendar.CorrectPublishedAsync(requestId, correction, expectedVersion, context.CancellationToken)).Value.ToMessage(Today.From(clock));
     }
 
     // ---------------- Recommendations ----------------

@@ -59,13 +59,17 @@ public sealed class PopulationSnapshots(SnapshotStore store, RequestLedger ledge
         return new CaseloadOutcome(snapshot, []);
     }
 
-    /// <summary>What opening a snapshot needs, checked; fields named under <paramref name="prefix"/>.</summary>
-    private static DateOnly CheckOpening(string? requestId, string providerId, string takenOn, string description, string prefix)
+    /// <summary>
+    /// What opening a snapshot needs, checked; fields named under <paramref name="prefix"/>. A caseload cannot have been
+    /// taken after today in England.
+    /// </summary>
+    private DateOnly CheckOpening(string? requestId, string providerId, string takenOn, string description, string prefix)
     {
         var violations = new List<FieldViolation>();
         if (string.IsNullOrWhiteSpace(requestId)) violations.Add(new(prefix + "request_id", "a request id is required (a retry with the same id returns the first snapshot)"));
         if (string.IsNullOrWhiteSpace(providerId)) violations.Add(new(prefix + "provider_id", "the provider whose caseload this is is required"));
         if (!CalendarDate.TryParse(takenOn, out var date)) violations.Add(new(prefix + "taken_on", CalendarDate.Refusal(takenOn)));
+        else NotInTheFuture.Check(violations, prefix + "taken_on", "The date the caseload was taken", date, EnglandCalendar.Today(clock));
         if (description.Length > MaxDescriptionLength) violations.Add(new(prefix + "description", $"at most {MaxDescriptionLength} characters"));
         ValidationException.ThrowIfAny(violations);
         return date;

@@ -18,7 +18,7 @@ namespace Inspection.Admin.Pages.Recommendations;
 /// report, so they are added as a correction with its reason (the report shows it as amended).
 /// </summary>
 [Authorize(Policy = Policies.Lead)]
-public sealed class AddModel(RecommendationTracking.RecommendationTrackingClient tracking, AdminStore audit) : PageModel
+public sealed class AddModel(RecommendationTracking.RecommendationTrackingClient tracking, AdminStore audit, TimeProvider clock) : PageModel
 {
     public Inspection.Recommendations.V1.Inspection Inspection { get; private set; } = new();
     /// <summary>
@@ -102,7 +102,7 @@ public sealed class AddModel(RecommendationTracking.RecommendationTrackingClient
         Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, options);
         var addressees = new List<(string, string)> { ($"provider|{Inspection.ProviderId}", ProviderTypes.AddresseeLabel(Inspection.ProviderName, "provider")) };
         var inspected = await tracking.GetProviderAsync(new GetProviderRequest { ProviderId = Inspection.ProviderId }, options);
-        var on = string.IsNullOrEmpty(Inspection.FieldworkStart) ? CalendarDate.ToText(DateOnly.FromDateTime(DateTime.UtcNow)) : Inspection.FieldworkStart;
+        var on = string.IsNullOrEmpty(Inspection.FieldworkStart) ? CalendarDate.ToText(EnglandCalendar.Today(clock)) : Inspection.FieldworkStart;
         // Regions and divisions are addressed as the region group; a national body as its own group (below).
         foreach (var (type, group) in new (ProviderType, AddresseeGroup?)[]
                  { (ProviderType.Region, AddresseeGroup.Region), (ProviderType.NpsDivision, AddresseeGroup.Region), (ProviderType.NationalBody, null) })

@@ -18,7 +18,7 @@ namespace Inspection.Admin.Pages.Recommendations;
 /// recommendations are no longer overdue for a plan. Recording again corrects the date.
 /// </summary>
 [Authorize(Policy = Policies.Lead)]
-public sealed class ImprovementPlanModel(RecommendationTracking.RecommendationTrackingClient tracking, AdminStore audit) : PageModel
+public sealed class ImprovementPlanModel(RecommendationTracking.RecommendationTrackingClient tracking, AdminStore audit, TimeProvider clock) : PageModel
 {
     public const string DateKey = "ReceivedOn";
 
@@ -92,7 +92,7 @@ public sealed class ImprovementPlanModel(RecommendationTracking.RecommendationTr
             return null;
         }
         var date = new DateOnly(y, m, d);
-        if (date > DateOnly.FromDateTime(DateTime.UtcNow))
+        if (date > EnglandCalendar.Today(clock))
             ModelState.AddModelError(DateKey, "Date received must be today or in the past");
         else if (CalendarDate.TryParse(Inspection.PublishedOn, out var published) && date < published)
             ModelState.AddModelError(DateKey, $"Date received must be on or after the report was published, {DisplayDate.Format(Inspection.PublishedOn)}");

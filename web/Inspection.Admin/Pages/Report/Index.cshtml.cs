@@ -48,7 +48,7 @@ public sealed class IndexModel(
         Sample = (await samples)?.Samples.FirstOrDefault(s => s.Current);
         Staffing = await staffing;
         Characteristics = await characteristics;
-        Amendments = ReportAmendment.Collect(Recommendations, Progress, await ratings, await judgements);
+        Amendments = ReportAmendment.Collect(Recommendations, Progress, await ratings, await judgements, Inspection);
     }
 
     private static async Task<T?> Try<T>(Func<AsyncUnaryCall<T>> call) where T : class

@@ -20,7 +20,7 @@ namespace Inspection.Admin.Pages.Report;
 /// </summary>
 [Authorize(Policy = Policies.Lead)]
 public sealed class PublishModel(
-    RecommendationTracking.RecommendationTrackingClient tracking, AssessmentScoring.AssessmentScoringClient scoring, AdminStore audit) : PageModel
+    RecommendationTracking.RecommendationTrackingClient tracking, AssessmentScoring.AssessmentScoringClient scoring, AdminStore audit, TimeProvider clock) : PageModel
 {
     private const string RefusalPrefix = "cannot be published yet: ";
 
@@ -42,7 +42,7 @@ public sealed class PublishModel(
         if (Inspection.Status.Is(InspectionStatus.Published)) return Redirect($"/inspections/{id}/published");
         Version = Inspection.Version;
         RequestId = Guid.NewGuid().ToString();
-        PublishedOn = DateParts.FromDate(DateOnly.FromDateTime(DateTime.UtcNow));
+        PublishedOn = DateParts.FromDate(EnglandCalendar.Today(clock));
         return Page();
     }
 
