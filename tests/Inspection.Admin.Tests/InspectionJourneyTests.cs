@@ -69,7 +69,7 @@ public sealed partial class InspectionJourneyTests(AdminFixture admin, ITestOutp
         await OnPageAsync("provider-new");
         await _page.GetByLabel("Name").FillAsync(_providerName);
         await _page.GetByLabel("Probation delivery unit").CheckAsync();
-        await _page.GetByRole(AriaRole.Textbox, new() { Name = "Region" }).FillAsync("London");   // an existing region: a new one asks for a tick (ProviderKeepingTests)
+        await _page.GetByLabel("Region or division", new() { Exact = true }).FillAsync("London");   // an existing region, offered in a list (a combobox): a new one asks for a tick (ProviderKeepingTests)
         await _page.GetByRole(AriaRole.Button, new() { Name = "Add the provider" }).ClickAsync();
         Assert.Equal(_providerName, (await _page.Locator("h1").InnerTextAsync()).Trim());
         await OnPageAsync("provider");

@@ -43,7 +43,7 @@ public sealed class ProviderKeepingTests(AdminFixture admin)
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit the provider" }).ClickAsync();
         await AxeCore.AssertAccessibleAsync(page);
         await page.GetByLabel("Name").FillAsync($"Keeping Test PDU renamed {_unique}");
-        await page.GetByRole(AriaRole.Textbox, new() { Name = "Region or division" }).FillAsync("west midlands");
+        await page.GetByLabel("Region or division", new() { Exact = true }).FillAsync("west midlands");
         await FillDateAsync(page, "Input_ActiveFrom", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3));
         await page.GetByRole(AriaRole.Button, new() { Name = "Save the provider" }).ClickAsync();
         Assert.Equal(["Active from must be today or in the past"], (await page.Locator(".govuk-error-summary li").AllInnerTextsAsync()).Select(t => t.Trim()));
@@ -103,7 +103,7 @@ public sealed class ProviderKeepingTests(AdminFixture admin)
         var name = $"Region Test PDU {_unique}";
         await page.GetByLabel("Name").FillAsync(name);
         await page.GetByLabel("Probation delivery unit").CheckAsync();
-        await page.GetByRole(AriaRole.Textbox, new() { Name = "Region or division" }).FillAsync("West Midlandz");
+        await page.GetByLabel("Region or division", new() { Exact = true }).FillAsync("West Midlandz");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add the provider" }).ClickAsync();
 
         Assert.Contains("West Midlandz is not an existing region or division", await page.Locator("#Input_Region-error").InnerTextAsync());

@@ -1,7 +1,7 @@
 namespace Inspection.Admin.Pages.Providers;
 
 /// <summary>What the edit provider form posts: the provider as it should now read, and the version it was read at.</summary>
-public sealed class EditProviderInput
+public sealed class EditProviderInput : IVersionedInput
 {
     public string? Name { get; set; }
     public string? Region { get; set; }

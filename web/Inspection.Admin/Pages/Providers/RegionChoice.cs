@@ -1,6 +1,5 @@
 using Inspection.Recommendations.V1;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using CallOptions = Grpc.Core.CallOptions;
 
 namespace Inspection.Admin.Pages.Providers;
 
@@ -22,13 +21,8 @@ public sealed class RegionChoice
     public static async Task<RegionChoice> LoadAsync(RecommendationTracking.RecommendationTrackingClient tracking, CancellationToken ct)
     {
         var regions = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
-        var request = new ListProvidersRequest { PageSize = 200 };
-        do
-        {
-            var page = await tracking.ListProvidersAsync(request, new CallOptions(cancellationToken: ct));
-            foreach (var provider in page.Providers.Where(p => p.Region.Length > 0)) regions.Add(provider.Region);
-            request.PageToken = page.NextPageToken;
-        } while (request.PageToken.Length > 0);
+        foreach (var provider in await RegisterPages.AllAsync(tracking, new ListProvidersRequest(), ct))
+            if (provider.Region.Length > 0) regions.Add(provider.Region);
         return new RegionChoice(regions.ToList());
     }
 

@@ -1,12 +1,10 @@
 using Inspection.Admin.Accounts;
 using Inspection.Admin.Forms;
-using Inspection.Admin.Status;
 using Inspection.Recommendations.V1;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using CallOptions = Grpc.Core.CallOptions;
-using GrpcStatus = Grpc.Core.StatusCode;
 using RpcException = Grpc.Core.RpcException;
 
 namespace Inspection.Admin.Pages.Providers;
@@ -64,13 +62,7 @@ public sealed class RestructureModel(RecommendationTracking.RecommendationTracki
         catch (RpcException e)
         {
             // The service names the rows it was sent; put each back on the row it came from.
-            ModelState.AddServiceError(e, ServiceNames.RecommendationTracking, RowFields(chosen.Select(x => x.row).ToList()));
-            if (e.StatusCode == GrpcStatus.Aborted)
-            {
-                Input.Version = Provider.Version;
-                ModelState.Remove("Input.Version"); // else the hidden field would echo the version posted
-            }
-            Input.RequestId = Guid.NewGuid().ToString();
+            ProviderRefusal.Show(ModelState, e, RowFields(chosen.Select(x => x.row).ToList()), Input, Provider.Version);
             return Page();
         }
     }
@@ -95,14 +87,7 @@ public sealed class RestructureModel(RecommendationTracking.RecommendationTracki
     {
         var options = new CallOptions(cancellationToken: ct);
         Provider = await tracking.GetProviderAsync(new GetProviderRequest { ProviderId = id }, options);
-        var providers = new List<Provider>();
-        var request = new ListProvidersRequest { PageSize = 200 };
-        do
-        {
-            var page = await tracking.ListProvidersAsync(request, options);
-            providers.AddRange(page.Providers.Where(p => p.ProviderId != id));
-            request.PageToken = page.NextPageToken;
-        } while (request.PageToken.Length > 0);
+        var providers = (await RegisterPages.AllAsync(tracking, new ListProvidersRequest(), ct)).Where(p => p.ProviderId != id);
         Choices = providers.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToList();
     }
 }

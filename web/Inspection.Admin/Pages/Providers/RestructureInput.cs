@@ -1,7 +1,7 @@
 namespace Inspection.Admin.Pages.Providers;
 
 /// <summary>What the restructure form posts: the predecessors chosen (each with the part taken over), the date and a note.</summary>
-public sealed class RestructureInput
+public sealed class RestructureInput : IVersionedInput
 {
     /// <summary>Rows offered on the form: a restructure of more predecessors is recorded again with the rest.</summary>
     public const int Rows = 3;

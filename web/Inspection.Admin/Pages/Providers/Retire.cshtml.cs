@@ -1,12 +1,10 @@
 using Inspection.Admin.Accounts;
 using Inspection.Admin.Forms;
-using Inspection.Admin.Status;
 using Inspection.Recommendations.V1;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using CallOptions = Grpc.Core.CallOptions;
-using GrpcStatus = Grpc.Core.StatusCode;
 using RpcException = Grpc.Core.RpcException;
 
 namespace Inspection.Admin.Pages.Providers;
@@ -49,13 +47,7 @@ public sealed class RetireModel(RecommendationTracking.RecommendationTrackingCli
         }
         catch (RpcException e)
         {
-            ModelState.AddServiceError(e, ServiceNames.RecommendationTracking, Fields);
-            if (e.StatusCode == GrpcStatus.Aborted)
-            {
-                Input.Version = Provider.Version;
-                ModelState.Remove("Input.Version"); // else the hidden field would echo the version posted
-            }
-            Input.RequestId = Guid.NewGuid().ToString();
+            ProviderRefusal.Show(ModelState, e, Fields, Input, Provider.Version);
             return Page();
         }
     }

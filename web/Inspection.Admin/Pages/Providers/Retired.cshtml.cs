@@ -1,6 +1,5 @@
 using Inspection.Recommendations.V1;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Grpc.Core.CallOptions;
 
 namespace Inspection.Admin.Pages.Providers;
 
@@ -11,14 +10,6 @@ public sealed class RetiredModel(RecommendationTracking.RecommendationTrackingCl
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var providers = new List<Provider>();
-        var request = new ListProvidersRequest { RetiredOnly = true, PageSize = 200 };
-        do
-        {
-            var page = await tracking.ListProvidersAsync(request, new CallOptions(cancellationToken: ct));
-            providers.AddRange(page.Providers);
-            request.PageToken = page.NextPageToken;
-        } while (request.PageToken.Length > 0);
-        Providers = providers;
+        Providers = await RegisterPages.AllAsync(tracking, new ListProvidersRequest { RetiredOnly = true }, ct);
     }
 }
