@@ -51,6 +51,16 @@ public sealed class DrawModel(
 
     [BindProperty] public DrawInput Input { get; set; } = new();
 
+    /// <summary>
+    /// Whether a quota's or split group's panel opens: after a refused draw, only a panel holding an error (every bound
+    /// field has a model state entry, so testing for one opened every panel, 11,180 px of them); otherwise one with
+    /// something in it.
+    /// </summary>
+    public bool PanelOpen(string prefix, bool filled) =>
+        ModelState.ErrorCount > 0
+            ? ModelState.Any(e => e.Key.StartsWith(prefix, StringComparison.Ordinal) && e.Value is { Errors.Count: > 0 })
+            : filled;
+
     /// <summary>Model keys in the order the fields appear, for the error summary.</summary>
     public string FieldOrder => string.Join(",", new[] { "Input.SnapshotId" }
         .Concat(Enumerable.Range(0, DrawInput.WindowRows).SelectMany(i => new[] { $"Input.Windows[{i}].From", $"Input.Windows[{i}].To" }))
