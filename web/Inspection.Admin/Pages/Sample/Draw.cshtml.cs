@@ -52,14 +52,12 @@ public sealed class DrawModel(
     [BindProperty] public DrawInput Input { get; set; } = new();
 
     /// <summary>
-    /// Whether a quota's or split group's panel opens: after a refused draw, only a panel holding an error (every bound
-    /// field has a model state entry, so testing for one opened every panel, 11,180 px of them); otherwise one with
-    /// something in it.
+    /// Whether a quota's or split group's panel opens: one holding an error, or something the person entered. Every
+    /// bound field has a model state entry after a post, so testing for an entry opened every empty panel too
+    /// (11,180 px of them after one error).
     /// </summary>
     public bool PanelOpen(string prefix, bool filled) =>
-        ModelState.ErrorCount > 0
-            ? ModelState.Any(e => e.Key.StartsWith(prefix, StringComparison.Ordinal) && e.Value is { Errors.Count: > 0 })
-            : filled;
+        filled || ModelState.Any(e => e.Key.StartsWith(prefix, StringComparison.Ordinal) && e.Value is { Errors.Count: > 0 });
 
     /// <summary>Model keys in the order the fields appear, for the error summary.</summary>
     public string FieldOrder => string.Join(",", new[] { "Input.SnapshotId" }

@@ -11,6 +11,8 @@ public sealed class IndexModel(RecommendationTracking.RecommendationTrackingClie
     public Inspection.Recommendations.V1.Inspection Inspection { get; private set; } = new();
     public Inspection.Sampling.V1.Sample? Current { get; private set; }
     public IReadOnlyList<Snapshot> Snapshots { get; private set; } = [];
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    public Presentation.PageLinks CasePages { get; private set; } = Presentation.PageLinks.For(1, Presentation.PageLinks.CasesPerPage, 0, _ => "");
 
     public async Task OnGetAsync(string id, CancellationToken ct)
     {
@@ -21,5 +23,7 @@ public sealed class IndexModel(RecommendationTracking.RecommendationTrackingClie
         if (samples.Samples.FirstOrDefault(s => s.Current) is { } current)
             Current = await sampling.GetSampleAsync(new GetSampleRequest { SampleId = current.SampleId }, options);
         Snapshots = (await snapshots).Snapshots.OrderByDescending(s => s.Version).ToList();
+        CasePages = Presentation.PageLinks.For(Presentation.PageLinks.FromQuery(PageNumber), Presentation.PageLinks.CasesPerPage, Current?.Cases.Count ?? 0,
+            n => $"/inspections/{id}/sample?page={n}#sample-cases");
     }
 }
