@@ -60,8 +60,8 @@ public sealed class AccountsTests(AdminFixture admin)
         await ada.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
         Assert.Equal(admin.BaseUrl + "/", ada.Url);
         Assert.Equal("Your password has been changed", (await ada.GetByTestId("notice").InnerTextAsync()).Trim());
-        await ada.GotoAsync("/status");
-        Assert.EndsWith("/status", ada.Url);
+        await ada.GotoAsync("/providers");
+        Assert.EndsWith("/providers", ada.Url);
         Assert.Equal(0, await ada.GetByTestId("notice").CountAsync());
 
         var account = (await admin.Services.GetRequiredService<AdminStore>().FindByEmailAsync("ada@inspection.test", default))!;
@@ -72,7 +72,7 @@ public sealed class AccountsTests(AdminFixture admin)
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
         Assert.Contains("Account of Ada Inspector changed", await page.Locator(".govuk-notification-banner").InnerTextAsync());
 
-        await ada.GotoAsync("/status");
+        await ada.GotoAsync("/providers");
         Assert.Contains("/sign-in", ada.Url);
 
         await page.GotoAsync("/audit");

@@ -16,7 +16,7 @@ namespace Inspection.Admin.Tests;
 [Collection(AdminCollection.Name)]
 public sealed partial class InspectionJourneyTests(AdminFixture admin, ITestOutputHelper output)
 {
-    private const int TallestPage = 6000;
+    private const int TallestPage = PageWords.TallestPage;
     private const int CasesInCaseload = 12;
     private const int CasesInSample = 3;
     private const string HmppsName = "HM Prison and Probation Service";
@@ -445,7 +445,7 @@ public sealed partial class InspectionJourneyTests(AdminFixture admin, ITestOutp
         var text = await main.InnerTextAsync();
         if (except is not null)
             foreach (var part in await main.Locator(except).AllInnerTextsAsync()) text = text.Replace(part, "");
-        var found = Codes().Matches(text).Select(m => m.Value).Distinct().ToList();
+        var found = PageWords.CodesIn(text);
         Assert.True(found.Count == 0, $"The page {name} ({_page.Url}) shows {string.Join(", ", found.Select(f => $"\"{f}\""))}:\n{text}");
         _heights.Add((name, await _page.EvaluateAsync<int>("() => document.body.scrollHeight")));
         if (_checkedForAccessibility.Add(type ?? name))
@@ -454,8 +454,4 @@ public sealed partial class InspectionJourneyTests(AdminFixture admin, ITestOutp
             await admin.ScreenshotAsync(_page, "journey-" + (type ?? name).Replace(' ', '-'));
         }
     }
-
-    // snake_case names, GUIDs, ISO dates and their format, and words of code and of gRPC status codes.
-    [GeneratedRegex(@"\b[a-z]+_[a-z0-9_]+\b|(?i:\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b)|\b\d{4}-\d{2}-\d{2}\b|yyyy-MM-dd|\bnull\b|\bNaN\b|\bundefined\b|Exception|INVALID_ARGUMENT|FAILED_PRECONDITION|\b[A-Z]+_[A-Z_]+\b")]
-    private static partial Regex Codes();
 }

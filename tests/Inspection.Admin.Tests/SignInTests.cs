@@ -114,14 +114,14 @@ public sealed class SignInTests(AdminFixture admin)
     public async Task Pages_need_a_signed_in_account_and_signing_out_ends_the_session()
     {
         var anonymous = await admin.AnonymousPageAsync();
-        await anonymous.GotoAsync("/status");
-        Assert.Equal(admin.BaseUrl + "/sign-in?ReturnUrl=%2Fstatus", anonymous.Url);
+        await anonymous.GotoAsync("/providers");
+        Assert.Equal(admin.BaseUrl + "/sign-in?ReturnUrl=%2Fproviders", anonymous.Url);
 
         await anonymous.GetByLabel("Email address").FillAsync(AdminFixture.EmailFor(Role.Viewer));
         await anonymous.GetByLabel("Password").FillAsync(AdminFixture.Password);
         await anonymous.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         // Back where the person was going.
-        Assert.Equal(admin.BaseUrl + "/status", anonymous.Url);
+        Assert.Equal(admin.BaseUrl + "/providers", anonymous.Url);
 
         await anonymous.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         Assert.Equal("You have signed out", (await anonymous.Locator("h1").InnerTextAsync()).Trim());

@@ -11,7 +11,7 @@ public sealed class StatusPageTests(AdminFixture admin)
     [Fact]
     public async Task The_status_page_shows_the_four_services_healthy()
     {
-        var page = await admin.PageAsAsync(Role.Viewer);
+        var page = await admin.PageAsAsync(Role.Administrator);
         await page.GotoAsync("/status");
 
         Assert.Equal(4, await page.Locator("[data-testid=service-status] tbody tr").CountAsync());
@@ -20,6 +20,19 @@ public sealed class StatusPageTests(AdminFixture admin)
         Assert.Contains("4 of 4 services are healthy", await page.GetByTestId("status-summary").InnerTextAsync());
         await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "status");
+    }
+
+    [Theory]
+    [InlineData(Role.Viewer)]
+    [InlineData(Role.LeadInspector)]
+    public async Task Service_status_and_the_services_addresses_are_shown_only_to_administrators(Role role)
+    {
+        var page = await admin.PageAsAsync(role);
+        await page.GotoAsync("/");
+        Assert.Equal(0, await page.Locator("a[href='/status']").CountAsync());
+        var response = await page.GotoAsync("/status");
+        Assert.Equal(403, response!.Status);
+        Assert.DoesNotContain(admin.Tracking.GrpcAddress, await page.ContentAsync());
     }
 
     [Fact]
@@ -33,7 +46,7 @@ public sealed class StatusPageTests(AdminFixture admin)
         {
             var page = await admin.AnonymousPageAsync();
             await page.GotoAsync(baseUrl + "/sign-in");
-            await page.GetByLabel("Email address").FillAsync(AdminFixture.EmailFor(Role.Viewer));
+            await page.GetByLabel("Email address").FillAsync(AdminFixture.EmailFor(Role.Administrator));
             await page.GetByLabel("Password").FillAsync(AdminFixture.Password);
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
             // Home still works, saying what it cannot show.

@@ -31,6 +31,7 @@ builder.Services.AddRazorPages(pages =>
     pages.Conventions.AuthorizeFolder("/Accounts", Policies.Administer);
     pages.Conventions.AuthorizeFolder("/Audit", Policies.Administer);
     pages.Conventions.AuthorizeFolder("/Integrators", Policies.Administer);
+    pages.Conventions.AuthorizePage("/Status", Policies.Administer);   // the services' addresses are for whoever runs them
 });
 
 var app = builder.Build();

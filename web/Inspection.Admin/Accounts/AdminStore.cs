@@ -159,15 +159,16 @@ public sealed class AdminStore(Database database)
             new { actor, action, subject, detail }, cancellationToken: ct));
     }
 
-    public async Task<IReadOnlyList<AuditEvent>> ListAuditAsync(int limit, CancellationToken ct)
+    /// <summary>The latest changes, newest first, skipping the first <paramref name="offset"/> (one page of the trail).</summary>
+    public async Task<IReadOnlyList<AuditEvent>> ListAuditAsync(int limit, int offset, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition(
             """
             select audit_event_id as AuditEventId, occurred_at as OccurredAt, actor as Actor, action as Action,
                    subject as Subject, detail as Detail
-            from audit_events order by occurred_at desc, audit_event_id desc limit @limit
-            """, new { limit }, cancellationToken: ct));
+            from audit_events order by occurred_at desc, audit_event_id desc limit @limit offset @offset
+            """, new { limit, offset }, cancellationToken: ct));
         return rows.Select(r => new AuditEvent(r.AuditEventId, Utc(r.OccurredAt), r.Actor, r.Action, r.Subject, r.Detail)).ToList();
     }
 

@@ -9,8 +9,10 @@ namespace Inspection.Admin.Assessments;
 /// </summary>
 public sealed class StandardSections(Framework framework)
 {
+    // A case standard with no question to answer (the 2024 programme's outcomes) is no step of an assessment: offered,
+    // it read "0 of 0 questions answered - Completed" and a new case started at "1 of 5 standards completed".
     public IReadOnlyList<Standard> Standards { get; } =
-        framework.Domains.SelectMany(d => d.Standards).Where(s => s.CaseStandard).ToList();
+        framework.Domains.SelectMany(d => d.Standards).Where(s => s.CaseStandard && QuestionIds(s).Count > 0).ToList();
 
     public Standard? Find(string standardId) => Standards.FirstOrDefault(s => s.StandardId == standardId);
 

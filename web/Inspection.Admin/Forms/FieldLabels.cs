@@ -148,6 +148,8 @@ public static partial class FieldLabels
         text = ProviderType().Replace(text, m => "a " + Lower(ProviderTypes.NameOf(m.Groups[1].Value)));
         // A field named inside the message ("before fieldwork_start") reads as its label.
         text = Snake().Replace(text, m => Labels.ContainsKey(m.Value) ? Lower(For(m.Value)) : m.Value.Replace('_', ' '));
+        // A date the service names ("on or after fieldwork start 2023-03-06") reads as GOV.UK writes it.
+        text = Presentation.DisplayDate.InText(text);
         return Regex.Replace(text, @"\s{2,}", " ").Trim().TrimEnd('.');
     }
 

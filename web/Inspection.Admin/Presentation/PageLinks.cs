@@ -8,7 +8,13 @@ namespace Inspection.Admin.Presentation;
 /// </summary>
 public sealed record PageLinks(int Page, int Pages, int PageSize, int Total, Func<int, string> HrefOf)
 {
+    /// <summary>Cases a page lists: a sample over 50 cases is paged (an 80-case sample was 8,702 px on one page).</summary>
+    public const int CasesPerPage = 50;
+
     public static int FromQuery(int? page) => page is > 0 ? page.Value : 1;
+
+    /// <summary>This page's items of a list held whole (a sample's cases).</summary>
+    public IReadOnlyList<T> Of<T>(IEnumerable<T> all) => all.Skip((Math.Min(Page, Pages) - 1) * PageSize).Take(PageSize).ToList();
 
     public static string TokenFor(int page, int pageSize) =>
         page <= 1 ? "" : ((long)(page - 1) * pageSize).ToString(CultureInfo.InvariantCulture);

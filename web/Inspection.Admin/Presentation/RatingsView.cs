@@ -20,8 +20,22 @@ public sealed record RatingsView(InspectionRatings Ratings, Framework Framework)
         string.Join(" ", new[]
         {
             string.IsNullOrEmpty(s.DesignBorderlineReason) ? "The deciding key question's 95% interval crosses an edge of this rating's band." : s.DesignBorderlineReason,
-            s.HasYesNeededForNextBand && !string.IsNullOrEmpty(s.NextBand) ? $"{s.YesNeededForNextBand} more Yes answers would make it {s.NextBand}." : null,
+            s.HasYesNeededForNextBand && !string.IsNullOrEmpty(s.NextBand) ? $"{s.YesNeededForNextBand} more Yes {(s.YesNeededForNextBand == 1 ? "answer" : "answers")} would make it {s.NextBand}." : null,
         }.Where(x => x is not null));
+
+    /// <summary>
+    /// A 2008 criterion as its report published it (the criterion's score, or a section 4 grade): that framework
+    /// rates no standard, so a criterion with no rating is not "Not rated yet" but published as a score. Null for a
+    /// standard of any other framework.
+    /// </summary>
+    public string? PublishedCriterion(StandardRating s)
+    {
+        if (Ratings.Omi is not { } omi || !string.IsNullOrEmpty(s.FinalRating)) return null;
+        if (omi.Section4Grades.FirstOrDefault(g => g.CriterionId == s.StandardId) is { } grade) return grade.Grade;
+        return omi.Criteria.FirstOrDefault(c => c.CriterionId == s.StandardId) is { } criterion
+            ? $"{criterion.Pct.ToString("0.0", CultureInfo.InvariantCulture)}% (criterion score)"
+            : null;
+    }
 
     public string DomainName(string domainId) => Framework.Domains.FirstOrDefault(d => d.DomainId == domainId)?.Name ?? domainId;
 

@@ -45,7 +45,8 @@ public sealed record CaseCharacteristicsTable(
             if (input.ComputeFromSample && sample is not null && characteristic.CanComputeFrom(sample))
             {
                 violations.Add(new FieldViolation($"{path}.characteristic",
-                    $"'{characteristic.Name}' is computed from the sample ({characteristic.SampleAttribute}) and cannot be entered"));
+                    // In the row's words (the field path names the row for integrators): read by staff as it stands.
+                    $"{characteristic.Label} is computed from the sampled cases' {characteristic.SampleAttribute!.Replace('_', ' ')} and cannot be entered"));
                 continue;
             }
             if (CheckValue(violations, $"{path}.value", characteristic, entry.Value) is { } value)

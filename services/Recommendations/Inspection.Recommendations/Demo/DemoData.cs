@@ -81,7 +81,8 @@ public sealed class DemoData(
         {
             var type = origin.Contains("community rehabilitation company", StringComparison.OrdinalIgnoreCase) ? ProviderType.Crc : ProviderType.NpsDivision;
             var predecessorName = $"{char.ToUpperInvariant(origin[0])}{origin[1..]} of {pdu.Name}";
-            var predecessor = await ProviderAsync(predecessorName, type, pdu.Region, result, ct);
+            // Gone at the unification: never offered as an addressee of an inspection after it (issue 22).
+            var predecessor = await ProviderAsync(predecessorName, type, pdu.Region, result, ct, CalendarDate.ToText(UnificationDate.AddDays(-1)));
             predecessors.Add(predecessor);
 
             var key = $"{predecessorName}|{PredecessorFramework}";
@@ -115,13 +116,14 @@ public sealed class DemoData(
         }
     }
 
-    private async Task<Provider> ProviderAsync(string name, ProviderType type, string region, DemoDataResult result, CancellationToken ct)
+    private async Task<Provider> ProviderAsync(string name, ProviderType type, string region, DemoDataResult result, CancellationToken ct, string? activeTo = null)
     {
         // A provider already in the register under this name (made by hand, say, or since retired) is used as it is.
         var existing = (await register.ListAsync(ProviderQuery.Create(null, null, name, null, PageRequest.MaxSize, null, includeRetired: true), ct)).Items
             .FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
         if (existing is not null) return existing;
         var (from, to) = NationalBodyDates.GetValueOrDefault(name);
+        to ??= activeTo;
         var created = await register.CreateAsync($"demo:provider:{name}",
             NewProvider.Create(name, type.Word, type == ProviderType.NationalBody ? string.Empty : region, from, to, RecordedBy), ct);
         if (!created.Replayed) result.Providers++;

@@ -14,6 +14,9 @@ namespace Inspection.Admin.Pages.Audit;
 /// </summary>
 public sealed class IndexModel(AdminStore store, ServiceChannels clients) : PageModel
 {
+    /// <summary>Changes a page shows: each service write can open its rows, so a longer page is a wall (issue 22).</summary>
+    public const int PageSize = 25;
+
     public static readonly IReadOnlyList<(string AppId, string Name)> Sources =
     [
         ("admin", "Admin (accounts and integrators)"),
@@ -31,10 +34,14 @@ public sealed class IndexModel(AdminStore store, ServiceChannels clients) : Page
     [BindProperty(SupportsGet = true)] public string? Table { get; set; }
     [BindProperty(SupportsGet = true)] public string? Trace { get; set; }
     [BindProperty(SupportsGet = true)] public string? After { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
 
     public IReadOnlyList<Inspection.Admin.Accounts.AuditEvent> AdminEvents { get; private set; } = [];
     public IReadOnlyList<ServiceAuditEvent> ServiceEvents { get; private set; } = [];
     public string? NextPage { get; private set; }
+    /// <summary>The admin's own trail, page by page; one more than a page is read to know whether older changes exist.</summary>
+    public int AdminPage => Presentation.PageLinks.FromQuery(PageNumber);
+    public bool HasOlderAdminEvents { get; private set; }
     public string SourceName => Sources.FirstOrDefault(s => s.AppId == Source).Name ?? Source!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -42,14 +49,16 @@ public sealed class IndexModel(AdminStore store, ServiceChannels clients) : Page
         if (Sources.All(s => s.AppId != Source)) return NotFound();
         if (Source == "admin")
         {
-            AdminEvents = await store.ListAuditAsync(500, ct);
+            var events = await store.ListAuditAsync(PageSize + 1, (AdminPage - 1) * PageSize, ct);
+            HasOlderAdminEvents = events.Count > PageSize;
+            AdminEvents = events.Take(PageSize).ToList();
             return Page();
         }
         try
         {
             var reply = await clients.AuditTrail(Source!).ListAuditEventsAsync(new ListAuditEventsRequest
             {
-                Actor = Actor?.Trim() ?? "", TableName = Table?.Trim() ?? "", TraceId = Trace?.Trim().ToLowerInvariant() ?? "", PageSize = 100, PageToken = After ?? "",
+                Actor = Actor?.Trim() ?? "", TableName = Table?.Trim() ?? "", TraceId = Trace?.Trim().ToLowerInvariant() ?? "", PageSize = PageSize, PageToken = After ?? "",
             }, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: ct));
             ServiceEvents = reply.Events;
             NextPage = reply.NextPageToken.Length > 0 ? reply.NextPageToken : null;

@@ -42,7 +42,8 @@ public sealed class DetailsModel(
             (await samples) is null ? Cannot("sample", "Draw the case sample", $"/inspections/{id}/sample")
                 : current is null ? new("sample", "Draw the case sample", $"/inspections/{id}/sample", "Not yet started", "govuk-tag--blue", "Import the caseload, size and draw the sample")
                 : new("sample", "Draw the case sample", $"/inspections/{id}/sample", "Completed", null, $"{current.Size} cases drawn, seed {current.Seed}"),
-            AssessmentTask(id, current, await assessments, await ratings),
+            // "Published without a sample" only when sampling answered that there is none.
+            AssessmentTask(id, Inspection.Status.Is(InspectionStatus.Published) && (await samples) is not null, current, await assessments, await ratings),
             EvidenceTask(id, await standards, await judgements),
             RatingsTask(id, await ratings),
             new("recommendations", "Recommendations", $"/recommendations?inspection={id}", Inspection.RecommendationCount > 0 ? "Completed" : "Not yet started",
@@ -55,10 +56,15 @@ public sealed class DetailsModel(
         Tasks = tasks;
     }
 
-    private static InspectionTask AssessmentTask(string id, SampleSummary? sample, ListCaseAssessmentsResponse? assessments, InspectionRatings? ratings)
+    private static InspectionTask AssessmentTask(string id, bool publishedWithSamplesKnown, SampleSummary? sample, ListCaseAssessmentsResponse? assessments, InspectionRatings? ratings)
     {
         const string name = "Assess the sampled cases";
         var href = $"/inspections/{id}/assessments";
+        // The cases are assessed on a sample; a reference inspection loaded from its report has none, so there is
+        // no page to link to and nothing to start (issue 22).
+        if (sample is null && ratings?.Source.Is(FiguresSource.Published) == true)
+            return new("assessments", name, null, "Not applicable", "govuk-tag--grey", "Recorded from the published report's figures; no case sample is held");
+        if (sample is null && publishedWithSamplesKnown) return new("assessments", name, null, "Not applicable", "govuk-tag--grey", "Published without a case sample in this service");
         if (ratings?.Source.Is(FiguresSource.Published) == true) return new("assessments", name, href, "Completed", null, "Recorded from the published report's figures");
         if (assessments is null) return Cannot("assessments", name, href);
         if (sample is null) return new("assessments", name, null, "Cannot start yet", "govuk-task-list__status--cannot-start-yet", "Draw the sample first");

@@ -10,6 +10,12 @@ public sealed class DetailsModel(RecommendationTracking.RecommendationTrackingCl
     public Recommendation Recommendation { get; private set; } = new();
     public IReadOnlyDictionary<string, Inspection.Recommendations.V1.Inspection> Inspections { get; private set; } = new Dictionary<string, Inspection.Recommendations.V1.Inspection>();
 
+    /// <summary>
+    /// Restructures that carried the recommendation across to a successor (the June 2021 unification of probation
+    /// services, say): each a step of its progress record, between the inspection that made it and the successor's.
+    /// </summary>
+    public IReadOnlyList<LineageLink> CarriedAcross { get; private set; } = [];
+
     public async Task OnGetAsync(string id, CancellationToken ct)
     {
         var options = new CallOptions(cancellationToken: ct);
@@ -18,7 +24,15 @@ public sealed class DetailsModel(RecommendationTracking.RecommendationTrackingCl
         var found = await Task.WhenAll(ids.Select(i => tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = i }, options).ResponseAsync));
         Inspections = found.ToDictionary(i => i.InspectionId);
         Links = await tracking.GetRecommendationLinksAsync(new GetRecommendationLinksRequest { RecommendationId = id }, options);
+        var lineage = await tracking.GetLineageAsync(new GetLineageRequest { ProviderId = Recommendation.AddresseeProviderId }, options);
+        CarriedAcross = lineage.Successors.Where(s => s.Generation == 1).OrderBy(s => s.EffectiveOn, StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>When a judgement was made: the judging inspection's publication date where it came from the published report.</summary>
+    public string JudgedOn(ProgressJudgement judgement) =>
+        Presentation.ReferenceRecords.FromPublishedReport(judgement.RecordedBy) && Inspections.TryGetValue(judgement.InspectionId, out var at) && at.PublishedOn.Length > 0
+            ? Presentation.DisplayDate.Format(at.PublishedOn)
+            : Presentation.DisplayDate.Format(judgement.RecordedAt);
 
     /// <summary>The standards and key questions it is about (issue 23).</summary>
     public RecommendationLinks Links { get; private set; } = new();

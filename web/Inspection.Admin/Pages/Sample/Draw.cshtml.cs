@@ -51,6 +51,14 @@ public sealed class DrawModel(
 
     [BindProperty] public DrawInput Input { get; set; } = new();
 
+    /// <summary>
+    /// Whether a quota's or split group's panel opens: one holding an error, or something the person entered. Every
+    /// bound field has a model state entry after a post, so testing for an entry opened every empty panel too
+    /// (11,180 px of them after one error).
+    /// </summary>
+    public bool PanelOpen(string prefix, bool filled) =>
+        filled || ModelState.Any(e => e.Key.StartsWith(prefix, StringComparison.Ordinal) && e.Value is { Errors.Count: > 0 });
+
     /// <summary>Model keys in the order the fields appear, for the error summary.</summary>
     public string FieldOrder => string.Join(",", new[] { "Input.SnapshotId" }
         .Concat(Enumerable.Range(0, DrawInput.WindowRows).SelectMany(i => new[] { $"Input.Windows[{i}].From", $"Input.Windows[{i}].To" }))

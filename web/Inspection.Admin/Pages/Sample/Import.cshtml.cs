@@ -31,7 +31,8 @@ public sealed class ImportModel(RecommendationTracking.RecommendationTrackingCli
     /// <summary>Kept while the form is corrected: a second press of the button is answered with the first import.</summary>
     [BindProperty] public string? RequestId { get; set; }
 
-    public IReadOnlyList<string> RowErrors { get; private set; } = [];
+    /// <summary>Each refused row: its number, the file's column header (the file's own word), and what is wrong in words.</summary>
+    public IReadOnlyList<(long Row, string Column, string Message)> RowErrors { get; private set; } = [];
     public int MoreErrors { get; private set; }
 
     public async Task OnGetAsync(string id, CancellationToken ct)
@@ -53,7 +54,8 @@ public sealed class ImportModel(RecommendationTracking.RecommendationTrackingCli
     {
         await OnGetAsync(id, ct);
         var takenOn = TakenOn.Read(ModelState, nameof(TakenOn), "Date the caseload was taken", required: true);
-        if (CaseloadFile is null || CaseloadFile.Length == 0) ModelState.AddModelError(nameof(CaseloadFile), "Select a caseload CSV file");
+        if (CaseloadFile is null) ModelState.AddModelError(nameof(CaseloadFile), "Select a caseload CSV file");
+        else if (CaseloadFile.Length == 0) ModelState.AddModelError(nameof(CaseloadFile), "The selected file is empty");
         else if (CaseloadFile.Length > Format.MaxBytes)
             ModelState.AddModelError(nameof(CaseloadFile), $"The selected file must be smaller than {Format.MaxBytes / (1024 * 1024)} MB");
         if (!ModelState.IsValid) return Page();
@@ -71,7 +73,7 @@ public sealed class ImportModel(RecommendationTracking.RecommendationTrackingCli
             {
                 var refused = answer.Refused;
                 RowErrors = refused.Errors.Take(ErrorsShown)
-                    .Select(e => $"Row {e.Row}{(e.Column.Length > 0 ? $", {e.Column}" : "")}: {e.Message}").ToList();
+                    .Select(e => (e.Row, e.Column, FieldLabels.Message(e.Column, e.Message))).ToList();
                 MoreErrors = Math.Max(0, refused.ErrorCount - RowErrors.Count);
                 ModelState.AddModelError(nameof(CaseloadFile), $"The file has {refused.ErrorCount} row error{(refused.ErrorCount == 1 ? "" : "s")}: nothing was imported. Correct them and select the file again.");
                 return Page();

@@ -9,3 +9,8 @@ for (const button of document.querySelectorAll('[data-print]')) {
   button.hidden = false
   button.addEventListener('click', () => window.print())
 }
+
+// Long parts of a page closed on screen (the report's key questions) are printed open.
+window.addEventListener('beforeprint', () => {
+  for (const details of document.querySelectorAll('details[data-print-open]')) details.open = true
+})
