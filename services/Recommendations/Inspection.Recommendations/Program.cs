@@ -15,6 +15,7 @@ builder.Services.AddSingleton<ProviderStore>();
 builder.Services.AddSingleton<InspectionStore>();
 builder.Services.AddSingleton<RecommendationStore>();
 builder.Services.AddSingleton<ProgressJudgementStore>();
+builder.Services.AddSingleton<PlanStore>();
 
 // Application/: the use cases the RPCs map to, and the change feed WatchChanges follows
 builder.Services.AddSingleton<ChangeFeed>();
@@ -23,6 +24,8 @@ builder.Services.AddSingleton<InspectionCalendar>();
 builder.Services.AddSingleton<RecommendationRecords>();
 builder.Services.AddSingleton<ProgressJudgements>();
 builder.Services.AddSingleton<PublicationReadiness>();
+builder.Services.AddSingleton<ActionPlans>();
+builder.Services.AddSingleton<AddresseeAccess>();
 
 // Upstream/: publishing asks assessment scoring what blocks it and has it store the published figures
 builder.AddServiceClient<AssessmentScoring.AssessmentScoringClient>(AssessmentScoringRatings.AppId);
@@ -38,6 +41,7 @@ if (builder.Configuration.GetValue<bool>("DemoData:Load")) builder.Services.AddH
 var app = builder.Build();
 app.MapDefaultEndpoints();                                  // health, reflection, audit trail, HTTP probes
 app.MapGrpcService<RecommendationTrackingService>();
+app.MapGrpcService<RecommendationPlansService>();
 app.Run();
 
 /// <summary>The entry point, public so tests can host the service (WebApplicationFactory).</summary>
