@@ -22,9 +22,10 @@ public sealed record PlanImport(Guid InspectionId, IReadOnlyList<PlanImportRow> 
         return new PlanImport(id, rows, by, source);
     }
 
-    public PlanImportChanges Decide(IReadOnlyList<RecommendationPlan> plans, DateOnly today)
+    /// <param name="unread">What reading the rows found already (words, dates), refused with the rest so every row's problems show at once.</param>
+    public PlanImportChanges Decide(IReadOnlyList<RecommendationPlan> plans, DateOnly today, IReadOnlyList<FieldViolation>? unread = null)
     {
-        var violations = new List<FieldViolation>();
+        var violations = new List<FieldViolation>(unread ?? []);
         var byNumber = plans.ToDictionary(p => p.Number);
         var given = new Dictionary<int, NewResponse>();
         var responses = new List<NewResponse>();
@@ -50,9 +51,12 @@ public sealed record PlanImport(Guid InspectionId, IReadOnlyList<PlanImportRow> 
             ResponseOf(row, plan, Field, violations, given, responses, today);
             if (row.HasAction) ActionOf(row, plan, Field, violations, seenActions, added, changed, revised);
         }
-        ValidationException.ThrowIfAny(violations);
+        ValidationException.ThrowIfAny(violations.OrderBy(RowOf).ToList());
         return new PlanImportChanges(responses, added, changed, revised);
     }
+
+    private static int RowOf(FieldViolation violation) =>
+        violation.Field.StartsWith("rows[", StringComparison.Ordinal) && int.TryParse(violation.Field[5..violation.Field.IndexOf(']')], out var row) ? row : -1;
 
     private void ResponseOf(
         PlanImportRow row, RecommendationPlan plan, Func<string, string> field, List<FieldViolation> violations, Dictionary<int, NewResponse> given, List<NewResponse> responses, DateOnly today)

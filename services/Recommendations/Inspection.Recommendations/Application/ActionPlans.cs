@@ -100,7 +100,8 @@ public sealed class ActionPlans(PlanStore plans, ProviderRegister register, Requ
     /// A whole plan file: every plan of the inspection is taken (in number order), the file decided against them, and
     /// only what differs is written, so the same file twice writes once. A bad row refuses the whole file.
     /// </summary>
-    public Task<PlanImportResult> ImportAsync(string? requestId, PlanImport import, CancellationToken ct) =>
+    /// <param name="unread">Problems found reading the rows (words, dates): refused together with the rest.</param>
+    public Task<PlanImportResult> ImportAsync(string? requestId, PlanImport import, IReadOnlyList<FieldViolation> unread, CancellationToken ct) =>
         ledger.OnceAsync(RequestKeys.For(requestId, "ImportPlan", import),
             new LedgerAnswer<PlanImportResult, ImportReference>(
                 r => new ImportReference(import.InspectionId, r.ResponsesRecorded, r.ActionsAdded, r.ActionsChanged, r.DatesRevised),
@@ -111,7 +112,7 @@ public sealed class ActionPlans(PlanStore plans, ProviderRegister register, Requ
                 foreach (var plan in await plans.ForInspectionAsync(c, tx, import.InspectionId, ct))
                     locked.Add(await plans.LockAsync(c, tx, plan.RecommendationId, ct));
                 if (locked.Count == 0) throw new PreconditionFailedException($"Inspection {Identifier.Format(import.InspectionId)} made no recommendations to plan for.");
-                var changes = import.Decide(locked, Today);
+                var changes = import.Decide(locked, Today, unread);
                 var touched = new HashSet<Guid>();
                 foreach (var response in changes.Responses)
                 {

@@ -118,13 +118,13 @@ public sealed class RecommendationPlansService(ActionPlans plans, AddresseeAcces
     public override async Task<ImportPlanResponse> ImportPlan(ImportPlanRequest request, ServerCallContext context)
     {
         var requestId = RequestKeys.Id(request.RequestId);
-        var violations = new List<FieldViolation>();
         if (request.Rows.Count > PlanImport.MaxRows) throw new ValidationException("rows", $"lists {request.Rows.Count} rows; at most {PlanImport.MaxRows}");
-        var rows = request.Rows.ToRows(violations);
-        var import = PlanImport.Create(violations, request.InspectionId, rows, request.RecordedBy, SourceOf(context));
+        var unread = new List<FieldViolation>();
+        var rows = request.Rows.ToRows(unread);
+        var import = PlanImport.Create([], request.InspectionId, rows, request.RecordedBy, SourceOf(context));
         if (import.Source == PlanSource.AddresseeSystem)
             throw Denied(context, "a whole inspection's plan file is imported by staff; an addressee's system sends its actions one by one");
-        var result = await plans.ImportAsync(requestId, import, context.CancellationToken);
+        var result = await plans.ImportAsync(requestId, import, unread, context.CancellationToken);
         var response = new ImportPlanResponse
         {
             ResponsesRecorded = result.ResponsesRecorded, ActionsAdded = result.ActionsAdded, ActionsChanged = result.ActionsChanged, DatesRevised = result.DatesRevised,
