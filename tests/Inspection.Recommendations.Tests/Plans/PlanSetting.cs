@@ -14,7 +14,8 @@ public sealed class PlanSetting(RecommendationTracking.RecommendationTrackingCli
         });
 
     /// <summary>A published inspection of <paramref name="providerId"/> (a new pdu when null) with <paramref name="count"/> recommendations to it.</summary>
-    public async Task<AddRecommendationsResponse> PublishedAsync(string? providerId = null, int count = 2, bool publish = true, string type = "pdu")
+    /// <param name="priority">Recommendation 1 is flagged a priority recommendation.</param>
+    public async Task<AddRecommendationsResponse> PublishedAsync(string? providerId = null, int count = 2, bool publish = true, string type = "pdu", bool priority = false)
     {
         providerId ??= (await ProviderAsync(type)).ProviderId;
         var inspection = await tracking.CreateInspectionAsync(new CreateInspectionRequest
@@ -26,7 +27,7 @@ public sealed class PlanSetting(RecommendationTracking.RecommendationTrackingCli
             RequestId = Guid.NewGuid().ToString(), InspectionId = inspection.InspectionId, ExpectedVersion = inspection.Version, RecordedBy = By,
         };
         for (var i = 1; i <= count; i++)
-            request.Recommendations.Add(new NewRecommendation { AddresseeGroup = "provider", AddresseeProviderId = providerId, Text = $"improve practice {i}" });
+            request.Recommendations.Add(new NewRecommendation { AddresseeGroup = "provider", AddresseeProviderId = providerId, Text = $"improve practice {i}", Priority = priority && i == 1 });
         var added = await tracking.AddRecommendationsAsync(request);
         if (!publish) return added;
         var published = await tracking.PublishInspectionAsync(new PublishInspectionRequest

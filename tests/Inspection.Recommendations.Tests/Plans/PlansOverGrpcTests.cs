@@ -20,15 +20,17 @@ public sealed class PlansOverGrpcTests(ServiceHostFixture service) : IClassFixtu
     [Fact]
     public async Task A_plan_keeps_the_response_the_actions_every_target_date_the_updates_and_the_reported_status()
     {
-        var recommendation = (await _setting.PublishedAsync()).Recommendations[0];
+        var made = await _setting.PublishedAsync(priority: true);
+        var recommendation = made.Recommendations[0];
         var id = recommendation.RecommendationId;
+        Assert.Equal([true, false], made.Recommendations.Select(r => r.Priority));
 
         var plan = await _plans.RecordResponseAsync(new RecordResponseRequest
         {
             RequestId = Guid.NewGuid().ToString(), RecommendationId = id, ExpectedVersion = 1, Response = "partly agreed", Reason = "funding is not ours to give",
             RespondedOn = "2024-09-20", RecordedBy = By,
         });
-        Assert.Equal(("Partly agreed", "staff", 2L), (plan.Response.Response, plan.Response.Source, plan.Version));
+        Assert.Equal(("Partly agreed", "staff", 2L, true), (plan.Response.Response, plan.Response.Source, plan.Version, plan.Priority));
 
         plan = await _plans.AddPlanActionAsync(new AddPlanActionRequest
         {
