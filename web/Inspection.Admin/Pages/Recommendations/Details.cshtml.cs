@@ -1,12 +1,17 @@
+using Inspection.Admin.Plans;
 using Inspection.Recommendations.V1;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using CallOptions = Grpc.Core.CallOptions;
 
 namespace Inspection.Admin.Pages.Recommendations;
 
-/// <summary>One recommendation and its progress record across inspections, as a timeline naming people, not e-mails.</summary>
-public sealed class DetailsModel(RecommendationTracking.RecommendationTrackingClient tracking) : PageModel
+/// <summary>One recommendation and its progress record across inspections, with its plan (issue 23), as one timeline naming people, not e-mails.</summary>
+public sealed class DetailsModel(
+    RecommendationTracking.RecommendationTrackingClient tracking, RecommendationPlans.RecommendationPlansClient plans, RecommendationTimeline timeline) : PageModel
 {
+    public RecommendationPlan Plan { get; private set; } = new();
+    public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
+
     public Recommendation Recommendation { get; private set; } = new();
     public IReadOnlyDictionary<string, Inspection.Recommendations.V1.Inspection> Inspections { get; private set; } = new Dictionary<string, Inspection.Recommendations.V1.Inspection>();
 
@@ -17,6 +22,8 @@ public sealed class DetailsModel(RecommendationTracking.RecommendationTrackingCl
         var ids = Recommendation.History.Select(h => h.InspectionId).Append(Recommendation.InspectionId).Distinct().ToList();
         var found = await Task.WhenAll(ids.Select(i => tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = i }, options).ResponseAsync));
         Inspections = found.ToDictionary(i => i.InspectionId);
+        Plan = await plans.GetRecommendationPlanAsync(new GetRecommendationPlanRequest { RecommendationId = id }, options);
+        Timeline = await timeline.BuildAsync(Recommendation, Plan, Inspections[Recommendation.InspectionId], InspectionName);
     }
 
     public string InspectionName(string inspectionId) =>
