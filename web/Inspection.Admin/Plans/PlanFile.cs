@@ -126,7 +126,7 @@ public static class PlanFile
     private static List<IReadOnlyDictionary<string, string>> ReadXlsx(Stream file)
     {
         var records = new List<IReadOnlyDictionary<string, string>>();
-        foreach (IDictionary<string, object?> row in MiniExcel.Query(file, useHeaderRow: true))
+        foreach (IDictionary<string, object?> row in MiniExcel.Query(file, useHeaderRow: true, excelType: MiniExcelLibs.ExcelType.XLSX))
             records.Add(row.ToDictionary(c => c.Key.Trim(), c => Text(c.Value), StringComparer.OrdinalIgnoreCase));
         return records;
     }
