@@ -45,7 +45,8 @@ public sealed class EveryRpcFuzzTests(RunningSystem system, ITestOutputHelper ou
         // each domain service is served by exactly one process, with every method of its descriptor
         foreach (var file in new[]
                  {
-                     Inspection.Recommendations.V1.RecommendationsReflection.Descriptor, Inspection.Sampling.V1.SamplingReflection.Descriptor,
+                     Inspection.Recommendations.V1.RecommendationsReflection.Descriptor, Inspection.Recommendations.V1.PlansReflection.Descriptor,
+                     Inspection.Sampling.V1.SamplingReflection.Descriptor,
                      Inspection.Scoring.V1.ScoringReflection.Descriptor, Inspection.Evidence.V1.EvidenceReflection.Descriptor,
                  })
             foreach (var service in file.Services)

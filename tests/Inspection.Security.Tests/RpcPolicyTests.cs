@@ -11,6 +11,7 @@ public sealed class RpcPolicyTests
     private static readonly FileDescriptor[] Contracts =
     [
         Inspection.Recommendations.V1.RecommendationsReflection.Descriptor,
+        Inspection.Recommendations.V1.PlansReflection.Descriptor,
         Inspection.Sampling.V1.SamplingReflection.Descriptor,
         Inspection.Scoring.V1.ScoringReflection.Descriptor,
         Inspection.Evidence.V1.EvidenceReflection.Descriptor,

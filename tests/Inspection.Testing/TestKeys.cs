@@ -29,6 +29,10 @@ public static class TestKeys
     public static string BearerForIntegrator(string clientId, params string[] scopes) =>
         "Bearer " + AdminIssuer.Value.ForIntegrator(clientId, scopes, TimeSpan.FromMinutes(5));
 
+    /// <summary>"Bearer ..." for an addressee's own system: an integrator registered for one provider (issue 23).</summary>
+    public static string BearerForAddressee(string clientId, string providerId, params string[] scopes) =>
+        "Bearer " + AdminIssuer.Value.ForIntegrator(clientId, scopes, TimeSpan.FromMinutes(5), providerId);
+
     /// <summary>"Bearer ..." for a service's own token (signed with that service's key).</summary>
     public static string BearerForService(string appId) =>
         "Bearer " + new TokenIssuer(new KeyRing(Directory, appId), appId).ForService();

@@ -14,6 +14,7 @@ builder.AddAdminHost(AppTopology.Get("admin"));     // Kestrel on Bind:Address /
 builder.Configuration.AddServiceAddressDefaults(AppTopology.All);
 builder.AddStaffCredentials(AppTopology.Get("admin"));   // every call carries the signed-in member of staff (a token the admin signs)
 builder.AddServiceClient<RecommendationTracking.RecommendationTrackingClient>("recommendation-tracking");
+builder.AddServiceClient<RecommendationPlans.RecommendationPlansClient>("recommendation-tracking");
 builder.AddServiceClient<CaseSampling.CaseSamplingClient>("case-sampling");
 builder.AddServiceClient<OrganisationalEvidence.OrganisationalEvidenceClient>("organisational-evidence");
 builder.AddServiceClient<AssessmentScoring.AssessmentScoringClient>("assessment-scoring");
@@ -23,6 +24,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ServiceHealth>();
 builder.Services.AddSingleton<ServiceFailurePageFilter>();
 builder.Services.AddSingleton<Inspection.Admin.Sampling.CaseloadImport>();
+builder.Services.AddScoped<Inspection.Admin.Plans.RecommendationTimeline>();
 
 builder.AddAccounts();                              // own database and migrations, cookie sign-in, role policies, first administrator
 builder.Services.AddRazorPages(pages =>

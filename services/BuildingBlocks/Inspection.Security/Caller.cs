@@ -5,9 +5,10 @@ namespace Inspection.Security;
 
 /// <summary>
 /// The authenticated caller of a gRPC call, read from its bearer token: a member of staff (subject = e-mail, with a
-/// role), a service (subject = its app id) or an integrator (subject = client id, with scopes).
+/// role), a service (subject = its app id) or an integrator (subject = client id, with scopes, and the provider it is
+/// registered for when it is an addressee's own system).
 /// </summary>
-public sealed record Caller(CallerKind Kind, string Subject, string Issuer, StaffRole? Role, IReadOnlySet<string> Scopes, string? Name = null)
+public sealed record Caller(CallerKind Kind, string Subject, string Issuer, StaffRole? Role, IReadOnlySet<string> Scopes, string? Name = null, string? ProviderId = null)
 {
     private static readonly object ItemKey = new();
 

@@ -13,4 +13,7 @@ public static class TokenClaims
     public const string Role = "role";
     public const string Scope = "scope";
     public const string Name = "name";
+
+    /// <summary>The one provider an integrator is registered for (an addressee's own system, issue 23); absent otherwise.</summary>
+    public const string Provider = "provider_id";
 }

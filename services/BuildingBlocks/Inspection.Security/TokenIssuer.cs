@@ -43,11 +43,13 @@ public sealed class TokenIssuer(KeyRing keys, string issuer, TimeProvider? clock
         return Mint(email, CallerKind.User, lifetime ?? UserTokenLifetime, claims);
     }
 
-    /// <summary>A token for a registered integrator with the scopes it was granted (client credentials).</summary>
-    public string ForIntegrator(string clientId, IEnumerable<string> scopes, TimeSpan lifetime)
+    /// <summary>A token for a registered integrator with the scopes it was granted (client credentials), and the provider it is registered for, if any.</summary>
+    public string ForIntegrator(string clientId, IEnumerable<string> scopes, TimeSpan lifetime, string? providerId = null)
     {
         RequireIdentityIssuer();
-        return Mint(clientId, CallerKind.Integrator, lifetime, [new Claim(TokenClaims.Scope, string.Join(' ', scopes))]);
+        var claims = new List<Claim> { new(TokenClaims.Scope, string.Join(' ', scopes)) };
+        if (!string.IsNullOrEmpty(providerId)) claims.Add(new Claim(TokenClaims.Provider, providerId));
+        return Mint(clientId, CallerKind.Integrator, lifetime, claims);
     }
 
     private string Mint(string subject, CallerKind kind, TimeSpan lifetime, IEnumerable<Claim> claims)

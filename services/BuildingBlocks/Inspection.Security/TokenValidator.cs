@@ -98,8 +98,10 @@ public sealed class TokenValidator
                 return new Caller(CallerKind.User, subject, jwt.Issuer, role, new HashSet<string>(), name);
             case "integrator" when jwt.Issuer == TokenClaims.IdentityIssuer:
                 var scopes = jwt.TryGetPayloadValue<string>(TokenClaims.Scope, out var scope) ? scope : "";
+                jwt.TryGetPayloadValue<string>(TokenClaims.Provider, out var provider);
                 return new Caller(CallerKind.Integrator, subject, jwt.Issuer, null,
-                    new HashSet<string>(scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal), name);
+                    new HashSet<string>(scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal), name,
+                    string.IsNullOrEmpty(provider) ? null : provider);
             default:
                 throw Refused($"'{jwt.Issuer}' may not vouch for a caller of kind '{kind}' named '{subject}'");
         }

@@ -16,6 +16,7 @@ builder.Services.AddSingleton<InspectionStore>();
 builder.Services.AddSingleton<RecommendationStore>();
 builder.Services.AddSingleton<ProgressJudgementStore>();
 builder.Services.AddSingleton<RecommendationLinkStore>();
+builder.Services.AddSingleton<PlanStore>();
 
 // Application/: the use cases the RPCs map to, and the change feed WatchChanges follows
 builder.Services.AddSingleton<ChangeFeed>();
@@ -27,6 +28,8 @@ builder.Services.AddSingleton<PublicationReadiness>();
 // Links to standards and key questions (issue 23), checked against the frameworks' outline.
 builder.Services.AddSingleton(_ => FrameworkOutline.Load());
 builder.Services.AddSingleton<RecommendationLinking>();
+builder.Services.AddSingleton<ActionPlans>();
+builder.Services.AddSingleton<AddresseeAccess>();
 
 // Upstream/: publishing asks assessment scoring what blocks it and has it store the published figures
 builder.AddServiceClient<AssessmentScoring.AssessmentScoringClient>(AssessmentScoringRatings.AppId);
@@ -42,6 +45,7 @@ if (builder.Configuration.GetValue<bool>("DemoData:Load")) builder.Services.AddH
 var app = builder.Build();
 app.MapDefaultEndpoints();                                  // health, reflection, audit trail, HTTP probes
 app.MapGrpcService<RecommendationTrackingService>();
+app.MapGrpcService<RecommendationPlansService>();
 app.Run();
 
 /// <summary>The entry point, public so tests can host the service (WebApplicationFactory).</summary>

@@ -269,6 +269,35 @@ public static class WireWords
         new(IntervalMethod.KornGraubard, "korn_graubard"),
         new(IntervalMethod.Wilson, "wilson"));
 
+    public static readonly Vocabulary<AddresseeResponse> AddresseeResponses = new("a response",
+        new(AddresseeResponse.Agreed, "Agreed"),
+        new(AddresseeResponse.PartlyAgreed, "Partly agreed"),
+        new(AddresseeResponse.NotAgreed, "Not agreed"));
+
+    public static readonly Vocabulary<PlanActionStatus> PlanActionStatuses = new("an action status",
+        new(PlanActionStatus.NotStarted, "Not started"),
+        new(PlanActionStatus.InProgress, "In progress"),
+        new(PlanActionStatus.Complete, "Complete"),
+        new(PlanActionStatus.Withdrawn, "Withdrawn"));
+
+    public static readonly Vocabulary<ReportedProgress> ReportedProgressWords = new("a reported status",
+        new(ReportedProgress.OnTrack, "On track"),
+        new(ReportedProgress.Delayed, "Delayed"),
+        new(ReportedProgress.Complete, "Complete"));
+
+    public static readonly Vocabulary<PlanUpdateKind> PlanUpdateKinds = new("a kind of update",
+        new(PlanUpdateKind.ProviderUpdate, "provider_update"),
+        new(PlanUpdateKind.MonitoringNote, "monitoring_note"),
+        new(PlanUpdateKind.DocumentReceived, "document_received"));
+
+    public static readonly Vocabulary<PlanSource> PlanSources = new("a source",
+        new(PlanSource.Staff, "staff"),
+        new(PlanSource.AddresseeSystem, "addressee_system"));
+
+    public static readonly Vocabulary<OffTrackReason> OffTrackReasons = new("a reason for being off track",
+        new(OffTrackReason.TargetDatePassed, "target_date_passed"),
+        new(OffTrackReason.RevisedTooOften, "revised_too_often"));
+
     /// <summary>The vocabulary of <typeparamref name="T"/>, found once among the fields above.</summary>
     public static Vocabulary<T> Of<T>() where T : struct, Enum => Lookup<T>.Vocabulary;
 

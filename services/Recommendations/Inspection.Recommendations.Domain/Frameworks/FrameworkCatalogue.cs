@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Inspection.Recommendations.Domain.Plans;
 
 namespace Inspection.Recommendations.Domain.Frameworks;
 
@@ -45,7 +46,9 @@ public sealed class FrameworkCatalogue
                 ?? throw new InvalidDataException($"No progress scale for framework {id}.");
             var closing = First(sources, "closing_judgement")?.GetString() ?? words[^1];
             var weeks = First(sources, "improvement_plan_due_weeks")?.GetInt32() ?? ImprovementPlanRule.DefaultWeeks;
-            result[id] = new Framework(id, name, new ProgressScale(words, closing), new ImprovementPlanRule(weeks));
+            var revisions = First(sources, "target_date_revisions_allowed")?.GetInt32() ?? PlanRule.DefaultRevisionsAllowed;
+            var cap = First(sources, "priority_recommendations_cap")?.GetInt32();
+            result[id] = new Framework(id, name, new ProgressScale(words, closing), new ImprovementPlanRule(weeks), new PlanRule(revisions, cap));
         }
         if (result.Count == 0) throw new InvalidDataException("frameworks.json lists no frameworks.");
         return new FrameworkCatalogue(result);
@@ -90,5 +93,8 @@ public sealed class FrameworkCatalogue
         return null;
     }
 
-    private sealed record Framework(string Id, string Name, ProgressScale Scale, ImprovementPlanRule Plan);
+    /// <summary>Issue 23: how often an action's target date may be revised, and the cap on priority recommendations (none by default).</summary>
+    public PlanRule PlanRuleFor(string frameworkId) => Get(frameworkId).PlanRule;
+
+    private sealed record Framework(string Id, string Name, ProgressScale Scale, ImprovementPlanRule Plan, PlanRule PlanRule);
 }

@@ -8,7 +8,7 @@ public sealed record NewRecommendations(Guid InspectionId, IReadOnlyList<NewReco
 {
     public static NewRecommendations Create(
         string? inspectionId, IReadOnlyList<(string? AddresseeGroup, string? AddresseeProviderId, string? Text)> items, string? recordedBy,
-        string? correctionReason = null)
+        string? correctionReason = null, IReadOnlyList<bool>? priorities = null)
     {
         var violations = new List<FieldViolation>();
         var inspection = Identifier.ParseRequired(inspectionId, "inspection_id", violations);
@@ -19,7 +19,7 @@ public sealed record NewRecommendations(Guid InspectionId, IReadOnlyList<NewReco
             var group = AddresseeGroup.Parse(items[i].AddresseeGroup, $"recommendations[{i}].addressee_group", violations);
             var addressee = Identifier.ParseRequired(items[i].AddresseeProviderId, $"recommendations[{i}].addressee_provider_id", violations);
             var text = RequestText.Required(items[i].Text, $"recommendations[{i}].text", 4000, violations);
-            if (group is not null) valid.Add(new NewRecommendation(group, addressee, text));
+            if (group is not null) valid.Add(new NewRecommendation(group, addressee, text) { Priority = priorities is not null && i < priorities.Count && priorities[i] });
         }
         if (valid.Count == items.Count)
             violations.AddRange(RecommendationNumbering.OrderViolations(null, valid));

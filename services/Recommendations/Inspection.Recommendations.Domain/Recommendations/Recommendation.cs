@@ -21,4 +21,7 @@ public sealed record Recommendation(
 
     /// <summary>Why it was added after the inspection was published (a correction of the report); empty otherwise.</summary>
     public string CorrectionReason { get; init; } = string.Empty;
+
+    /// <summary>Flagged a priority recommendation when made (issue 23).</summary>
+    public bool Priority { get; init; }
 }

@@ -29,6 +29,7 @@ public sealed class RecommendationRecords(
                 var inspected = await providers.GetAsync(c, tx, inspection.ProviderId, ct);
                 var addressees = await providers.GetManyAsync(c, tx, batch.Items.Select(i => i.AddresseeProviderId).Distinct().ToList(), ct);
                 var last = await recommendations.LastAsync(c, tx, batch.InspectionId, ct);
+                Domain.Plans.PriorityCap.Check(frameworks.PlanRuleFor(inspection.FrameworkId), await recommendations.PriorityCountAsync(c, tx, batch.InspectionId, ct), batch.Items);
                 var numbered = RecommendationNumbering.Number(
                     inspected, last?.Group, last?.Number ?? 0, batch, addressees, inspection.CalendarDate ?? Today.From(clock), afterPublication: inspection.IsPublished);
                 await recommendations.InsertAsync(c, tx, batch, numbered, key.RequestId, correctionReason, ct);

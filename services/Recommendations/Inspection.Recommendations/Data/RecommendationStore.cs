@@ -13,7 +13,7 @@ public sealed class RecommendationStore(Database database)
         """
         select r.recommendation_id, r.inspection_id, i.provider_id as inspected_provider_id, r.number, r.addressee_group,
                r.addressee_provider_id, a.name as addressee_name, r.text, r.version, i.published_on as inspection_published_on,
-               i.improvement_plan_due, i.improvement_plan_received_on, r.recorded_by, r.recorded_at, r.correction_reason
+               i.improvement_plan_due, i.improvement_plan_received_on, r.recorded_by, r.recorded_at, r.correction_reason, r.priority
         from recommendations r
         join inspections i on i.inspection_id = r.inspection_id
         join providers a on a.provider_id = r.addressee_provider_id
@@ -28,14 +28,19 @@ public sealed class RecommendationStore(Database database)
         return last is null ? null : (last.Number, AddresseeGroup.FromWord(last.AddresseeGroup));
     }
 
+    /// <summary>How many priority recommendations the inspection has made (issue 23: a framework may cap them).</summary>
+    public Task<int> PriorityCountAsync(NpgsqlConnection c, NpgsqlTransaction tx, Guid inspectionId, CancellationToken ct) =>
+        c.ExecuteScalarAsync<int>(new CommandDefinition(
+            "select count(*)::int from recommendations where inspection_id = @inspectionId and priority", new { inspectionId }, tx, cancellationToken: ct));
+
     /// <summary>Stores a numbered batch, marked with the request that made it (so a retry reads the same batch back).</summary>
     public Task InsertAsync(
         NpgsqlConnection c, NpgsqlTransaction tx, NewRecommendations batch, IReadOnlyList<NumberedRecommendation> numbered, string requestId,
         string correctionReason, CancellationToken ct) =>
         c.ExecuteAsync(new CommandDefinition(
             """
-            insert into recommendations (recommendation_id, inspection_id, number, addressee_group, addressee_provider_id, text, request_id, recorded_by, correction_reason)
-            values (@id, @inspectionId, @number, @group, @addressee, @text, @requestId, @recordedBy, @correctionReason)
+            insert into recommendations (recommendation_id, inspection_id, number, addressee_group, addressee_provider_id, text, request_id, recorded_by, correction_reason, priority)
+            values (@id, @inspectionId, @number, @group, @addressee, @text, @requestId, @recordedBy, @correctionReason, @priority)
             """,
             numbered.Select(n => new
             {
@@ -48,6 +53,7 @@ public sealed class RecommendationStore(Database database)
                 requestId,
                 recordedBy = batch.RecordedBy,
                 correctionReason,
+                priority = n.Recommendation.Priority,
             }),
             tx, cancellationToken: ct));
 
@@ -176,6 +182,7 @@ public sealed class RecommendationStore(Database database)
         public string RecordedBy { get; set; } = "";
         public DateTime RecordedAt { get; set; }
         public string CorrectionReason { get; set; } = "";
+        public bool Priority { get; set; }
 
         public Recommendation ToRecommendation() =>
             new(RecommendationId, InspectionId, InspectedProviderId, Number, Domain.Recommendations.AddresseeGroup.FromWord(AddresseeGroup), AddresseeProviderId,
@@ -183,6 +190,7 @@ public sealed class RecommendationStore(Database database)
             {
                 ImprovementPlanReceivedOn = FromDate(ImprovementPlanReceivedOn),
                 CorrectionReason = CorrectionReason,
+                Priority = Priority,
             };
     }
 }

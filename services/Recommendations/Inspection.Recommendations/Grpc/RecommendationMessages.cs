@@ -153,6 +153,7 @@ public static class RecommendationMessages
             ImprovementPlanOverdue = open && recommendation.ImprovementPlanReceivedOn is null
                                      && recommendation.ImprovementPlanDue is { } due && due < today,
             CorrectionReason = recommendation.CorrectionReason,
+            Priority = recommendation.Priority,
         };
         if (withHistory) message.History.AddRange(progress.History.Select(j => j.ToMessage()));
         return message;

@@ -124,7 +124,8 @@ public sealed class RecommendationTrackingService(
             request.InspectionId,
             request.Recommendations.Select(r => (WireWords.AddresseeGroups.Normalise(r.AddresseeGroup), (string?)r.AddresseeProviderId, (string?)r.Text)).ToList(),
             request.RecordedBy,
-            request.CorrectionReason);
+            request.CorrectionReason,
+            request.Recommendations.Select(r => r.Priority).ToList());
         var added = (await records.AddAsync(requestId, batch, expectedVersion, context.CancellationToken)).Value;
         return added.ToMessage(frameworks.ProgressScaleFor(added.Inspection.FrameworkId), Today.From(clock));
     }

@@ -1,12 +1,17 @@
+using Inspection.Admin.Plans;
 using Inspection.Recommendations.V1;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using CallOptions = Grpc.Core.CallOptions;
 
 namespace Inspection.Admin.Pages.Recommendations;
 
-/// <summary>One recommendation and its progress record across inspections, as a timeline naming people, not e-mails.</summary>
-public sealed class DetailsModel(RecommendationTracking.RecommendationTrackingClient tracking) : PageModel
+/// <summary>One recommendation and its progress record across inspections, with its plan (issue 23), as one timeline naming people, not e-mails.</summary>
+public sealed class DetailsModel(
+    RecommendationTracking.RecommendationTrackingClient tracking, RecommendationPlans.RecommendationPlansClient plans, RecommendationTimeline timeline) : PageModel
 {
+    public RecommendationPlan Plan { get; private set; } = new();
+    public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
+
     public Recommendation Recommendation { get; private set; } = new();
     public IReadOnlyDictionary<string, Inspection.Recommendations.V1.Inspection> Inspections { get; private set; } = new Dictionary<string, Inspection.Recommendations.V1.Inspection>();
 
@@ -26,13 +31,9 @@ public sealed class DetailsModel(RecommendationTracking.RecommendationTrackingCl
         Links = await tracking.GetRecommendationLinksAsync(new GetRecommendationLinksRequest { RecommendationId = id }, options);
         var lineage = await tracking.GetLineageAsync(new GetLineageRequest { ProviderId = Recommendation.AddresseeProviderId }, options);
         CarriedAcross = lineage.Successors.Where(s => s.Generation == 1).OrderBy(s => s.EffectiveOn, StringComparer.Ordinal).ToList();
+        Plan = await plans.GetRecommendationPlanAsync(new GetRecommendationPlanRequest { RecommendationId = id }, options);
+        Timeline = await timeline.BuildAsync(Recommendation, Plan, Inspections, CarriedAcross, InspectionName);
     }
-
-    /// <summary>When a judgement was made: the judging inspection's publication date where it came from the published report.</summary>
-    public string JudgedOn(ProgressJudgement judgement) =>
-        Presentation.ReferenceRecords.FromPublishedReport(judgement.RecordedBy) && Inspections.TryGetValue(judgement.InspectionId, out var at) && at.PublishedOn.Length > 0
-            ? Presentation.DisplayDate.Format(at.PublishedOn)
-            : Presentation.DisplayDate.Format(judgement.RecordedAt);
 
     /// <summary>The standards and key questions it is about (issue 23).</summary>
     public RecommendationLinks Links { get; private set; } = new();
