@@ -43,13 +43,23 @@ public sealed partial class AccessibilitySweepTests(AdminFixture admin)
         // A moderation flag, so the page that resolves one is reached from the assessments' list.
         await ModerationTests.ContradictAsync(admin, draft.InspectionId, draft.Cases[0].CaseReference, correctionReason: "");
         var published = (await admin.InspectionOfAsync(AdminFixture.Bnes)).InspectionId;
+        // An action on a recommendation's plan, so the page that changes one is reached from the recommendation.
+        var planned = await DashboardTests.PublishedAsync(admin, "Sweep plan", "2022-03-01");
+        var recommendation = (await admin.Tracking.CreateClient<Inspection.Recommendations.V1.RecommendationTracking.RecommendationTrackingClient>()
+            .ListRecommendationsAsync(new Inspection.Recommendations.V1.ListRecommendationsRequest { InspectionId = planned.InspectionId })).Recommendations[0];
+        await admin.Tracking.CreateClient<Inspection.Recommendations.V1.RecommendationPlans.RecommendationPlansClient>().AddPlanActionAsync(
+            new Inspection.Recommendations.V1.AddPlanActionRequest
+            {
+                RequestId = Guid.NewGuid().ToString(), RecommendationId = recommendation.RecommendationId, Description = "Audit supervision monthly",
+                OwnerRole = "Head of PDU", TargetDate = "2022-09-30", RecordedBy = "admin-tests",
+            });
         var page = await admin.PageAsAsync(Role.Administrator);
         // Opened whatever pages were opened before them: the draft's and the published inspection's own pages differ
         // (evidence to change, earlier recommendations to judge, the publication confirmation).
         string[] seeds = ["/", $"/inspections/{draft.InspectionId}", $"/inspections/{draft.InspectionId}/evidence", $"/inspections/{draft.InspectionId}/assessments",
             $"/inspections/{draft.InspectionId}/assessments/{Uri.EscapeDataString(draft.Cases[0].CaseReference)}",
             $"/inspections/{published}", $"/inspections/{published}/progress", $"/inspections/{published}/publish",
-            "/recommendations", "/providers", "/accounts", "/integrators", "/audit"];
+            "/recommendations", "/providers", "/accounts", "/integrators", "/audit", $"/recommendations/{recommendation.RecommendationId}"];
         var opened = new Dictionary<string, string>();
         var visited = new HashSet<string>();
         var queue = new Queue<string>(seeds);

@@ -45,6 +45,14 @@ public sealed class CorrectionsEverywhereTests(AdminFixture admin)
         ["/inspections/{id}/sample/draw"] = "the published figures are stored at publication; a new draw changes only figures computed now, which the published-figures review lists for a correction",
         ["/inspections/{id}/sample/import"] = "a caseload snapshot belongs to the provider, not to a published report",
         ["/inspections/{id}/sample/substitute"] = "the published figures are stored at publication; a substitution changes only figures computed now, which the published-figures review lists for a correction",
+        ["/inspections/{id}/sample/snapshots/{snapshotId}/withdraw"] = "only a snapshot no sample uses can be withdrawn, so no published figure rests on it",
+        ["/inspections/{id}/plan"] = "the addressee's action plan comes after publication and is no part of the report",
+        ["/recommendations/{id}/plan"] = "the addressee's response, actions, updates and reported status come after publication and are no part of the report",
+        ["/recommendations/{id}/actions/{actionId}"] = "an action of the addressee's plan comes after publication and is no part of the report",
+        ["/recommendations/{id}/links"] = "a link to the standards and key questions a recommendation is about is not part of the published report",
+        ["/providers/{id}/edit"] = "the provider register: a provider's own name and dates, kept with their own audit",
+        ["/providers/{id}/restructure"] = "the lineage between providers, which carries recommendations across without changing a report",
+        ["/providers/{id}/retire"] = "retirement keeps the provider and its inspections as they are",
     };
 
     [Fact]
@@ -116,6 +124,7 @@ public sealed class CorrectionsEverywhereTests(AdminFixture admin)
             ["/inspections/{id}/recommendations/add"] = $"/inspections/{id}/recommendations/add",
             ["/inspections/{id}/published-figures/correct"] = $"/inspections/{id}/published-figures/correct",
             ["/inspections/{id}/progress/{recommendationId}"] = progress,
+            ["/inspections/{id}/published/correct-dates"] = $"/inspections/{id}/published/correct-dates",
         };
 
         var unclassified = posting.Except(locked.Keys).Except(EditNothingLocked.Keys).ToList();

@@ -16,6 +16,8 @@ public sealed class FieldLabelsTests
     [InlineData("summary", "longer than 4000 characters", "What the evidence shows must be 4000 characters or fewer")]
     [InlineData("region", "required for a provider of type pdu", "Enter region for a probation delivery unit")]
     [InlineData("lead_inspector", "is required", "Enter lead inspector")]
+    [InlineData("rows[3].response", "'Maybe' is not a response (expected one of Agreed, Partly agreed, Not agreed)", "Response must be Agreed, Partly agreed or Not agreed")]
+    [InlineData("rows[3].owner_role", "required: the owner's role or name", "Enter the owner's role or name")]
     public void A_violation_reads_in_the_form_s_words(string field, string description, string expected) =>
         Assert.Equal(expected, FieldLabels.Message(field, description));
 

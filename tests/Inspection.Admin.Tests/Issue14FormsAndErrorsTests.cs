@@ -122,7 +122,8 @@ public sealed class Issue14FormsAndErrorsTests(AdminFixture admin)
         {
             var response = await page.GotoAsync(address);
             Assert.Equal(200, response!.Status);
-            Assert.Equal(0, await page.Locator(".govuk-error-summary").CountAsync());
+            // The summary's words, not its count, so a failure says what the page complained of.
+            Assert.Equal("", string.Join(" | ", await page.Locator(".govuk-error-summary").AllInnerTextsAsync()));
             Assert.DoesNotContain("field is required", await page.Locator("main").InnerTextAsync());
         }
         await AxeCore.AssertAccessibleAsync(page);

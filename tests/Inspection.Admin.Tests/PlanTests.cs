@@ -61,7 +61,7 @@ public sealed partial class PlanTests(AdminFixture admin)
 
         // The recommendation: its plan, then a revised date with its reason and the history kept.
         await page.GetByRole(AriaRole.Link, new() { Name = $"{inspection.ProviderName} should: improve supervision", Exact = false }).First.ClickAsync();
-        Assert.Contains("Agreed, 25 March 2022", await page.GetByTestId("response").InnerTextAsync());
+        Assert.Contains("Agreed, 25 March 2022", await page.Locator("dd[data-testid=response]").InnerTextAsync());
         await AssertInWordsAsync(page);
         await page.GetByRole(AriaRole.Link, new() { Name = "Change action 1" }).ClickAsync();
         await AssertInWordsAsync(page);

@@ -67,5 +67,10 @@ public sealed class WordsAndLengthsTests(AdminFixture admin)
         await page.GotoAsync("/audit");
         Assert.InRange(await page.Locator("main table tbody tr").CountAsync(), 0, Inspection.Admin.Pages.Audit.IndexModel.PageSize);
         Assert.Empty(PageWords.CodesIn(await page.Locator("main table").InnerTextAsync()));
+
+        // The page number is read from the query (it once bound to Razor Pages' own "page" route value and stayed 1).
+        await page.GotoAsync("/audit?Source=admin&p=2");
+        Assert.Equal(0, await page.Locator(".govuk-error-summary").CountAsync());
+        Assert.Equal(1, await page.GetByRole(AriaRole.Link, new() { Name = "Newer changes" }).CountAsync());
     }
 }

@@ -47,6 +47,10 @@ public static partial class FieldLabels
         ["survey"] = "Survey", ["question"] = "Question", ["respondents"] = "Respondents", ["agreeing"] = "Respondents agreeing",
         ["rating"] = "Rating", ["rationale"] = "Rationale", ["panel_departure"] = "Panel departure", ["agreed_by"] = "Agreed by",
         ["state"] = "Draft or final", ["entered"] = "Characteristics",
+        // Action plans (recommendation tracking), as the plan template's columns name them
+        ["response"] = "Response", ["responded_on"] = "Responded on", ["owner_role"] = "Owner role", ["owner_name"] = "Owner name",
+        ["target_date"] = "Target date", ["status"] = "Status", ["status_reason"] = "Status reason", ["action_number"] = "Action number",
+        ["recommendation_number"] = "Recommendation number", ["date_change_reason"] = "Date change reason",
     };
 
     static FieldLabels()
@@ -87,7 +91,15 @@ public static partial class FieldLabels
         var text = Clean(description);
         if (label.Length == 0 || WrittenForPeople().IsMatch(text)) return Sentence(text);
         var lower = Lower(label);
+        // A closed vocabulary's refusal ("'Maybe' is not a response (expected one of Agreed, Partly agreed, Not agreed)").
+        if (NotOneOf().Match(text) is { Success: true } notOneOf)
+        {
+            var words = notOneOf.Groups[1].Value.Split(", ");
+            return words.Length == 1 ? $"{label} must be {words[0]}" : $"{label} must be {string.Join(", ", words[..^1])} or {words[^1]}";
+        }
 
+        // "required: the owner's role or name": the service says what to give, in words already.
+        if (text.StartsWith("required: the ", StringComparison.Ordinal)) return $"Enter {text["required: ".Length..]}";
         if (text.Length == 0 || text is "required" or "is required" or "is empty" || text.StartsWith("required:", StringComparison.Ordinal)
             || text.StartsWith("is required", StringComparison.Ordinal) || text.StartsWith("required ", StringComparison.Ordinal) && !text.StartsWith("required when", StringComparison.Ordinal) && !text.StartsWith("required for", StringComparison.Ordinal))
             return $"Enter {lower}";
@@ -183,6 +195,9 @@ public static partial class FieldLabels
     // today (7 December 2026)", "Recommendations to the region come after those to the provider").
     [GeneratedRegex(@"^(?:The|Recommendations) ")]
     private static partial Regex WrittenForPeople();
+
+    [GeneratedRegex(@"^'.*' is not .+ \(expected one of (.+)\)$")]
+    private static partial Regex NotOneOf();
 
     [GeneratedRegex(@"\[(\d+)\]")]
     private static partial Regex Index();

@@ -151,9 +151,10 @@ public static class PlanFile
     private static string Date(string? isoDate) =>
         CalendarDate.TryParse(isoDate, out var date) ? date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "";
 
-    /// <summary>A date in any form the file may hold, as yyyy-MM-dd; other text as it is, for the service to refuse naming its row.</summary>
+    /// <summary>A date in any form the file may hold, as yyyy-MM-dd; other text as it is, for the service to refuse naming its row.
+    /// Invariant culture: the hosts run in globalization-invariant mode, where en-GB does not exist, and its month names are English.</summary>
     private static string IsoDate(string text) =>
-        DateOnly.TryParseExact(text, DateForms, CultureInfo.GetCultureInfo("en-GB"), DateTimeStyles.None, out var date) ? CalendarDate.ToText(date) : text;
+        DateOnly.TryParseExact(text, DateForms, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? CalendarDate.ToText(date) : text;
 
     // A number that is not one is sent as -1, which the service refuses naming the row and column.
     private static int Number(string text) =>

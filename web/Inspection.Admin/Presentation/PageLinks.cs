@@ -11,6 +11,8 @@ public sealed record PageLinks(int Page, int Pages, int PageSize, int Total, Fun
     /// <summary>Cases a page lists: a sample over 50 cases is paged (an 80-case sample was 8,702 px on one page).</summary>
     public const int CasesPerPage = 50;
 
+    /// <summary>The page asked for by the query's <c>p</c>: never <c>page</c>, which Razor Pages binds from its route
+    /// value (the page's own path), so a list bound to it always opened at page one.</summary>
     public static int FromQuery(int? page) => page is > 0 ? page.Value : 1;
 
     /// <summary>This page's items of a list held whole (a sample's cases).</summary>

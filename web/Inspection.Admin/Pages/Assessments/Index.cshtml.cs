@@ -17,7 +17,7 @@ public sealed class IndexModel(
     /// <summary>Assessments kept but not counted: their case was substituted out, or they belong to an earlier sample.</summary>
     public IReadOnlyList<CaseAssessment> SetAside { get; private set; } = [];
     public IReadOnlyList<ModerationFlag> Flags { get; private set; } = [];
-    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
     public Presentation.PageLinks CasePages { get; private set; } = Presentation.PageLinks.For(1, Presentation.PageLinks.CasesPerPage, 0, _ => "");
 
     public async Task OnGetAsync(string id, CancellationToken ct)
@@ -27,7 +27,7 @@ public sealed class IndexModel(
         var cases = new List<SampledCase>();
         await foreach (var c in sampling.ListSampleCases(new ListSampleCasesRequest { InspectionId = id }, options).ResponseStream.ReadAllAsync(ct)) cases.Add(c);
         Cases = cases;
-        CasePages = Presentation.PageLinks.For(Presentation.PageLinks.FromQuery(PageNumber), Presentation.PageLinks.CasesPerPage, cases.Count, n => $"/inspections/{id}/assessments?page={n}");
+        CasePages = Presentation.PageLinks.For(Presentation.PageLinks.FromQuery(PageNumber), Presentation.PageLinks.CasesPerPage, cases.Count, n => $"/inspections/{id}/assessments?p={n}");
         var assessed = new Dictionary<string, CaseAssessment>();
         var setAside = new List<CaseAssessment>();
         var token = "";

@@ -34,7 +34,7 @@ public sealed class IndexModel(AdminStore store, ServiceChannels clients) : Page
     [BindProperty(SupportsGet = true)] public string? Table { get; set; }
     [BindProperty(SupportsGet = true)] public string? Trace { get; set; }
     [BindProperty(SupportsGet = true)] public string? After { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
 
     public IReadOnlyList<Inspection.Admin.Accounts.AuditEvent> AdminEvents { get; private set; } = [];
     public IReadOnlyList<ServiceAuditEvent> ServiceEvents { get; private set; } = [];

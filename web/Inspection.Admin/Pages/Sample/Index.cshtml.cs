@@ -13,7 +13,7 @@ public sealed class IndexModel(RecommendationTracking.RecommendationTrackingClie
     public IReadOnlyList<Snapshot> Snapshots { get; private set; } = [];
     /// <summary>Snapshots withdrawn as mistaken: kept in the history, offered for no draw.</summary>
     public IReadOnlyList<Snapshot> Withdrawn { get; private set; } = [];
-    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
     public Presentation.PageLinks CasePages { get; private set; } = Presentation.PageLinks.For(1, Presentation.PageLinks.CasesPerPage, 0, _ => "");
 
     public async Task OnGetAsync(string id, CancellationToken ct)
@@ -28,6 +28,6 @@ public sealed class IndexModel(RecommendationTracking.RecommendationTrackingClie
         Snapshots = all.Where(s => !s.Withdrawn).ToList();
         Withdrawn = all.Where(s => s.Withdrawn).ToList();
         CasePages = Presentation.PageLinks.For(Presentation.PageLinks.FromQuery(PageNumber), Presentation.PageLinks.CasesPerPage, Current?.Cases.Count ?? 0,
-            n => $"/inspections/{id}/sample?page={n}#sample-cases");
+            n => $"/inspections/{id}/sample?p={n}#sample-cases");
     }
 }
