@@ -91,7 +91,7 @@ public sealed partial class RemindersTests(AdminFixture admin)
         Assert.Empty(PageWords.CodesIn(await page.Locator("main").InnerTextAsync()));
         await AxeCore.AssertAccessibleAsync(page);
 
-        await page.GetByLabel("Region").SelectOptionAsync(ExampleInspection.Region);
+        await page.GetByLabel("Region", new() { Exact = true }).SelectOptionAsync(ExampleInspection.Region);
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
         Assert.Equal(ExampleInspection.Region, (await page.Locator(".govuk-caption-l").InnerTextAsync()).Trim());
         Assert.Equal(
