@@ -29,7 +29,7 @@ public sealed class IndexModel(
     public const int OverduePageSize = 10;
 
     /// <summary>Reminders shown on the dashboard; the reminders page has them all.</summary>
-    public const int RemindersShown = 5;
+    public const int RemindersShown = 3;
 
     /// <summary>In-progress inspections read for the counts (the count itself is the service's total).</summary>
     private const int InProgressRead = 200;
