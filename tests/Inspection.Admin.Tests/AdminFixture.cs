@@ -80,6 +80,8 @@ public sealed class AdminFixture : IAsyncLifetime
         _hosts.Add(Tracking);
         _started["recommendation-tracking"] = Tracking.GrpcAddress;
         await Tracking.Services.GetRequiredService<Inspection.Recommendations.Demo.DemoData>().LoadAsync(default);
+        // The fictional example of plans, updates and reminders, as the run command loads it after the reference inspections.
+        await Tracking.Services.GetRequiredService<Inspection.Recommendations.Demo.ExampleInspection>().LoadAsync(default);
 
         Sampling = await ServiceTestHost<CaseSamplingService>.StartAsync(new Dictionary<string, string?>
         {

@@ -2,6 +2,7 @@ using Inspection.Data;
 using Inspection.Recommendations.Application;
 using Inspection.Recommendations.Application.Changes;
 using Inspection.Recommendations.Data;
+using Inspection.Recommendations.Demo;
 using Inspection.Recommendations.Domain.Frameworks;
 using Npgsql;
 
@@ -27,6 +28,11 @@ public sealed class UseCases
         Calendar = new InspectionCalendar(inspections, providers, Register, ledger, Frameworks,
             new PublicationReadiness(Progress, new ScoringNotAsked()), Changes, clock);
         Records = new RecommendationRecords(recommendations, inspections, providers, Register, ledger, Frameworks, clock);
+        var plans = new PlanStore(database);
+        Plans = new ActionPlans(plans, Register, ledger, Frameworks, clock);
+        Reminders = new DueReminders(new ReminderStore(database), plans, Register, Frameworks);
+        SaidAgainstFound = new SaidAgainstFoundReport(new SaidAgainstFoundStore(database), Register);
+        Example = new ExampleInspection(Register, Calendar, Records, Progress, Plans, Frameworks);
     }
 
     public static FrameworkCatalogue Frameworks { get; } = FrameworkCatalogue.Load();
@@ -36,6 +42,10 @@ public sealed class UseCases
     public InspectionCalendar Calendar { get; }
     public RecommendationRecords Records { get; }
     public ProgressJudgements Progress { get; }
+    public ActionPlans Plans { get; }
+    public DueReminders Reminders { get; }
+    public SaidAgainstFoundReport SaidAgainstFound { get; }
+    public ExampleInspection Example { get; }
 
     /// <summary>Migrates the database as the host does at start-up, then composes the use cases over it.</summary>
     /// <param name="clock">The calendar's clock (a FakeTimeProvider sets "today"); the system clock when not given.</param>

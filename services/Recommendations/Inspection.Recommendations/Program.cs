@@ -17,6 +17,8 @@ builder.Services.AddSingleton<RecommendationStore>();
 builder.Services.AddSingleton<ProgressJudgementStore>();
 builder.Services.AddSingleton<RecommendationLinkStore>();
 builder.Services.AddSingleton<PlanStore>();
+builder.Services.AddSingleton<ReminderStore>();
+builder.Services.AddSingleton<SaidAgainstFoundStore>();
 
 // Application/: the use cases the RPCs map to, and the change feed WatchChanges follows
 builder.Services.AddSingleton<ChangeFeed>();
@@ -30,6 +32,9 @@ builder.Services.AddSingleton(_ => FrameworkOutline.Load());
 builder.Services.AddSingleton<RecommendationLinking>();
 builder.Services.AddSingleton<ActionPlans>();
 builder.Services.AddSingleton<AddresseeAccess>();
+// Reminders and what providers said against what was found (issue 23).
+builder.Services.AddSingleton<DueReminders>();
+builder.Services.AddSingleton<SaidAgainstFoundReport>();
 
 // Upstream/: publishing asks assessment scoring what blocks it and has it store the published figures
 builder.AddServiceClient<AssessmentScoring.AssessmentScoringClient>(AssessmentScoringRatings.AppId);
@@ -39,6 +44,7 @@ builder.Services.AddSingleton<IAssessmentScoring>(sp =>
 builder.Services.AddSingleton<Inspection.Security.IOutgoingCredentials, CallerCredentials>();
 
 builder.Services.AddSingleton<DemoData>();
+builder.Services.AddSingleton<ExampleInspection>();
 // `--DemoData:Load=true` (or DemoData__Load=true) loads the reference inspections once the database is ready.
 if (builder.Configuration.GetValue<bool>("DemoData:Load")) builder.Services.AddHostedService<DemoDataAtStartup>();
 

@@ -28,5 +28,12 @@ public sealed class DemoDataOverGrpcTests
         Assert.Equal("published", inspection.Status);
         Assert.All(ReferenceData.AnnexCounts, c => Assert.Equal(c.Value, summary.Total.Counts.Single(x => x.Judgement == c.Key).Count));
         Assert.Equal(ReferenceData.Annex.Count, summary.Total.Total);
+
+        // Beside the reference inspections, the fictional example of plans, updates and what was said against what was found.
+        var example = (await client.ListProvidersAsync(new ListProvidersRequest { NameContains = "(fictional)" })).Providers.Single();
+        var plans = host.CreateClient<RecommendationPlans.RecommendationPlansClient>();
+        var found = await plans.GetSaidAgainstFoundAsync(new GetSaidAgainstFoundRequest { ProviderId = example.ProviderId });
+        Assert.Equal((2, 1), (found.Total.ReportedCompleteOrOnTrack, found.Total.ThenJudgedNoOrSomeProgress));
+        Assert.Contains((await plans.ListRemindersAsync(new ListRemindersRequest { ProviderId = example.ProviderId })).Reminders, r => r.Kind == "improvement_plan" && r.Overdue);
     }
 }

@@ -1,5 +1,6 @@
 using Inspection.Admin.Accounts;
 using Inspection.Admin.Dashboard;
+using Inspection.Admin.Plans;
 using Inspection.Admin.Presentation;
 using Inspection.Evidence.V1;
 using Inspection.Recommendations.V1;
@@ -14,22 +15,35 @@ namespace Inspection.Admin.Pages;
 
 /// <summary>
 /// Home as a dashboard: the counts first (inspections in progress, recommendations due for a progress judgement at
-/// them, overdue improvement plans), then the signed-in person's inspections with their progress, then the overdue
-/// improvement plans, newest first, a page at a time.
+/// them, overdue improvement plans), then the signed-in person's inspections with their progress, then the reminders
+/// (overdue and falling due in the next 30 days, filtered by response, off track and priority; the first few, the rest
+/// on the reminders page), then the overdue improvement plans, newest first, a page at a time.
 /// </summary>
 public sealed class IndexModel(
     RecommendationTracking.RecommendationTrackingClient tracking,
+    RecommendationPlans.RecommendationPlansClient plans,
     CaseSampling.CaseSamplingClient sampling,
     AssessmentScoring.AssessmentScoringClient scoring,
     OrganisationalEvidence.OrganisationalEvidenceClient evidence) : PageModel
 {
     public const int OverduePageSize = 10;
 
+    /// <summary>Reminders shown on the dashboard; the reminders page has them all.</summary>
+    public const int RemindersShown = 3;
+
     /// <summary>In-progress inspections read for the counts (the count itself is the service's total).</summary>
     private const int InProgressRead = 200;
 
     // "p", not "page": Razor Pages keeps the route value "page" for the page itself.
     [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "response")] public string? ReminderResponse { get; set; }
+    [BindProperty(SupportsGet = true, Name = "offtrack")] public bool ReminderOffTrack { get; set; }
+    [BindProperty(SupportsGet = true, Name = "priority")] public bool ReminderPriority { get; set; }
+
+    public ReminderFilter Reminding { get; private set; } = new(null, false, false);
+    /// <summary>Null when recommendation tracking could not say.</summary>
+    public ListRemindersResponse? Reminders { get; private set; }
 
     public int InProgressCount { get; private set; }
     public int? RecommendationsDue { get; private set; }
@@ -50,12 +64,15 @@ public sealed class IndexModel(
             {
                 ImprovementPlanOverdueOnly = true, NewestFirst = true, PageSize = OverduePageSize, PageToken = PageLinks.TokenFor(page, OverduePageSize),
             }, options);
+            Reminding = ReminderFilter.Read(ReminderResponse, ReminderOffTrack, ReminderPriority);
+            var reminders = plans.ListRemindersAsync(Reminding.ToRequest(RemindersShown), options);
             var planned = await inProgress;
             var overduePage = await overdue;
             InProgressCount = planned.Total;
             OverduePlanCount = overduePage.Total;
             OverduePlans = overduePage.Inspections;
             OverduePages = PageLinks.For(page, OverduePageSize, overduePage.Total, n => n == 1 ? "/#overdue" : $"/?p={n}#overdue");
+            Reminders = await reminders;
 
             var progress = new InspectionProgressReader(tracking, sampling, scoring, evidence);
             var mine = planned.Inspections.Where(IsMine).ToList();

@@ -298,6 +298,16 @@ public static class WireWords
         new(OffTrackReason.TargetDatePassed, "target_date_passed"),
         new(OffTrackReason.RevisedTooOften, "revised_too_often"));
 
+    public static readonly Vocabulary<ReminderKind> ReminderKinds = new("a kind of reminder",
+        new(ReminderKind.ImprovementPlan, "improvement_plan"),
+        new(ReminderKind.PlanAction, "plan_action"));
+
+    public static readonly Vocabulary<ResponseFilter> ResponseFilters = new("a response",
+        new(ResponseFilter.Agreed, "Agreed"),
+        new(ResponseFilter.PartlyAgreed, "Partly agreed"),
+        new(ResponseFilter.NotAgreed, "Not agreed"),
+        new(ResponseFilter.None, "none"));
+
     /// <summary>The vocabulary of <typeparamref name="T"/>, found once among the fields above.</summary>
     public static Vocabulary<T> Of<T>() where T : struct, Enum => Lookup<T>.Vocabulary;
 

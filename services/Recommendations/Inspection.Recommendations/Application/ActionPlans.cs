@@ -38,7 +38,9 @@ public sealed class ActionPlans(PlanStore plans, ProviderRegister register, Requ
             .ToList();
     }
 
-    public PlanRule RuleFor(RecommendationPlan plan) => frameworks.PlanRuleFor(plan.FrameworkId);
+    public PlanRule RuleFor(RecommendationPlan plan) => RuleFor(plan.FrameworkId);
+
+    public PlanRule RuleFor(string frameworkId) => frameworks.PlanRuleFor(frameworkId);
 
     /// <summary>The recommendation an action belongs to (NOT_FOUND for an unknown action): what an addressee's system is checked against.</summary>
     public Task<Guid> RecommendationOfActionAsync(Guid actionId, CancellationToken ct) => plans.RecommendationOfActionAsync(actionId, ct);

@@ -4,10 +4,10 @@ using Inspection.ServiceDefaults;
 namespace Inspection.Recommendations.Demo;
 
 /// <summary>
-/// Loads the demo data once the database is migrated (run with <c>--DemoData:Load=true</c> or <c>DemoData__Load=true</c>).
+/// Loads the demo data (the reference inspections, then the fictional example of plans and reminders) once the database is migrated (run with <c>--DemoData:Load=true</c> or <c>DemoData__Load=true</c>).
 /// The host reports NOT_SERVING until the load is done, so "ready" means the demo data is there; a failed load stops the host.
 /// </summary>
-public sealed class DemoDataAtStartup(DemoData demo, DatabaseReadiness readiness, HealthState health, ILogger<DemoDataAtStartup> logger) : BackgroundService
+public sealed class DemoDataAtStartup(DemoData demo, ExampleInspection example, DatabaseReadiness readiness, HealthState health, ILogger<DemoDataAtStartup> logger) : BackgroundService
 {
     private volatile bool _loaded;
 
@@ -17,6 +17,9 @@ public sealed class DemoDataAtStartup(DemoData demo, DatabaseReadiness readiness
         await readiness.WaitUntilReadyAsync(stoppingToken);
         var result = await demo.LoadAsync(stoppingToken);
         logger.LogInformation("Demo data loaded: {Result}", result);
+        // The fictional example of the years between two inspections (responses, plans, updates, reminders).
+        var written = await example.LoadAsync(stoppingToken);
+        logger.LogInformation("Example inspection of {Provider}: {Written} new writes", ExampleInspection.ProviderName, written);
         _loaded = true;
     }
 }

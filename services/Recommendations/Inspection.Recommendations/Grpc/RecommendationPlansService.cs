@@ -2,6 +2,8 @@ using Grpc.Core;
 using Inspection.Contracts.Vocabularies;
 using Inspection.Domain.Vocabularies;
 using Inspection.Recommendations.Domain.Plans;
+using Inspection.Recommendations.Domain.Reminders;
+using Inspection.Recommendations.Domain.SaidAndFound;
 using Inspection.Recommendations.V1;
 using Inspection.Security;
 
@@ -13,7 +15,8 @@ namespace Inspection.Recommendations.Grpc;
 /// addressed to its provider or one of its predecessors, and only with what its own system can say (not a monitoring
 /// note or a document the inspectorate received): anything else is PERMISSION_DENIED before any work is done.
 /// </summary>
-public sealed class RecommendationPlansService(ActionPlans plans, AddresseeAccess access, TimeProvider clock) : RecommendationPlans.RecommendationPlansBase
+public sealed class RecommendationPlansService(
+    ActionPlans plans, AddresseeAccess access, DueReminders reminders, SaidAgainstFoundReport saidAgainstFound, TimeProvider clock) : RecommendationPlans.RecommendationPlansBase
 {
     public override async Task<V1.RecommendationPlan> GetRecommendationPlan(GetRecommendationPlanRequest request, ServerCallContext context)
     {
@@ -132,6 +135,20 @@ public sealed class RecommendationPlansService(ActionPlans plans, AddresseeAcces
         response.Plans.AddRange(result.Plans.Select(Message));
         return response;
     }
+
+    public override async Task<ListRemindersResponse> ListReminders(ListRemindersRequest request, ServerCallContext context)
+    {
+        var violations = new List<FieldViolation>();
+        var response = string.IsNullOrWhiteSpace(request.Response) ? null : WireWords.ResponseFilters.Parse(violations, "response", request.Response);
+        var query = ReminderQuery.Create(
+            violations, request.ProviderId, response, request.OffTrackOnly, request.PriorityOnly, request.WithinDays, request.AsOf, EnglandCalendar.Today(clock),
+            request.PageSize, request.PageToken);
+        var (list, page) = await reminders.ListAsync(query, context.CancellationToken);
+        return list.ToMessage(page, query, plans.RuleFor);
+    }
+
+    public override async Task<V1.SaidAgainstFound> GetSaidAgainstFound(GetSaidAgainstFoundRequest request, ServerCallContext context) =>
+        (await saidAgainstFound.GetAsync(SaidAgainstFoundQuery.Create([], request.ProviderId, request.Region), context.CancellationToken)).ToMessage();
 
     private V1.RecommendationPlan Message(Domain.Plans.RecommendationPlan plan) => plan.ToMessage(plans.RuleFor(plan), EnglandCalendar.Today(clock));
 

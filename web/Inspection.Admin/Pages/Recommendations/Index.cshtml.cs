@@ -1,4 +1,5 @@
 using Inspection.Recommendations.V1;
+using Inspection.Admin.Plans;
 using Inspection.Admin.Presentation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,9 +12,10 @@ namespace Inspection.Admin.Pages.Recommendations;
 /// <summary>
 /// The recommendations tracker: every recommendation, filtered by provider (with its predecessors), region,
 /// addressee, latest judgement, overdue improvement plan and text, a page at a time. Every filter is applied by
-/// recommendation tracking, so the pages and the total count what matches.
+/// recommendation tracking, so the pages and the total count what matches. Above them, the reminders' counts (for the
+/// provider filtered on) lead to the reminders page, beside what providers said against what was found.
 /// </summary>
-public sealed class IndexModel(RecommendationTracking.RecommendationTrackingClient tracking) : PageModel
+public sealed class IndexModel(RecommendationTracking.RecommendationTrackingClient tracking, RecommendationPlans.RecommendationPlansClient plans) : PageModel
 {
     public const int PageSize = 25;
 
@@ -34,6 +36,12 @@ public sealed class IndexModel(RecommendationTracking.RecommendationTrackingClie
     public PageLinks Pages { get; private set; } = PageLinks.For(1, PageSize, 0, _ => "/recommendations");
     /// <summary>The inspection named by the inspection filter, when there is one.</summary>
     public Inspection.Recommendations.V1.Inspection? MadeBy { get; private set; }
+
+    /// <summary>The reminders' counts for the provider filtered on (every provider when none); null when they could not be read.</summary>
+    public ListRemindersResponse? Reminders { get; private set; }
+
+    /// <summary>The reminders page for the provider filtered on.</summary>
+    public string RemindersHref => "/recommendations/reminders" + new ReminderFilter(null, false, false, Provider).Query();
 
     public static readonly IReadOnlyList<string> JudgementChoices = WireWords.ProgressWords.Words;
 
@@ -66,6 +74,7 @@ public sealed class IndexModel(RecommendationTracking.RecommendationTrackingClie
             }
         }
         var page = PageLinks.FromQuery(PageNumber);
+        var reminders = plans.ListRemindersAsync(new ReminderFilter(null, false, false, Provider).ToRequest(1), options);
         var reply = await tracking.ListRecommendationsAsync(new ListRecommendationsRequest
         {
             ProviderId = Provider ?? "",
@@ -80,6 +89,14 @@ public sealed class IndexModel(RecommendationTracking.RecommendationTrackingClie
             PageToken = PageLinks.TokenFor(page, PageSize),
         }, options);
         Recommendations = reply.Recommendations;
+        try
+        {
+            Reminders = await reminders;
+        }
+        catch (RpcException)
+        {
+            Reminders = null;
+        }
         Pages = PageLinks.For(page, PageSize, reply.Total, n => "/recommendations" + QueryFor(n));
         return Page();
     }
