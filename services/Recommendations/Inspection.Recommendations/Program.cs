@@ -1,3 +1,4 @@
+using Inspection.Recommendations.Domain.Concerns;
 using Inspection.Recommendations.Demo;
 using Inspection.Recommendations.Grpc;
 using Inspection.Recommendations.Upstream;
@@ -30,6 +31,14 @@ builder.Services.AddSingleton(_ => FrameworkOutline.Load());
 builder.Services.AddSingleton<RecommendationLinking>();
 builder.Services.AddSingleton<ActionPlans>();
 builder.Services.AddSingleton<AddresseeAccess>();
+// Causes for concern (issue 23): rules in data, evaluated after the writes that can meet them and by a periodic sweep.
+builder.Services.AddSingleton(_ => ConcernRuleBook.Load());
+builder.Services.AddSingleton<ConcernStore>();
+builder.Services.AddSingleton<ConcernFactStore>();
+builder.Services.AddSingleton<CausesForConcern>();
+builder.Services.AddSingleton<ConcernSweep>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<ConcernSweep>());
+builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<ConcernsAfterWrites>());
 
 // Upstream/: publishing asks assessment scoring what blocks it and has it store the published figures
 builder.AddServiceClient<AssessmentScoring.AssessmentScoringClient>(AssessmentScoringRatings.AppId);
@@ -46,6 +55,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();                                  // health, reflection, audit trail, HTTP probes
 app.MapGrpcService<RecommendationTrackingService>();
 app.MapGrpcService<RecommendationPlansService>();
+app.MapGrpcService<CausesForConcernService>();
 app.Run();
 
 /// <summary>The entry point, public so tests can host the service (WebApplicationFactory).</summary>
