@@ -64,7 +64,7 @@ public sealed class ConcernStore(Database database)
     {
         await using var c = await database.OpenAsync(ct);
         return (await c.QueryAsync<Row>(new CommandDefinition(
-                Select + """
+                Select + "\n" + """
                           where (@providerId::uuid is null or f.provider_id = @providerId)
                             and (@includeClosed or f.closed_at is null)
                             and (not @closedOnly or f.closed_at is not null)
