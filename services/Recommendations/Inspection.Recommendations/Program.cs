@@ -48,6 +48,7 @@ builder.Services.AddSingleton<IAssessmentScoring>(sp =>
 builder.Services.AddSingleton<Inspection.Security.IOutgoingCredentials, CallerCredentials>();
 
 builder.Services.AddSingleton<DemoData>();
+builder.Services.AddSingleton<DemoConcerns>();
 // `--DemoData:Load=true` (or DemoData__Load=true) loads the reference inspections once the database is ready.
 if (builder.Configuration.GetValue<bool>("DemoData:Load")) builder.Services.AddHostedService<DemoDataAtStartup>();
 
