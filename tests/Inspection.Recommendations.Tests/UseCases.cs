@@ -27,6 +27,8 @@ public sealed class UseCases
         Calendar = new InspectionCalendar(inspections, providers, Register, ledger, Frameworks,
             new PublicationReadiness(Progress, new ScoringNotAsked()), Changes, clock);
         Records = new RecommendationRecords(recommendations, inspections, providers, Register, ledger, Frameworks, clock);
+        Concerns = new CausesForConcern(new ConcernStore(database), new ConcernFactStore(), new PlanStore(database), FrameworkOutline.Load(),
+            Domain.Concerns.ConcernRuleBook.Load(), ledger, database, clock);
     }
 
     public static FrameworkCatalogue Frameworks { get; } = FrameworkCatalogue.Load();
@@ -36,6 +38,7 @@ public sealed class UseCases
     public InspectionCalendar Calendar { get; }
     public RecommendationRecords Records { get; }
     public ProgressJudgements Progress { get; }
+    public CausesForConcern Concerns { get; }
 
     /// <summary>Migrates the database as the host does at start-up, then composes the use cases over it.</summary>
     /// <param name="clock">The calendar's clock (a FakeTimeProvider sets "today"); the system clock when not given.</param>

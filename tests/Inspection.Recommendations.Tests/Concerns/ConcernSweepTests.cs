@@ -1,8 +1,5 @@
-using Inspection.Data;
 using Inspection.Recommendations.Application;
-using Inspection.Recommendations.Data;
 using Inspection.Recommendations.Domain.Concerns;
-using Inspection.Recommendations.Domain.Frameworks;
 using Inspection.Recommendations.Domain.Inspections;
 using Inspection.Recommendations.Domain.Providers;
 using Inspection.Testing;
@@ -22,15 +19,8 @@ public sealed class ConcernSweepTests(PostgresDatabaseFixture database) : IClass
     // 22:00 UTC on 24 August 2025 is 23:00 in England (British Summer Time): still the 24th.
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 8, 24, 22, 0, 0, TimeSpan.Zero));
     private UseCases _store = null!;
-    private CausesForConcern _concerns = null!;
 
-    public async Task InitializeAsync()
-    {
-        _store = await UseCases.OverAsync(database.DataSource, _clock);
-        var db = new Database(database.DataSource);
-        _concerns = new CausesForConcern(new ConcernStore(db), new ConcernFactStore(), new PlanStore(db), FrameworkOutline.Load(), ConcernRuleBook.Load(),
-            new RequestLedger(db), db, _clock);
-    }
+    public async Task InitializeAsync() => _store = await UseCases.OverAsync(database.DataSource, _clock);
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -38,7 +28,7 @@ public sealed class ConcernSweepTests(PostgresDatabaseFixture database) : IClass
     public async Task A_plan_eight_weeks_late_is_flagged_by_the_sweep_on_that_day_in_England_and_two_sweeps_at_once_raise_it_once()
     {
         var provider = await PublishedWithoutPlanAsync();
-        var sweep = new ConcernSweep(_concerns, null!, _clock, null!, NullLogger<ConcernSweep>.Instance);
+        var sweep = new ConcernSweep(_store.Concerns, null!, _clock, null!, NullLogger<ConcernSweep>.Instance);
 
         Assert.Equal(0, await sweep.SweepOnceAsync(default));   // 24 August: eight weeks less a day after 30 June
         _clock.Advance(TimeSpan.FromMinutes(90));                // 23:30 UTC, 00:30 on 25 August in England
@@ -46,7 +36,7 @@ public sealed class ConcernSweepTests(PostgresDatabaseFixture database) : IClass
         var raised = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => sweep.SweepOnceAsync(default))));
 
         Assert.Equal(1, raised.Sum());
-        var concern = Assert.Single(await _concerns.ListAsync(new ConcernQuery(provider, false, false), default));
+        var concern = Assert.Single(await _store.Concerns.ListAsync(new ConcernQuery(provider, false, false), default));
         Assert.Equal(("improvement-plan-missing", new DateOnly(2025, 8, 25)), (concern.RuleId, concern.MetOn));
     }
 

@@ -1,9 +1,5 @@
-using Inspection.Data;
-using Inspection.Recommendations.Application;
-using Inspection.Recommendations.Data;
 using Inspection.Recommendations.Demo;
 using Inspection.Recommendations.Domain.Concerns;
-using Inspection.Recommendations.Domain.Frameworks;
 using Inspection.Testing;
 using Xunit;
 
@@ -20,9 +16,7 @@ public sealed class DemoConcernsTests(PostgresDatabaseFixture database) : IClass
     {
         var store = await UseCases.OverAsync(database.DataSource);
         await new DemoData(store.Register, store.Calendar, store.Records, store.Progress, UseCases.Frameworks).LoadAsync(ReferenceData.ReferenceInspectionsPath, default);
-        var db = new Database(database.DataSource);
-        var concerns = new CausesForConcern(new ConcernStore(db), new ConcernFactStore(), new PlanStore(db), FrameworkOutline.Load(), ConcernRuleBook.Load(),
-            new RequestLedger(db), db, TimeProvider.System);
+        var concerns = store.Concerns;
 
         Assert.Equal(0, await new DemoConcerns(concerns).RaiseAsync(default));
         Assert.Empty(await concerns.ListAsync(new ConcernQuery(null, true, false), default));
