@@ -38,7 +38,8 @@ builder.Services.AddSingleton<ConcernFactStore>();
 builder.Services.AddSingleton<CausesForConcern>();
 builder.Services.AddSingleton<ConcernSweep>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ConcernSweep>());
-builder.Services.AddGrpc(grpc => grpc.Interceptors.Add<ConcernsAfterWrites>());
+// Options only: a second AddGrpc would register grpc-dotnet's own method binding over the service defaults' one.
+builder.Services.Configure<Grpc.AspNetCore.Server.GrpcServiceOptions>(grpc => grpc.Interceptors.Add<ConcernsAfterWrites>());
 
 // Upstream/: publishing asks assessment scoring what blocks it and has it store the published figures
 builder.AddServiceClient<AssessmentScoring.AssessmentScoringClient>(AssessmentScoringRatings.AppId);
