@@ -58,6 +58,35 @@ public sealed class ConcernsOverGrpcTests(ServiceHostFixture service) : IClassFi
     }
 
     [Fact]
+    public async Task An_action_of_a_priority_recommendation_revised_a_second_time_flags_it_with_the_action()
+    {
+        var plans = service.Host.CreateClient<RecommendationPlans.RecommendationPlansClient>();
+        var provider = await _setting.ProviderAsync();
+        var made = await new Plans.PlanSetting(service.Client).PublishedAsync(provider.ProviderId, count: 1, priority: true);
+        var plan = await plans.AddPlanActionAsync(new AddPlanActionRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), RecommendationId = made.Recommendations[0].RecommendationId, Description = "Audit supervision", OwnerRole = "Head of PDU",
+            TargetDate = "2099-01-31", RecordedBy = By,
+        });
+        async Task ReviseAsync(string date) => plan = await plans.ReviseTargetDateAsync(new ReviseTargetDateRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), ActionId = plan.Actions[0].ActionId, ExpectedVersion = plan.Version, TargetDate = date, Reason = "staff left", RecordedBy = By,
+        });
+
+        await ReviseAsync("2099-06-30");
+        Assert.Empty(await OpenAsync(provider.ProviderId));   // once is within the allowance
+
+        await ReviseAsync("2099-12-31");
+        var concern = Assert.Single(await OpenAsync(provider.ProviderId));
+        Assert.Equal("priority-recommendation-not-taken-up", concern.RuleId);
+        Assert.Equal(plan.Actions[0].ActionId, Assert.Single(concern.Records, r => r.ActionId != "").ActionId);
+        Assert.Contains("revised twice: first 31 January 2099, now 31 December 2099", concern.Detail);
+
+        await ReviseAsync("2100-06-30");                     // a third revision: the same records, no new flag
+        Assert.Single(await OpenAsync(provider.ProviderId));
+    }
+
+    [Fact]
     public async Task A_flag_is_closed_only_with_a_reason_kept_with_who_and_when_and_the_same_records_never_raise_it_again()
     {
         var (provider, _) = await _setting.PriorityNotAgreedAsync();
