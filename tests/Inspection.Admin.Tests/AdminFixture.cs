@@ -48,6 +48,8 @@ public sealed class AdminFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDirectory);
         ConnectionString = await PostgresServer.Shared.CreateDatabaseAsync("admin");
         await StartServicesAsync();
+        // A cause for concern left open, so every page that shows one (and the page that closes it) is there to visit.
+        await CausesForConcernTests.PriorityNotAgreedAsync(this, "Open concern");
         var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Default"] = ConnectionString,

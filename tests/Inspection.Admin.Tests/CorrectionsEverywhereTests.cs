@@ -44,6 +44,7 @@ public sealed class CorrectionsEverywhereTests(AdminFixture admin)
         ["/inspections/{id}/evidence/characteristics"] = "case characteristics tables are working evidence, not the report's figures",
         ["/inspections/{id}/sample/draw"] = "the published figures are stored at publication; a new draw changes only figures computed now, which the published-figures review lists for a correction",
         ["/inspections/{id}/sample/import"] = "a caseload snapshot belongs to the provider, not to a published report",
+        ["/concerns/{id}/close"] = "a cause for concern is the inspectorate's follow-up between inspections, no part of a published report",
         ["/inspections/{id}/sample/substitute"] = "the published figures are stored at publication; a substitution changes only figures computed now, which the published-figures review lists for a correction",
         ["/inspections/{id}/sample/snapshots/{snapshotId}/withdraw"] = "only a snapshot no sample uses can be withdrawn, so no published figure rests on it",
         ["/inspections/{id}/plan"] = "the addressee's action plan comes after publication and is no part of the report",

@@ -33,6 +33,8 @@ public sealed class UseCases
         Reminders = new DueReminders(new ReminderStore(database), plans, Register, Frameworks);
         SaidAgainstFound = new SaidAgainstFoundReport(new SaidAgainstFoundStore(database), Register);
         Example = new ExampleInspection(Register, Calendar, Records, Progress, Plans, Frameworks);
+        Concerns = new CausesForConcern(new ConcernStore(database), new ConcernFactStore(), new PlanStore(database), FrameworkOutline.Load(),
+            Domain.Concerns.ConcernRuleBook.Load(), ledger, database, clock);
     }
 
     public static FrameworkCatalogue Frameworks { get; } = FrameworkCatalogue.Load();
@@ -46,6 +48,7 @@ public sealed class UseCases
     public DueReminders Reminders { get; }
     public SaidAgainstFoundReport SaidAgainstFound { get; }
     public ExampleInspection Example { get; }
+    public CausesForConcern Concerns { get; }
 
     /// <summary>Migrates the database as the host does at start-up, then composes the use cases over it.</summary>
     /// <param name="clock">The calendar's clock (a FakeTimeProvider sets "today"); the system clock when not given.</param>

@@ -15,6 +15,7 @@ builder.Configuration.AddServiceAddressDefaults(AppTopology.All);
 builder.AddStaffCredentials(AppTopology.Get("admin"));   // every call carries the signed-in member of staff (a token the admin signs)
 builder.AddServiceClient<RecommendationTracking.RecommendationTrackingClient>("recommendation-tracking");
 builder.AddServiceClient<RecommendationPlans.RecommendationPlansClient>("recommendation-tracking");
+builder.AddServiceClient<CausesForConcern.CausesForConcernClient>("recommendation-tracking");
 builder.AddServiceClient<CaseSampling.CaseSamplingClient>("case-sampling");
 builder.AddServiceClient<OrganisationalEvidence.OrganisationalEvidenceClient>("organisational-evidence");
 builder.AddServiceClient<AssessmentScoring.AssessmentScoringClient>("assessment-scoring");

@@ -1,3 +1,4 @@
+using Inspection.Recommendations.Domain.Concerns;
 using Inspection.Recommendations.Demo;
 using Inspection.Recommendations.Grpc;
 using Inspection.Recommendations.Upstream;
@@ -35,6 +36,15 @@ builder.Services.AddSingleton<AddresseeAccess>();
 // Reminders and what providers said against what was found (issue 23).
 builder.Services.AddSingleton<DueReminders>();
 builder.Services.AddSingleton<SaidAgainstFoundReport>();
+// Causes for concern (issue 23): rules in data, evaluated after the writes that can meet them and by a periodic sweep.
+builder.Services.AddSingleton(_ => ConcernRuleBook.Load());
+builder.Services.AddSingleton<ConcernStore>();
+builder.Services.AddSingleton<ConcernFactStore>();
+builder.Services.AddSingleton<CausesForConcern>();
+builder.Services.AddSingleton<ConcernSweep>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<ConcernSweep>());
+// Options only: a second AddGrpc would register grpc-dotnet's own method binding over the service defaults' one.
+builder.Services.Configure<Grpc.AspNetCore.Server.GrpcServiceOptions>(grpc => grpc.Interceptors.Add<ConcernsAfterWrites>());
 
 // Upstream/: publishing asks assessment scoring what blocks it and has it store the published figures
 builder.AddServiceClient<AssessmentScoring.AssessmentScoringClient>(AssessmentScoringRatings.AppId);
@@ -45,6 +55,7 @@ builder.Services.AddSingleton<Inspection.Security.IOutgoingCredentials, CallerCr
 
 builder.Services.AddSingleton<DemoData>();
 builder.Services.AddSingleton<ExampleInspection>();
+builder.Services.AddSingleton<DemoConcerns>();
 // `--DemoData:Load=true` (or DemoData__Load=true) loads the reference inspections once the database is ready.
 if (builder.Configuration.GetValue<bool>("DemoData:Load")) builder.Services.AddHostedService<DemoDataAtStartup>();
 
@@ -52,6 +63,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();                                  // health, reflection, audit trail, HTTP probes
 app.MapGrpcService<RecommendationTrackingService>();
 app.MapGrpcService<RecommendationPlansService>();
+app.MapGrpcService<CausesForConcernService>();
 app.Run();
 
 /// <summary>The entry point, public so tests can host the service (WebApplicationFactory).</summary>

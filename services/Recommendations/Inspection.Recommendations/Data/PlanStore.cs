@@ -55,6 +55,10 @@ public sealed class PlanStore(Database database)
             new { addressees }, ct);
     }
 
+    /// <summary>The plans of every priority recommendation of a published inspection (causes for concern, issue 23).</summary>
+    public Task<IReadOnlyList<RecommendationPlan>> PriorityAsync(NpgsqlConnection c, NpgsqlTransaction? tx, CancellationToken ct) =>
+        LoadAsync(c, tx, PlanSelect + " where r.priority and i.published_on is not null order by r.inspection_id, r.number", new { }, ct);
+
     /// <summary>The recommendation an action belongs to; NOT_FOUND for an unknown action.</summary>
     public async Task<Guid> RecommendationOfActionAsync(Guid actionId, CancellationToken ct)
     {

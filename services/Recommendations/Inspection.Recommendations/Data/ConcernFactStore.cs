@@ -1,0 +1,83 @@
+using Dapper;
+using Inspection.Data;
+using Inspection.Recommendations.Domain.Concerns;
+using Npgsql;
+using static Inspection.Recommendations.Data.SqlValues;
+
+namespace Inspection.Recommendations.Data;
+
+/// <summary>
+/// Reads what the causes for concern are evaluated against, in the caller's transaction: every inspection with its
+/// plan dates, each recommendation's latest judgement at each inspection with its links, and the restructures.
+/// </summary>
+public sealed class ConcernFactStore
+{
+    public async Task<IReadOnlyList<InspectionFacts>> InspectionsAsync(NpgsqlConnection c, NpgsqlTransaction? tx, CancellationToken ct) =>
+        (await c.QueryAsync<InspectionRow>(new CommandDefinition(
+            """
+            select i.inspection_id, i.provider_id, p.name as provider_name, i.fieldwork_start, i.published_on, i.improvement_plan_due, i.improvement_plan_received_on
+            from inspections i join providers p on p.provider_id = i.provider_id
+            """, transaction: tx, cancellationToken: ct)))
+        .Select(r => new InspectionFacts(r.InspectionId, r.ProviderId, r.ProviderName, FromDate(r.FieldworkStart), FromDate(r.PublishedOn),
+            FromDate(r.ImprovementPlanDue), FromDate(r.ImprovementPlanReceivedOn)))
+        .ToList();
+
+    /// <summary>Each recommendation's latest revision at each inspection that judged it, with the framework of the inspection that made it.</summary>
+    public async Task<IReadOnlyList<StoredJudgement>> LatestJudgementsAsync(NpgsqlConnection c, NpgsqlTransaction? tx, CancellationToken ct) =>
+        (await c.QueryAsync<StoredJudgement>(new CommandDefinition(
+            """
+            select distinct on (j.recommendation_id, j.inspection_id)
+                   j.recommendation_id, r.number, r.inspection_id as made_at, m.framework_id, j.inspection_id as judged_at, j.judgement
+            from progress_judgements j
+            join recommendations r on r.recommendation_id = j.recommendation_id
+            join inspections m on m.inspection_id = r.inspection_id
+            order by j.recommendation_id, j.inspection_id, j.revision desc
+            """, transaction: tx, cancellationToken: ct))).ToList();
+
+    /// <summary>The links of the recommendations that have been judged: the only ones a judgement rule can use.</summary>
+    public async Task<ILookup<Guid, (string Kind, string TargetId)>> JudgedLinksAsync(NpgsqlConnection c, NpgsqlTransaction? tx, CancellationToken ct) =>
+        (await c.QueryAsync<LinkRow>(new CommandDefinition(
+            """
+            select l.recommendation_id, l.kind, l.target_id from recommendation_links l
+            where exists (select 1 from progress_judgements j where j.recommendation_id = l.recommendation_id)
+            """, transaction: tx, cancellationToken: ct)))
+        .ToLookup(l => l.RecommendationId, l => (l.Kind, l.TargetId));
+
+    public async Task<ProviderAncestry> AncestryAsync(NpgsqlConnection c, NpgsqlTransaction? tx, CancellationToken ct) =>
+        new((await c.QueryAsync<LineageRow>(new CommandDefinition(
+            "select successor_id, predecessor_id from predecessor_links", transaction: tx, cancellationToken: ct))).Select(l => (l.SuccessorId, l.PredecessorId)).ToList());
+
+    public sealed class StoredJudgement
+    {
+        public Guid RecommendationId { get; set; }
+        public int Number { get; set; }
+        public Guid MadeAt { get; set; }
+        public string FrameworkId { get; set; } = "";
+        public Guid JudgedAt { get; set; }
+        public string Judgement { get; set; } = "";
+    }
+
+    private sealed class LineageRow
+    {
+        public Guid SuccessorId { get; set; }
+        public Guid PredecessorId { get; set; }
+    }
+
+    private sealed class InspectionRow
+    {
+        public Guid InspectionId { get; set; }
+        public Guid ProviderId { get; set; }
+        public string ProviderName { get; set; } = "";
+        public DateTime? FieldworkStart { get; set; }
+        public DateTime? PublishedOn { get; set; }
+        public DateTime? ImprovementPlanDue { get; set; }
+        public DateTime? ImprovementPlanReceivedOn { get; set; }
+    }
+
+    private sealed class LinkRow
+    {
+        public Guid RecommendationId { get; set; }
+        public string Kind { get; set; } = "";
+        public string TargetId { get; set; } = "";
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using Dapper;
+using Inspection.Data;
+using Inspection.Recommendations.Domain.Concerns;
+using Npgsql;
+using static Inspection.Recommendations.Data.SqlValues;
+
+namespace Inspection.Recommendations.Data;
+
+/// <summary>
+/// Causes for concern (migration 0010). Raising inserts nothing when the rule, provider and records are flagged
+/// already, open or closed (the unique key decides, so two sweeps at once raise a flag once). Reads open their own
+/// connection; writes run in the caller's transaction.
+/// </summary>
+public sealed class ConcernStore(Database database)
+{
+    private const string Select =
+        """
+        select f.concern_id, f.provider_id, p.name as provider_name, f.rule_id, f.rule_version, f.rule_title, f.detail, f.records::text as records,
+               f.met_on, f.raised_at, f.version, f.closed_by, f.closed_at, f.close_reason
+        from causes_for_concern f join providers p on p.provider_id = f.provider_id
+        """;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    /// <summary>Flags the finding unless it is flagged already; the new flag's id, or null when nothing was raised.</summary>
+    public Task<Guid?> RaiseAsync(NpgsqlConnection c, NpgsqlTransaction tx, ConcernFinding finding, CancellationToken ct) =>
+        c.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
+            """
+            insert into causes_for_concern (concern_id, provider_id, rule_id, rule_version, rule_title, detail, records, records_key, met_on)
+            values (@id, @ProviderId, @ruleId, @ruleVersion, @title, @Detail, @records::jsonb, @RecordsKey, @metOn)
+            on conflict on constraint causes_for_concern_flag_key do nothing
+            returning concern_id
+            """,
+            new
+            {
+                id = Guid.CreateVersion7(), finding.ProviderId, ruleId = finding.Rule.Id, ruleVersion = finding.Rule.Version, title = finding.Rule.Title,
+                finding.Detail, records = JsonSerializer.Serialize(finding.Records, Json), finding.RecordsKey, metOn = AsDate(finding.MetOn),
+            },
+            tx, cancellationToken: ct));
+
+    public async Task<CauseForConcern> GetAsync(Guid concernId, CancellationToken ct)
+    {
+        await using var c = await database.OpenAsync(ct);
+        return await GetAsync(c, null, concernId, ct);
+    }
+
+    public async Task<CauseForConcern> GetAsync(NpgsqlConnection c, NpgsqlTransaction? tx, Guid concernId, CancellationToken ct, bool forUpdate = false) =>
+        (await c.QueryAsync<Row>(new CommandDefinition(
+            Select + " where f.concern_id = @concernId" + (forUpdate ? " for update of f" : ""), new { concernId }, tx, cancellationToken: ct)))
+        .SingleOrDefault()?.ToConcern() ?? throw new NotFoundException("Cause for concern", Identifier.Format(concernId));
+
+    public async Task<IReadOnlyList<CauseForConcern>> GetManyAsync(NpgsqlConnection c, NpgsqlTransaction? tx, Guid[] ids, CancellationToken ct) =>
+        (await c.QueryAsync<Row>(new CommandDefinition(Select + " where f.concern_id = any(@ids) order by f.raised_at, f.concern_id", new { ids }, tx, cancellationToken: ct)))
+        .Select(r => r.ToConcern()).ToList();
+
+    public async Task<IReadOnlyList<CauseForConcern>> GetManyAsync(Guid[] ids, CancellationToken ct)
+    {
+        await using var c = await database.OpenAsync(ct);
+        return await GetManyAsync(c, null, ids, ct);
+    }
+
+    public async Task<IReadOnlyList<CauseForConcern>> ListAsync(ConcernQuery query, CancellationToken ct)
+    {
+        await using var c = await database.OpenAsync(ct);
+        return (await c.QueryAsync<Row>(new CommandDefinition(
+                Select + "\n" + """
+                          where (@providerId::uuid is null or f.provider_id = @providerId)
+                            and (@includeClosed or f.closed_at is null)
+                            and (not @closedOnly or f.closed_at is not null)
+                          order by coalesce(f.closed_at, f.raised_at) desc, f.concern_id
+                          """,
+                new { providerId = query.ProviderId, includeClosed = query.IncludeClosed, closedOnly = query.ClosedOnly }, cancellationToken: ct)))
+            .Select(r => r.ToConcern()).ToList();
+    }
+
+    public Task CloseAsync(NpgsqlConnection c, NpgsqlTransaction tx, CloseConcern close, CancellationToken ct) =>
+        c.ExecuteAsync(new CommandDefinition(
+            """
+            update causes_for_concern set closed_by = @ClosedBy, closed_at = now(), close_reason = @Reason, version = version + 1
+            where concern_id = @ConcernId and closed_at is null
+            """, close, tx, cancellationToken: ct));
+
+    private sealed class Row
+    {
+        public Guid ConcernId { get; set; }
+        public Guid ProviderId { get; set; }
+        public string ProviderName { get; set; } = "";
+        public string RuleId { get; set; } = "";
+        public int RuleVersion { get; set; }
+        public string RuleTitle { get; set; } = "";
+        public string Detail { get; set; } = "";
+        public string Records { get; set; } = "[]";
+        public DateTime MetOn { get; set; }
+        public DateTime RaisedAt { get; set; }
+        public long Version { get; set; }
+        public string? ClosedBy { get; set; }
+        public DateTime? ClosedAt { get; set; }
+        public string? CloseReason { get; set; }
+
+        public CauseForConcern ToConcern() =>
+            new(ConcernId, ProviderId, ProviderName, RuleId, RuleVersion, RuleTitle, Detail,
+                JsonSerializer.Deserialize<List<ConcernRecord>>(Records, Json) ?? [], DateOnly.FromDateTime(MetOn), FromTimestamp(RaisedAt), Version,
+                ClosedAt is { } at ? new ConcernClosure(ClosedBy ?? "", FromTimestamp(at), CloseReason ?? "") : null);
+    }
+}
