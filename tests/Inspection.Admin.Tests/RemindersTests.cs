@@ -42,15 +42,17 @@ public sealed partial class RemindersTests(AdminFixture admin)
             (await page.GetByTestId("reminder-counts").InnerTextAsync()).Trim());
         Assert.True(await page.Locator("[data-testid=reminders] tbody tr").CountAsync() <= 3);
 
-        // Filter: not agreed, off track, priority recommendations only.
+        // Filter: not agreed, off track, priority recommendations only, providers with a cause for concern (the priority
+        // recommendation not agreed raised one on the provider).
         await page.GetByText("Filter reminders").ClickAsync();
         await page.GetByLabel("Response").SelectOptionAsync(new SelectOptionValue { Label = "Not agreed" });
         await page.GetByLabel("Off track only").CheckAsync();
         await page.GetByLabel("Priority recommendations only").CheckAsync();
+        await page.GetByLabel("Providers with a cause for concern only").CheckAsync();
         await page.GetByTestId("reminder-filters").GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
 
-        var filtered = await Plans.ListRemindersAsync(new ListRemindersRequest { Response = "Not agreed", OffTrackOnly = true, PriorityOnly = true });
-        Assert.Equal($"As of {DateInWords.Of(Today)}: {filtered.Overdue} overdue and {filtered.FallsDue} falling due by {DateInWords.Of(Today.AddDays(30))} (not agreed, off track, priority recommendations).",
+        var filtered = await Plans.ListRemindersAsync(new ListRemindersRequest { Response = "Not agreed", OffTrackOnly = true, PriorityOnly = true, CauseForConcernOnly = true });
+        Assert.Equal($"As of {DateInWords.Of(Today)}: {filtered.Overdue} overdue and {filtered.FallsDue} falling due by {DateInWords.Of(Today.AddDays(30))} (not agreed, off track, priority recommendations, providers with a cause for concern).",
             (await page.GetByTestId("reminder-counts").InnerTextAsync()).Trim());
         var row = page.Locator("[data-testid=reminders] tbody tr", new() { HasText = "Review caseload weighting with the region" });
         Assert.Contains($"Action 1.1 for {provider.Name}", await row.InnerTextAsync());

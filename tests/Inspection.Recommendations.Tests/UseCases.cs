@@ -30,7 +30,7 @@ public sealed class UseCases
         Records = new RecommendationRecords(recommendations, inspections, providers, Register, ledger, Frameworks, clock);
         var plans = new PlanStore(database);
         Plans = new ActionPlans(plans, Register, ledger, Frameworks, clock);
-        Reminders = new DueReminders(new ReminderStore(database), plans, Register, Frameworks);
+        Reminders = new DueReminders(new ReminderStore(database), plans, new ConcernStore(database), Register, Frameworks);
         SaidAgainstFound = new SaidAgainstFoundReport(new SaidAgainstFoundStore(database), Register);
         Example = new ExampleInspection(Register, Calendar, Records, Progress, Plans, Frameworks);
         Concerns = new CausesForConcern(new ConcernStore(database), new ConcernFactStore(), new PlanStore(database), FrameworkOutline.Load(),

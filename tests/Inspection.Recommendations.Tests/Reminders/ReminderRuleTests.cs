@@ -82,6 +82,20 @@ public sealed class ReminderRuleTests
         Assert.Equal([agreedPriority.RecommendationId], ReminderList.Of(Query(offTrackOnly: true), [plan], plans).Reminders.Select(r => r.Plan!.RecommendationId));
     }
 
+    [Fact]
+    public void The_cause_for_concern_filter_keeps_reminders_about_providers_with_an_open_one()
+    {
+        var concerned = Plan(priority: false, null, Action(1, PlanActionStatus.InProgress, "2026-12-01"));
+        var other = Plan(priority: false, null, Action(1, PlanActionStatus.InProgress, "2026-12-02"));
+        var plans = new[] { (concerned, PlanRule.Default), (other, PlanRule.Default) };
+        var query = ReminderQuery.Create([], null, null, false, false, 0, null, Today, 0, null, concernOnly: true)
+            with { ConcernedProviders = new HashSet<Guid> { concerned.AddresseeProviderId } };
+
+        Assert.Equal([concerned.RecommendationId], ReminderList.Of(query, [], plans).Reminders.Select(r => r.Plan!.RecommendationId));
+        Assert.Empty(ReminderList.Of(query with { ConcernedProviders = new HashSet<Guid>() }, [], plans).Reminders);
+        Assert.Equal(2, ReminderList.Of(Query(), [], plans).Reminders.Count);
+    }
+
     [Theory]
     [InlineData(-1)]
     [InlineData(367)]

@@ -123,6 +123,31 @@ public sealed class RemindersOverGrpcTests(ServiceHostFixture service) : IClassF
         Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
     }
 
+    [Fact]
+    public async Task The_cause_for_concern_filter_keeps_only_providers_with_an_open_one()
+    {
+        var concerned = await _setting.PublishedAsync(priority: true);
+        var other = await _setting.PublishedAsync(priority: true);
+        // A priority recommendation Not agreed (after the rule came into force) raises a cause for concern on its addressee.
+        await _plans.RecordResponseAsync(new RecordResponseRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), RecommendationId = concerned.Recommendations[0].RecommendationId, ExpectedVersion = 1,
+            Response = "Not agreed", Reason = "Risk plans are set nationally", RespondedOn = "2025-05-01", RecordedBy = By,
+        });
+        await ActionAsync(concerned.Recommendations[1].RecommendationId, "concerned provider's action", "2024-09-10");
+        await ActionAsync(other.Recommendations[0].RecommendationId, "other provider's action", "2024-09-10");
+        var open = await service.Host.CreateClient<CausesForConcern.CausesForConcernClient>().ListCausesForConcernAsync(
+            new ListCausesForConcernRequest { ProviderId = concerned.Inspection.ProviderId });
+        Assert.Contains(open.Concerns, c => c.RuleId == "priority-recommendation-not-taken-up");
+
+        var reply = await _plans.ListRemindersAsync(new ListRemindersRequest { AsOf = AsOf, CauseForConcernOnly = true, PageSize = 1000 });
+        var providers = reply.Reminders.Select(r => r.ProviderId).ToHashSet();
+        Assert.Contains(concerned.Inspection.ProviderId, providers);
+        Assert.DoesNotContain(other.Inspection.ProviderId, providers);
+        var all = await _plans.ListRemindersAsync(new ListRemindersRequest { AsOf = AsOf, PageSize = 1000 });
+        Assert.Contains(all.Reminders, r => r.ProviderId == other.Inspection.ProviderId);
+    }
+
     private async Task ActionAsync(string recommendationId, string description, string targetDate, string status = "In progress") =>
         await _plans.AddPlanActionAsync(new AddPlanActionRequest
         {

@@ -40,6 +40,7 @@ public sealed class IndexModel(
     [BindProperty(SupportsGet = true, Name = "response")] public string? ReminderResponse { get; set; }
     [BindProperty(SupportsGet = true, Name = "offtrack")] public bool ReminderOffTrack { get; set; }
     [BindProperty(SupportsGet = true, Name = "priority")] public bool ReminderPriority { get; set; }
+    [BindProperty(SupportsGet = true, Name = "concern")] public bool ReminderConcern { get; set; }
 
     public ReminderFilter Reminding { get; private set; } = new(null, false, false);
     /// <summary>Null when recommendation tracking could not say.</summary>
@@ -64,7 +65,7 @@ public sealed class IndexModel(
             {
                 ImprovementPlanOverdueOnly = true, NewestFirst = true, PageSize = OverduePageSize, PageToken = PageLinks.TokenFor(page, OverduePageSize),
             }, options);
-            Reminding = ReminderFilter.Read(ReminderResponse, ReminderOffTrack, ReminderPriority);
+            Reminding = ReminderFilter.Read(ReminderResponse, ReminderOffTrack, ReminderPriority, concern: ReminderConcern);
             var reminders = plans.ListRemindersAsync(Reminding.ToRequest(RemindersShown), options);
             var planned = await inProgress;
             var overduePage = await overdue;

@@ -60,6 +60,14 @@ public sealed class ConcernStore(Database database)
         return await GetManyAsync(c, null, ids, ct);
     }
 
+    /// <summary>The providers with at least one open cause for concern (the reminders' filter).</summary>
+    public async Task<IReadOnlySet<Guid>> OpenProviderIdsAsync(CancellationToken ct)
+    {
+        await using var c = await database.OpenAsync(ct);
+        return (await c.QueryAsync<Guid>(new CommandDefinition(
+            "select distinct provider_id from causes_for_concern where closed_at is null", cancellationToken: ct))).ToHashSet();
+    }
+
     public async Task<IReadOnlyList<CauseForConcern>> ListAsync(ConcernQuery query, CancellationToken ct)
     {
         await using var c = await database.OpenAsync(ct);

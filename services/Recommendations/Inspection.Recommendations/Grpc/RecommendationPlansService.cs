@@ -142,7 +142,7 @@ public sealed class RecommendationPlansService(
         var response = string.IsNullOrWhiteSpace(request.Response) ? null : WireWords.ResponseFilters.Parse(violations, "response", request.Response);
         var query = ReminderQuery.Create(
             violations, request.ProviderId, response, request.OffTrackOnly, request.PriorityOnly, request.WithinDays, request.AsOf, EnglandCalendar.Today(clock),
-            request.PageSize, request.PageToken);
+            request.PageSize, request.PageToken, request.CauseForConcernOnly);
         var (list, page) = await reminders.ListAsync(query, context.CancellationToken);
         return list.ToMessage(page, query, plans.RuleFor);
     }

@@ -20,6 +20,7 @@ public sealed class RemindersModel(RecommendationTracking.RecommendationTracking
     [BindProperty(SupportsGet = true, Name = "response")] public string? AddresseeResponse { get; set; }
     [BindProperty(SupportsGet = true, Name = "offtrack")] public bool OffTrack { get; set; }
     [BindProperty(SupportsGet = true)] public bool Priority { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Concern { get; set; }
     // "p", not "page": Razor Pages keeps the route value "page" for the page itself.
     [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
 
@@ -32,7 +33,7 @@ public sealed class RemindersModel(RecommendationTracking.RecommendationTracking
     {
         var options = new CallOptions(cancellationToken: ct);
         Providers = (await tracking.ListProvidersAsync(new ListProvidersRequest { PageSize = 1000 }, options)).Providers.OrderBy(p => p.Name).ToList();
-        Filter = ReminderFilter.Read(AddresseeResponse, OffTrack, Priority, Providers.Any(p => p.ProviderId == Provider) ? Provider : null);
+        Filter = ReminderFilter.Read(AddresseeResponse, OffTrack, Priority, Providers.Any(p => p.ProviderId == Provider) ? Provider : null, Concern);
         var page = PageLinks.FromQuery(PageNumber);
         Reminders = await plans.ListRemindersAsync(Filter.ToRequest(PageSize, PageLinks.TokenFor(page, PageSize)), options);
         Pages = PageLinks.For(page, PageSize, Reminders.Overdue + Reminders.FallsDue, n => "/recommendations/reminders" + Filter.Query(n));
