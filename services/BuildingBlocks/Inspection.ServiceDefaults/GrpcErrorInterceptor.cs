@@ -132,7 +132,9 @@ internal sealed class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger)
     /// </summary>
     private RpcException FromUpstream(UpstreamException upstream, ServerCallContext context, string method)
     {
-        if (context.CancellationToken.IsCancellationRequested) return Ended(context);
+        // The onward call carries this call's deadline, and its own timer can fire a moment before this call's token
+        // does: a deadline already passed is this call's DEADLINE_EXCEEDED, not the upstream's fault (seen under load).
+        if (context.CancellationToken.IsCancellationRequested || context.Deadline <= DateTime.UtcNow) return Ended(context);
         switch (upstream.StatusCode)
         {
             case StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Cancelled:
