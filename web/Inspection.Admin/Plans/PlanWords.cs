@@ -17,7 +17,7 @@ public static partial class PlanWords
     }
 
     /// <summary>Every yyyy-MM-dd inside a message as a date in words.</summary>
-    public static string Dated(string message) => IsoDate().Replace(message, m => DisplayDate.Format(m.Value));
+    public static string Dated(string message) => DisplayDate.InText(message);
 
     /// <summary>Who recorded it: the addressee's own system, or the member of staff by name.</summary>
     public static string Source(string source) => source.Is(PlanSource.AddresseeSystem) ? "sent by the addressee's system" : "recorded by staff";
@@ -32,7 +32,4 @@ public static partial class PlanWords
 
     [GeneratedRegex(@"^rows\[(\d+)\]\.(.+)$")]
     private static partial Regex RowField();
-
-    [GeneratedRegex(@"\b\d{4}-\d{2}-\d{2}\b")]
-    private static partial Regex IsoDate();
 }
