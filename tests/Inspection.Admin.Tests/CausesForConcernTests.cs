@@ -56,17 +56,19 @@ public sealed partial class CausesForConcernTests(AdminFixture admin)
         var page = await admin.PageAsAsync(Role.LeadInspector);
 
         await page.GotoAsync("/");
-        var row = page.GetByTestId("causes-for-concern").Locator("tr", new() { HasText = provider.Name });
-        Assert.Contains(RuleInWords, await row.GetByTestId("concern-rule").InnerTextAsync());
-        Assert.Contains("answered Not agreed to priority recommendation 1 on 30 June 2025", await row.InnerTextAsync());
-        Assert.Equal($"/recommendations/{recommendationId}", await row.GetByTestId("concern-records").Locator("a").GetAttributeAsync("href"));
+        // Home: one line each (the newest first), what met it on the provider's page.
+        var line = page.GetByTestId("causes-for-concern").Locator("li", new() { HasText = provider.Name });
+        Assert.Contains(RuleInWords, await line.GetByTestId("concern-rule").InnerTextAsync());
+        Assert.Contains("met on 30 June 2025", await line.InnerTextAsync());
         await AssertInWordsAsync(page);
         await admin.ScreenshotAsync(page, "concern-on-dashboard");
 
-        await row.GetByRole(AriaRole.Link, new() { Name = provider.Name, Exact = true }).ClickAsync();
+        await line.GetByRole(AriaRole.Link, new() { Name = provider.Name, Exact = true }).ClickAsync();
         Assert.Equal(provider.Name, (await page.Locator("h1").InnerTextAsync()).Trim());
         var onProviderPage = page.GetByTestId("causes-for-concern");
-        Assert.Contains(RuleInWords, await onProviderPage.InnerTextAsync());
+        var row = onProviderPage.Locator("tr", new() { HasText = RuleInWords });
+        Assert.Contains("answered Not agreed to priority recommendation 1 on 30 June 2025", await row.InnerTextAsync());
+        Assert.Equal($"/recommendations/{recommendationId}", await row.GetByTestId("concern-records").Locator("a").GetAttributeAsync("href"));
         await AssertInWordsAsync(page);
 
         await onProviderPage.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Close") }).ClickAsync();

@@ -106,7 +106,9 @@ public sealed class DashboardTests(AdminFixture admin)
         Assert.Contains("You do not lead an inspection in progress", await page.GetByTestId("no-mine").InnerTextAsync());
         Assert.True(await page.Locator("[data-testid=overdue-plans] tbody tr").CountAsync() <= 10);
         var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
-        Assert.True(height < 2500, $"the home page is {height} px tall");
+        // Every panel is bounded (ten overdue plans, three reminders, three causes for concern, one line each), so home
+        // stays under half the crawl's 6,000 px for pages; it holds five panels since issue 23 (about 2,550 px).
+        Assert.True(height < 3000, $"the home page is {height} px tall");
         await AxeCore.AssertAccessibleAsync(page);
     }
 

@@ -11,8 +11,10 @@ namespace Inspection.Admin.Dashboard;
 /// </summary>
 public sealed class CausesForConcernViewComponent(CausesForConcern.CausesForConcernClient concerns) : ViewComponent
 {
-    /// <summary>How many the dashboard shows; the rest are on the causes-for-concern page.</summary>
-    public const int Shown = 10;
+    /// <summary>How many the home dashboard shows, newest first (each row lists its records, so more makes home a wall
+    /// beside the reminders); a provider's page shows more. The rest are on the causes-for-concern page.</summary>
+    public const int ShownOnDashboard = 3;
+    public const int ShownForProvider = 10;
 
     public async Task<IViewComponentResult> InvokeAsync(string? providerId)
     {
@@ -20,7 +22,7 @@ public sealed class CausesForConcernViewComponent(CausesForConcern.CausesForConc
         {
             var open = await concerns.ListCausesForConcernAsync(new ListCausesForConcernRequest { ProviderId = providerId ?? "" },
                 new CallOptions(deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: HttpContext.RequestAborted));
-            return View(new CausesForConcernPanel(providerId, open.Concerns.Take(Shown).ToList(), open.Concerns.Count, Unavailable: false));
+            return View(new CausesForConcernPanel(providerId, open.Concerns.Take(providerId is null ? ShownOnDashboard : ShownForProvider).ToList(), open.Concerns.Count, Unavailable: false));
         }
         catch (RpcException)
         {
