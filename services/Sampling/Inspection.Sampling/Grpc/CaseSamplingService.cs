@@ -39,11 +39,7 @@ public sealed class CaseSamplingService(PopulationSnapshots snapshots, Samples s
         => (await snapshots.GetAsync(request.SnapshotId, context.CancellationToken)).ToMessage();
 
     public override async Task<ListSnapshotsResponse> ListSnapshots(ListSnapshotsRequest request, ServerCallContext context)
-    {
-        var response = new ListSnapshotsResponse();
-        response.Snapshots.AddRange((await snapshots.ListAsync(request.ProviderId, request.IncludeWithdrawn, context.CancellationToken)).Select(s => s.ToMessage()));
-        return response;
-    }
+        => new() { Snapshots = { (await snapshots.ListAsync(request.ProviderId, request.IncludeWithdrawn, context.CancellationToken)).Select(s => s.ToMessage()) } };
 
     public override async Task ListPopulation(ListPopulationRequest request, IServerStreamWriter<PopulationCase> responseStream, ServerCallContext context)
     {
@@ -84,11 +80,7 @@ public sealed class CaseSamplingService(PopulationSnapshots snapshots, Samples s
         => (await samples.GetSampleAsync(request.SampleId, context.CancellationToken)).ToMessage();
 
     public override async Task<ListSamplesResponse> ListSamples(ListSamplesRequest request, ServerCallContext context)
-    {
-        var response = new ListSamplesResponse();
-        response.Samples.AddRange((await samples.ListAsync(request.InspectionId, request.SnapshotId, context.CancellationToken)).Select(s => s.ToMessage()));
-        return response;
-    }
+        => new() { Samples = { (await samples.ListAsync(request.InspectionId, request.SnapshotId, context.CancellationToken)).Select(s => s.ToMessage()) } };
 
     public override async Task ListSampleCases(ListSampleCasesRequest request, IServerStreamWriter<SampledCase> responseStream, ServerCallContext context)
     {

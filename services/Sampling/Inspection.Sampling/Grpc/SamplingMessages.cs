@@ -198,33 +198,35 @@ public static class SamplingMessages
             Size = s.Size.ToMessage(),
         };
         sample.Exclusions.AddRange(s.Exclusions.Select(e => new V1.ExclusionCount { Reason = e.Reason, Cases = e.Cases }));
-        foreach (var stratum in s.Strata)
-        {
-            var message = new V1.Stratum
-            {
-                Key = stratum.Key,
-                Population = stratum.Population,
-                ProportionalShare = stratum.ProportionalShare,
-                QuotaFloor = stratum.QuotaFloor,
-                Allocated = stratum.Allocated,
-                Active = s.ActiveCases.Count(c => c.Stratum == stratum.Key),
-            };
-            message.Reserves.AddRange(s.Cases
-                .Where(c => c.Stratum == stratum.Key && c.Role == SampleMember.Reserve && c.Status == SampleMember.Waiting)
-                .OrderBy(c => c.ReserveRank)
-                .Select(c => c.Case.CaseReference));
-            sample.Strata.Add(message);
-        }
-        sample.Quotas.AddRange(s.Quotas.Select(q =>
-        {
-            var message = new V1.QuotaResult { Attribute = q.Quota.Attribute, Minimum = q.Quota.Minimum, Eligible = q.Eligible, Sampled = q.Sampled };
-            message.Values.AddRange(q.Quota.Values);
-            return message;
-        }));
+        sample.Strata.AddRange(s.Strata.Select(stratum => stratum.ToMessage(s)));
+        sample.Quotas.AddRange(s.Quotas.Select(ToMessage));
         sample.Cases.AddRange(s.Cases.Where(c => c.Role == SampleMember.Sampled).Select(c => c.ToMessage(s.SampleId)));
         sample.Substitutions.AddRange(s.Substitutions.Select(ToMessage));
         return sample;
     }
+
+    /// <summary>A stratum of the draw with its active cases now and its waiting reserves in rank order.</summary>
+    private static V1.Stratum ToMessage(this StratumSummary stratum, StoredSample s) => new()
+    {
+        Key = stratum.Key,
+        Population = stratum.Population,
+        ProportionalShare = stratum.ProportionalShare,
+        QuotaFloor = stratum.QuotaFloor,
+        Allocated = stratum.Allocated,
+        Active = s.ActiveCases.Count(c => c.Stratum == stratum.Key),
+        Reserves =
+        {
+            s.Cases
+                .Where(c => c.Stratum == stratum.Key && c.Role == SampleMember.Reserve && c.Status == SampleMember.Waiting)
+                .OrderBy(c => c.ReserveRank)
+                .Select(c => c.Case.CaseReference),
+        },
+    };
+
+    private static V1.QuotaResult ToMessage(this QuotaOutcome q) => new()
+    {
+        Attribute = q.Quota.Attribute, Minimum = q.Quota.Minimum, Eligible = q.Eligible, Sampled = q.Sampled, Values = { q.Quota.Values },
+    };
 
     public static V1.SampledCase ToMessage(this StoredSampleCase m, Guid sampleId) => new()
     {
@@ -285,48 +287,51 @@ public static class SamplingMessages
     public static V1.SubSample ToSubSample(this StoredSample s, SubSampleRule rule)
     {
         var active = s.ActiveCases.ToList();
-        var message = new V1.SubSample { SampleId = s.SampleId.ToString(), Kind = rule.Kind, Rule = rule.Rule, SampleSize = active.Count };
-        message.Cases.AddRange(rule.Select(active, c => c.Case).Select(c => c.ToMessage(s.SampleId)));
-        return message;
-    }
-
-    public static V1.Composition ToMessage(this CompositionReport report, Guid sampleId)
-    {
-        var message = new V1.Composition { SampleId = sampleId.ToString(), EligiblePopulation = report.EligiblePopulation, SampleSize = report.SampleSize };
-        foreach (var attribute in report.Attributes)
+        return new V1.SubSample
         {
-            var table = new V1.AttributeComposition
-            {
-                Attribute = attribute.Attribute,
-                ChiSquare = attribute.ChiSquare,
-                DegreesOfFreedom = attribute.DegreesOfFreedom,
-                Note = attribute.Note,
-            };
-            if (attribute.PValue is { } p) table.PValue = p;
-            table.FixedByAllocation = attribute.FixedBy ?? "";
-            if (attribute.Fit is { } fit)
-            {
-                table.CorrectedChiSquare = fit.Statistic;
-                table.DesignPValue = fit.PValue;
-                table.DesignPValueMethod = fit.Method.Word();
-                table.SimulationSeed = fit.Seed ?? 0;
-                table.SimulationDraws = fit.Draws ?? 0;
-                table.MinimumExpected = fit.MinimumExpected;
-            }
-            table.Rows.AddRange(attribute.Rows.Select(r => new V1.CompositionRow
-            {
-                Value = r.Value, Population = r.Population, PopulationShare = r.PopulationShare, Sample = r.Sample,
-                SampleShare = r.SampleShare, Expected = r.Expected,
-            }));
-            message.Attributes.Add(table);
-        }
-        return message;
+            SampleId = s.SampleId.ToString(), Kind = rule.Kind, Rule = rule.Rule, SampleSize = active.Count,
+            Cases = { rule.Select(active, c => c.Case).Select(c => c.ToMessage(s.SampleId)) },
+        };
     }
 
-    private static V1.Quota ToMessage(this Quota q)
+    public static V1.Composition ToMessage(this CompositionReport report, Guid sampleId) => new()
     {
-        var message = new V1.Quota { Attribute = q.Attribute, Minimum = q.Minimum };
-        message.Values.AddRange(q.Values);
-        return message;
+        SampleId = sampleId.ToString(),
+        EligiblePopulation = report.EligiblePopulation,
+        SampleSize = report.SampleSize,
+        Attributes = { report.Attributes.Select(ToMessage) },
+    };
+
+    private static V1.AttributeComposition ToMessage(this AttributeComposition attribute)
+    {
+        var table = new V1.AttributeComposition
+        {
+            Attribute = attribute.Attribute,
+            ChiSquare = attribute.ChiSquare,
+            DegreesOfFreedom = attribute.DegreesOfFreedom,
+            Note = attribute.Note,
+            FixedByAllocation = attribute.FixedBy ?? "",
+            Rows =
+            {
+                attribute.Rows.Select(r => new V1.CompositionRow
+                {
+                    Value = r.Value, Population = r.Population, PopulationShare = r.PopulationShare, Sample = r.Sample,
+                    SampleShare = r.SampleShare, Expected = r.Expected,
+                }),
+            },
+        };
+        if (attribute.PValue is { } p) table.PValue = p;
+        if (attribute.Fit is { } fit)
+        {
+            table.CorrectedChiSquare = fit.Statistic;
+            table.DesignPValue = fit.PValue;
+            table.DesignPValueMethod = fit.Method.Word();
+            table.SimulationSeed = fit.Seed ?? 0;
+            table.SimulationDraws = fit.Draws ?? 0;
+            table.MinimumExpected = fit.MinimumExpected;
+        }
+        return table;
     }
+
+    private static V1.Quota ToMessage(this Quota q) => new() { Attribute = q.Attribute, Minimum = q.Minimum, Values = { q.Values } };
 }
