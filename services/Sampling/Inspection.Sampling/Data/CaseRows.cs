@@ -11,6 +11,9 @@ internal static class CaseRows
         "prolific_priority_offender, approved_premises_resident, statutory_victim_contact, unpaid_work_requirement, " +
         "unpaid_work_only, court_report_type, allocated_office, allocated_team";
 
+    /// <summary>How many columns <see cref="Columns"/> names: a query's own columns after them start at this index.</summary>
+    public static readonly int ColumnCount = Columns.Split(", ").Length;
+
     public static string Qualified(string alias, IEnumerable<string> columns) => string.Join(", ", columns.Select(c => alias + "." + c));
 
     /// <summary>The case on the reader's current row (the columns of <see cref="Columns"/>, in order).</summary>

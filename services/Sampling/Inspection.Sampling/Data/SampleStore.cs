@@ -63,16 +63,7 @@ public sealed class SampleStore(Database database)
             where s.sample_id = @sampleId
             """, new { sampleId }, cancellationToken: ct))
             ?? throw new NotFoundException("Sample", sampleId.ToString());
-        var cases = await connection.QueryAsync<SampleCaseRow>(new CommandDefinition(
-            $"""
-            select m.stratum, m.role, m.status, m.selected_by, m.draw_position, m.reserve_rank, m.replaces, m.replaced_by,
-                   {CaseRows.Qualified("p", CaseRows.Columns.Split(", "))}
-            from sample_cases m
-            join samples s on s.sample_id = m.sample_id
-            join population_cases p on p.snapshot_id = s.snapshot_id and p.case_reference = m.case_reference
-            where m.sample_id = @sampleId
-            order by m.draw_position
-            """, new { sampleId }, cancellationToken: ct));
+        var cases = await ReadCasesAsync(connection, sampleId, ct);
         var substitutions = await connection.QueryAsync<SubstitutionRow>(new CommandDefinition(
             "select * from substitutions where sample_id = @sampleId order by sequence", new { sampleId }, cancellationToken: ct));
         return new StoredSample(
@@ -81,7 +72,7 @@ public sealed class SampleStore(Database database)
             row.PopulationSize, row.EligibleSize,
             SamplingJson.Read<List<ExclusionCount>>(row.Exclusions), SamplingJson.Read<SampleSize>(row.Size),
             SamplingJson.Read<List<StratumSummary>>(row.Strata), SamplingJson.Read<List<QuotaOutcome>>(row.Quotas),
-            cases.Select(c => c.ToStored()).ToList(), substitutions.Select(s => s.ToStored()).ToList());
+            cases, substitutions.Select(s => s.ToStored()).ToList());
     }
 
     /// <summary>The inspection's current sample: its newest draw.</summary>
@@ -164,6 +155,33 @@ public sealed class SampleStore(Database database)
         return row.ToStored();
     }
 
+    /// <summary>The sample's cases in draw order: each one as population_cases holds it (<see cref="CaseRows"/>), then its membership.</summary>
+    private static async Task<List<StoredSampleCase>> ReadCasesAsync(NpgsqlConnection connection, Guid sampleId, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            $"""
+            select {CaseRows.Qualified("p", CaseRows.Columns.Split(", "))},
+                   m.stratum, m.role, m.status, m.selected_by, m.draw_position, m.reserve_rank, m.replaces, m.replaced_by
+            from sample_cases m
+            join samples s on s.sample_id = m.sample_id
+            join population_cases p on p.snapshot_id = s.snapshot_id and p.case_reference = m.case_reference
+            where m.sample_id = @sampleId
+            order by m.draw_position
+            """, connection);
+        command.Parameters.AddWithValue("sampleId", sampleId);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var cases = new List<StoredSampleCase>();
+        var member = CaseRows.ColumnCount;
+        while (await reader.ReadAsync(ct))
+        {
+            cases.Add(new StoredSampleCase(CaseRows.Read(reader, null),
+                Stratum: reader.GetString(member), Role: reader.GetString(member + 1), Status: reader.GetString(member + 2),
+                SelectedBy: reader.GetString(member + 3), DrawPosition: reader.GetInt64(member + 4), ReserveRank: reader.GetInt32(member + 5),
+                Replaces: reader.GetString(member + 6), ReplacedBy: reader.GetString(member + 7)));
+        }
+        return cases;
+    }
+
     private static async Task WriteMemberAsync(NpgsqlBinaryImporter writer, Guid sampleId, DrawnCase c, string role, string status,
         string selectedBy, int rank, CancellationToken ct)
     {
@@ -211,40 +229,6 @@ public sealed class SampleStore(Database database)
         public int Size { get; set; }
         public bool Current { get; set; }
         public int Substitutions { get; set; }
-    }
-
-    private sealed class SampleCaseRow
-    {
-        public string Stratum { get; set; } = "";
-        public string Role { get; set; } = "";
-        public string Status { get; set; } = "";
-        public string SelectedBy { get; set; } = "";
-        public long DrawPosition { get; set; }
-        public int ReserveRank { get; set; }
-        public string Replaces { get; set; } = "";
-        public string ReplacedBy { get; set; } = "";
-        public string CaseReference { get; set; } = "";
-        public string SentenceType { get; set; } = "";
-        public DateTime StartDate { get; set; }
-        public string Gender { get; set; } = "";
-        public string EthnicGroup { get; set; } = "";
-        public bool Disability { get; set; }
-        public string RoshLevel { get; set; } = "";
-        public short MappaLevel { get; set; }
-        public bool ProlificPriorityOffender { get; set; }
-        public bool ApprovedPremisesResident { get; set; }
-        public bool StatutoryVictimContact { get; set; }
-        public bool UnpaidWorkRequirement { get; set; }
-        public bool UnpaidWorkOnly { get; set; }
-        public string CourtReportType { get; set; } = "";
-        public string AllocatedOffice { get; set; } = "";
-        public string AllocatedTeam { get; set; } = "";
-
-        public StoredSampleCase ToStored() => new(
-            new CaseRecord(CaseReference, SentenceType, DateOnly.FromDateTime(StartDate), Gender, EthnicGroup, Disability, RoshLevel,
-                MappaLevel, ProlificPriorityOffender, ApprovedPremisesResident, StatutoryVictimContact, UnpaidWorkRequirement,
-                UnpaidWorkOnly, CourtReportType, AllocatedOffice, AllocatedTeam),
-            Stratum, Role, Status, SelectedBy, DrawPosition, ReserveRank, Replaces, ReplacedBy);
     }
 
     private sealed class MemberRow
