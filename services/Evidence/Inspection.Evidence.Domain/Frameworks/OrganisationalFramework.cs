@@ -15,10 +15,24 @@ public sealed record OrganisationalFramework(
     {
         if (string.IsNullOrWhiteSpace(standardId))
             throw new ValidationException(field, "is required");
-        return FindStandard(standardId)
-            ?? throw new ValidationException(field,
-                $"'{standardId}' is not a domain-one standard of framework {Id} (expected one of {string.Join(", ", Standards.Select(s => s.Id))})");
+        return FindStandard(standardId) ?? throw new ValidationException(field, NotAStandard(standardId));
     }
+
+    /// <summary>The standard named by <paramref name="standardId"/> (trimmed), or null with its violation added to those of a whole input.</summary>
+    public OrganisationalStandard? FindStandard(List<FieldViolation> violations, string? standardId)
+    {
+        if (string.IsNullOrWhiteSpace(standardId))
+        {
+            violations.Add(new FieldViolation("standard_id", "is required"));
+            return null;
+        }
+        var standard = FindStandard(standardId.Trim());
+        if (standard is null) violations.Add(new FieldViolation("standard_id", NotAStandard(standardId)));
+        return standard;
+    }
+
+    private string NotAStandard(string standardId) =>
+        $"'{standardId}' is not a domain-one standard of framework {Id} (expected one of {string.Join(", ", Standards.Select(s => s.Id))})";
 
     public int StandardOrder(string standardId)
     {

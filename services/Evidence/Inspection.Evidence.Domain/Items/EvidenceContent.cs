@@ -24,12 +24,7 @@ public sealed record EvidenceContent(
     {
         var violations = new List<FieldViolation>();
 
-        OrganisationalStandard? standard = null;
-        if (string.IsNullOrWhiteSpace(input.StandardId))
-            violations.Add(new FieldViolation("standard_id", "is required"));
-        else if ((standard = framework.FindStandard(input.StandardId.Trim())) is null)
-            violations.Add(new FieldViolation("standard_id",
-                $"'{input.StandardId}' is not a domain-one standard of framework {framework.Id} (expected one of {string.Join(", ", framework.Standards.Select(s => s.Id))})"));
+        var standard = framework.FindStandard(violations, input.StandardId);
 
         var keyQuestionId = string.IsNullOrWhiteSpace(input.KeyQuestionId) ? null : input.KeyQuestionId.Trim();
         if (keyQuestionId is not null && standard is not null && standard.FindKeyQuestion(keyQuestionId) is null)

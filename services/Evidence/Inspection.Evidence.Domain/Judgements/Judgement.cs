@@ -36,12 +36,7 @@ public sealed record Judgement(
             throw new PreconditionFailedException(
                 $"Inspection {inspectionId} is published: the judgement of standard {current.StandardId} can change only as a correction; give correction_reason (why the published report changes)");
 
-        OrganisationalStandard? standard = null;
-        if (string.IsNullOrWhiteSpace(input.StandardId))
-            violations.Add(new FieldViolation("standard_id", "is required"));
-        else if ((standard = framework.FindStandard(input.StandardId.Trim())) is null)
-            violations.Add(new FieldViolation("standard_id",
-                $"'{input.StandardId}' is not a domain-one standard of framework {framework.Id} (expected one of {string.Join(", ", framework.Standards.Select(s => s.Id))})"));
+        var standard = framework.FindStandard(violations, input.StandardId);
 
         if (!framework.IsRatingWord(input.Rating))
             violations.Add(new FieldViolation("rating",
