@@ -32,12 +32,14 @@ public sealed class ConcernRuleBook
                 CalendarDate.Parse("in_force_from", Text(entry, "in_force_from")));
             if (definition.Version < 1) throw new InvalidDataException($"Cause-for-concern rule {definition.Id}: version must be 1 or more.");
             if (rules.Any(r => r.Definition.Id == definition.Id)) throw new InvalidDataException($"Cause-for-concern rule {definition.Id} is listed twice.");
-            entry.TryGetProperty("parameters", out var parameters);
+            entry.TryGetProperty("parameters", out var values);
+            var parameters = new RuleParameters(definition, values);
             rules.Add(definition.Kind switch
             {
-                RepeatedJudgementRule.Kind => RepeatedJudgementRule.From(definition, parameters),
-                MissingImprovementPlanRule.Kind => MissingImprovementPlanRule.From(definition, parameters),
-                PriorityNotTakenUpRule.Kind => PriorityNotTakenUpRule.From(definition, parameters),
+                RepeatedJudgementRule.Kind =>
+                    new RepeatedJudgementRule(definition, parameters.Text("judgement"), parameters.Int("successive_inspections", 2)),
+                MissingImprovementPlanRule.Kind => new MissingImprovementPlanRule(definition, parameters.Int("weeks_after_due", 0)),
+                PriorityNotTakenUpRule.Kind => new PriorityNotTakenUpRule(definition, parameters.Int("revisions_allowed", 0)),
                 _ => throw new InvalidDataException($"Cause-for-concern rule {definition.Id}: no code evaluates the kind '{definition.Kind}'."),
             });
         }

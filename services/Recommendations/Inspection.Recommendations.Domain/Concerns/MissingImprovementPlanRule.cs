@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Inspection.Recommendations.Domain.Concerns;
 
 /// <summary>
@@ -11,9 +9,6 @@ public sealed class MissingImprovementPlanRule(ConcernRuleDefinition definition,
     public const string Kind = "improvement_plan_missing";
 
     public ConcernRuleDefinition Definition => definition;
-
-    public static MissingImprovementPlanRule From(ConcernRuleDefinition definition, JsonElement parameters) =>
-        new(definition, RuleParameters.Int(definition, parameters, "weeks_after_due", 0));
 
     public IEnumerable<ConcernFinding> Find(ConcernFacts facts, DateOnly today)
     {

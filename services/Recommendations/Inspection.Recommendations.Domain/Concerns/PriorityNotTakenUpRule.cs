@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Inspection.Domain.Vocabularies;
 
 namespace Inspection.Recommendations.Domain.Concerns;
@@ -13,9 +12,6 @@ public sealed class PriorityNotTakenUpRule(ConcernRuleDefinition definition, int
     public const string Kind = "priority_not_taken_up";
 
     public ConcernRuleDefinition Definition => definition;
-
-    public static PriorityNotTakenUpRule From(ConcernRuleDefinition definition, JsonElement parameters) =>
-        new(definition, RuleParameters.Int(definition, parameters, "revisions_allowed", 0));
 
     public IEnumerable<ConcernFinding> Find(ConcernFacts facts, DateOnly today)
     {

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Inspection.Recommendations.Domain.Concerns;
 
 /// <summary>
@@ -13,9 +11,6 @@ public sealed class RepeatedJudgementRule(ConcernRuleDefinition definition, stri
     public const string Kind = "repeated_judgement";
 
     public ConcernRuleDefinition Definition => definition;
-
-    public static RepeatedJudgementRule From(ConcernRuleDefinition definition, JsonElement parameters) =>
-        new(definition, RuleParameters.Text(definition, parameters, "judgement"), RuleParameters.Int(definition, parameters, "successive_inspections", 2));
 
     public IEnumerable<ConcernFinding> Find(ConcernFacts facts, DateOnly today)
     {
