@@ -16,8 +16,7 @@ public sealed class ConcernRuleBook
 
     public static ConcernRuleBook Load()
     {
-        using var json = typeof(ConcernRuleBook).Assembly.GetManifestResourceStream(Resource)
-            ?? throw new InvalidOperationException($"Embedded resource {Resource} is missing from {typeof(ConcernRuleBook).Assembly.GetName().Name}.");
+        using var json = EmbeddedResource.Open(typeof(ConcernRuleBook), Resource);
         return Load(json);
     }
 

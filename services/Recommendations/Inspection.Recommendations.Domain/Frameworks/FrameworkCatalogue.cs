@@ -22,8 +22,7 @@ public sealed class FrameworkCatalogue
     public static FrameworkCatalogue Load(string? frameworksFolder = null)
     {
         using var frameworks = DomainData.OpenFrameworks(frameworksFolder);
-        using var rules = typeof(FrameworkCatalogue).Assembly.GetManifestResourceStream(RulesResource)
-            ?? throw new InvalidOperationException($"Embedded resource {RulesResource} is missing from {typeof(FrameworkCatalogue).Assembly.GetName().Name}.");
+        using var rules = EmbeddedResource.Open(typeof(FrameworkCatalogue), RulesResource);
         return Load(frameworks, rules);
     }
 

@@ -18,8 +18,7 @@ public sealed class KeyQuestionCorrespondences
 
     public static KeyQuestionCorrespondences Load()
     {
-        using var stream = typeof(KeyQuestionCorrespondences).Assembly.GetManifestResourceStream(Resource)
-            ?? throw new InvalidOperationException($"{Resource} is not embedded in the scoring domain assembly");
+        using var stream = EmbeddedResource.Open(typeof(KeyQuestionCorrespondences), Resource);
         return Load(stream);
     }
 

@@ -27,8 +27,7 @@ public sealed class FrameworkCatalogue
     public static FrameworkCatalogue Load(string? frameworksFolder = null)
     {
         using var frameworks = DomainData.OpenFrameworks(frameworksFolder);
-        using var applicability = typeof(FrameworkCatalogue).Assembly.GetManifestResourceStream(ApplicabilityResource)
-            ?? throw new InvalidOperationException($"{ApplicabilityResource} is not embedded in the scoring domain assembly");
+        using var applicability = EmbeddedResource.Open(typeof(FrameworkCatalogue), ApplicabilityResource);
         return Load(frameworks, applicability);
     }
 
