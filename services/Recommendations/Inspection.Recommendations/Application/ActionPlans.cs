@@ -46,57 +46,35 @@ public sealed class ActionPlans(PlanStore plans, ProviderRegister register, Requ
     public Task<Guid> RecommendationOfActionAsync(Guid actionId, CancellationToken ct) => plans.RecommendationOfActionAsync(actionId, ct);
 
     public Task<Written<RecommendationPlan>> RecordResponseAsync(string? requestId, NewResponse response, long expectedVersion, CancellationToken ct) =>
-        ledger.OnceAsync(RequestKeys.For(requestId, "RecordResponse", response), Answer,
-            (c, tx) => ChangeAsync(c, tx, response.RecommendationId, expectedVersion, _ =>
-            {
-                PlanDates.NotInFuture("responded_on", response.RespondedOn, Today);
-                return plans.SetResponseAsync(c, tx, response, ct);
-            }, ct), ct);
+        RecordDatedAsync(RequestKeys.For(requestId, "RecordResponse", response), response.RecommendationId, expectedVersion,
+            "responded_on", response.RespondedOn, (c, tx) => plans.SetResponseAsync(c, tx, response, ct), ct);
 
     public Task<Written<RecommendationPlan>> AddActionAsync(string? requestId, NewPlanAction action, CancellationToken ct) =>
         ledger.OnceAsync(RequestKeys.For(requestId, "AddPlanAction", action), Answer,
             (c, tx) => ChangeAsync(c, tx, action.RecommendationId, null, plan => plans.InsertActionAsync(c, tx, action, plan.NextActionNumber, ct), ct), ct);
 
-    public async Task<Written<RecommendationPlan>> UpdateActionAsync(string? requestId, PlanActionChange change, long expectedVersion, CancellationToken ct)
-    {
-        var key = RequestKeys.For(requestId, "UpdatePlanAction", change);
-        var recommendationId = await plans.RecommendationOfActionAsync(change.ActionId, ct);
-        return await ledger.OnceAsync(key, Answer,
-            (c, tx) => ChangeAsync(c, tx, recommendationId, expectedVersion, plan =>
-            {
-                plan.Action(change.ActionId);
-                return plans.UpdateActionAsync(c, tx, change, ct);
-            }, ct), ct);
-    }
+    public Task<Written<RecommendationPlan>> UpdateActionAsync(string? requestId, PlanActionChange change, long expectedVersion, CancellationToken ct) =>
+        ChangeActionAsync(RequestKeys.For(requestId, "UpdatePlanAction", change), change.ActionId, expectedVersion, (c, tx, plan) =>
+        {
+            plan.Action(change.ActionId);
+            return plans.UpdateActionAsync(c, tx, change, ct);
+        }, ct);
 
-    public async Task<Written<RecommendationPlan>> ReviseTargetDateAsync(string? requestId, TargetDateChange change, long expectedVersion, CancellationToken ct)
-    {
-        var key = RequestKeys.For(requestId, "ReviseTargetDate", change);
-        var recommendationId = await plans.RecommendationOfActionAsync(change.ActionId, ct);
-        return await ledger.OnceAsync(key, Answer,
-            (c, tx) => ChangeAsync(c, tx, recommendationId, expectedVersion, plan =>
-            {
-                var action = plan.Action(change.ActionId);
-                change.EnsureMoves(action);
-                return plans.InsertTargetDateAsync(c, tx, change, action.TargetDates.Count + 1, ct);
-            }, ct), ct);
-    }
+    public Task<Written<RecommendationPlan>> ReviseTargetDateAsync(string? requestId, TargetDateChange change, long expectedVersion, CancellationToken ct) =>
+        ChangeActionAsync(RequestKeys.For(requestId, "ReviseTargetDate", change), change.ActionId, expectedVersion, (c, tx, plan) =>
+        {
+            var action = plan.Action(change.ActionId);
+            change.EnsureMoves(action);
+            return plans.InsertTargetDateAsync(c, tx, change, action.TargetDates.Count + 1, ct);
+        }, ct);
 
     public Task<Written<RecommendationPlan>> RecordUpdateAsync(string? requestId, NewPlanUpdate update, CancellationToken ct) =>
-        ledger.OnceAsync(RequestKeys.For(requestId, "RecordPlanUpdate", update), Answer,
-            (c, tx) => ChangeAsync(c, tx, update.RecommendationId, null, _ =>
-            {
-                PlanDates.NotInFuture("occurred_on", update.OccurredOn, Today);
-                return plans.InsertUpdateAsync(c, tx, update, ct);
-            }, ct), ct);
+        RecordDatedAsync(RequestKeys.For(requestId, "RecordPlanUpdate", update), update.RecommendationId, null,
+            "occurred_on", update.OccurredOn, (c, tx) => plans.InsertUpdateAsync(c, tx, update, ct), ct);
 
     public Task<Written<RecommendationPlan>> RecordReportedStatusAsync(string? requestId, NewReportedStatus status, long expectedVersion, CancellationToken ct) =>
-        ledger.OnceAsync(RequestKeys.For(requestId, "RecordReportedStatus", status), Answer,
-            (c, tx) => ChangeAsync(c, tx, status.RecommendationId, expectedVersion, _ =>
-            {
-                PlanDates.NotInFuture("reported_on", status.ReportedOn, Today);
-                return plans.InsertStatusAsync(c, tx, status, ct);
-            }, ct), ct);
+        RecordDatedAsync(RequestKeys.For(requestId, "RecordReportedStatus", status), status.RecommendationId, expectedVersion,
+            "reported_on", status.ReportedOn, (c, tx) => plans.InsertStatusAsync(c, tx, status, ct), ct);
 
     /// <summary>
     /// A whole plan file: every plan of the inspection is taken (in number order), the file decided against them, and
@@ -143,6 +121,23 @@ public sealed class ActionPlans(PlanStore plans, ProviderRegister register, Requ
                 return new PlanImportResult(
                     await plans.ForInspectionAsync(c, tx, import.InspectionId, ct), changes.Responses.Count, changes.Added.Count, changes.Changed.Count, changes.Revised.Count);
             }, ct);
+
+    /// <summary>A dated record of the plan (a response, an update, a reported status): its day, in <paramref name="dateField"/>, is not after today in England.</summary>
+    private Task<Written<RecommendationPlan>> RecordDatedAsync(RequestKey key, Guid recommendationId, long? expectedVersion, string dateField, DateOnly day,
+        Func<NpgsqlConnection, NpgsqlTransaction, Task> write, CancellationToken ct) =>
+        ledger.OnceAsync(key, Answer, (c, tx) => ChangeAsync(c, tx, recommendationId, expectedVersion, _ =>
+        {
+            PlanDates.NotInFuture(dateField, day, Today);
+            return write(c, tx);
+        }, ct), ct);
+
+    /// <summary>A change to one action: its plan found from the action (NOT_FOUND for an unknown one), then changed as <see cref="ChangeAsync"/> does.</summary>
+    private async Task<Written<RecommendationPlan>> ChangeActionAsync(RequestKey key, Guid actionId, long expectedVersion,
+        Func<NpgsqlConnection, NpgsqlTransaction, RecommendationPlan, Task> write, CancellationToken ct)
+    {
+        var recommendationId = await plans.RecommendationOfActionAsync(actionId, ct);
+        return await ledger.OnceAsync(key, Answer, (c, tx) => ChangeAsync(c, tx, recommendationId, expectedVersion, plan => write(c, tx, plan), ct), ct);
+    }
 
     /// <summary>Takes the plan, checks it follows a published report and is at the version read (when the write changes what is stored), writes and moves it on.</summary>
     private async Task<Written<RecommendationPlan>> ChangeAsync(
