@@ -14,7 +14,8 @@ namespace Inspection.Testing;
 /// ALREADY_EXISTS. What a call wrote is counted in the service's own audit trail (audit.events, written by triggers in
 /// every write's transaction, naming the RPC), so no service needs counting code of its own. The test gives, per write
 /// RPC, a valid request for a request id (creating what it needs first); a second request for the same id must differ.
-/// A client-streaming write is given as its messages in order (<see cref="CheckStreamAsync"/>).
+/// A client-streaming write is given as its messages in order (<see cref="CheckStreamAsync"/>). A write whose request
+/// has AIP-163's validate_only is first sent with it: it must pass and write nothing (no audit event, no ledger entry).
 /// </summary>
 public sealed class RetriedWrites(ServiceDescriptor service, CallInvoker invoker, string connectionString)
 {
@@ -74,6 +75,15 @@ public sealed class RetriedWrites(ServiceDescriptor service, CallInvoker invoker
         Assert.True(RequestIdOf(first[0]) is { } carried && carried == firstId,
             $"{method.FullName} is a write (not marked NO_SIDE_EFFECTS) but its first request message carries no string request_id with the id given");
         var before = await WritesAsync(rpc);
+        if (ValidateOnlyOf(first[0]) is { } validateOnly)
+        {
+            // AIP-163: the same request asking only for its checks passes them and writes nothing, not even its
+            // ledger entry: the real call with the same id below must still write.
+            var checkedOnly = first.Select((m, i) => i == 0 ? WithValidateOnly(m, validateOnly) : m).ToList();
+            await CallAsync(method, checkedOnly);
+            Assert.Equal(0, await WritesAsync(rpc) - before);
+            Assert.Equal(0, await LedgerEntriesAsync(firstId));
+        }
         var answer = await CallAsync(method, first);
         var writes = await WritesAsync(rpc) - before;
         Assert.True(writes > 0, $"{rpc}: the first call wrote nothing to the audit trail, so a retry proves nothing");
@@ -106,6 +116,34 @@ public sealed class RetriedWrites(ServiceDescriptor service, CallInvoker invoker
             .Select(f => f.Accessor.GetValue(message) is IMessage inner && inner.Descriptor.FindFieldByName("request_id") is { FieldType: FieldType.String } id
                 ? (string)id.Accessor.GetValue(inner) : null)
             .FirstOrDefault(id => id is not null);
+    }
+
+    /// <summary>Where a request (or the message it carries first, such as a header) says validate_only, if it can.</summary>
+    private static (FieldDescriptor? Carrier, FieldDescriptor Flag)? ValidateOnlyOf(IMessage message)
+    {
+        if (message.Descriptor.FindFieldByName("validate_only") is { FieldType: FieldType.Bool } own) return (null, own);
+        return message.Descriptor.Fields.InFieldNumberOrder()
+            .Where(f => f is { FieldType: FieldType.Message, IsRepeated: false } && f.Accessor.HasValue(message)
+                        && f.MessageType.FindFieldByName("validate_only") is { FieldType: FieldType.Bool })
+            .Select(f => ((FieldDescriptor?, FieldDescriptor)?)(f, f.MessageType.FindFieldByName("validate_only")))
+            .FirstOrDefault();
+    }
+
+    private static IMessage WithValidateOnly(IMessage message, (FieldDescriptor? Carrier, FieldDescriptor Flag) where)
+    {
+        var copy = message.Descriptor.Parser.ParseFrom(message.ToByteArray());
+        if (where.Carrier is null) where.Flag.Accessor.SetValue(copy, true);
+        else where.Flag.Accessor.SetValue((IMessage)where.Carrier.Accessor.GetValue(copy), true);
+        return copy;
+    }
+
+    private async Task<long> LedgerEntriesAsync(string requestId)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("select count(*) from request_ledger where request_id = $1", connection);
+        count.Parameters.Add(new NpgsqlParameter { Value = requestId });
+        return Convert.ToInt64(await count.ExecuteScalarAsync());
     }
 
     private async Task<IMessage> CallAsync(MethodDescriptor method, IReadOnlyList<IMessage> requests)

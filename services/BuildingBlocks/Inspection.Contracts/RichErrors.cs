@@ -12,8 +12,12 @@ namespace Inspection.Contracts;
 /// </summary>
 public static class RichErrors
 {
-    /// <summary>An RpcException whose status details carry one google.rpc.BadRequest field violation per wrong field.</summary>
-    public static RpcException WithViolations(Grpc.Core.StatusCode code, string message, IReadOnlyList<Inspection.Domain.FieldViolation> violations)
+    /// <summary>
+    /// An RpcException whose status details carry one google.rpc.BadRequest field violation per wrong field and, when
+    /// given, one google.rpc.PreconditionFailure violation per state in the way (so one answer lists every problem).
+    /// </summary>
+    public static RpcException WithViolations(Grpc.Core.StatusCode code, string message, IReadOnlyList<Inspection.Domain.FieldViolation> violations,
+        IReadOnlyList<string>? preconditions = null)
     {
         var status = new Google.Rpc.Status { Code = (int)code, Message = message };
         if (violations.Count > 0)
@@ -22,6 +26,13 @@ public static class RichErrors
             foreach (var v in violations)
                 badRequest.FieldViolations.Add(new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description });
             status.Details.Add(Any.Pack(badRequest));
+        }
+        if (preconditions is { Count: > 0 })
+        {
+            var failure = new PreconditionFailure();
+            foreach (var description in preconditions)
+                failure.Violations.Add(new PreconditionFailure.Types.Violation { Type = "STATE", Description = description });
+            status.Details.Add(Any.Pack(failure));
         }
         return status.ToRpcException();
     }
@@ -37,6 +48,24 @@ public static class RichErrors
                 {
                     return exception.GetRpcStatus()?.GetDetail<BadRequest>() is { } badRequest
                         ? badRequest.FieldViolations.Select(v => new Inspection.Domain.FieldViolation(v.Field, v.Description)).ToList()
+                        : [];
+                }
+                catch (InvalidProtocolBufferException)
+                {
+                    return [];
+                }
+            }
+        }
+
+        /// <summary>The states in the way the server listed (google.rpc.PreconditionFailure), each a sentence; none when it sent none.</summary>
+        public IReadOnlyList<string> PreconditionFailures
+        {
+            get
+            {
+                try
+                {
+                    return exception.GetRpcStatus()?.GetDetail<PreconditionFailure>() is { } failure
+                        ? failure.Violations.Select(v => v.Description).ToList()
                         : [];
                 }
                 catch (InvalidProtocolBufferException)

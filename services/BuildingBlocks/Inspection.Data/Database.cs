@@ -19,16 +19,21 @@ public sealed class Database(NpgsqlDataSource dataSource)
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
     {
         var connection = await DataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
-        if (AuditActor.Current is not { } actor) return connection;
+        var actor = AuditActor.Current;
+        var validateOnly = ValidateOnly.IsRequested;
+        if (actor is null && !validateOnly) return connection;
         try
         {
-            // Session settings: the pool discards them when the connection is returned.
+            // Session settings: the pool discards them when the connection is returned. A validate-only call's
+            // connections are read-only by default: only InTransactionAsync (which rolls back) may write.
             await using var command = new NpgsqlCommand(
-                "select set_config('inspection.actor', $1, false), set_config('inspection.rpc', $2, false), set_config('inspection.trace_id', $3, false)",
+                "select set_config('inspection.actor', $1, false), set_config('inspection.rpc', $2, false), set_config('inspection.trace_id', $3, false), " +
+                "set_config('default_transaction_read_only', $4, false)",
                 connection);
-            command.Parameters.Add(new NpgsqlParameter { Value = actor.Actor });
-            command.Parameters.Add(new NpgsqlParameter { Value = actor.Rpc ?? "" });
-            command.Parameters.Add(new NpgsqlParameter { Value = actor.TraceId ?? "" });
+            command.Parameters.Add(new NpgsqlParameter { Value = actor?.Actor ?? "" });
+            command.Parameters.Add(new NpgsqlParameter { Value = actor?.Rpc ?? "" });
+            command.Parameters.Add(new NpgsqlParameter { Value = actor?.TraceId ?? "" });
+            command.Parameters.Add(new NpgsqlParameter { Value = validateOnly ? "on" : "off" });
             await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             return connection;
         }
@@ -41,7 +46,8 @@ public sealed class Database(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction: committed when it returns, rolled back when it throws
-    /// (or is cancelled). No retry: a caller that wants serializable retries decides that itself.
+    /// (or is cancelled). No retry: a caller that wants serializable retries decides that itself. In a validate-only
+    /// call (<see cref="ValidateOnly"/>) the work runs whole and is rolled back: <see cref="ValidatedOnlyException"/>.
     /// </summary>
     public async Task<T> InTransactionAsync<T>(
         Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken ct)
@@ -49,9 +55,15 @@ public sealed class Database(NpgsqlDataSource dataSource)
         ArgumentNullException.ThrowIfNull(work);
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var validateOnly = ValidateOnly.IsRequested;
         T result;
         try
         {
+            if (validateOnly)
+            {
+                await using var readWrite = new NpgsqlCommand("set transaction read write", connection, transaction);
+                await readWrite.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
             result = await work(connection, transaction).ConfigureAwait(false);
         }
         catch
@@ -61,6 +73,11 @@ public sealed class Database(NpgsqlDataSource dataSource)
             catch (NpgsqlException) { }
             catch (InvalidOperationException) { }
             throw;
+        }
+        if (validateOnly)
+        {
+            await transaction.RollbackAsync(ct).ConfigureAwait(false);
+            throw new ValidatedOnlyException();
         }
         await transaction.CommitAsync(ct).ConfigureAwait(false);
         return result;

@@ -13,6 +13,12 @@ public sealed class ValidationException : DomainException
 
     public IReadOnlyList<FieldViolation> Violations { get; }
 
+    /// <summary>
+    /// States that stand in the way as well (the publishing blockers beside a wrong publication date), so one answer
+    /// lists every problem: sent as a google.rpc.PreconditionFailure beside the field violations.
+    /// </summary>
+    public IReadOnlyList<string> Preconditions { get; init; } = [];
+
     /// <summary>Throws when any violation was collected; lets validators gather every problem before failing.</summary>
     public static void ThrowIfAny(IReadOnlyList<FieldViolation> violations)
     {

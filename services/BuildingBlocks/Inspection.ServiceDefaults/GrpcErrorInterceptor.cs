@@ -3,6 +3,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Inspection.Contracts;
+using Inspection.Data;
 using Inspection.Domain;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -20,10 +21,19 @@ internal sealed class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger)
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
+        var validateOnly = ValidateOnly.Begin();
         try
         {
-            if (request is IMessage message) NulCharacters.Refuse(message);
+            if (request is IMessage message)
+            {
+                NulCharacters.Refuse(message);
+                if (ValidateOnlyField.IsSet(message)) validateOnly.Request();
+            }
             return await continuation(request, context);
+        }
+        catch (ValidatedOnlyException)
+        {
+            return Activator.CreateInstance<TResponse>();
         }
         catch (Exception e)
         {
@@ -46,9 +56,14 @@ internal sealed class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger)
 
     public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
     {
+        var validateOnly = ValidateOnly.Begin();
         try
         {
-            return await continuation(new CheckedRequestStream<TRequest>(requestStream), context);
+            return await continuation(new CheckedRequestStream<TRequest>(requestStream, validateOnly), context);
+        }
+        catch (ValidatedOnlyException)
+        {
+            return Activator.CreateInstance<TResponse>();
         }
         catch (Exception e)
         {
@@ -62,7 +77,7 @@ internal sealed class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger)
     /// caller's INVALID_ARGUMENT. For a unary call grpc-dotnet reads the frame before our code runs (the fuzz tests'
     /// known gaps); a client stream is read inside the handler, so here its framing errors can read as what they are.
     /// </summary>
-    private sealed class CheckedRequestStream<TRequest>(IAsyncStreamReader<TRequest> inner) : IAsyncStreamReader<TRequest>
+    private sealed class CheckedRequestStream<TRequest>(IAsyncStreamReader<TRequest> inner, ValidateOnly validateOnly) : IAsyncStreamReader<TRequest>
     {
         public TRequest Current => inner.Current;
 
@@ -85,7 +100,11 @@ internal sealed class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger)
                     $"The request stream is not valid gRPC framing: {StatusBounds.Message(e.Message)}"));
             }
             if (!more) return false;
-            if (inner.Current is IMessage message) NulCharacters.Refuse(message);
+            if (inner.Current is IMessage message)
+            {
+                NulCharacters.Refuse(message);
+                if (ValidateOnlyField.IsSet(message)) validateOnly.Request();
+            }
             return true;
         }
     }
@@ -103,11 +122,15 @@ internal sealed class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger)
                     ? RichErrors.WithViolations(rpc.StatusCode, StatusBounds.Message(rpc.Status.Detail), StatusBounds.Violations(violations))
                     : rpc;
             case ValidationException validation:
-                return RichErrors.WithViolations(StatusCode.InvalidArgument, StatusBounds.Message(validation.Message), StatusBounds.Violations(validation.Violations));
+                return RichErrors.WithViolations(StatusCode.InvalidArgument, StatusBounds.Message(validation.Message),
+                    StatusBounds.Violations(validation.Violations), StatusBounds.Preconditions(validation.Preconditions));
             case NotFoundException:
                 return Refused(StatusCode.NotFound, exception.Message);
             case ConcurrencyConflictException:
                 return Refused(StatusCode.Aborted, exception.Message);
+            case PreconditionFailedException { Failures.Count: > 0 } precondition:
+                return RichErrors.WithViolations(StatusCode.FailedPrecondition, StatusBounds.Message(precondition.Message), [],
+                    StatusBounds.Preconditions(precondition.Failures));
             case PreconditionFailedException:
                 return Refused(StatusCode.FailedPrecondition, exception.Message);
             case AlreadyExistsException:

@@ -29,6 +29,10 @@ internal static class StatusBounds
         return bounded;
     }
 
+    /// <summary>Precondition failures under the same caps as field violations (each a description).</summary>
+    public static IReadOnlyList<string> Preconditions(IReadOnlyList<string> failures) =>
+        Violations(failures.Select(f => new FieldViolation("", f)).ToList()).Select(v => v.Description).ToList();
+
     private static bool Fits(FieldViolation v) => v.Field.Length <= MaxFieldLength && v.Description.Length <= MaxDescriptionLength;
 
     /// <summary>The first characters of <paramref name="text"/> and an ellipsis, never splitting a surrogate pair.</summary>

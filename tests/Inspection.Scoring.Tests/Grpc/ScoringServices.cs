@@ -25,6 +25,8 @@ public sealed class ScoringServices : IAsyncLifetime
     public ServiceTestHost<AssessmentScoringService> Host { get; private set; } = null!;
     public AssessmentScoring.AssessmentScoringClient Scoring { get; private set; } = null!;
     public RecommendationTracking.RecommendationTrackingClient Register { get; private set; } = null!;
+    /// <summary>The scoring host's own database, to count what a call wrote (its audit trail).</summary>
+    public string ScoringDatabase { get; private set; } = "";
     /// <summary>The register host's services, to publish an inspection as it was published before issue 19 (without scoring).</summary>
     public IServiceProvider RegisterServices => _register!.Services;
 
@@ -37,7 +39,7 @@ public sealed class ScoringServices : IAsyncLifetime
         _upstream = await UpstreamStubHost.StartAsync(Upstream);
         Host = await ServiceTestHost<AssessmentScoringService>.StartAsync(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Default"] = await PostgresServer.Shared.CreateDatabaseAsync("scor_scoring"),
+            ["ConnectionStrings:Default"] = ScoringDatabase = await PostgresServer.Shared.CreateDatabaseAsync("scor_scoring"),
             ["Services:recommendation-tracking:GrpcUrl"] = _register.GrpcAddress,
             ["Services:case-sampling:GrpcUrl"] = _upstream.GrpcAddress,
             ["Services:organisational-evidence:GrpcUrl"] = _upstream.GrpcAddress,

@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
@@ -16,11 +17,10 @@ public static class ServiceErrors
         switch (error.StatusCode)
         {
             case StatusCode.InvalidArgument when error.FieldViolations.Count > 0:
-                foreach (var violation in error.FieldViolations)
-                {
-                    // In the words the form labels the field with (FieldLabels), never the proto field name.
-                    modelState.AddModelError(ModelKey(violation.Field, fields), FieldLabels.Message(violation.Field, violation.Description));
-                }
+                AddViolations(modelState, error, fields, besideOwn: null);
+                break;
+            case StatusCode.FailedPrecondition when error.PreconditionFailures.Count > 0:
+                AddViolations(modelState, error, fields, besideOwn: null);
                 break;
             case StatusCode.Unavailable or StatusCode.DeadlineExceeded:
                 modelState.AddModelError("", $"{service} is not available at the moment. Nothing was saved. Try again later.");
@@ -34,6 +34,58 @@ public static class ServiceErrors
                 break;
         }
     }
+
+    /// <summary>
+    /// The service's checks beside the admin's own (issue 22, "all errors of a form shown at once"): called when the
+    /// admin's checks failed, <paramref name="validateOnly"/> sends the request as far as the form could make it with
+    /// validate_only set, and every violation the service finds is added, except those on a field the admin already
+    /// marked (a field it could not read was left out, and the service's "is required" for it would say it twice).
+    /// The service being away adds nothing: the admin's own errors stand, and the real submit asks again.
+    /// </summary>
+    public static async Task AddServiceChecksAsync(this ModelStateDictionary modelState, Func<Task> validateOnly, string service,
+        IReadOnlyDictionary<string, string>? fields = null)
+    {
+        ArgumentNullException.ThrowIfNull(validateOnly);
+        var own = modelState.Where(entry => entry.Value is { Errors.Count: > 0 }).Select(entry => entry.Key).ToHashSet(StringComparer.Ordinal);
+        try
+        {
+            await validateOnly();
+        }
+        catch (RpcException e) when (e.StatusCode is StatusCode.InvalidArgument or StatusCode.FailedPrecondition)
+        {
+            if (e.FieldViolations.Count > 0 || e.PreconditionFailures.Count > 0) AddViolations(modelState, e, fields, own);
+            else modelState.AddModelError("", Refusal(e, service));
+        }
+        catch (RpcException)
+        {
+            // Away, too slow or refusing: nothing more to tell now.
+        }
+    }
+
+    /// <summary>A copy of <paramref name="request"/> that asks only for the service's checks (its validate_only field).</summary>
+    public static T ChecksOnly<T>(this T request) where T : IMessage<T>
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var copy = request.Clone();
+        var flag = copy.Descriptor.FindFieldByName("validate_only")
+                   ?? throw new InvalidOperationException($"{copy.Descriptor.Name} has no validate_only field");
+        flag.Accessor.SetValue(copy, true);
+        return copy;
+    }
+
+    private static void AddViolations(ModelStateDictionary modelState, RpcException error, IReadOnlyDictionary<string, string>? fields, HashSet<string>? besideOwn)
+    {
+        foreach (var violation in error.FieldViolations)
+        {
+            var key = ModelKey(violation.Field, fields);
+            if (besideOwn is not null && key.Length > 0 && besideOwn.Contains(key)) continue;
+            // In the words the form labels the field with (FieldLabels), never the proto field name.
+            modelState.AddModelError(key, FieldLabels.Message(violation.Field, violation.Description));
+        }
+        foreach (var failure in error.PreconditionFailures) modelState.AddModelError("", FieldLabels.Words(Sentence(failure)));
+    }
+
+    private static string Sentence(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     /// <summary>A refusal that is about no one field, as a sentence for staff: never a status code, an id or a trace of the code.</summary>
     public static string Refusal(RpcException error, string service) => error.StatusCode switch

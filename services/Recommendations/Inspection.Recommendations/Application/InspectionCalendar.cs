@@ -50,13 +50,28 @@ public sealed class InspectionCalendar(
         var written = await ledger.OnceAsync(RequestKeys.For(requestId, "PublishInspection", publication), Answer,
             async _ =>
             {
-                var published = await PublicationOfAsync(publication, expectedVersion, ct);
-                var blockers = await readiness.BlockersAsync(published.Id, ct);
+                // A wrong date and what blocks publishing are told together (issue 22: every error of a form at once).
+                var current = await inspections.GetAsync(publication.InspectionId, ct);
+                RowVersion.Ensure("Inspection", current.Id, current.Version, expectedVersion);
+                ProviderInspection? published = null;
+                IReadOnlyList<FieldViolation> wrong = [];
+                try
+                {
+                    published = PublicationOf(current, publication);
+                }
+                catch (ValidationException e)
+                {
+                    wrong = e.Violations;
+                }
+                var blockers = await readiness.BlockersAsync(current.Id, ct);
+                if (wrong.Count > 0) throw new ValidationException(wrong) { Preconditions = blockers };
                 if (blockers.Count > 0)
                     throw new PreconditionFailedException(
-                        $"Inspection {Identifier.Format(published.Id)} cannot be published yet: {string.Join("; ", blockers)}.");
-                await readiness.RecordFiguresAsync(published.Id, publication.PublishedOn, publication.PublishedBy, callerAuthorization, ct);
-                return Written.New(published);
+                        $"Inspection {Identifier.Format(current.Id)} cannot be published yet: {string.Join("; ", blockers)}.", blockers);
+                // Scoring stores the figures only for a publication that is carried out, never for a check.
+                if (!ValidateOnly.IsRequested)
+                    await readiness.RecordFiguresAsync(current.Id, publication.PublishedOn, publication.PublishedBy, callerAuthorization, ct);
+                return Written.New(published!);
             },
             (decided, c, tx) => inspections.UpdatePublicationAsync(c, tx, decided.Value, expectedVersion, ct), ct);
         if (!written.Replayed)
@@ -113,11 +128,7 @@ public sealed class InspectionCalendar(
         return Written.New(await inspections.GetAsync(c, tx, inspection.Id, ct));
     }
 
-    /// <summary>The inspection as publishing would leave it, read at the version the caller read (ABORTED otherwise); the domain refuses publishing twice.</summary>
-    private async Task<ProviderInspection> PublicationOfAsync(InspectionPublication publication, long expectedVersion, CancellationToken ct)
-    {
-        var current = await inspections.GetAsync(publication.InspectionId, ct);
-        RowVersion.Ensure("Inspection", current.Id, current.Version, expectedVersion);
-        return current.Publish(publication, frameworks.ImprovementPlanFor(current.FrameworkId), EnglandCalendar.Today(clock)) with { Version = current.Version + 1 };
-    }
+    /// <summary>The inspection as publishing would leave it; the domain refuses publishing twice and a date that cannot have happened.</summary>
+    private ProviderInspection PublicationOf(ProviderInspection current, InspectionPublication publication) =>
+        current.Publish(publication, frameworks.ImprovementPlanFor(current.FrameworkId), EnglandCalendar.Today(clock)) with { Version = current.Version + 1 };
 }

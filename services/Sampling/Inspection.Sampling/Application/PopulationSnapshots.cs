@@ -39,7 +39,8 @@ public sealed class PopulationSnapshots(SnapshotStore store, RequestLedger ledge
     /// </summary>
     public async Task<CaseloadOutcome> UploadAsync(CaseloadFile file, CancellationToken ct)
     {
-        var date = CheckOpening(file.RequestId, file.ProviderId, file.TakenOn, file.Description, "header.");
+        var date = CheckOpening(file.RequestId, file.ProviderId, file.TakenOn, file.Description, "header.",
+            file.Bytes.Length == 0 ? new FieldViolation("data", "the file is empty: send its bytes after the header") : null);
         var read = CaseloadCsv.Read(new StreamReader(new MemoryStream(file.Bytes, writable: false), detectEncodingFromByteOrderMarks: true));
         if (read.Errors.Count > 0) return new CaseloadOutcome(null, read.Errors);
         var cases = PopulationBatch.Validate(read.Rows);
@@ -63,9 +64,10 @@ public sealed class PopulationSnapshots(SnapshotStore store, RequestLedger ledge
     /// What opening a snapshot needs, checked; fields named under <paramref name="prefix"/>. A caseload cannot have been
     /// taken after today in England.
     /// </summary>
-    private DateOnly CheckOpening(string? requestId, string providerId, string takenOn, string description, string prefix)
+    private DateOnly CheckOpening(string? requestId, string providerId, string takenOn, string description, string prefix, FieldViolation? alsoWrong = null)
     {
         var violations = new List<FieldViolation>();
+        if (alsoWrong is not null) violations.Add(alsoWrong);
         if (string.IsNullOrWhiteSpace(requestId)) violations.Add(new(prefix + "request_id", "a request id is required (a retry with the same id returns the first snapshot)"));
         if (string.IsNullOrWhiteSpace(providerId)) violations.Add(new(prefix + "provider_id", "the provider whose caseload this is is required"));
         if (!CalendarDate.TryParse(takenOn, out var date)) violations.Add(new(prefix + "taken_on", CalendarDate.Refusal(takenOn)));

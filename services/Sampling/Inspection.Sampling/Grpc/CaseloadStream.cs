@@ -38,8 +38,8 @@ public static class CaseloadStream
             chunk.Data.WriteTo(file);
             fingerprint.AppendData(chunk.Data.Span);
         }
-        if (file.Length == 0) throw new ValidationException("data", "the file is empty: send its bytes after the header");
-        if (header.SizeBytes > 0 && header.SizeBytes != file.Length)
+        // An empty file is refused with the header's own checks (PopulationSnapshots.UploadAsync), so both are told at once.
+        if (file.Length > 0 && header.SizeBytes > 0 && header.SizeBytes != file.Length)
             throw new ValidationException("header.size_bytes", $"the header says {header.SizeBytes} bytes but {file.Length} arrived: a chunk is missing or extra");
         return new CaseloadFile(header.RequestId, Convert.ToHexStringLower(fingerprint.GetHashAndReset()), header.ProviderId, header.TakenOn,
             header.Description, file.ToArray());

@@ -23,16 +23,21 @@ public sealed class AddModel(OrganisationalEvidence.OrganisationalEvidenceClient
     {
         await LoadStandardsAsync(id, ct);
         CheckInput();
-        if (!ModelState.IsValid) return Page();
         var (standardId, keyQuestionId) = Target();
         var request = new AddEvidenceRequest
         {
             RequestId = string.IsNullOrEmpty(Input.RequestId) ? NewRequestId() : Input.RequestId,
             InspectionId = id, StandardId = standardId, KeyQuestionId = keyQuestionId,
-            Source = Input.Source ?? "", EvidenceDate = EvidenceDate ?? "", Summary = Input.Summary!.Trim(), Finding = Input.Finding!,
+            Source = Input.Source ?? "", EvidenceDate = EvidenceDate ?? "", Summary = Input.Summary?.Trim() ?? "", Finding = Input.Finding ?? "",
             RecordedBy = User.RecordedBy(),
         };
         request.CaseReferences.AddRange(CaseReferences());
+        if (!ModelState.IsValid)
+        {
+            await ModelState.AddServiceChecksAsync(async () => await Evidence.AddEvidenceAsync(request.ChecksOnly(), new CallOptions(cancellationToken: ct)),
+                ServiceNames.OrganisationalEvidence, Fields);
+            return Page();
+        }
         try
         {
             var item = await Evidence.AddEvidenceAsync(request, new CallOptions(cancellationToken: ct));

@@ -37,16 +37,21 @@ public sealed class EditModel(OrganisationalEvidence.OrganisationalEvidenceClien
     {
         if (!await LoadAsync(id, evidenceId, ct)) return NotFound();
         CheckInput();
-        if (!ModelState.IsValid) return Page();
         var (standardId, keyQuestionId) = Target();
         var request = new UpdateEvidenceRequest
         {
             RequestId = string.IsNullOrEmpty(Input.RequestId) ? NewRequestId() : Input.RequestId,
             EvidenceId = evidenceId, ExpectedVersion = Input.Version, StandardId = standardId, KeyQuestionId = keyQuestionId,
-            Source = Input.Source ?? "", EvidenceDate = EvidenceDate ?? "", Summary = Input.Summary!.Trim(), Finding = Input.Finding!,
+            Source = Input.Source ?? "", EvidenceDate = EvidenceDate ?? "", Summary = Input.Summary?.Trim() ?? "", Finding = Input.Finding ?? "",
             RecordedBy = User.RecordedBy(), EvidenceSubsection = Item.EvidenceSubsection,
         };
         request.CaseReferences.AddRange(CaseReferences());
+        if (!ModelState.IsValid)
+        {
+            await ModelState.AddServiceChecksAsync(async () => await Evidence.UpdateEvidenceAsync(request.ChecksOnly(), new CallOptions(cancellationToken: ct)),
+                ServiceNames.OrganisationalEvidence, Fields);
+            return Page();
+        }
         try
         {
             var item = await Evidence.UpdateEvidenceAsync(request, new CallOptions(cancellationToken: ct));

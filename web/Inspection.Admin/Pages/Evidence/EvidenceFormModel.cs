@@ -45,9 +45,10 @@ public abstract class EvidenceFormModel(OrganisationalEvidence.OrganisationalEvi
     /// <summary>The date as the service takes it, once <see cref="CheckInput"/> has read it.</summary>
     protected string? EvidenceDate { get; private set; }
 
+    /// <summary>The standard and key question chosen; empty when none was (the admin's own check says so).</summary>
     protected (string StandardId, string KeyQuestionId) Target()
     {
-        var target = Input.Target!.Split('|');
+        var target = (Input.Target ?? "").Split('|');
         return (target[0], target.Length > 1 ? target[1] : "");
     }
 

@@ -61,14 +61,20 @@ public sealed class StaffingModel(
             else
                 ModelState.AddModelError(StaffingReturnFields.ModelKey(field), $"Enter {label.ToLowerInvariant()} as a number, like 12.5, or leave it empty");
         }
-        if (!ModelState.IsValid) return Page();
+        var request = new RecordStaffingReturnRequest
+        {
+            RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
+            InspectionId = id, AsAt = asAt ?? "", Figures = figures, RecordedBy = User.RecordedBy(),
+        };
+        if (!ModelState.IsValid)
+        {
+            await ModelState.AddServiceChecksAsync(async () => await evidence.RecordStaffingReturnAsync(request.ChecksOnly(), new CallOptions(cancellationToken: ct)),
+                ServiceNames.OrganisationalEvidence, Fields);
+            return Page();
+        }
         try
         {
-            var recorded = await evidence.RecordStaffingReturnAsync(new RecordStaffingReturnRequest
-            {
-                RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
-                InspectionId = id, AsAt = asAt!, Figures = figures, RecordedBy = User.RecordedBy(),
-            }, new CallOptions(cancellationToken: ct));
+            var recorded = await evidence.RecordStaffingReturnAsync(request, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "staffing return recorded", Inspection.ProviderName,
                 $"version {recorded.Version}, {recorded.FigureList.Count} figures as at {recorded.AsAt}", ct);
             TempData["Notice"] = $"Staffing return recorded (version {recorded.Version})";

@@ -1,5 +1,6 @@
 using Inspection.Admin.Accounts;
 using Inspection.Admin.Forms;
+using Inspection.Admin.Status;
 using Inspection.Recommendations.V1;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -41,15 +42,21 @@ public sealed class EditModel(RecommendationTracking.RecommendationTrackingClien
         var activeTo = Input.ActiveTo.Read(ModelState, "Input.ActiveTo", "Active to", required: false);
         ProviderDates.CheckNotInFuture(activeFrom, ModelState, "Input.ActiveFrom", "Active from");
         var region = Regions!.Check(Input.Region, Input.ConfirmNewRegion, ModelState, "Input.Region");
-        if (!ModelState.IsValid) return Page();
+        var request = new UpdateProviderRequest
+        {
+            RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
+            ProviderId = id, ExpectedVersion = Input.Version, Name = Input.Name?.Trim() ?? "", Region = region ?? "",
+            ActiveFrom = activeFrom ?? "", ActiveTo = activeTo ?? "", UpdatedBy = User.RecordedBy(),
+        };
+        if (!ModelState.IsValid)
+        {
+            await ModelState.AddServiceChecksAsync(async () => await tracking.UpdateProviderAsync(request.ChecksOnly(), new CallOptions(cancellationToken: ct)),
+                ServiceNames.RecommendationTracking, Fields);
+            return Page();
+        }
         try
         {
-            var edited = await tracking.UpdateProviderAsync(new UpdateProviderRequest
-            {
-                RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
-                ProviderId = id, ExpectedVersion = Input.Version, Name = Input.Name!.Trim(), Region = region,
-                ActiveFrom = activeFrom ?? "", ActiveTo = activeTo ?? "", UpdatedBy = User.RecordedBy(),
-            }, new CallOptions(cancellationToken: ct));
+            var edited = await tracking.UpdateProviderAsync(request, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "provider edited", edited.Name, $"{edited.Region}, {edited.ActiveFrom} to {edited.ActiveTo}", ct);
             TempData["Notice"] = $"{edited.Name} saved";
             return Redirect($"/providers/{id}");

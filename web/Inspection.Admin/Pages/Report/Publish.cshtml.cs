@@ -22,8 +22,6 @@ namespace Inspection.Admin.Pages.Report;
 public sealed class PublishModel(
     RecommendationTracking.RecommendationTrackingClient tracking, AssessmentScoring.AssessmentScoringClient scoring, AdminStore audit, TimeProvider clock) : PageModel
 {
-    private const string RefusalPrefix = "cannot be published yet: ";
-
     public Inspection.Recommendations.V1.Inspection Inspection { get; private set; } = new();
     public InspectionRatings? Ratings { get; private set; }
     public ListDueForJudgementResponse? Due { get; private set; }
@@ -61,17 +59,17 @@ public sealed class PublishModel(
             await audit.AppendAuditAsync(User.RecordedBy(), "inspection published", published.ProviderName, $"published {published.PublishedOn}", ct);
             return Redirect($"/inspections/{id}/published");
         }
-        catch (RpcException e) when (e.StatusCode == global::Grpc.Core.StatusCode.FailedPrecondition && e.Status.Detail.Contains(RefusalPrefix, StringComparison.Ordinal))
+        catch (RpcException e) when (e.StatusCode == global::Grpc.Core.StatusCode.FailedPrecondition && e.PreconditionFailures.Count > 0)
         {
             // The service's own guard: one summary item per blocker.
-            var list = e.Status.Detail[(e.Status.Detail.IndexOf(RefusalPrefix, StringComparison.Ordinal) + RefusalPrefix.Length)..].TrimEnd('.');
             ModelState.AddModelError("", "The inspection cannot be published yet. Nothing was published.");
-            foreach (var blocker in list.Split("; ", StringSplitOptions.RemoveEmptyEntries)) ModelState.AddModelError("", Sentence(blocker));
+            foreach (var blocker in e.PreconditionFailures) ModelState.AddModelError("", Sentence(blocker));
             RequestId = Guid.NewGuid().ToString();
             return Page();
         }
         catch (RpcException e)
         {
+            // A date that cannot be the publication date comes with every blocker too (issue 22).
             ModelState.AddServiceError(e, ServiceNames.RecommendationTracking, new Dictionary<string, string> { ["published_on"] = nameof(PublishedOn) });
             RequestId = Guid.NewGuid().ToString();
             return Page();

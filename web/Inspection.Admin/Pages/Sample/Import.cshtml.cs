@@ -6,6 +6,7 @@ using Inspection.Recommendations.V1;
 using Inspection.Sampling.V1;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using CallOptions = Grpc.Core.CallOptions;
 using RpcException = Grpc.Core.RpcException;
@@ -50,6 +51,20 @@ public sealed class ImportModel(RecommendationTracking.RecommendationTrackingCli
         return File(System.Text.Encoding.UTF8.GetBytes(format.Template), "text/csv", "caseload-template.csv");
     }
 
+    private static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>
+    {
+        ["header.taken_on"] = nameof(TakenOn), ["header.description"] = nameof(Description), ["header.file_name"] = nameof(CaseloadFile),
+        ["header.format"] = nameof(CaseloadFile), ["data"] = nameof(CaseloadFile),
+    };
+
+    private void ShowRowErrors(CaseloadRefusal refused)
+    {
+        RowErrors = refused.Errors.Take(ErrorsShown)
+            .Select(e => (e.Row, e.Column, FieldLabels.Message(e.Column, e.Message))).ToList();
+        MoreErrors = Math.Max(0, refused.ErrorCount - RowErrors.Count);
+        ModelState.AddModelError(nameof(CaseloadFile), $"The file has {refused.ErrorCount} row error{(refused.ErrorCount == 1 ? "" : "s")}: nothing was imported. Correct them and select the file again.");
+    }
+
     public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
     {
         await OnGetAsync(id, ct);
@@ -58,24 +73,31 @@ public sealed class ImportModel(RecommendationTracking.RecommendationTrackingCli
         else if (CaseloadFile.Length == 0) ModelState.AddModelError(nameof(CaseloadFile), "The selected file is empty");
         else if (CaseloadFile.Length > Format.MaxBytes)
             ModelState.AddModelError(nameof(CaseloadFile), $"The selected file must be smaller than {Format.MaxBytes / (1024 * 1024)} MB");
-        if (!ModelState.IsValid) return Page();
+        var fileUsable = ModelState.GetFieldValidationState(nameof(CaseloadFile)) != ModelValidationState.Invalid && CaseloadFile is not null;
+        var header = new UploadCaseloadHeader
+        {
+            RequestId = RequestId ?? "", ProviderId = Inspection.ProviderId, TakenOn = takenOn ?? "", Description = Description?.Trim() ?? "",
+            FileName = fileUsable ? CaseloadFile!.FileName : "", SizeBytes = fileUsable ? CaseloadFile!.Length : 0,
+        };
+        if (!ModelState.IsValid)
+        {
+            // The date and the description checked with the file, or without it when the file itself is what is wrong.
+            await ModelState.AddServiceChecksAsync(async () =>
+            {
+                await using var checkedFile = fileUsable ? CaseloadFile!.OpenReadStream() : Stream.Null;
+                var checkedAnswer = await import.SendAsync(header.ChecksOnly(), checkedFile, Format.RecommendedChunkBytes, ct);
+                if (checkedAnswer.OutcomeCase == UploadCaseloadResponse.OutcomeOneofCase.Refused) ShowRowErrors(checkedAnswer.Refused);
+            }, ServiceNames.CaseSampling, Fields);
+            return Page();
+        }
 
         try
         {
-            var header = new UploadCaseloadHeader
-            {
-                RequestId = RequestId, ProviderId = Inspection.ProviderId, TakenOn = takenOn!, Description = Description?.Trim() ?? "",
-                FileName = CaseloadFile!.FileName, SizeBytes = CaseloadFile.Length,
-            };
-            await using var stream = CaseloadFile.OpenReadStream();
+            await using var stream = CaseloadFile!.OpenReadStream();
             var answer = await import.SendAsync(header, stream, Format.RecommendedChunkBytes, ct);
             if (answer.OutcomeCase == UploadCaseloadResponse.OutcomeOneofCase.Refused)
             {
-                var refused = answer.Refused;
-                RowErrors = refused.Errors.Take(ErrorsShown)
-                    .Select(e => (e.Row, e.Column, FieldLabels.Message(e.Column, e.Message))).ToList();
-                MoreErrors = Math.Max(0, refused.ErrorCount - RowErrors.Count);
-                ModelState.AddModelError(nameof(CaseloadFile), $"The file has {refused.ErrorCount} row error{(refused.ErrorCount == 1 ? "" : "s")}: nothing was imported. Correct them and select the file again.");
+                ShowRowErrors(answer.Refused);
                 return Page();
             }
             var snapshot = answer.Imported;
@@ -85,11 +107,7 @@ public sealed class ImportModel(RecommendationTracking.RecommendationTrackingCli
         }
         catch (RpcException e)
         {
-            ModelState.AddServiceError(e, ServiceNames.CaseSampling, new Dictionary<string, string>
-            {
-                ["header.taken_on"] = nameof(TakenOn), ["header.description"] = nameof(Description), ["header.file_name"] = nameof(CaseloadFile),
-                ["header.format"] = nameof(CaseloadFile), ["data"] = nameof(CaseloadFile),
-            });
+            ModelState.AddServiceError(e, ServiceNames.CaseSampling, Fields);
             if (e.StatusCode != Grpc.Core.StatusCode.InvalidArgument) RequestId = Guid.NewGuid().ToString();
             return Page();
         }
