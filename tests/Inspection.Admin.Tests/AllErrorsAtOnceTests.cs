@@ -87,6 +87,50 @@ public sealed class AllErrorsAtOnceTests(AdminFixture admin)
     }
 
     [Fact]
+    public async Task A_new_inspection_shows_a_missing_framework_and_fieldwork_that_ends_before_it_starts_together()
+    {
+        var tracking = admin.Tracking.CreateClient<RecommendationTracking.RecommendationTrackingClient>();
+        var provider = await tracking.CreateProviderAsync(new CreateProviderRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), Name = $"All errors inspection PDU {Guid.NewGuid():N}", Type = "pdu", Region = "Wales", CreatedBy = "admin-tests",
+        });
+        var page = await admin.PageAsAsync(Role.LeadInspector);
+        await page.GotoAsync($"/inspections/new?provider={provider.ProviderId}");
+        await page.FillDateAsync("Input.FieldworkStart", "2024-03-11");
+        await page.FillDateAsync("Input.FieldworkEnd", "2024-03-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the inspection" }).ClickAsync();
+
+        var summary = await SummaryAsync(page);
+        Assert.Equal(2, summary.Count);
+        Assert.Contains("Select the inspection framework", summary);
+        Assert.Contains(summary, s => s.StartsWith("Fieldwork end", StringComparison.Ordinal));
+        Assert.Equal(1, await page.Locator("#Input_FieldworkEnd-error").CountAsync());
+        var inspections = await tracking.ListInspectionsAsync(new ListInspectionsRequest { ProviderId = provider.ProviderId });
+        Assert.Empty(inspections.Inspections);
+        await AxeCore.AssertAccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task A_new_provider_shows_a_missing_type_and_an_end_before_its_start_together()
+    {
+        var name = $"All errors new PDU {Guid.NewGuid():N}";
+        var page = await admin.PageAsAsync(Role.LeadInspector);
+        await page.GotoAsync("/providers/new");
+        await page.GetByLabel("Name").FillAsync(name);
+        await page.FillDateAsync("Input.ActiveFrom", "2021-06-26");
+        await page.FillDateAsync("Input.ActiveTo", "2020-01-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the provider" }).ClickAsync();
+
+        var summary = await SummaryAsync(page);
+        Assert.Contains("Select the type of provider", summary);
+        Assert.Contains(summary, s => s.StartsWith("Active to", StringComparison.Ordinal));
+        var providers = await admin.Tracking.CreateClient<RecommendationTracking.RecommendationTrackingClient>()
+            .ListProvidersAsync(new ListProvidersRequest { PageSize = 200 });
+        Assert.DoesNotContain(providers.Providers, p => p.Name == name);
+        await AxeCore.AssertAccessibleAsync(page);
+    }
+
+    [Fact]
     public async Task A_caseload_upload_shows_a_missing_file_and_a_date_taken_to_come_together()
     {
         var inspection = await PlannedInspection.CreateAsync(admin, "All errors caseload");

@@ -42,15 +42,21 @@ public sealed class NewModel(
         if (string.IsNullOrEmpty(Input.FrameworkId)) ModelState.AddModelError("Input.FrameworkId", "Select the inspection framework");
         var start = Input.FieldworkStart.Read(ModelState, "Input.FieldworkStart", "Fieldwork start", required: false);
         var end = Input.FieldworkEnd.Read(ModelState, "Input.FieldworkEnd", "Fieldwork end", required: false);
-        if (!ModelState.IsValid) return Page();
+        var request = new CreateInspectionRequest
+        {
+            RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
+            ProviderId = Input.ProviderId ?? "", FrameworkId = Input.FrameworkId ?? "", FieldworkStart = start ?? "",
+            FieldworkEnd = end ?? "", LeadInspector = Input.LeadInspector?.Trim() ?? "", CreatedBy = User.RecordedBy(),
+        };
+        if (!ModelState.IsValid)
+        {
+            await ModelState.AddServiceChecksAsync(async () => await tracking.CreateInspectionAsync(request.ChecksOnly(), new CallOptions(cancellationToken: ct)),
+                ServiceNames.RecommendationTracking, Fields);
+            return Page();
+        }
         try
         {
-            var inspection = await tracking.CreateInspectionAsync(new CreateInspectionRequest
-            {
-                RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
-                ProviderId = Input.ProviderId!, FrameworkId = Input.FrameworkId!, FieldworkStart = start ?? "",
-                FieldworkEnd = end ?? "", LeadInspector = Input.LeadInspector?.Trim() ?? "", CreatedBy = User.RecordedBy(),
-            }, new CallOptions(cancellationToken: ct));
+            var inspection = await tracking.CreateInspectionAsync(request, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "inspection created", inspection.ProviderName, $"{inspection.FrameworkId}, fieldwork from {inspection.FieldworkStart}", ct);
             TempData["Notice"] = $"Inspection of {inspection.ProviderName} added";
             return Redirect($"/inspections/{inspection.InspectionId}");

@@ -37,15 +37,21 @@ public sealed class NewModel(RecommendationTracking.RecommendationTrackingClient
         var activeTo = Input.ActiveTo.Read(ModelState, "Input.ActiveTo", "Active to", required: false);
         Regions = await RegionChoice.LoadAsync(tracking, ct);
         var region = Regions.Check(Input.Region, Input.ConfirmNewRegion, ModelState, "Input.Region");
-        if (!ModelState.IsValid) return Page();
+        var request = new CreateProviderRequest
+        {
+            RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
+            Name = Input.Name?.Trim() ?? "", Type = Input.Type ?? "", Region = region ?? "",
+            ActiveFrom = activeFrom ?? "", ActiveTo = activeTo ?? "", CreatedBy = User.RecordedBy(),
+        };
+        if (!ModelState.IsValid)
+        {
+            await ModelState.AddServiceChecksAsync(async () => await tracking.CreateProviderAsync(request.ChecksOnly(), new CallOptions(cancellationToken: ct)),
+                ServiceNames.RecommendationTracking, Fields);
+            return Page();
+        }
         try
         {
-            var provider = await tracking.CreateProviderAsync(new CreateProviderRequest
-            {
-                RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
-                Name = Input.Name!.Trim(), Type = Input.Type!, Region = region,
-                ActiveFrom = activeFrom ?? "", ActiveTo = activeTo ?? "", CreatedBy = User.RecordedBy(),
-            }, new CallOptions(cancellationToken: ct));
+            var provider = await tracking.CreateProviderAsync(request, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "provider created", provider.Name, $"{provider.Type}, {provider.Region}", ct);
             TempData["Notice"] = $"{provider.Name} added to the register";
             return Redirect($"/providers/{provider.ProviderId}");
