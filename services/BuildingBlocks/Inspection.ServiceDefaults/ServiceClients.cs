@@ -63,7 +63,7 @@ public static class ServiceClients
             });
         // inside UpstreamCalls: the deadline it sets bounds every attempt, and it names the failure left after them
         if (RequestIdRetries.For(typeof(TClient)) is { } writes) client.AddInterceptor(InterceptorScope.Client, _ => writes);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<Grpc.Net.Client.Balancer.ResolverFactory, ReplicaBalancing.ConfiguredReplicas>());
+        builder.Services.TryAddEnumerable(Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<Grpc.Net.Client.Balancer.ResolverFactory, ReplicaBalancing.ConfiguredReplicas>());
         client.AddHttpMessageHandler(() => new ConnectionFailureClassifier());
         if (underDapr)
             client.AddInterceptor(InterceptorScope.Channel, _ => new InvocationInterceptor(appId, DaprDefaults.GetDefaultDaprApiToken(configuration)));
