@@ -32,29 +32,4 @@ public sealed class LoadAndFaultsTests(ITestOutputHelper output)
         Assert.Empty(report.Verification.Problems);
         Assert.True(report.Passed);
     }
-
-    /// <summary>
-    /// The replicated mode's CI setting: two processes of every service, 50 inspectors for 40 s, one replica of
-    /// assessment scoring killed (SIGKILL) and one of organisational evidence stopped (SIGTERM) while the other of each
-    /// serves. Besides nothing lost or duplicated, no call is left failed after its retries.
-    /// </summary>
-    [Fact]
-    public async Task With_two_replicas_of_every_service_a_replica_killed_and_one_stopped_lose_nothing_and_fail_no_call()
-    {
-        var report = await LoadAndFaultsRun.RunAsync(RunOptions.Ci with { Replicas = 2 }, new TestOutputWriter(output));
-        output.WriteLine(report.ToString());
-
-        Assert.Contains(report.Faults, f => f.What == $"SIGKILL {ServiceTopology.AssessmentScoring}");
-        Assert.Contains(report.Faults, f => f.What == $"SIGTERM {ServiceTopology.OrganisationalEvidence}");
-        Assert.All(report.Faults, f => Assert.True(f.MinuteAfter.Requests > 0, $"requests after {f.What}"));
-        Assert.True(report.AssessmentsAcknowledged > 0 && report.JudgementsAcknowledged > 0, "both kinds of write were acknowledged");
-
-        Assert.Equal(0, report.FailedAfterRetries);
-        Assert.Equal(0, report.StillUnresolved);
-        Assert.Equal(0, report.Lost);
-        Assert.Equal(0, report.Duplicates);
-        Assert.Equal(0, report.Verification.Phantoms);
-        Assert.True(report.Replay.RatingsMatch, report.Replay.Detail);
-        Assert.True(report.Passed);
-    }
 }
