@@ -9,9 +9,17 @@ public sealed class CallStatistics
     private readonly ConcurrentDictionary<StatusCode, long> _byStatus = new();
     private readonly ConcurrentDictionary<string, long> _internalDetails = new(StringComparer.Ordinal);
     private readonly List<double> _requestMilliseconds = [];
+    private readonly List<(DateTime At, double Milliseconds, bool Failed)> _timeline = [];
     private readonly List<double> _acknowledgementMilliseconds = [];
 
+    private long _failedAfterRetries;
+
     public long Requests => _byStatus.Values.Sum();
+
+    /// <summary>Calls (reads or writes) still without an answer when their retries were spent.</summary>
+    public long FailedAfterRetries => Interlocked.Read(ref _failedAfterRetries);
+
+    public void RecordFailedAfterRetries() => Interlocked.Increment(ref _failedAfterRetries);
 
     public IReadOnlyDictionary<StatusCode, long> ByStatus => new SortedDictionary<StatusCode, long>(_byStatus);
 
@@ -22,7 +30,21 @@ public sealed class CallStatistics
     {
         _byStatus.AddOrUpdate(status, 1, (_, n) => n + 1);
         if (status == StatusCode.Internal) _internalDetails.AddOrUpdate(Shorten(detail ?? ""), 1, (_, n) => n + 1);
-        lock (_requestMilliseconds) _requestMilliseconds.Add(elapsed.TotalMilliseconds);
+        lock (_requestMilliseconds)
+        {
+            _requestMilliseconds.Add(elapsed.TotalMilliseconds);
+            _timeline.Add((DateTime.UtcNow - elapsed, elapsed.TotalMilliseconds, CarefulClient.LeavesOutcomeUnknown(status)));
+        }
+    }
+
+    /// <summary>The requests sent from <paramref name="from"/> for <paramref name="span"/>: count, failed (unknown outcome), p99 latency.</summary>
+    public (long Requests, long Failed, double P99) Window(DateTime from, TimeSpan span)
+    {
+        lock (_requestMilliseconds)
+        {
+            var inside = _timeline.Where(r => r.At >= from && r.At < from + span).ToList();
+            return (inside.Count, inside.Count(r => r.Failed), Percentiles([.. inside.Select(r => r.Milliseconds)]).Item2);
+        }
     }
 
     /// <summary>A write's time from its first attempt to its acknowledgement, retries included.</summary>

@@ -49,7 +49,10 @@ public sealed class CarefulClient(CallStatistics statistics, RetryPolicy policy)
                 statistics.Record(status, clock.Elapsed, detail);
             }
             if (!LeavesOutcomeUnknown(status) || DateTime.UtcNow + policy.Backoff(attempt) >= giveUpAt)
+            {
+                if (LeavesOutcomeUnknown(status)) statistics.RecordFailedAfterRetries();
                 return new WriteOutcome<T>(null, status, detail, attempt);
+            }
             await Task.Delay(policy.Backoff(attempt));
         }
     }

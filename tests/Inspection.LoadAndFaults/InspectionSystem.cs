@@ -1,5 +1,8 @@
 using Grpc.Net.Client;
+using Grpc.Net.Client.Balancer;
+using Grpc.Net.Client.Configuration;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
 using Inspection.Testing;
 using Npgsql;
 using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
@@ -9,40 +12,51 @@ namespace Inspection.LoadAndFaults;
 /// <summary>
 /// The four services as real processes (their Release build output, as the run command starts them) over one
 /// PostgreSQL cluster, each on loopback ports fixed for the life of this object so a killed service comes back where
-/// the others and the clients expect it. The databases carry deploy/services.json's names.
+/// the others and the clients expect it. The databases carry deploy/services.json's names. With two replicas (the
+/// replicated mode) each service runs as two processes on one database, and the services and the load's clients call
+/// a service at <c>static:///app-id</c>, balanced round robin over both, as the services' own clients do.
 /// </summary>
 public sealed class InspectionSystem : IAsyncDisposable
 {
     private static readonly TimeSpan ReadyWithin = TimeSpan.FromSeconds(120);
 
-    private readonly Dictionary<string, (int Grpc, int Http)> _ports;
-    private readonly Dictionary<string, ServiceProcess> _running = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string AppId, int Replica), (int Grpc, int Http)> _ports;
+    private readonly Dictionary<(string AppId, int Replica), ServiceProcess> _running = [];
     private readonly Dictionary<string, GrpcChannel> _channels = new(StringComparer.Ordinal);
     private readonly IReadOnlyDictionary<string, string?> _extraEnvironment;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    private InspectionSystem(PostgresServer postgres, IReadOnlyDictionary<string, string?> extraEnvironment)
+    private InspectionSystem(PostgresServer postgres, IReadOnlyDictionary<string, string?> extraEnvironment, int replicas)
     {
         Postgres = postgres;
         _extraEnvironment = extraEnvironment;
-        _ports = ServiceTopology.Services.ToDictionary(s => s.AppId, _ => (LoopbackPort.Free(), LoopbackPort.Free()), StringComparer.Ordinal);
+        Replicas = replicas;
+        _ports = ServiceTopology.Services.SelectMany(s => Enumerable.Range(0, replicas).Select(r => (s.AppId, r)))
+            .ToDictionary(key => key, _ => (LoopbackPort.Free(), LoopbackPort.Free()));
     }
 
     public PostgresServer Postgres { get; }
+
+    /// <summary>How many processes each service runs as.</summary>
+    public int Replicas { get; }
+
+    /// <summary>A replica's name in the figures: the app id, with "#2" for the second.</summary>
+    public static string ReplicaName(string appId, int replica) => replica == 0 ? appId : $"{appId}#{replica + 1}";
 
     /// <summary>
     /// Starts every service against <paramref name="postgres"/> (running), one after the other in deploy/services.json's
     /// order, each once the one before is SERVING. <paramref name="createDatabases"/>: create the empty databases first.
     /// </summary>
     public static async Task<InspectionSystem> StartAsync(
-        PostgresServer postgres, bool createDatabases, IReadOnlyDictionary<string, string?>? extraEnvironment = null)
+        PostgresServer postgres, bool createDatabases, IReadOnlyDictionary<string, string?>? extraEnvironment = null, int replicas = 1)
     {
         await postgres.StartAsync();
         if (createDatabases) await CreateDatabasesAsync(postgres);
-        var system = new InspectionSystem(postgres, extraEnvironment ?? new Dictionary<string, string?>());
+        var system = new InspectionSystem(postgres, extraEnvironment ?? new Dictionary<string, string?>(), replicas);
         try
         {
-            foreach (var service in ServiceTopology.Services) await system.StartServiceAsync(service.AppId);
+            foreach (var service in ServiceTopology.Services)
+                for (var replica = 0; replica < replicas; replica++) await system.StartServiceAsync(service.AppId, replica);
         }
         catch
         {
@@ -55,7 +69,10 @@ public sealed class InspectionSystem : IAsyncDisposable
     public string ConnectionString(string appId) =>
         Postgres.GetConnectionString(ServiceTopology.Services.Single(s => s.AppId == appId).Database);
 
-    public string GrpcAddress(string appId) => $"http://127.0.0.1:{_ports[appId].Grpc}";
+    public string GrpcAddress(string appId) => Replicas == 1 ? $"http://127.0.0.1:{_ports[(appId, 0)].Grpc}" : $"static:///{appId}";
+
+    /// <summary>Every replica's host:port, for Services:&lt;app-id&gt;:Replicas.</summary>
+    public string ReplicaTargets(string appId) => string.Join(",", Enumerable.Range(0, Replicas).Select(r => $"127.0.0.1:{_ports[(appId, r)].Grpc}"));
 
     /// <summary>
     /// A typed client (e.g. AssessmentScoring.AssessmentScoringClient) of a service. Its channel outlives restarts of
@@ -69,26 +86,32 @@ public sealed class InspectionSystem : IAsyncDisposable
         {
             if (!_channels.TryGetValue(appId, out channel!))
             {
-                var address = GrpcAddress(appId);
-                // no service config: grpc-dotnet retries nothing
-                channel = TestKeys.Channel(address);
+                // no retry policy: grpc-dotnet retries nothing; with replicas, round robin over them
+                channel = Replicas == 1 ? TestKeys.Channel(GrpcAddress(appId)) : TestKeys.Channel(GrpcAddress(appId), options: new GrpcChannelOptions
+                {
+                    ServiceProvider = new ServiceCollection()
+                        .AddSingleton<ResolverFactory>(new StaticResolverFactory(_ => Enumerable.Range(0, Replicas)
+                            .Select(r => new BalancerAddress("127.0.0.1", _ports[(appId, r)].Grpc))))
+                        .BuildServiceProvider(),
+                    ServiceConfig = new ServiceConfig { LoadBalancingConfigs = { new RoundRobinConfig() } },
+                });
                 _channels[appId] = channel;
             }
         }
         return (TClient)Activator.CreateInstance(typeof(TClient), channel)!;
     }
 
-    /// <summary>Starts a service (again) on its ports and waits until it is SERVING.</summary>
-    public async Task StartServiceAsync(string appId)
+    /// <summary>Starts a service's replica (again) on its ports and waits until it is SERVING.</summary>
+    public async Task StartServiceAsync(string appId, int replica = 0)
     {
         await _gate.WaitAsync();
         try
         {
-            if (_running.TryGetValue(appId, out var earlier))
+            if (_running.TryGetValue((appId, replica), out var earlier))
             {
-                if (!earlier.HasExited) throw new InvalidOperationException($"{appId} is already running");
+                if (!earlier.HasExited) throw new InvalidOperationException($"{ReplicaName(appId, replica)} is already running");
                 await earlier.DisposeAsync();
-                _running.Remove(appId);
+                _running.Remove((appId, replica));
             }
             var service = ServiceTopology.Services.Single(s => s.AppId == appId);
             var environment = new Dictionary<string, string?>
@@ -97,10 +120,15 @@ public sealed class InspectionSystem : IAsyncDisposable
                 // Information logs of every request would only fill memory; problems are warnings or errors.
                 ["Logging__LogLevel__Default"] = "Warning",
             };
-            foreach (var other in ServiceTopology.Services) environment[$"Services__{other.AppId}__GrpcUrl"] = GrpcAddress(other.AppId);
+            foreach (var other in ServiceTopology.Services)
+            {
+                environment[$"Services__{other.AppId}__GrpcUrl"] = GrpcAddress(other.AppId);
+                if (Replicas > 1) environment[$"Services__{other.AppId}__Replicas"] = ReplicaTargets(other.AppId);
+            }
             foreach (var (key, value) in _extraEnvironment) environment[key] = value;
-            var process = ServiceProcess.Start(appId, service.Project, environment, _ports[appId].Grpc, _ports[appId].Http);
-            _running[appId] = process;
+            var ports = _ports[(appId, replica)];
+            var process = ServiceProcess.Start(ReplicaName(appId, replica), service.Project, environment, ports.Grpc, ports.Http);
+            _running[(appId, replica)] = process;
             await process.WaitForAsync(ServingStatus.Serving, ReadyWithin);
         }
         finally
@@ -110,12 +138,12 @@ public sealed class InspectionSystem : IAsyncDisposable
     }
 
     /// <summary>Kills a service process outright (SIGKILL), as a crash or an OOM kill would.</summary>
-    public async Task KillAsync(string appId)
+    public async Task KillAsync(string appId, int replica = 0)
     {
         await _gate.WaitAsync();
         try
         {
-            _running[appId].Kill();
+            _running[(appId, replica)].Kill();
         }
         finally
         {
@@ -124,11 +152,27 @@ public sealed class InspectionSystem : IAsyncDisposable
     }
 
     /// <summary>Kills a service, leaves it down for <paramref name="down"/>, starts it again and waits until it serves.</summary>
-    public async Task KillAndRestartAsync(string appId, TimeSpan down)
+    public async Task KillAndRestartAsync(string appId, TimeSpan down, int replica = 0)
     {
-        await KillAsync(appId);
+        await KillAsync(appId, replica);
         await Task.Delay(down);
-        await StartServiceAsync(appId);
+        await StartServiceAsync(appId, replica);
+    }
+
+    /// <summary>Stops a replica as Kubernetes does in a rolling update (SIGTERM, up to 30 s to finish), then starts it again.</summary>
+    public async Task StopAndRestartAsync(string appId, TimeSpan down, int replica)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            await _running[(appId, replica)].StopAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+        await Task.Delay(down);
+        await StartServiceAsync(appId, replica);
     }
 
     /// <summary>Restarts PostgreSQL as an operator would (fast shutdown: sessions cut, committed work kept).</summary>
@@ -146,7 +190,8 @@ public sealed class InspectionSystem : IAsyncDisposable
     }
 
     /// <summary>The output of every service process started, for diagnosing a failure.</summary>
-    public string Output(string appId) => _running.TryGetValue(appId, out var process) ? process.Output : "";
+    public string Output(string appId) =>
+        string.Concat(_running.Where(r => r.Key.AppId == appId).Select(r => Replicas == 1 ? r.Value.Output : $"[{ReplicaName(appId, r.Key.Replica)}]\n{r.Value.Output}"));
 
     public async ValueTask DisposeAsync()
     {

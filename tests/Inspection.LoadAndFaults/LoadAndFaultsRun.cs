@@ -16,8 +16,8 @@ public static class LoadAndFaultsRun
     public static async Task<RunReport> RunAsync(RunOptions options, TextWriter log)
     {
         await using var postgres = new PostgresServer();
-        log.WriteLine($"Starting PostgreSQL and the four services ({options.RunId})...");
-        await using var system = await InspectionSystem.StartAsync(postgres, createDatabases: true);
+        log.WriteLine($"Starting PostgreSQL and the four services{(options.Replicas > 1 ? $", {options.Replicas} replicas each" : "")} ({options.RunId})...");
+        await using var system = await InspectionSystem.StartAsync(postgres, createDatabases: true, replicas: options.Replicas);
         try
         {
             return await RunAgainstAsync(system, options, log);
@@ -43,6 +43,7 @@ public static class LoadAndFaultsRun
         var evidence = system.Client<OrganisationalEvidence.OrganisationalEvidenceClient>(ServiceTopology.OrganisationalEvidence);
 
         var load = Stopwatch.StartNew();
+        var loadStarted = DateTime.UtcNow;
         var until = DateTime.UtcNow + options.Duration;
         var inspectors = Enumerable.Range(0, options.Inspectors)
             .Select(n => Task.Run(() => new Inspector(n, inspection, scoring, evidence, client, ledger, options).RunAsync(until)))
@@ -65,7 +66,9 @@ public static class LoadAndFaultsRun
         catch (OperationCanceledException)
         {
         }
-        foreach (var fault in schedule.Faults) log.WriteLine($"  fault at {fault.AtSeconds:0.0} s: {fault.What}, all serving after {fault.RecoveredAfterSeconds:0.0} s");
+        var faultsSeen = schedule.Faults
+            .Select(f => f with { MinuteAfter = statistics.Window(loadStarted + TimeSpan.FromSeconds(f.AtSeconds), TimeSpan.FromMinutes(1)) }).ToList();
+        foreach (var fault in faultsSeen) log.WriteLine($"  fault at {fault.AtSeconds:0.0} s: {fault.What}, all serving after {fault.RecoveredAfterSeconds:0.0} s");
         await system.WaitUntilServingAsync();
 
         var acknowledgedLate = await ResolveAsync(ledger, client, scoring, evidence);
@@ -76,9 +79,9 @@ public static class LoadAndFaultsRun
         var replay = await new RatingsReplay(system, setup, inspection, options).RunAsync(verifier.CurrentAssessments, verifier.CurrentJudgements);
 
         var refusals = ledger.Refused.Values.Where(s => s != StatusCode.Aborted).GroupBy(s => s).ToDictionary(g => g.Key, g => g.LongCount());
-        return new RunReport(options, loadTime, inspection.Cases.Count, schedule.Faults, statistics.Requests, statistics.ByStatus, statistics.InternalDetails,
+        return new RunReport(options, loadTime, inspection.Cases.Count, faultsSeen, statistics.Requests, statistics.ByStatus, statistics.InternalDetails,
             statistics.RequestLatency(), statistics.AcknowledgementLatency(), ledger.Assessments.Count, ledger.Judgements.Count, ledger.Conflicts,
-            refusals, ledger.UnresolvedAssessments.Count + ledger.UnresolvedJudgements.Count, acknowledgedLate, verification, replay);
+            refusals, ledger.UnresolvedAssessments.Count + ledger.UnresolvedJudgements.Count, statistics.FailedAfterRetries, acknowledgedLate, verification, replay);
     }
 
     /// <summary>

@@ -19,6 +19,8 @@ public sealed record RunOptions
     public int SampleSize { get; init; } = 150;
     public int Seed { get; init; } = 1;
     public RetryPolicy Retry { get; init; } = RetryPolicy.Default;
+    /// <summary>Processes per service: 2 is the replicated mode (faults hit one replica while the other serves).</summary>
+    public int Replicas { get; init; } = 1;
     public string RunId { get; init; } = "load-" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
 
     /// <summary>The continuous-integration setting: 40 s of load with one service kill and one PostgreSQL restart.</summary>
@@ -27,7 +29,10 @@ public sealed record RunOptions
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/Inspection.LoadAndFaults -- [options]
           --duration <t>      load time (default 10m; e.g. 90s, 3m)
-          --ci                the short CI setting (40s, one service kill and one PostgreSQL restart)
+          --ci                the short CI setting (40s, one service kill and one PostgreSQL restart; replicated: one
+                              replica SIGKILLed, another SIGTERMed)
+          --replicated        two replicas of every service; the faults, in turn, SIGKILL one replica and SIGTERM one
+                              (a rolling update) while the other serves, and each is started again
           --inspectors <n>    simulated inspectors (default 50)
           --fault-every <t>   a fault this often, alternating service kill and PostgreSQL restart (default 30s)
           --downtime <t>      how long a fault keeps its target down (default 2s)
@@ -43,7 +48,8 @@ public sealed record RunOptions
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
             options = args[i] switch
             {
-                "--ci" => Ci with { RunId = options.RunId, Seed = options.Seed },
+                "--ci" => Ci with { RunId = options.RunId, Seed = options.Seed, Replicas = options.Replicas },
+                "--replicated" => options with { Replicas = 2 },
                 "--duration" => options with { Duration = ParseTime(Value()) },
                 "--inspectors" => options with { Inspectors = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--fault-every" => options with { FaultEvery = ParseTime(Value()) },

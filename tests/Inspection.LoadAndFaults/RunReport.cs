@@ -20,6 +20,7 @@ public sealed record RunReport(
     long Conflicts,
     IReadOnlyDictionary<StatusCode, long> OtherRefusals,
     long StillUnresolved,
+    long FailedAfterRetries,
     int AcknowledgedAfterTheLoad,
     Verification Verification,
     ReplayResult Replay)
@@ -34,10 +35,10 @@ public sealed record RunReport(
         var c = CultureInfo.InvariantCulture;
         var o = Options;
         var text = new StringBuilder();
-        text.AppendLine(c, $"Load and faults: {o.Inspectors} inspectors for {LoadTime.TotalSeconds:0} s, a fault every {o.FaultEvery.TotalSeconds:0} s ({o.Downtime.TotalSeconds:0.#} s down), sample of {SampleSize} cases, seed {o.Seed}");
+        text.AppendLine(c, $"Load and faults: {o.Inspectors} inspectors for {LoadTime.TotalSeconds:0} s, a fault every {o.FaultEvery.TotalSeconds:0} s ({o.Downtime.TotalSeconds:0.#} s down), sample of {SampleSize} cases, seed {o.Seed}{(o.Replicas > 1 ? $", {o.Replicas} replicas of every service" : "")}");
         text.AppendLine("Faults:");
         foreach (var fault in Faults)
-            text.AppendLine(c, $"  {fault.AtSeconds,6:0.0} s  {fault.What,-36} all serving again after {fault.RecoveredAfterSeconds:0.0} s");
+            text.AppendLine(c, $"  {fault.AtSeconds,6:0.0} s  {fault.What,-36} all serving again after {fault.RecoveredAfterSeconds:0.0} s; the minute after: {fault.MinuteAfter.Requests:N0} requests, {fault.MinuteAfter.Failed:N0} failed, p99 {fault.MinuteAfter.P99:0.0} ms");
         text.AppendLine(c, $"Requests:                      {Requests:N0} ({Requests / LoadTime.TotalSeconds:N0}/s)");
         text.AppendLine(c, $"  by status:                   {string.Join(", ", ByStatus.Select(s => $"{Name(s.Key)} {s.Value:N0}"))}");
         foreach (var (detail, count) in InternalDetails) text.AppendLine(c, $"  INTERNAL x{count}: {detail}");
@@ -47,6 +48,7 @@ public sealed record RunReport(
         text.AppendLine(c, $"Version conflicts (ABORTED):   {Conflicts:N0} (expected: concurrent inspectors on one record)");
         text.AppendLine(c, $"Other refusals:                {(OtherRefusals.Count == 0 ? "0" : string.Join(", ", OtherRefusals.Select(s => $"{Name(s.Key)} {s.Value:N0}")))}");
         text.AppendLine(c, $"Unresolved after retries:      {StillUnresolved:N0} (acknowledged only when re-sent after the load: {AcknowledgedAfterTheLoad:N0})");
+        text.AppendLine(c, $"Calls failed after retries:    {FailedAfterRetries:N0}");
         text.AppendLine(c, $"Stored versions:               case assessments {Verification.StoredAssessmentVersions:N0}, judgements {Verification.StoredJudgementVersions:N0}");
         text.AppendLine(c, $"Writes lost:                   {Lost:N0}");
         text.AppendLine(c, $"Duplicates:                    {Duplicates:N0}");

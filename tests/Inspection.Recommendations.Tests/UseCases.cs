@@ -21,12 +21,13 @@ public sealed class UseCases
         var providers = new ProviderStore(database);
         var inspections = new InspectionStore(database);
         var recommendations = new RecommendationStore(database);
-        Changes = new ChangeFeed(TimeProvider.System);
+        ChangeLog = new ChangeLogStore(database);
+        Changes = new ChangeFeed(ChangeLog, new ChangeRetention(TimeSpan.FromDays(30)));
         Register = new ProviderRegister(providers, ledger, database, TimeProvider.System);
         Progress = new ProgressJudgements(
-            new ProgressJudgementStore(database), recommendations, inspections, providers, Register, ledger, Frameworks, Changes, database);
+            new ProgressJudgementStore(database), recommendations, inspections, providers, Register, ledger, Frameworks, ChangeLog, clock, database);
         Calendar = new InspectionCalendar(inspections, providers, Register, ledger, Frameworks,
-            new PublicationReadiness(Progress, new ScoringNotAsked()), Changes, clock);
+            new PublicationReadiness(Progress, new ScoringNotAsked()), ChangeLog, clock);
         Records = new RecommendationRecords(recommendations, inspections, providers, Register, ledger, Frameworks, clock);
         var plans = new PlanStore(database);
         Plans = new ActionPlans(plans, Register, ledger, Frameworks, clock);
@@ -39,6 +40,7 @@ public sealed class UseCases
 
     public static FrameworkCatalogue Frameworks { get; } = FrameworkCatalogue.Load();
 
+    public ChangeLogStore ChangeLog { get; }
     public ChangeFeed Changes { get; }
     public ProviderRegister Register { get; }
     public InspectionCalendar Calendar { get; }

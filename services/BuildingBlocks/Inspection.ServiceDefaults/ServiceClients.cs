@@ -7,6 +7,7 @@ using Grpc.Net.ClientFactory;
 using Inspection.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Inspection.ServiceDefaults;
@@ -19,7 +20,9 @@ namespace Inspection.ServiceDefaults;
 /// retry policy (a connection that failed before any response counts as UNAVAILABLE: ConnectionFailureClassifier);
 /// every call carries this app's credential. Under Dapr (DAPR_GRPC_PORT or DAPR_GRPC_ENDPOINT set) the
 /// channel goes to the sidecar and Dapr.Client's invocation interceptor adds dapr-app-id and DAPR_API_TOKEN; otherwise
-/// it goes to Services:&lt;app-id&gt;:GrpcUrl.
+/// it goes to Services:&lt;app-id&gt;:GrpcUrl, which may be a <c>dns:///</c> or <c>static:///</c> address balanced round robin
+/// over the app's replicas (<see cref="ReplicaBalancing"/>); writes that carry a request id are retried too
+/// (<see cref="RequestIdRetries"/>).
 /// </summary>
 public static class ServiceClients
 {
@@ -44,6 +47,7 @@ public static class ServiceClients
                 options.ChannelOptionsActions.Add(channel =>
                 {
                     channel.ServiceConfig = RetryPolicyFor(typeof(TClient));
+                    ReplicaBalancing.Configure(channel, options.Address!);
                     channel.MaxReceiveMessageSize = MaxReceiveMessageSize;
                     // the credential is a bearer token over h2c on loopback or inside the mesh (Dapr's mTLS between hosts)
                     channel.UnsafeUseInsecureChannelCallCredentials = true;
@@ -57,6 +61,9 @@ public static class ServiceClients
                 if (services.GetService<IOutgoingCredentials>()?.AuthorizationHeader() is { } header) metadata.Add("authorization", header);
                 return Task.CompletedTask;
             });
+        // inside UpstreamCalls: the deadline it sets bounds every attempt, and it names the failure left after them
+        if (RequestIdRetries.For(typeof(TClient)) is { } writes) client.AddInterceptor(InterceptorScope.Client, _ => writes);
+        builder.Services.TryAddEnumerable(Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<Grpc.Net.Client.Balancer.ResolverFactory, ReplicaBalancing.ConfiguredReplicas>());
         client.AddHttpMessageHandler(() => new ConnectionFailureClassifier());
         if (underDapr)
             client.AddInterceptor(InterceptorScope.Channel, _ => new InvocationInterceptor(appId, DaprDefaults.GetDefaultDaprApiToken(configuration)));

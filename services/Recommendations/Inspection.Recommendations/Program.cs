@@ -21,8 +21,12 @@ builder.Services.AddSingleton<PlanStore>();
 builder.Services.AddSingleton<ReminderStore>();
 builder.Services.AddSingleton<SaidAgainstFoundStore>();
 
-// Application/: the use cases the RPCs map to, and the change feed WatchChanges follows
+// Application/: the use cases the RPCs map to
+// The change log (issue 24): written in each change's transaction, streamed by every replica, kept Changes:KeepDays.
+builder.Services.AddSingleton<ChangeLogStore>();
+builder.Services.AddSingleton(new ChangeRetention(TimeSpan.FromDays(builder.Configuration.GetValue("Changes:KeepDays", 30))));
 builder.Services.AddSingleton<ChangeFeed>();
+builder.Services.AddHostedService<ChangeLogListener>();
 builder.Services.AddSingleton<ProviderRegister>();
 builder.Services.AddSingleton<InspectionCalendar>();
 builder.Services.AddSingleton<RecommendationRecords>();

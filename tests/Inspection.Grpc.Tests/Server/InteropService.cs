@@ -26,6 +26,9 @@ public sealed class InteropService(InteropProbe probe, Interop.InteropClient onw
     public override Task<EchoReply> Append(EchoRequest request, ServerCallContext context) =>
         Task.FromResult(Reply(request.Payload, request.Text, context));
 
+    public override Task<EchoReply> Record(RecordRequest request, ServerCallContext context) =>
+        Task.FromResult(Reply(Google.Protobuf.ByteString.Empty, request.Text, context));
+
     public override Task<EchoReply> Validate(ValidateRequest request, ServerCallContext context)
     {
         var violations = new List<FieldViolation>();

@@ -12,7 +12,7 @@ namespace Inspection.Recommendations.Application;
 /// </summary>
 public sealed class InspectionCalendar(
     InspectionStore inspections, ProviderStore providers, ProviderRegister register, RequestLedger ledger, FrameworkCatalogue frameworks,
-    PublicationReadiness readiness, ChangeFeed changes, TimeProvider clock)
+    PublicationReadiness readiness, ChangeLogStore changes, TimeProvider clock)
 {
     /// <summary>The first answer, as the ledger keeps it: {"inspection_id"}; a retry is given the inspection as it stands.</summary>
     internal sealed record InspectionReference(Guid InspectionId);
@@ -41,13 +41,13 @@ public sealed class InspectionCalendar(
     /// <summary>
     /// Publishes the inspection once nothing blocks it (issue 14), scoring having stored the figures first (issue 19):
     /// a published inspection always has them, and a publication that fails after leaves them pending, replaced by the
-    /// next attempt. Announced on the change feed the first time only.
+    /// next attempt. Announced on the change log, in the same transaction, the first time only.
     /// </summary>
     /// <param name="callerAuthorization">The caller's own "Bearer ..." header: scoring stores the figures as the person publishing.</param>
     public async Task<Written<ProviderInspection>> PublishAsync(
         string? requestId, InspectionPublication publication, long expectedVersion, string? callerAuthorization, CancellationToken ct)
     {
-        var written = await ledger.OnceAsync(RequestKeys.For(requestId, "PublishInspection", publication), Answer,
+        return await ledger.OnceAsync(RequestKeys.For(requestId, "PublishInspection", publication), Answer,
             async _ =>
             {
                 // A wrong date and what blocks publishing are told together (issue 22: every error of a form at once).
@@ -73,15 +73,15 @@ public sealed class InspectionCalendar(
                     await readiness.RecordFiguresAsync(current.Id, publication.PublishedOn, publication.PublishedBy, callerAuthorization, ct);
                 return Written.New(published!);
             },
-            (decided, c, tx) => inspections.UpdatePublicationAsync(c, tx, decided.Value, expectedVersion, ct), ct);
-        if (!written.Replayed)
-        {
-            var inspection = written.Value;
-            changes.Publish((sequence, at) => new RecommendationChange(
-                sequence, ChangeType.InspectionPublished, at, inspection.Id, inspection.ProviderId, null, null, string.Empty,
-                inspection.PublishedOn, inspection.ImprovementPlanDue, inspection.PublishedBy));
-        }
-        return written;
+            async (decided, c, tx) =>
+            {
+                await inspections.UpdatePublicationAsync(c, tx, decided.Value, expectedVersion, ct);
+                var inspection = decided.Value;
+                // Last: numbering the change holds the change log's counter until this transaction commits.
+                await changes.AppendAsync(c, tx, new RecommendationChange(
+                    0, ChangeType.InspectionPublished, clock.GetUtcNow(), inspection.Id, inspection.ProviderId, null, null, string.Empty,
+                    inspection.PublishedOn, inspection.ImprovementPlanDue, inspection.PublishedBy), ct);
+            }, ct);
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace Inspection.Recommendations.Application;
 /// </summary>
 public sealed class ProgressJudgements(
     ProgressJudgementStore judgements, RecommendationStore recommendations, InspectionStore inspections, ProviderStore providers,
-    ProviderRegister register, RequestLedger ledger, FrameworkCatalogue frameworks, ChangeFeed changes, Database database)
+    ProviderRegister register, RequestLedger ledger, FrameworkCatalogue frameworks, ChangeLogStore changes, TimeProvider clock, Database database)
 {
     /// <summary>The first answer, as the ledger keeps it: {"judgement_id"}, a judgement never changing once recorded.</summary>
     internal sealed record JudgementReference(Guid JudgementId);
@@ -23,10 +23,10 @@ public sealed class ProgressJudgements(
         return new DueList(inspection, scale, DueForJudgement.Select(inspection, reach, candidates, scale));
     }
 
-    /// <summary>Records the judgement if it is due at the inspection and in the inspection's scale; announced on the change feed the first time only.</summary>
+    /// <summary>Records the judgement if it is due at the inspection and in the inspection's scale; announced on the change log, in the same transaction, the first time only.</summary>
     public async Task<Written<RecordedJudgement>> RecordAsync(string? requestId, NewProgressJudgement judgement, long expectedVersion, CancellationToken ct)
     {
-        var written = await ledger.OnceAsync(RequestKeys.For(requestId, "RecordProgressJudgement", judgement),
+        return await ledger.OnceAsync(RequestKeys.For(requestId, "RecordProgressJudgement", judgement),
             Written.Answer<RecordedJudgement, JudgementReference>(r => new(r.Judgement.Id), async (kept, ct2) =>
             {
                 await using var c = await database.OpenAsync(ct2);
@@ -47,16 +47,13 @@ public sealed class ProgressJudgements(
                 await recommendations.BumpVersionAsync(c, tx, judgement.RecommendationId, expectedVersion, ct);
                 var judgementId = Guid.CreateVersion7();
                 await judgements.InsertAsync(c, tx, judgementId, judgement, word, correctionReason, ct);
-                return Written.New(await RecordedAsync(c, tx, judgementId, ct));
+                var recorded = await RecordedAsync(c, tx, judgementId, ct);
+                // Last: numbering the change holds the change log's counter until this transaction commits.
+                await changes.AppendAsync(c, tx, new RecommendationChange(
+                    0, ChangeType.ProgressJudgementRecorded, clock.GetUtcNow(), recorded.Inspection.Id, recorded.Inspection.ProviderId,
+                    recorded.Judgement.RecommendationId, recorded.Judgement.Id, recorded.Judgement.Judgement, null, null, recorded.Judgement.RecordedBy), ct);
+                return Written.New(recorded);
             }, ct);
-        if (!written.Replayed)
-        {
-            var recorded = written.Value;
-            changes.Publish((sequence, at) => new RecommendationChange(
-                sequence, ChangeType.ProgressJudgementRecorded, at, recorded.Inspection.Id, recorded.Inspection.ProviderId,
-                recorded.Judgement.RecommendationId, recorded.Judgement.Id, recorded.Judgement.Judgement, null, null, recorded.Judgement.RecordedBy));
-        }
-        return written;
     }
 
     public async Task<ProgressSummary> SummaryAsync(ProgressSummaryQuery query, CancellationToken ct)

@@ -183,27 +183,20 @@ public sealed class RecommendationTrackingService(
                 violations.Add(new FieldViolation($"types[{i}]", $"'{types[i]}' is not a change type: one of {string.Join(", ", ChangeType.Watchable)}"));
         ValidationException.ThrowIfAny(violations);
 
-        using var subscription = changes.Subscribe();
         var ct = context.CancellationToken;
+        var cursor = await changes.StartAsync(request.HasAfterSequence ? request.AfterSequence : null, ct);
         await responseStream.WriteAsync(new ChangeEvent
         {
-            Sequence = subscription.StartSequence,
+            Sequence = cursor,
             Type = ChangeType.Subscribed,
             OccurredAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(clock.GetUtcNow()),
         }, ct);
-        try
+        await foreach (var change in changes.FollowAsync(cursor, ct))
         {
-            await foreach (var change in subscription.Changes.ReadAllAsync(ct))
-            {
-                if (provider is { } p && change.ProviderId != p) continue;
-                if (inspection is { } i && change.InspectionId != i) continue;
-                if (types.Count > 0 && !types.Contains(change.Type)) continue;
-                await responseStream.WriteAsync(change.ToMessage(), ct);
-            }
-        }
-        catch (WatcherFellBehindException behind)
-        {
-            throw new RpcException(new Status(StatusCode.ResourceExhausted, behind.Message));
+            if (provider is { } p && change.ProviderId != p) continue;
+            if (inspection is { } i && change.InspectionId != i) continue;
+            if (types.Count > 0 && !types.Contains(change.Type)) continue;
+            await responseStream.WriteAsync(change.ToMessage(), ct);
         }
     }
 
