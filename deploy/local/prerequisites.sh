@@ -2,24 +2,28 @@
 # Installs what the run and test commands need on a fresh Debian machine that has the .NET SDK.
 # Idempotent and silent when everything is already there. Runs as root, or through sudo otherwise.
 #
-# Usage: deploy/local/prerequisites.sh [--browser] [--statistics] [--dry-run]
+# Usage: deploy/local/prerequisites.sh [--browser] [--statistics] [--integrator-clients] [--dry-run]
 #   (always)      PostgreSQL server binaries (/usr/lib/postgresql/*/bin) and the `postgres` OS user,
 #                 as which the test harness and the local cluster run PostgreSQL when started as root
 #   --browser     Chromium (/usr/bin/chromium), for browser tests of the admin
 #   --statistics  R with the survey package (Rscript), the statistical peer the statistics tests compare with
+#   --integrator-clients  Debian's python3-grpcio (1.51) and python3-protobuf, protoc (3.21) and its gRPC plugins:
+#                 the Python client the tests read statuses with, and the stubs the integrator examples are built from
 #   --dry-run     print what would be installed, change nothing
 set -euo pipefail
 
 want_browser=0
 want_statistics=0
+want_integrator_clients=0
 dry_run=0
 
-usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
 
 while [ $# -gt 0 ]; do
   case "$1" in
     --browser) want_browser=1 ;;
     --statistics) want_statistics=1 ;;
+    --integrator-clients) want_integrator_clients=1 ;;
     --dry-run) dry_run=1 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "prerequisites: unknown option '$1'" >&2; usage >&2; exit 2 ;;
@@ -51,6 +55,13 @@ if [ "$want_browser" -eq 1 ] && [ ! -x /usr/bin/chromium ]; then packages+=(chro
 if [ "$want_statistics" -eq 1 ]; then
   command -v Rscript >/dev/null 2>&1 || packages+=(r-base-core)
   [ -d /usr/lib/R/site-library/survey ] || packages+=(r-cran-survey)
+fi
+
+if [ "$want_integrator_clients" -eq 1 ]; then
+  # Debian's own python3 (/usr/bin/python3) sees Debian's modules; another python3 on the PATH may not.
+  /usr/bin/python3 -c 'import grpc, google.protobuf' >/dev/null 2>&1 || packages+=(python3-grpcio python3-protobuf)
+  command -v protoc >/dev/null 2>&1 || packages+=(protobuf-compiler)
+  command -v grpc_python_plugin >/dev/null 2>&1 || packages+=(protobuf-compiler-grpc)
 fi
 
 need_user=0

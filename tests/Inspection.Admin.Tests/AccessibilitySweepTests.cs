@@ -53,6 +53,8 @@ public sealed partial class AccessibilitySweepTests(AdminFixture admin)
                 RequestId = Guid.NewGuid().ToString(), RecommendationId = recommendation.RecommendationId, Description = "Audit supervision monthly",
                 OwnerRole = "Head of PDU", TargetDate = "2022-09-30", RecordedBy = "admin-tests",
             });
+        // An active integrator, so the page that changes its scopes is reached from the integrators' list.
+        await admin.Services.GetRequiredService<IntegratorRegistration>().RegisterAsync("Sweep system", ["ratings.read"], "admin-tests", CancellationToken.None);
         var page = await admin.PageAsAsync(Role.Administrator);
         // Opened whatever pages were opened before them: the draft's and the published inspection's own pages differ
         // (evidence to change, earlier recommendations to judge, the publication confirmation).

@@ -78,6 +78,44 @@ public sealed class IntegratorAndAuditTests(AdminFixture admin)
     }
 
     [Fact]
+    public async Task Each_scope_says_what_it_is_for_and_an_integrator_s_scopes_change_without_a_new_secret()
+    {
+        var page = await admin.PageAsAsync(Role.Administrator);
+        await page.GotoAsync("/integrators/new");
+        var hints = string.Join("\n", await page.Locator(".govuk-checkboxes__hint").AllInnerTextsAsync());
+        Assert.Contains("Send a provider's caseload", hints);
+        Assert.Contains("Read ratings", hints);
+        await page.GetByLabel("Name of the system").FillAsync("Caseload sender");
+        await page.GetByLabel("populations.write").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        var clientId = await page.Locator("#client-id").InnerTextAsync();
+        var secret = await page.Locator("#client-secret").InnerTextAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Change scopes of Caseload sender" }).ClickAsync();
+        await AxeCore.AssertAccessibleAsync(page);
+        await admin.ScreenshotAsync(page, "integrators-scopes");
+        Assert.True(await page.GetByLabel("populations.write").IsCheckedAsync());
+        await page.GetByLabel("populations.write").UncheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save scopes" }).ClickAsync();
+        Assert.Equal(["Select at least one scope"], await page.Locator(".govuk-error-summary li").AllInnerTextsAsync());
+        await page.GetByLabel("populations.write").CheckAsync();
+        await page.GetByLabel("samples.read").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save scopes" }).ClickAsync();
+        Assert.EndsWith("/integrators", page.Url);
+        Assert.Contains("populations.write, samples.read", await page.Locator(".govuk-notification-banner").InnerTextAsync());
+
+        // The same secret now gets a token with both scopes.
+        using var http = new HttpClient { BaseAddress = new Uri(admin.BaseUrl) };
+        var issued = await RequestTokenAsync(http, clientId, secret);
+        Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
+        using var body = JsonDocument.Parse(await issued.Content.ReadAsStringAsync());
+        Assert.Equal("populations.write samples.read", body.RootElement.GetProperty("scope").GetString());
+
+        await page.GotoAsync("/audit");
+        Assert.Contains("integrator scopes changed", await page.Locator("table").First.InnerTextAsync());
+    }
+
+    [Fact]
     public async Task A_viewer_cannot_reach_integrators_and_the_token_endpoint_refuses_other_grants()
     {
         var viewer = await admin.PageAsAsync(Role.Viewer);

@@ -23,7 +23,7 @@ public sealed class CaseloadDateTakenTests(SamplingHostFixture host) : IClassFix
     [Fact]
     public async Task A_snapshot_started_for_batches_cannot_be_dated_after_today()
     {
-        var provider = "taken-" + Guid.NewGuid();
+        var provider = await host.NewProviderAsync("taken");
 
         var refused = await Assert.ThrowsAsync<RpcException>(() => Client.StartPopulationImportAsync(new StartPopulationImportRequest
         {
@@ -43,7 +43,7 @@ public sealed class CaseloadDateTakenTests(SamplingHostFixture host) : IClassFix
     [Fact]
     public async Task An_uploaded_caseload_cannot_be_dated_after_today()
     {
-        var provider = "taken-" + Guid.NewGuid();
+        var provider = await host.NewProviderAsync("taken");
         var header = new UploadCaseloadHeader
         {
             RequestId = Guid.NewGuid().ToString(), ProviderId = provider, TakenOn = "2099-01-01", Description = "dated to come", FileName = "caseload.csv",

@@ -21,7 +21,7 @@ public sealed class CaseloadUploadTests(SamplingHostFixture host) : IClassFixtur
         FileName = "caseload.csv",
     };
 
-    private static string NewProvider() => "upload-" + Guid.NewGuid();
+    private Task<string> NewProviderAsync() => host.NewProviderAsync("upload");
 
     private async Task<IReadOnlyList<Snapshot>> SnapshotsOf(string provider) =>
         (await Client.ListSnapshotsAsync(new ListSnapshotsRequest { ProviderId = provider })).Snapshots;
@@ -29,7 +29,7 @@ public sealed class CaseloadUploadTests(SamplingHostFixture host) : IClassFixtur
     [Fact]
     public async Task A_valid_file_imports_the_snapshot_the_batch_rpcs_imported()
     {
-        var provider = NewProvider();
+        var provider = await NewProviderAsync();
         var csv = CaseloadFiles.Csv(SamplingHostFixture.Caseload);
         var header = Header(provider);
         header.SizeBytes = Encoding.UTF8.GetByteCount(csv);
@@ -50,7 +50,7 @@ public sealed class CaseloadUploadTests(SamplingHostFixture host) : IClassFixtur
     [Fact]
     public async Task A_file_with_bad_rows_is_answered_with_every_row_error_and_nothing_is_written()
     {
-        var provider = NewProvider();
+        var provider = await NewProviderAsync();
         var good = CaseloadFiles.Csv(SamplingHostFixture.Caseload.Take(10));
         var bad = good
                   + "BAD1,community_order,2021-13-40,male,white,no,low,0,no,no,no,no,no,none,Aston,Team 1\n"
@@ -73,7 +73,7 @@ public sealed class CaseloadUploadTests(SamplingHostFixture host) : IClassFixtur
     [Fact]
     public async Task A_refusal_lists_the_first_thousand_row_errors_and_counts_them_all()
     {
-        var provider = NewProvider();
+        var provider = await NewProviderAsync();
         var rows = string.Concat(Enumerable.Range(0, 1_500).Select(i => $"BAD{i},fine,2021-11-01,male,white,low\n"));
         var answer = await CaseloadFiles.SendAsync(Client, CaseloadFiles.Upload(Header(provider), "case_reference,sentence_type,start_date,gender,ethnic_group,rosh_level\n" + rows));
 
@@ -86,21 +86,21 @@ public sealed class CaseloadUploadTests(SamplingHostFixture host) : IClassFixtur
     [Fact]
     public async Task A_missing_column_a_file_without_cases_binary_bytes_and_a_nul_character_are_row_errors()
     {
-        var missing = await CaseloadFiles.SendAsync(Client, CaseloadFiles.Upload(Header(NewProvider()), "case_reference,sentence_type,gender\nCR1,licence,male\n"));
+        var missing = await CaseloadFiles.SendAsync(Client, CaseloadFiles.Upload(Header(await NewProviderAsync()), "case_reference,sentence_type,gender\nCR1,licence,male\n"));
         Assert.Equal([(1L, "start_date"), (1L, "ethnic_group"), (1L, "rosh_level")], missing.Refused.Errors.Select(e => (e.Row, e.Column)));
 
-        var headerOnly = await CaseloadFiles.SendAsync(Client, CaseloadFiles.Upload(Header(NewProvider()), string.Join(",", CaseloadCsv.Columns) + "\n"));
+        var headerOnly = await CaseloadFiles.SendAsync(Client, CaseloadFiles.Upload(Header(await NewProviderAsync()), string.Join(",", CaseloadCsv.Columns) + "\n"));
         Assert.Equal((2L, ""), (Assert.Single(headerOnly.Refused.Errors).Row, headerOnly.Refused.Errors[0].Column));
 
         // A spreadsheet's bytes under a .csv name: refused as a file without the columns, never a fault.
         var spreadsheet = new byte[4096];
         new Random(5).NextBytes(spreadsheet);
         "PK\u0003\u0004"u8.CopyTo(spreadsheet);
-        var binary = await CaseloadFiles.SendAsync(Client, CaseloadFiles.Upload(Header(NewProvider()), spreadsheet));
+        var binary = await CaseloadFiles.SendAsync(Client, CaseloadFiles.Upload(Header(await NewProviderAsync()), spreadsheet));
         Assert.Equal(UploadCaseloadResponse.OutcomeOneofCase.Refused, binary.OutcomeCase);
         Assert.All(binary.Refused.Errors, e => Assert.Equal(1L, e.Row));
 
-        var nul = await CaseloadFiles.SendAsync(Client, CaseloadFiles.Upload(Header(NewProvider()),
+        var nul = await CaseloadFiles.SendAsync(Client, CaseloadFiles.Upload(Header(await NewProviderAsync()),
             "case_reference,sentence_type,start_date,gender,ethnic_group,rosh_level,allocated_office\nCR1,licence,2021-11-01,male,white,low,As\0ton\n"));
         Assert.Equal((2L, "allocated_office"), (Assert.Single(nul.Refused.Errors).Row, nul.Refused.Errors[0].Column));
     }
@@ -108,7 +108,7 @@ public sealed class CaseloadUploadTests(SamplingHostFixture host) : IClassFixtur
     [Fact]
     public async Task A_retry_with_the_same_request_id_returns_the_first_snapshot_however_the_file_is_cut()
     {
-        var provider = NewProvider();
+        var provider = await NewProviderAsync();
         var csv = CaseloadFiles.Csv(SamplingHostFixture.Caseload.Take(200));
         var header = Header(provider);
 
@@ -127,7 +127,7 @@ public sealed class CaseloadUploadTests(SamplingHostFixture host) : IClassFixtur
     [Fact]
     public async Task A_file_over_the_limit_is_resource_exhausted_naming_the_limit()
     {
-        var provider = NewProvider();
+        var provider = await NewProviderAsync();
         var declared = Header(provider);
         declared.SizeBytes = CaseloadStream.MaxBytes + 1L;
         var atOnce = await Assert.ThrowsAsync<RpcException>(() => CaseloadFiles.SendAsync(Client, [new UploadCaseloadChunk { Header = declared }]));
@@ -161,7 +161,7 @@ public sealed class CaseloadUploadTests(SamplingHostFixture host) : IClassFixtur
     public async Task A_bad_stream_is_invalid_argument_naming_the_field(string kind, string field)
     {
         var csv = Encoding.UTF8.GetBytes(CaseloadFiles.Csv(SamplingHostFixture.Caseload.Take(3)));
-        var header = Header(NewProvider());
+        var header = Header(await NewProviderAsync());
         var data = new UploadCaseloadChunk { Data = ByteString.CopyFrom(csv) };
         IMessage[] messages = kind switch
         {
@@ -201,7 +201,7 @@ public sealed class CaseloadUploadTests(SamplingHostFixture host) : IClassFixtur
         Assert.Empty(format.Columns.Single(c => c.Name == "start_date").Words);
         Assert.Equal((CaseloadStream.MaxBytes, CaseloadStream.RecommendedChunkBytes), ((int)format.MaxBytes, format.RecommendedChunkBytes));
 
-        var imported = await CaseloadFiles.SendAsync(Client, CaseloadFiles.Upload(Header(NewProvider()), format.Template));
+        var imported = await CaseloadFiles.SendAsync(Client, CaseloadFiles.Upload(Header(await NewProviderAsync()), format.Template));
         Assert.Equal(1, imported.Imported.CaseCount);
     }
 }

@@ -47,7 +47,7 @@ public sealed class GrpcProofs(SamplingHostFixture host) : IClassFixture<Samplin
     [Fact]
     public async Task Resending_a_batch_is_harmless_and_a_bad_batch_names_each_row()
     {
-        var snapshot = await Client.StartPopulationImportAsync(new StartPopulationImportRequest { RequestId = "grpc-resend", ProviderId = "pdu-grpc", TakenOn = "2022-05-01" });
+        var snapshot = await Client.StartPopulationImportAsync(new StartPopulationImportRequest { RequestId = "grpc-resend", ProviderId = await host.NewProviderAsync("grpc"), TakenOn = "2022-05-01" });
         var batch = new ImportPopulationRequest { SnapshotId = snapshot.SnapshotId };
         batch.Cases.AddRange(SamplingHostFixture.Caseload.Take(20).Select(c => c.ToMessage()));
         var first = await Client.ImportPopulationAsync(batch);
@@ -70,7 +70,7 @@ public sealed class GrpcProofs(SamplingHostFixture host) : IClassFixture<Samplin
     [Fact]
     public async Task The_largest_batch_fits_in_one_message_and_a_larger_one_is_refused()
     {
-        var snapshot = await Client.StartPopulationImportAsync(new StartPopulationImportRequest { RequestId = "grpc-largest", ProviderId = "pdu-largest", TakenOn = "2022-05-01" });
+        var snapshot = await Client.StartPopulationImportAsync(new StartPopulationImportRequest { RequestId = "grpc-largest", ProviderId = await host.NewProviderAsync("largest"), TakenOn = "2022-05-01" });
         var largest = new ImportPopulationRequest { SnapshotId = snapshot.SnapshotId };
         largest.Cases.AddRange(GeneratedCaseload.Create(PopulationSnapshots.MaxBatchSize + 1, seed: 8, prefix: "LARGE-CASE-REF-").Select(c => c.ToMessage()));
         var tooMany = await Assert.ThrowsAsync<RpcException>(() => Client.ImportPopulationAsync(largest).ResponseAsync);

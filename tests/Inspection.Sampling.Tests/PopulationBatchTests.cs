@@ -41,4 +41,31 @@ public sealed class PopulationBatchTests
         Assert.StartsWith("row 3: ", error.Violations[0].Description);
         Assert.Contains("appears twice", error.Violations[4].Description);
     }
+
+    [Fact]
+    public void Past_the_limit_the_refusal_lists_the_first_rows_and_says_how_many_more()
+    {
+        // 30 bad rows (each one problem) among 40, from file row 2: 19 listed, then where the list stopped.
+        var rows = Enumerable.Range(0, 40).Select(i => Row(reference: $"CR{i:D3}", gender: i % 4 == 3 ? "Male" : "nobody")).ToList();
+
+        var error = Assert.Throws<ValidationException>(() => PopulationBatch.Validate(rows, firstRowNumber: 2));
+
+        Assert.Equal(BatchCheck.MaxListed, error.Violations.Count);
+        Assert.Equal("cases[0].gender", error.Violations[0].Field);
+        Assert.StartsWith("row 2: ", error.Violations[0].Description);
+        Assert.All(error.Violations.Take(19), v => Assert.EndsWith(".gender", v.Field));
+        Assert.Equal(("cases", "and 11 more rows with problems, not listed, from row 27 on"), (error.Violations[^1].Field, error.Violations[^1].Description));
+        Assert.StartsWith("30 rows of the batch have problems; the first 19 are listed (20 places at most), and 11 more rows", error.Message);
+    }
+
+    [Fact]
+    public void Up_to_the_limit_every_problem_is_listed_and_nothing_says_more()
+    {
+        var rows = Enumerable.Range(0, 20).Select(i => Row(reference: $"CR{i:D3}", gender: "nobody")).ToList();
+
+        var error = Assert.Throws<ValidationException>(() => PopulationBatch.Validate(rows, firstRowNumber: 2));
+
+        Assert.Equal(20, error.Violations.Count);
+        Assert.All(error.Violations, v => Assert.EndsWith(".gender", v.Field));
+    }
 }

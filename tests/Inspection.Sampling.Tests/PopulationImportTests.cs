@@ -15,7 +15,7 @@ public sealed class PopulationImportTests(SamplingDatabase db) : IClassFixture<S
     {
         var imports = db.Snapshots();
         var cases = GeneratedCaseload.Create(2_500, seed: 11);
-        var snapshot = await imports.StartImportAsync("start-resend", "fp", "pdu-resend", "2022-05-01", "May extract", None);
+        var snapshot = await imports.StartImportAsync("start-resend", "fp", Snapshots.Provider("pdu-resend"), "2022-05-01", "May extract", None);
         Assert.Equal(StoredSnapshot.Importing, snapshot.Status);
 
         var first = await imports.ImportAsync(null, "", snapshot.SnapshotId.ToString(), cases.Take(1_500).Select(Snapshots.ToRow).ToList(), 2, None);
@@ -36,7 +36,7 @@ public sealed class PopulationImportTests(SamplingDatabase db) : IClassFixture<S
     public async Task A_batch_with_bad_rows_is_refused_whole_naming_each_row()
     {
         var imports = db.Snapshots();
-        var snapshot = await imports.StartImportAsync("start-bad", "fp", "pdu-bad", "2022-05-01", "", None);
+        var snapshot = await imports.StartImportAsync("start-bad", "fp", Snapshots.Provider("pdu-bad"), "2022-05-01", "", None);
         var rows = GeneratedCaseload.Create(10, seed: 3, prefix: "BAD").Select(Snapshots.ToRow).ToList();
         rows[4] = rows[4] with { RoshLevel = "extreme" };
         rows[7] = rows[7] with { StartDate = "2021-02-30" };
@@ -53,6 +53,16 @@ public sealed class PopulationImportTests(SamplingDatabase db) : IClassFixture<S
         changed[2] = changed[2] with { Gender = changed[2].Gender == "male" ? "female" : "male" };
         var conflict = await Assert.ThrowsAsync<ValidationException>(() => imports.ImportAsync(null, "", snapshot.SnapshotId.ToString(), changed, 2, None));
         Assert.Equal("cases[2].case_reference", Assert.Single(conflict.Violations).Field);
+        Assert.StartsWith("row 4: case '", conflict.Violations[0].Description);
+        Assert.Equal(5, await CountAsync(snapshot.SnapshotId));
+
+        // A conflicting row and bad rows in one batch: one refusal lists them all, in row order, with their file rows.
+        changed[6] = changed[6] with { StartDate = "2021-13-01" };
+        changed[0] = changed[0] with { Gender = "nobody" };
+        var both = await Assert.ThrowsAsync<ValidationException>(() => imports.ImportAsync(null, "", snapshot.SnapshotId.ToString(), changed, 10, None));
+        Assert.Equal(["cases[0].gender", "cases[2].case_reference", "cases[6].start_date"], both.Violations.Select(v => v.Field));
+        Assert.Equal(["row 10: ", "row 12: ", "row 16: "], both.Violations.Select(v => v.Description[..(v.Description.IndexOf(':') + 2)]));
+        Assert.Contains("already in the snapshot with different attributes", both.Violations[1].Description);
         Assert.Equal(5, await CountAsync(snapshot.SnapshotId));
     }
 
@@ -69,17 +79,17 @@ public sealed class PopulationImportTests(SamplingDatabase db) : IClassFixture<S
         var second = await Snapshots.ImportAsync(imports, "pdu-versions", cases);
         Assert.Equal([1, 2], new[] { first.Version, second.Version });
         Assert.Equal(first.Digest, second.Digest);
-        Assert.Equal(2, (await db.SnapshotStore.ListSnapshotsAsync("pdu-versions", includeWithdrawn: false, None)).Count);
+        Assert.Equal(2, (await db.SnapshotStore.ListSnapshotsAsync(Snapshots.Provider("pdu-versions"), includeWithdrawn: false, None)).Count);
     }
 
     [Fact]
     public async Task Starting_again_with_the_same_request_returns_the_same_snapshot()
     {
         var imports = db.Snapshots();
-        var once = await imports.StartImportAsync("start-twice", "fp-1", "pdu-twice", "2022-05-01", "", None);
-        var twice = await imports.StartImportAsync("start-twice", "fp-1", "pdu-twice", "2022-05-01", "", None);
+        var once = await imports.StartImportAsync("start-twice", "fp-1", Snapshots.Provider("pdu-twice"), "2022-05-01", "", None);
+        var twice = await imports.StartImportAsync("start-twice", "fp-1", Snapshots.Provider("pdu-twice"), "2022-05-01", "", None);
         Assert.Equal(once.SnapshotId, twice.SnapshotId);
-        await Assert.ThrowsAsync<AlreadyExistsException>(() => imports.StartImportAsync("start-twice", "fp-2", "pdu-other", "2022-05-01", "", None));
+        await Assert.ThrowsAsync<AlreadyExistsException>(() => imports.StartImportAsync("start-twice", "fp-2", Snapshots.Provider("pdu-other"), "2022-05-01", "", None));
 
         var missing = await Assert.ThrowsAsync<PreconditionFailedException>(() => imports.CompleteImportAsync(null, "", once.SnapshotId.ToString(), 10, None));
         Assert.Contains("holds 0 cases, not the 10 expected", missing.Message);

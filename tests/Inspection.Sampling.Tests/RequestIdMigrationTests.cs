@@ -35,7 +35,7 @@ public sealed class RequestIdMigrationTests : IAsyncLifetime
 
     private static readonly StartPopulationImportRequest StartedBefore = new()
     {
-        RequestId = "before-20:start", ProviderId = "pdu-before", TakenOn = "2022-05-01", Description = "May extract",
+        RequestId = "before-20:start", ProviderId = "b4f0e7a2-3c1d-4e5f-8a9b-0c1d2e3f4a5b", TakenOn = "2022-05-01", Description = "May extract",
     };
 
     private static readonly DrawSampleRequest DrawnBefore = DrawRequestBefore();
@@ -75,7 +75,7 @@ public sealed class RequestIdMigrationTests : IAsyncLifetime
                 """
                 insert into snapshots (snapshot_id, request_id, request_fingerprint, provider_id, version, taken_on, description, status,
                     case_count, digest, created_at, completed_at)
-                values (@SnapshotId, 'before-20:start', @StartFingerprint, 'pdu-before', 1, '2022-05-01', 'May extract', 'complete',
+                values (@SnapshotId, 'before-20:start', @StartFingerprint, 'b4f0e7a2-3c1d-4e5f-8a9b-0c1d2e3f4a5b', 1, '2022-05-01', 'May extract', 'complete',
                     2, 'digest-before', @RecordedAt, @RecordedAt);
                 insert into samples (sample_id, request_id, request_fingerprint, inspection_id, snapshot_id, seed, algorithm_version, parameters,
                     size, exclusions, strata, quotas, population_size, eligible_size, drawn_by, drawn_at)
@@ -104,8 +104,8 @@ public sealed class RequestIdMigrationTests : IAsyncLifetime
         var snapshotStore = new SnapshotStore(database);
         var ledger = new RequestLedger(database);
         var cache = new PopulationCache(PopulationCache.DefaultCapacity);
-        var snapshots = new PopulationSnapshots(snapshotStore, ledger, TimeProvider.System, cache);
-        // A register that knows no inspection: a retry answered from the ledger never asks it.
+        // Registers that know no inspection and no provider: a retry answered from the ledger never asks them.
+        var snapshots = new PopulationSnapshots(snapshotStore, ledger, TimeProvider.System, cache, new RegisteredProviders());
         var samples = new Samples(new SampleStore(database), snapshotStore, ledger, new RegisteredInspections(), TimeProvider.System, cache);
 
         // Retried as the gRPC service would retry them: the message mapped, the fingerprint computed as now.
@@ -120,7 +120,7 @@ public sealed class RequestIdMigrationTests : IAsyncLifetime
         Assert.Equal((SubstitutionId, "CR02", RecordedAt), (substitution.SubstitutionId, substitution.Substitution.AddedCaseReference, substitution.SubstitutedAt));
 
         var otherStart = StartedBefore.Clone();
-        otherStart.ProviderId = "pdu-other";
+        otherStart.ProviderId = "0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9";
         await Assert.ThrowsAsync<AlreadyExistsException>(() => snapshots.StartImportAsync(otherStart.RequestId, otherStart.Fingerprint(),
             otherStart.ProviderId, otherStart.TakenOn, otherStart.Description, None));
         // The id two tables held stays with the table moved first (snapshots): a retry of the other is refused, never written again.

@@ -35,19 +35,19 @@ public sealed class RetrySafetyTests(SamplingHostFixture host) : IClassFixture<S
     /// </summary>
     private IReadOnlyDictionary<string, Func<string, Task<IReadOnlyList<IMessage>>>> Requests => new Dictionary<string, Func<string, Task<IReadOnlyList<IMessage>>>>
     {
-        ["StartPopulationImport"] = id => One(Start(id)),
-        ["ImportPopulation"] = async id => [Batch(id, (await host.Client.StartPopulationImportAsync(Start(Guid.NewGuid().ToString()))).SnapshotId)],
+        ["StartPopulationImport"] = async id => [await StartAsync(id)],
+        ["ImportPopulation"] = async id => [Batch(id, (await host.Client.StartPopulationImportAsync(await StartAsync(Guid.NewGuid().ToString()))).SnapshotId)],
         ["CompletePopulationImport"] = async id =>
         {
-            var snapshot = await host.Client.StartPopulationImportAsync(Start(Guid.NewGuid().ToString()));
+            var snapshot = await host.Client.StartPopulationImportAsync(await StartAsync(Guid.NewGuid().ToString()));
             await host.Client.ImportPopulationAsync(Batch(Guid.NewGuid().ToString(), snapshot.SnapshotId));
             return [new CompletePopulationImportRequest { RequestId = id, SnapshotId = snapshot.SnapshotId, ExpectedCaseCount = BatchSize }];
         },
         // The header, then the file in two chunks; a provider of its own each time, so the two requests for one id differ.
-        ["UploadCaseload"] = id => Task.FromResult<IReadOnlyList<IMessage>>(CaseloadFiles.Upload(new UploadCaseloadHeader
+        ["UploadCaseload"] = async id => CaseloadFiles.Upload(new UploadCaseloadHeader
         {
-            RequestId = id, ProviderId = "retry-" + Guid.NewGuid(), TakenOn = "2022-05-01", FileName = "caseload.csv",
-        }, CaseloadFiles.Csv(SamplingHostFixture.Caseload.Take(BatchSize)), chunkBytes: 2_048)),
+            RequestId = id, ProviderId = await host.NewProviderAsync("retry"), TakenOn = "2022-05-01", FileName = "caseload.csv",
+        }, CaseloadFiles.Csv(SamplingHostFixture.Caseload.Take(BatchSize)), chunkBytes: 2_048),
         ["DrawSample"] = async id => [await Draw(id)],
         ["SubstituteCase"] = async id =>
         {
@@ -61,21 +61,19 @@ public sealed class RetrySafetyTests(SamplingHostFixture host) : IClassFixture<S
         // A complete snapshot of its own each time, which no sample uses.
         ["WithdrawSnapshot"] = async id =>
         {
-            var snapshot = await host.Client.StartPopulationImportAsync(Start(Guid.NewGuid().ToString()));
+            var snapshot = await host.Client.StartPopulationImportAsync(await StartAsync(Guid.NewGuid().ToString()));
             await host.Client.ImportPopulationAsync(Batch(Guid.NewGuid().ToString(), snapshot.SnapshotId));
             await host.Client.CompletePopulationImportAsync(new CompletePopulationImportRequest { SnapshotId = snapshot.SnapshotId, ExpectedCaseCount = BatchSize });
             return [new WithdrawSnapshotRequest { RequestId = id, SnapshotId = snapshot.SnapshotId, Reason = "the wrong extract", WithdrawnBy = "lead inspector" }];
         },
     };
 
-    private static Task<IReadOnlyList<IMessage>> One(IMessage request) => Task.FromResult<IReadOnlyList<IMessage>>([request]);
-
     private const int BatchSize = 40;
 
     // Each start is for a provider of its own, so its version is 1 whichever test ran before.
-    private static StartPopulationImportRequest Start(string requestId) => new()
+    private async Task<StartPopulationImportRequest> StartAsync(string requestId) => new()
     {
-        RequestId = requestId, ProviderId = "retry-" + Guid.NewGuid(), TakenOn = "2022-05-01", Description = "retried import",
+        RequestId = requestId, ProviderId = await host.NewProviderAsync("retry"), TakenOn = "2022-05-01", Description = "retried import",
     };
 
     private static ImportPopulationRequest Batch(string requestId, string snapshotId)

@@ -18,7 +18,7 @@ public sealed class SampleLifeTests(SamplingDatabase db) : IClassFixture<Samplin
 
     public async Task InitializeAsync()
     {
-        var existing = await db.SnapshotStore.ListSnapshotsAsync("pdu-life", includeWithdrawn: false, None);
+        var existing = await db.SnapshotStore.ListSnapshotsAsync(Snapshots.Provider("pdu-life"), includeWithdrawn: false, None);
         _snapshot = existing.Count > 0 ? existing[0] : await Snapshots.ImportAsync(db.Snapshots(), "pdu-life", Caseload);
     }
 
@@ -97,7 +97,7 @@ public sealed class SampleLifeTests(SamplingDatabase db) : IClassFixture<Samplin
         var unknown = await Assert.ThrowsAsync<UpstreamException>(() => db.Samples("insp-life").DrawAsync(Request("draw-unknown", "insp-nobody"), "fp", None));
         Assert.Equal(("recommendation-tracking", StatusCode.NotFound), (unknown.AppId, unknown.StatusCode));
 
-        var open = await db.Snapshots().StartImportAsync("open-snapshot", "fp", "pdu-open", "2022-05-01", "", None);
+        var open = await db.Snapshots().StartImportAsync("open-snapshot", "fp", Snapshots.Provider("pdu-open"), "2022-05-01", "", None);
         var error = await Assert.ThrowsAsync<PreconditionFailedException>(() => db.Samples("insp-life")
             .DrawAsync(Request("draw-open") with { SnapshotId = open.SnapshotId.ToString() }, "fp", None));
         Assert.Contains("still importing", error.Message);

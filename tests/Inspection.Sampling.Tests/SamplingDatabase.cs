@@ -19,7 +19,7 @@ public sealed class SamplingDatabase : IAsyncLifetime
     /// <summary>The population cache a running host keeps between calls (shared by the use cases of this class).</summary>
     public PopulationCache Cache { get; } = new(PopulationCache.DefaultCapacity);
 
-    public PopulationSnapshots Snapshots() => new(SnapshotStore, Ledger, TimeProvider.System, Cache);
+    public PopulationSnapshots Snapshots() => new(SnapshotStore, Ledger, TimeProvider.System, Cache, RegisteredProviders.Every);
 
     public Samples Samples(params string[] inspections) => new(SampleStore, SnapshotStore, Ledger, new RegisteredInspections(inspections), TimeProvider.System, Cache);
 

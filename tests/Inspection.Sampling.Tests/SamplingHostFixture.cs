@@ -67,6 +67,21 @@ public sealed class SamplingHostFixture : IAsyncLifetime
         Snapshot = await Client.CompletePopulationImportAsync(new CompletePopulationImportRequest { SnapshotId = snapshot.SnapshotId, ExpectedCaseCount = CaseloadSize });
     }
 
+    /// <summary>
+    /// Registers a provider of its own with recommendation tracking (case sampling checks every provider id with it), for
+    /// a test whose snapshots no other test may see; returns its id.
+    /// </summary>
+    public async Task<string> NewProviderAsync(string name)
+    {
+        var register = new RecommendationTracking.RecommendationTrackingClient(_recommendations!.Channel);
+        var provider = await register.CreateProviderAsync(new CreateProviderRequest
+        {
+            RequestId = Guid.NewGuid().ToString(), Name = $"{name} {Guid.NewGuid():N}", Type = "pdu", Region = "West Midlands",
+            ActiveFrom = "2021-06-26", CreatedBy = "sampling-tests",
+        });
+        return provider.ProviderId;
+    }
+
     /// <summary>Registers another inspection of the fixture's provider with recommendation tracking.</summary>
     public async Task<string> NewInspectionAsync()
     {

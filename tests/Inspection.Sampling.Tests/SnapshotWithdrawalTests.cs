@@ -12,12 +12,15 @@ public sealed class SnapshotWithdrawalTests(SamplingHostFixture host) : IClassFi
 {
     private const int Cases = 200;
     private readonly CaseSampling.CaseSamplingClient _client = host.Client;
-    private readonly string _provider = "withdrawal-" + Guid.NewGuid();
+    private string? _provider;
+
+    /// <summary>A provider of this test's own, registered on first use.</summary>
+    private async Task<string> ProviderAsync() => _provider ??= await host.NewProviderAsync("withdrawal");
 
     private async Task<Snapshot> OpenAsync() =>
         await _client.StartPopulationImportAsync(new StartPopulationImportRequest
         {
-            RequestId = Guid.NewGuid().ToString(), ProviderId = _provider, TakenOn = "2022-05-01", Description = "caseload",
+            RequestId = Guid.NewGuid().ToString(), ProviderId = await ProviderAsync(), TakenOn = "2022-05-01", Description = "caseload",
         });
 
     private async Task<Snapshot> CompleteAsync()
@@ -47,7 +50,7 @@ public sealed class SnapshotWithdrawalTests(SamplingHostFixture host) : IClassFi
     }
 
     private async Task<IReadOnlyList<int>> ListedAsync(bool includeWithdrawn = false) =>
-        (await _client.ListSnapshotsAsync(new ListSnapshotsRequest { ProviderId = _provider, IncludeWithdrawn = includeWithdrawn })).Snapshots.Select(s => s.Version).ToList();
+        (await _client.ListSnapshotsAsync(new ListSnapshotsRequest { ProviderId = await ProviderAsync(), IncludeWithdrawn = includeWithdrawn })).Snapshots.Select(s => s.Version).ToList();
 
     [Fact]
     public async Task A_snapshot_no_sample_uses_is_withdrawn_kept_and_left_out_of_the_list()

@@ -8,7 +8,7 @@ namespace Inspection.Security.Tests;
 /// <summary>The RPC policy is complete and names only what exists: deny by default must not mean "forgotten".</summary>
 public sealed class RpcPolicyTests
 {
-    private static readonly FileDescriptor[] Contracts =
+    internal static readonly FileDescriptor[] Contracts =
     [
         Inspection.Recommendations.V1.RecommendationsReflection.Descriptor,
         Inspection.Recommendations.V1.PlansReflection.Descriptor,

@@ -104,6 +104,18 @@ public sealed class RequestLedger(Database database)
         }, ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Runs <paramref name="check"/> (asking the owners of the ids the request names whether they exist) unless the
+    /// request was carried out already: as with the deciding OnceAsync, a retry is answered without asking anyone.
+    /// For a write whose answer only its transaction makes (a new snapshot), so it cannot decide before it writes.
+    /// </summary>
+    public async Task CheckUnlessRecordedAsync(RequestKey? request, Func<CancellationToken, Task> check, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        if (request is not null && await FindAsync(request.RequestId, ct).ConfigureAwait(false) is not null) return;
+        await check(ct).ConfigureAwait(false);
+    }
+
     private async Task<LedgerEntry?> FindAsync(string requestId, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct).ConfigureAwait(false);

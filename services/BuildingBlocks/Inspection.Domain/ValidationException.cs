@@ -11,6 +11,12 @@ public sealed class ValidationException : DomainException
 
     public ValidationException(string field, string description) : this([new FieldViolation(field, description)]) { }
 
+    /// <summary>With a message of its own: when the violations are a list cut short, the message says so.</summary>
+    public ValidationException(string message, IReadOnlyList<FieldViolation> violations) : base(message)
+    {
+        Violations = violations;
+    }
+
     public IReadOnlyList<FieldViolation> Violations { get; }
 
     /// <summary>

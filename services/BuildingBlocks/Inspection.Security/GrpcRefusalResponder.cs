@@ -26,7 +26,7 @@ internal sealed class GrpcRefusalResponder : IAuthorizationMiddlewareResultHandl
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = "application/grpc";
         context.Response.Headers["grpc-status"] = ((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        context.Response.Headers["grpc-message"] = Uri.EscapeDataString(message); // percent-encoded, as the protocol asks
+        context.Response.Headers["grpc-message"] = GrpcMessageEncoding.Encode(message);
         return Task.CompletedTask;
     }
 

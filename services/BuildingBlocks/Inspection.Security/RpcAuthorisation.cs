@@ -44,7 +44,7 @@ internal sealed class RpcAuthorisation(RpcPolicy policy, AppApiToken appApiToken
         if (rule is null)
             return Refuse(context, StatusCode.PermissionDenied, $"{method} is not open to any caller");
         if (!rule.Allows(caller))
-            return Refuse(context, StatusCode.PermissionDenied, $"{caller.AuditName}{RoleText(caller)} may not call {method}");
+            return Refuse(context, StatusCode.PermissionDenied, $"{caller.AuditName}{RoleText(caller)} may not call {method}; {WhatOpens(rule, caller.Kind)}");
 
         context.Succeed(requirement);
         return Task.CompletedTask;
@@ -58,6 +58,19 @@ internal sealed class RpcAuthorisation(RpcPolicy policy, AppApiToken appApiToken
         context.Fail(refusal);
         return Task.CompletedTask;
     }
+
+    /// <summary>What the caller would need, so a refusal says what to ask for (the integrator guide lists the same).</summary>
+    internal static string WhatOpens(RpcRule rule, CallerKind kind) => kind switch
+    {
+        CallerKind.Integrator => rule.Scopes.Count switch
+        {
+            0 => "no integrator scope opens it",
+            1 => $"it needs the scope {rule.Scopes.Single()}",
+            _ => $"it needs one of the scopes {string.Join(", ", rule.Scopes.Order(StringComparer.Ordinal))}",
+        },
+        CallerKind.User => rule.MinimumRole is { } role ? $"it needs the role {role} or above" : "no staff role opens it",
+        _ => rule.Services.Count == 0 ? "no service may call it" : $"it is open to the services {string.Join(", ", rule.Services.Order(StringComparer.Ordinal))}",
+    };
 
     private static string RoleText(Caller caller) => caller.Kind switch
     {

@@ -10,7 +10,11 @@ public sealed class RpcPolicy
 {
     private readonly IReadOnlyDictionary<string, RpcRule> _rules;
 
-    private RpcPolicy(IReadOnlyDictionary<string, RpcRule> rules) => _rules = rules;
+    private RpcPolicy(IReadOnlyDictionary<string, RpcRule> rules, IReadOnlyDictionary<string, string> scopeDescriptions)
+    {
+        _rules = rules;
+        ScopeDescriptions = scopeDescriptions;
+    }
 
     /// <summary>"package.Service/Method" of every RPC the policy declares.</summary>
     public IEnumerable<string> Methods => _rules.Keys;
@@ -21,6 +25,12 @@ public sealed class RpcPolicy
 
     /// <summary>Every integrator scope some RPC accepts: what an integrator can be granted.</summary>
     public IReadOnlySet<string> Scopes => _rules.Values.SelectMany(r => r.Scopes).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>What each scope is for, in words an administrator and an integrator read (the admin, the guide).</summary>
+    public IReadOnlyDictionary<string, string> ScopeDescriptions { get; }
+
+    /// <summary>The scope's description, or nothing when the policy gives none.</summary>
+    public string DescriptionOf(string scope) => ScopeDescriptions.GetValueOrDefault(scope, "");
 
     public static RpcPolicy Parse(string json)
     {
@@ -40,7 +50,10 @@ public sealed class RpcPolicy
                 Strings(rule, "scopes"),
                 rule.TryGetProperty("anyCaller", out var any) && any.GetBoolean());
         }
-        return new RpcPolicy(rules);
+        var descriptions = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (document.RootElement.TryGetProperty("scopeDescriptions", out var described))
+            foreach (var scope in described.EnumerateObject()) descriptions[scope.Name] = scope.Value.GetString() ?? "";
+        return new RpcPolicy(rules, descriptions);
     }
 
     private static HashSet<string> Strings(JsonElement rule, string name) =>

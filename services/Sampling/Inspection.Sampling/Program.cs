@@ -17,9 +17,11 @@ builder.Services.AddSingleton(new PopulationCache(builder.Configuration.GetValue
 builder.Services.AddSingleton<PopulationSnapshots>();
 builder.Services.AddSingleton<Samples>();
 
-// Upstream/: the inspection register (recommendation tracking)
+// Upstream/: the inspection and provider register (recommendation tracking)
 builder.AddServiceClient<RecommendationTracking.RecommendationTrackingClient>("recommendation-tracking");
-builder.Services.AddSingleton<IInspectionRegister, RecommendationTrackingRegister>();
+builder.Services.AddSingleton<RecommendationTrackingRegister>();
+builder.Services.AddSingleton<IInspectionRegister>(services => services.GetRequiredService<RecommendationTrackingRegister>());
+builder.Services.AddSingleton<IProviderRegister>(services => services.GetRequiredService<RecommendationTrackingRegister>());
 
 var app = builder.Build();
 app.MapDefaultEndpoints();                                  // health, reflection, audit trail, HTTP probes

@@ -14,22 +14,38 @@ public sealed class GrpcJsCaseloadUploadTests : IAsyncLifetime
 {
     private const string Columns = "case_reference,sentence_type,start_date,gender,ethnic_group,rosh_level\n";
 
+    private ServiceProcess? _recommendations;
     private ServiceProcess? _sampling;
+    private string _provider = "";
     private readonly string _files = Directory.CreateTempSubdirectory("caseload-upload-").FullName;
 
     public async Task InitializeAsync()
     {
         await NodePeer.EnsureInstalledAsync();
+        // Case sampling checks the provider of every caseload with recommendation tracking, its owner.
+        _recommendations = ServiceProcess.Start("recommendation-tracking", "services/Recommendations/Inspection.Recommendations", new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__Default"] = await PostgresServer.Shared.CreateDatabaseAsync("reco_for_grpc_js"),
+        });
         _sampling = ServiceProcess.Start("case-sampling", "services/Sampling/Inspection.Sampling", new Dictionary<string, string?>
         {
             ["ConnectionStrings__Default"] = await PostgresServer.Shared.CreateDatabaseAsync("sampling_grpc_js"),
+            ["Services__recommendation-tracking__GrpcUrl"] = _recommendations.GrpcAddress,
         });
+        await _recommendations.WaitForAsync(HealthCheckResponse.Types.ServingStatus.Serving, TimeSpan.FromSeconds(60));
         await _sampling.WaitForAsync(HealthCheckResponse.Types.ServingStatus.Serving, TimeSpan.FromSeconds(60));
+        var provider = await new Inspection.Recommendations.V1.RecommendationTracking.RecommendationTrackingClient(_recommendations.Channel)
+            .CreateProviderAsync(new Inspection.Recommendations.V1.CreateProviderRequest
+            {
+                RequestId = Guid.NewGuid().ToString(), Name = "grpc-js PDU", Type = "pdu", Region = "London", ActiveFrom = "2021-06-26", CreatedBy = "grpc-js-tests",
+            });
+        _provider = provider.ProviderId;
     }
 
     public async Task DisposeAsync()
     {
         if (_sampling is not null) await _sampling.DisposeAsync();
+        if (_recommendations is not null) await _recommendations.DisposeAsync();
         Directory.Delete(_files, recursive: true);
     }
 
@@ -38,7 +54,7 @@ public sealed class GrpcJsCaseloadUploadTests : IAsyncLifetime
         var file = Path.Combine(_files, $"{Guid.NewGuid()}.csv");
         await File.WriteAllTextAsync(file, csv, new UTF8Encoding(false));
         var (exit, stdout, stderr) = await NodePeer.RunScriptAsync("upload-caseload.js",
-            [$"127.0.0.1:{_sampling!.GrpcPort}", _sampling.AuthorizationHeader, "grpc-js-" + Guid.NewGuid(), requestId, file], TimeSpan.FromSeconds(60));
+            [$"127.0.0.1:{_sampling!.GrpcPort}", _sampling.AuthorizationHeader, _provider, requestId, file], TimeSpan.FromSeconds(60));
         Assert.True(exit == 0, $"upload-caseload.js exited {exit}: {stderr}");
         return JsonDocument.Parse(stdout).RootElement.Clone();
     }

@@ -44,6 +44,13 @@ public static class NodePeer
     public static Task<(int ExitCode, string StdOut, string StdErr)> RunScriptAsync(string script, IEnumerable<string> arguments, TimeSpan limit) =>
         RunAsync("node", [script, .. arguments], limit);
 
+    /// <summary>
+    /// Runs a Python script of the peer (tests/interop/python) with Debian's own python3, the one that sees Debian's
+    /// python3-grpcio (deploy/local/prerequisites.sh --integrator-clients installs it).
+    /// </summary>
+    public static Task<(int ExitCode, string StdOut, string StdErr)> RunPythonAsync(string script, IEnumerable<string> arguments, TimeSpan limit) =>
+        RunAsync("/usr/bin/python3", [Path.Combine("python", script), .. arguments], limit);
+
     private static async Task<(int, string, string)> RunAsync(string program, IEnumerable<string> arguments, TimeSpan limit)
     {
         using var process = Start(program, arguments);

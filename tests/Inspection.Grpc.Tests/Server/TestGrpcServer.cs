@@ -18,7 +18,7 @@ namespace Inspection.Grpc.Tests.Server;
 /// its own HTTP/2-only port, grpc-dotnet with the error interceptor, INVALID_ARGUMENT on unparsable bytes, the 4 MiB
 /// receive limit, JwtBearer authentication and the deny-by-default RPC policy) and <c>MapDefaultEndpoints</c>, serving
 /// the Interop test service. The only test-specific parts: the RPC policy opens the Interop RPCs to anonymous callers
-/// (grpc-js sends no token), two interceptors that record calls and fake unavailability, and the service client the
+/// (grpc-js sends no token) and server reflection to Administrators and audit.read only (<see cref="ScopedRpc"/>), two interceptors that record calls and fake unavailability, and the service client the
 /// Relay RPC calls onwards with (<c>AddServiceClient</c>, pointed at this host itself unless told otherwise).
 /// </summary>
 public sealed class TestGrpcServer : IAsyncDisposable
@@ -29,8 +29,12 @@ public sealed class TestGrpcServer : IAsyncDisposable
     /// <summary>The app id the Relay RPC's service client calls (Services:interop-target:GrpcUrl, or dapr-app-id under Dapr).</summary>
     public const string RelayAppId = "interop-target";
 
+    /// <summary>An RPC closed to everyone but Administrators and the audit.read scope, for refusals' messages.</summary>
+    public const string ScopedRpc = "grpc.reflection.v1.ServerReflection/ServerReflectionInfo";
+
     private static readonly RpcPolicy InteropPolicy = RpcPolicy.Parse($$"""
-        { "rpcs": { {{string.Join(", ", Interop.Descriptor.Methods.Select(m => $"\"{Interop.Descriptor.FullName}/{m.Name}\": {{ \"anonymous\": true }}"))}} } }
+        { "rpcs": { {{string.Join(", ", Interop.Descriptor.Methods.Select(m => $"\"{Interop.Descriptor.FullName}/{m.Name}\": {{ \"anonymous\": true }}"))}},
+          "{{ScopedRpc}}": { "role": "Administrator", "scopes": ["audit.read"] } } }
         """);
 
     private readonly WebApplication _app;

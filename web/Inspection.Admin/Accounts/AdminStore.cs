@@ -188,6 +188,22 @@ public sealed class AdminStore(Database database)
             return integrator;
         }, ct);
 
+    /// <summary>Changes an active integrator's scopes (its secret stays), with its audit event; false when it is revoked.</summary>
+    public Task<bool> ChangeIntegratorScopesAsync(string clientId, IReadOnlyList<string> scopes, string changedBy, CancellationToken ct) =>
+        database.InTransactionAsync(async (connection, transaction) =>
+        {
+            var before = await connection.QuerySingleOrDefaultAsync<string[]>(new CommandDefinition(
+                "select scopes from integrators where client_id = @clientId for update", new { clientId }, transaction, cancellationToken: ct))
+                ?? throw new NotFoundException("Integrator", clientId);
+            var changed = await connection.ExecuteAsync(new CommandDefinition(
+                "update integrators set scopes = @scopes where client_id = @clientId and revoked_at is null",
+                new { clientId, scopes = scopes.ToArray() }, transaction, cancellationToken: ct));
+            if (changed > 0)
+                await AuditAsync(connection, transaction, changedBy, "integrator scopes changed", clientId,
+                    $"scopes {string.Join(' ', before)} -> {string.Join(' ', scopes)}", ct);
+            return changed > 0;
+        }, ct);
+
     public async Task<Integrator?> FindIntegratorAsync(string clientId, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);

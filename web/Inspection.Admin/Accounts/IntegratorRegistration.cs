@@ -16,13 +16,15 @@ public sealed class IntegratorRegistration(AdminStore store, IPasswordHasher<Int
 
     public IReadOnlyList<string> GrantableScopes => policy.Scopes.Order(StringComparer.Ordinal).ToList();
 
+    /// <summary>What a scope is for (rpc-policy.json's scopeDescriptions, as the integrator guide has it).</summary>
+    public string DescriptionOf(string scope) => policy.DescriptionOf(scope);
+
     /// <summary>Registers an integrator; returns it with its secret, which is never shown again.</summary>
     public async Task<(Integrator Integrator, string Secret)> RegisterAsync(string name, IReadOnlyCollection<string> scopes, string registeredBy, CancellationToken ct)
     {
         var violations = new List<FieldViolation>();
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100) violations.Add(new("Name", "Enter the integrator's name (up to 100 characters)"));
-        if (scopes.Count == 0) violations.Add(new("Scopes", "Select at least one scope"));
-        else if (scopes.FirstOrDefault(s => !policy.Scopes.Contains(s)) is { } unknown) violations.Add(new("Scopes", $"'{unknown}' is not a scope any service accepts"));
+        CheckScopes(scopes, violations);
         ValidationException.ThrowIfAny(violations);
 
         var clientId = "int-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
@@ -30,6 +32,24 @@ public sealed class IntegratorRegistration(AdminStore store, IPasswordHasher<Int
         var integrator = new Integrator(clientId, name.Trim(), scopes.Order(StringComparer.Ordinal).ToList(), "", DateTimeOffset.UtcNow, registeredBy, null, null);
         integrator = integrator with { SecretHash = hasher.HashPassword(integrator, secret) };
         return (await store.CreateIntegratorAsync(integrator, ct), secret);
+    }
+
+    /// <summary>
+    /// Changes a registered integrator's scopes; its client id and secret stay. Tokens issued from now on carry the new
+    /// scopes (one issued before keeps its scopes until it expires, within 15 minutes). False when it is revoked.
+    /// </summary>
+    public Task<bool> ChangeScopesAsync(string clientId, IReadOnlyCollection<string> scopes, string changedBy, CancellationToken ct)
+    {
+        var violations = new List<FieldViolation>();
+        CheckScopes(scopes, violations);
+        ValidationException.ThrowIfAny(violations);
+        return store.ChangeIntegratorScopesAsync(clientId, scopes.Distinct().Order(StringComparer.Ordinal).ToList(), changedBy, ct);
+    }
+
+    private void CheckScopes(IReadOnlyCollection<string> scopes, List<FieldViolation> violations)
+    {
+        if (scopes.Count == 0) violations.Add(new("Scopes", "Select at least one scope"));
+        else if (scopes.FirstOrDefault(s => !policy.Scopes.Contains(s)) is { } unknown) violations.Add(new("Scopes", $"'{unknown}' is not a scope any service accepts"));
     }
 
     /// <summary>A token for the integrator, or why not (invalid_client, invalid_scope).</summary>

@@ -4,8 +4,9 @@ namespace Inspection.Sampling.Domain.Population;
 
 /// <summary>
 /// Validates a batch of incoming case rows. All or nothing: every bad row is reported (as
-/// "cases[&lt;index&gt;].&lt;field&gt;", with the file row number in the description when known) and a batch with
-/// any bad row is refused whole, so nothing of it is stored.
+/// "cases[&lt;index&gt;].&lt;field&gt;", with the file row number in the description when known, up to
+/// <see cref="BatchCheck.MaxListed"/> and then how many more) and a batch with any bad row is refused whole, so nothing
+/// of it is stored.
 /// </summary>
 public static class PopulationBatch
 {
@@ -17,27 +18,40 @@ public static class PopulationBatch
     private static readonly SearchValues<char> ReferenceCharacters =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_/.");
 
+    /// <summary>The good rows, or the refusal of the batch listing its bad rows.</summary>
     public static IReadOnlyList<CaseRecord> Validate(IReadOnlyList<CaseRow> rows, long firstRowNumber = 0)
     {
-        var violations = new List<FieldViolation>();
+        var batch = Check(rows, firstRowNumber);
+        batch.ThrowIfAny([]);
+        return batch.Records;
+    }
+
+    /// <summary>Every row checked, refusing nothing yet: the store adds the rows that conflict with stored cases.</summary>
+    public static BatchCheck Check(IReadOnlyList<CaseRow> rows, long firstRowNumber = 0)
+    {
+        var problems = new List<(int, FieldViolation)>();
         var records = new List<CaseRecord>(rows.Count);
+        var indexes = new List<int>(rows.Count);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var violations = new List<FieldViolation>();
         for (var i = 0; i < rows.Count; i++)
         {
             var rowLabel = firstRowNumber > 0 ? $"row {firstRowNumber + i}: " : "";
+            violations.Clear();
             var record = ValidateRow(rows[i], $"cases[{i}]", rowLabel, violations);
+            problems.AddRange(violations.Select(v => (i, v)));
             if (record is null) continue;
             if (seen.TryGetValue(record.CaseReference, out var first))
             {
-                violations.Add(new FieldViolation($"cases[{i}].case_reference",
-                    $"{rowLabel}case reference '{record.CaseReference}' appears twice in the batch (first at cases[{first}])"));
+                problems.Add((i, new FieldViolation($"cases[{i}].case_reference",
+                    $"{rowLabel}case reference '{record.CaseReference}' appears twice in the batch (first at cases[{first}])")));
                 continue;
             }
             seen.Add(record.CaseReference, i);
             records.Add(record);
+            indexes.Add(i);
         }
-        ValidationException.ThrowIfAny(violations);
-        return records;
+        return new BatchCheck(records, indexes, problems, firstRowNumber);
     }
 
     /// <summary>Validates one row, adding its violations; returns the record when the row is good.</summary>

@@ -8,9 +8,10 @@ namespace Inspection.Sampling.Application;
 /// whole file, the three in one transaction), WithdrawSnapshot and the reads.
 /// Each write runs once per request id in the transaction the ledger claims. Starting keeps the snapshot's id (a retry
 /// gets the snapshot as it is now, as it always did); a batch keeps its answer itself (the snapshot's count moves on);
-/// completing keeps the id of a snapshot that never changes again.
+/// completing keeps the id of a snapshot that never changes again. The provider is checked with its owner
+/// (recommendation tracking) before a snapshot is opened for it, unless the request was carried out already.
 /// </summary>
-public sealed class PopulationSnapshots(SnapshotStore store, RequestLedger ledger, TimeProvider clock, PopulationCache population)
+public sealed class PopulationSnapshots(SnapshotStore store, RequestLedger ledger, TimeProvider clock, PopulationCache population, IProviderRegister providers)
 {
     public const int MaxDescriptionLength = 500;
 
@@ -23,11 +24,13 @@ public sealed class PopulationSnapshots(SnapshotStore store, RequestLedger ledge
     private LedgerAnswer<StoredSnapshot, SnapshotReference> Snapshot => new(
         snapshot => new SnapshotReference(snapshot.SnapshotId), (kept, ct) => store.GetSnapshotAsync(kept.SnapshotId, ct));
 
-    public Task<StoredSnapshot> StartImportAsync(string? requestId, string fingerprint, string providerId, string takenOn,
+    public async Task<StoredSnapshot> StartImportAsync(string? requestId, string fingerprint, string providerId, string takenOn,
         string description, CancellationToken ct)
     {
         var date = CheckOpening(requestId, providerId, takenOn, description, "");
-        return ledger.OnceAsync(RequestIds.Required(requestId, "StartPopulationImportRequest", fingerprint), Snapshot,
+        var key = RequestIds.Required(requestId, "StartPopulationImportRequest", fingerprint);
+        await ledger.CheckUnlessRecordedAsync(key, check => providers.EnsureExistsAsync(providerId.Trim(), check), ct);
+        return await ledger.OnceAsync(key, Snapshot,
             (connection, transaction) => store.StartSnapshotAsync(connection, transaction, providerId.Trim(), date, description.Trim(),
                 clock.GetUtcNow(), ct), ct);
     }
@@ -41,18 +44,20 @@ public sealed class PopulationSnapshots(SnapshotStore store, RequestLedger ledge
     {
         var date = CheckOpening(file.RequestId, file.ProviderId, file.TakenOn, file.Description, "header.",
             file.Bytes.Length == 0 ? new FieldViolation("data", "the file is empty: send its bytes after the header") : null);
+        var key = RequestIds.Required(file.RequestId, "UploadCaseload", file.Fingerprint);
+        await ledger.CheckUnlessRecordedAsync(key, check => providers.EnsureExistsAsync(file.ProviderId.Trim(), check), ct);
         var read = CaseloadCsv.Read(new StreamReader(new MemoryStream(file.Bytes, writable: false), detectEncodingFromByteOrderMarks: true));
         if (read.Errors.Count > 0) return new CaseloadOutcome(null, read.Errors);
         var cases = PopulationBatch.Validate(read.Rows);
 
         PopulationColumns? completed = null;
-        var snapshot = await ledger.OnceAsync(RequestIds.Required(file.RequestId, "UploadCaseload", file.Fingerprint), Snapshot,
+        var snapshot = await ledger.OnceAsync(key, Snapshot,
             async (connection, transaction) =>
             {
                 var now = clock.GetUtcNow();
                 var opened = await store.StartSnapshotAsync(connection, transaction, file.ProviderId.Trim(), date, file.Description.Trim(), now, ct);
                 foreach (var batch in cases.Chunk(MaxBatchSize))
-                    await store.ImportBatchAsync(connection, transaction, opened.SnapshotId, batch, ct);
+                    await store.ImportBatchAsync(connection, transaction, opened.SnapshotId, BatchCheck.Valid(batch), ct);
                 return await store.CompleteSnapshotAsync(connection, transaction, opened.SnapshotId, cases.Count, now,
                     columns => completed = columns, ct);
             }, ct);
@@ -70,6 +75,8 @@ public sealed class PopulationSnapshots(SnapshotStore store, RequestLedger ledge
         if (alsoWrong is not null) violations.Add(alsoWrong);
         if (string.IsNullOrWhiteSpace(requestId)) violations.Add(new(prefix + "request_id", "a request id is required (a retry with the same id returns the first snapshot)"));
         if (string.IsNullOrWhiteSpace(providerId)) violations.Add(new(prefix + "provider_id", "the provider whose caseload this is is required"));
+        else if (!Guid.TryParse(providerId.Trim(), out _))
+            violations.Add(new(prefix + "provider_id", $"'{providerId}' is not a provider id (a UUID from recommendation tracking's register)"));
         if (!CalendarDate.TryParse(takenOn, out var date)) violations.Add(new(prefix + "taken_on", CalendarDate.Refusal(takenOn)));
         else NotInTheFuture.Check(violations, prefix + "taken_on", "The date the caseload was taken", date, EnglandCalendar.Today(clock));
         if (description.Length > MaxDescriptionLength) violations.Add(new(prefix + "description", $"at most {MaxDescriptionLength} characters"));
@@ -84,9 +91,12 @@ public sealed class PopulationSnapshots(SnapshotStore store, RequestLedger ledge
         var id = RequestIds.Id(snapshotId, "snapshot_id");
         if (rows.Count > MaxBatchSize)
             throw new ValidationException("cases", $"at most {MaxBatchSize} cases per batch; send the rest in further batches");
-        var cases = PopulationBatch.Validate(rows, firstRowNumber);
+        // Bad rows alone are refused at once; with good rows beside them, the store first adds the good rows that
+        // conflict with stored cases, so one refusal lists every row to correct.
+        var batch = PopulationBatch.Check(rows, firstRowNumber);
+        if (batch.Records.Count == 0) batch.ThrowIfAny([]);
         return ledger.OnceAsync(RequestIds.Optional(requestId, "ImportPopulationRequest", fingerprint), LedgerAnswer.Itself<ImportResult>(),
-            (connection, transaction) => store.ImportBatchAsync(connection, transaction, id, cases, ct), ct);
+            (connection, transaction) => store.ImportBatchAsync(connection, transaction, id, batch, ct), ct);
     }
 
     public async Task<StoredSnapshot> CompleteImportAsync(string? requestId, string fingerprint, string snapshotId, long expectedCaseCount,

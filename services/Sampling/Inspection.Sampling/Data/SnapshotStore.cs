@@ -35,12 +35,14 @@ public sealed class SnapshotStore(Database database)
     }
 
     /// <summary>
-    /// Adds a validated batch to an open snapshot, all or nothing. A case already present with the same
-    /// attributes is skipped (a re-sent batch); with different attributes the batch is refused naming the row.
+    /// Adds a checked batch's good rows to an open snapshot, all or nothing. A case already present with the same
+    /// attributes is skipped (a re-sent batch); with different attributes its row is refused, reported with the batch's
+    /// own bad rows, by row (<see cref="BatchCheck.ThrowIfAny"/>).
     /// </summary>
     public async Task<ImportResult> ImportBatchAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid snapshotId,
-        IReadOnlyList<CaseRecord> cases, CancellationToken ct)
+        BatchCheck batch, CancellationToken ct)
     {
+        var cases = batch.Records;
         {
             // Batches of one snapshot queue behind each other and behind its completion.
             var status = await LockOpenAsync(connection, transaction, snapshotId, ct);
@@ -48,6 +50,7 @@ public sealed class SnapshotStore(Database database)
                 throw new PreconditionFailedException($"Snapshot {snapshotId} is complete and can no longer change; start a new snapshot (a new version) instead.");
             if (cases.Count == 0)
             {
+                batch.ThrowIfAny([]);
                 var count = await CaseCountAsync(connection, transaction, snapshotId, ct);
                 return new ImportResult(0, 0, 0, count);
             }
@@ -79,15 +82,10 @@ public sealed class SnapshotStore(Database database)
                     if (stored != sent[stored.CaseReference]) conflicts.Add(stored.CaseReference);
                 }
             }
-            if (conflicts.Count > 0)
-            {
-                var violations = cases.Select((c, i) => (c, i))
-                    .Where(x => conflicts.Contains(x.c.CaseReference))
-                    .Select(x => new FieldViolation($"cases[{x.i}].case_reference",
-                        $"case '{x.c.CaseReference}' is already in the snapshot with different attributes"))
-                    .ToList();
-                throw new ValidationException(violations);
-            }
+            batch.ThrowIfAny(cases.Select((c, i) => (c, Index: batch.Indexes[i]))
+                .Where(x => conflicts.Contains(x.c.CaseReference))
+                .Select(x => (x.Index, new FieldViolation($"cases[{x.Index}].case_reference",
+                    $"{batch.RowLabel(x.Index)}case '{x.c.CaseReference}' is already in the snapshot with different attributes"))));
 
             // The new cases straight into the table by binary COPY (the snapshot's row lock keeps other batches out meanwhile).
             var inserted = 0;

@@ -10,7 +10,7 @@ public sealed class NewModel(IntegratorRegistration registration) : PageModel
     [BindProperty]
     public NewIntegratorInput Input { get; set; } = new();
 
-    public IReadOnlyList<string> GrantableScopes => registration.GrantableScopes;
+    public ScopeChoice ScopeChoice => new(registration.GrantableScopes, Input.Scopes, registration.DescriptionOf);
 
     public void OnGet()
     {
