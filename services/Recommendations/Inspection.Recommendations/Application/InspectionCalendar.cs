@@ -1,4 +1,5 @@
 using Inspection.Data;
+using Inspection.ServiceDefaults;
 using Npgsql;
 
 
@@ -12,7 +13,7 @@ namespace Inspection.Recommendations.Application;
 /// </summary>
 public sealed class InspectionCalendar(
     InspectionStore inspections, ProviderStore providers, ProviderRegister register, RequestLedger ledger, FrameworkCatalogue frameworks,
-    PublicationReadiness readiness, ChangeFeed changes, TimeProvider clock)
+    PublicationReadiness readiness, ChangeFeed changes, TimeProvider clock, ProductMetrics? metrics = null)
 {
     /// <summary>The first answer, as the ledger keeps it: {"inspection_id"}; a retry is given the inspection as it stands.</summary>
     internal sealed record InspectionReference(Guid InspectionId);
@@ -61,6 +62,7 @@ public sealed class InspectionCalendar(
             (decided, c, tx) => inspections.UpdatePublicationAsync(c, tx, decided.Value, expectedVersion, ct), ct);
         if (!written.Replayed)
         {
+            metrics?.InspectionPublished();
             var inspection = written.Value;
             changes.Publish((sequence, at) => new RecommendationChange(
                 sequence, ChangeType.InspectionPublished, at, inspection.Id, inspection.ProviderId, null, null, string.Empty,

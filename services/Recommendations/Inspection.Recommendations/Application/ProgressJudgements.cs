@@ -1,4 +1,5 @@
 using Inspection.Data;
+using Inspection.ServiceDefaults;
 using Npgsql;
 
 namespace Inspection.Recommendations.Application;
@@ -9,7 +10,8 @@ namespace Inspection.Recommendations.Application;
 /// </summary>
 public sealed class ProgressJudgements(
     ProgressJudgementStore judgements, RecommendationStore recommendations, InspectionStore inspections, ProviderStore providers,
-    ProviderRegister register, RequestLedger ledger, FrameworkCatalogue frameworks, ChangeFeed changes, Database database)
+    ProviderRegister register, RequestLedger ledger, FrameworkCatalogue frameworks, ChangeFeed changes, Database database,
+    ProductMetrics? metrics = null)
 {
     /// <summary>The first answer, as the ledger keeps it: {"judgement_id"}, a judgement never changing once recorded.</summary>
     internal sealed record JudgementReference(Guid JudgementId);
@@ -51,6 +53,7 @@ public sealed class ProgressJudgements(
             }, ct);
         if (!written.Replayed)
         {
+            metrics?.ProgressJudged();
             var recorded = written.Value;
             changes.Publish((sequence, at) => new RecommendationChange(
                 sequence, ChangeType.ProgressJudgementRecorded, at, recorded.Inspection.Id, recorded.Inspection.ProviderId,
