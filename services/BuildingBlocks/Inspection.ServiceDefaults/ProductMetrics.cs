@@ -60,7 +60,10 @@ public sealed class ProductMetrics
 
     public void RatingsComputed(TimeSpan took) => _ratingDuration.Record(took.TotalSeconds);
 
-    public void InspectionPublished() => _publications.Add(1);
+    /// <param name="recordedEarlier">A report published before this system kept inspections, recorded as such (the
+    /// reference inspections), rather than published through the check-your-answers step.</param>
+    public void InspectionPublished(bool recordedEarlier = false) =>
+        _publications.Add(1, new KeyValuePair<string, object?>("inspection.publication.kind", recordedEarlier ? "recorded_earlier" : "published"));
 
     public void ProgressJudged() => _progressJudgements.Add(1);
 

@@ -75,12 +75,16 @@ public sealed class InspectionCalendar(
     /// Records a report published before this system kept inspections (the reference inspections of the demo data): no
     /// guard to ask, as its judgements and figures were never recorded here, and nothing to announce.
     /// </summary>
-    public Task<Written<ProviderInspection>> RecordEarlierPublicationAsync(
-        string? requestId, InspectionPublication publication, long expectedVersion, CancellationToken ct) =>
-        ledger.OnceAsync(RequestKeys.For(requestId, "PublishInspection", publication), Answer,
+    public async Task<Written<ProviderInspection>> RecordEarlierPublicationAsync(
+        string? requestId, InspectionPublication publication, long expectedVersion, CancellationToken ct)
+    {
+        var written = await ledger.OnceAsync(RequestKeys.For(requestId, "PublishInspection", publication), Answer,
             (c, tx) => ChangeAsync(c, tx, publication.InspectionId, expectedVersion, inspection =>
                 inspections.UpdatePublicationAsync(c, tx, inspection.Publish(publication, frameworks.ImprovementPlanFor(inspection.FrameworkId), EnglandCalendar.Today(clock)), expectedVersion, ct), ct),
             ct);
+        if (!written.Replayed) metrics?.InspectionPublished(recordedEarlier: true);
+        return written;
+    }
 
     public Task<Written<ProviderInspection>> RecordImprovementPlanReceiptAsync(
         string? requestId, ImprovementPlanReceipt receipt, long expectedVersion, CancellationToken ct) =>
