@@ -105,7 +105,9 @@ public sealed class ObservabilityTests(ObservedSystem system) : IClassFixture<Ob
         // the log lines: the service's unhandled exception and the admin's fault, each with the trace id and the span it was written in
         var logs = await WaitForAsync(() => system.Collector.Logs.Where(l => l.TraceId == traceId).ToList(),
             l => l.Any(x => x.Service == "admin" && x.Record.SeverityNumber >= 17) && l.Any(x => x.Service == "recommendation-tracking" && x.Record.SeverityNumber >= 17));
-        var spanIds = spans.Select(s => s.SpanId).ToHashSet();
+        // each written in a span of that trace (a server span is exported when it ends, after the records written in it)
+        var spanIds = (await WaitForAsync(() => system.Collector.Spans.Where(s => s.TraceId == traceId).ToList(),
+            s => logs.All(l => s.Any(x => x.SpanId == l.SpanId)))).Select(s => s.SpanId).ToHashSet();
         Assert.All(logs, l => Assert.Contains(l.SpanId, spanIds));
         // the console (JSON in containers) carries the same trace id on the admin's fault line
         var consoleLine = system.Admin.Output.Split('\n').FirstOrDefault(line => line.Contains(traceId) && line.Contains("\"LogLevel\":\"Error\""));
