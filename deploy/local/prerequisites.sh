@@ -2,28 +2,31 @@
 # Installs what the run and test commands need on a fresh Debian machine that has the .NET SDK.
 # Idempotent and silent when everything is already there. Runs as root, or through sudo otherwise.
 #
-# Usage: deploy/local/prerequisites.sh [--browser] [--statistics] [--integrator-clients] [--dry-run]
+# Usage: deploy/local/prerequisites.sh [--browser] [--statistics] [--integrator-clients] [--metrics] [--dry-run]
 #   (always)      PostgreSQL server binaries (/usr/lib/postgresql/*/bin) and the `postgres` OS user,
 #                 as which the test harness and the local cluster run PostgreSQL when started as root
 #   --browser     Chromium (/usr/bin/chromium), for browser tests of the admin
 #   --statistics  R with the survey package (Rscript), the statistical peer the statistics tests compare with
 #   --integrator-clients  Debian's python3-grpcio (1.51) and python3-protobuf, protoc (3.21) and its gRPC plugins:
 #                 the Python client the tests read statuses with, and the stubs the integrator examples are built from
+#   --metrics     Prometheus and promtool (Debian's prometheus), for the alert rule tests and the metrics proof
 #   --dry-run     print what would be installed, change nothing
 set -euo pipefail
 
 want_browser=0
 want_statistics=0
 want_integrator_clients=0
+want_metrics=0
 dry_run=0
 
-usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
 
 while [ $# -gt 0 ]; do
   case "$1" in
     --browser) want_browser=1 ;;
     --statistics) want_statistics=1 ;;
     --integrator-clients) want_integrator_clients=1 ;;
+    --metrics) want_metrics=1 ;;
     --dry-run) dry_run=1 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "prerequisites: unknown option '$1'" >&2; usage >&2; exit 2 ;;
@@ -63,6 +66,8 @@ if [ "$want_integrator_clients" -eq 1 ]; then
   command -v protoc >/dev/null 2>&1 || packages+=(protobuf-compiler)
   command -v grpc_python_plugin >/dev/null 2>&1 || packages+=(protobuf-compiler-grpc)
 fi
+
+if [ "$want_metrics" -eq 1 ] && { [ ! -x /usr/bin/prometheus ] || [ ! -x /usr/bin/promtool ]; }; then packages+=(prometheus); fi
 
 need_user=0
 id -u postgres >/dev/null 2>&1 || need_user=1

@@ -140,6 +140,7 @@ public sealed class AdminFixture : IAsyncLifetime
         {
             web.UseEnvironment("Testing");
             web.UseSetting("Ports:Http", port.ToString());
+            web.UseSetting("Ports:Metrics", FreePort().ToString());   // not the fixed 5200: admins run side by side here
             web.UseSetting("Auth:KeysDirectory", TestKeys.Directory);   // the admin signs staff tokens for the services
             foreach (var (key, value) in settings) web.UseSetting(key, value);
         });

@@ -26,7 +26,7 @@ public sealed class HostTests
         var apps = AppTopology.All;
         Assert.Equal(apps.Count, apps.Select(a => a.AppId).Distinct().Count());
         Assert.Equal(apps.Count, apps.Select(a => a.Database).Distinct().Count());
-        var ports = apps.SelectMany(a => new[] { a.GrpcPort, a.HttpPort }).OfType<int>().ToList();
+        var ports = apps.SelectMany(a => new[] { a.GrpcPort, a.HttpPort, a.MetricsPort }).OfType<int>().ToList();
         Assert.Equal(ports.Count, ports.Distinct().Count());
     }
 }

@@ -9,11 +9,12 @@ using Microsoft.Extensions.Logging;
 
 namespace Inspection.EndToEnd.Tests;
 
-/// <summary>A minimal OTLP/HTTP trace receiver on loopback: the processes under test export their spans here.</summary>
+/// <summary>A minimal OTLP/HTTP receiver of traces and logs on loopback: the processes under test export their spans and log records here.</summary>
 public sealed class OtlpCollector : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentBag<ReceivedSpan> _spans = [];
+    private readonly ConcurrentBag<ReceivedLog> _logs = [];
 
     private OtlpCollector(WebApplication app, int port)
     {
@@ -23,6 +24,7 @@ public sealed class OtlpCollector : IAsyncDisposable
 
     public string Endpoint { get; }
     public IReadOnlyList<ReceivedSpan> Spans => [.. _spans];
+    public IReadOnlyList<ReceivedLog> Logs => [.. _logs];
 
     public static async Task<OtlpCollector> StartAsync()
     {
@@ -47,6 +49,21 @@ public sealed class OtlpCollector : IAsyncDisposable
             http.Response.ContentType = "application/x-protobuf";
             await http.Response.Body.WriteAsync(Array.Empty<byte>());
         });
+        app.MapPost("/v1/logs", async (HttpContext http) =>
+        {
+            using var body = new MemoryStream();
+            await http.Request.Body.CopyToAsync(body);
+            var request = ExportLogsServiceRequest.Parser.ParseFrom(body.ToArray());
+            foreach (var resource in request.ResourceLogs)
+            {
+                var service = resource.Resource?.Attributes.FirstOrDefault(a => a.Key == "service.name")?.Value?.StringValue ?? "";
+                foreach (var scope in resource.ScopeLogs)
+                    foreach (var record in scope.LogRecords)
+                        collector._logs.Add(new ReceivedLog(service, scope.Scope?.Name ?? "", record));
+            }
+            http.Response.ContentType = "application/x-protobuf";
+            await http.Response.Body.WriteAsync(Array.Empty<byte>());
+        });
         await app.StartAsync();
         return collector;
     }
@@ -58,6 +75,7 @@ public sealed class OtlpCollector : IAsyncDisposable
         ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
         ["OTEL_SERVICE_NAME"] = serviceName,
         ["OTEL_BSP_SCHEDULE_DELAY"] = "100",
+        ["OTEL_BLRP_SCHEDULE_DELAY"] = "100",
     };
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
@@ -78,4 +96,14 @@ public sealed record ReceivedSpan(string Service, string Scope, Span Span)
         { ValueCase: AnyValue.ValueOneofCase.BoolValue } v => v.BoolValue.ToString(),
         var v => v.ToString(),
     };
+}
+
+public sealed record ReceivedLog(string Service, string Category, LogRecord Record)
+{
+    public string TraceId => Convert.ToHexStringLower(Record.TraceId.ToByteArray());
+    public string SpanId => Convert.ToHexStringLower(Record.SpanId.ToByteArray());
+    public string Body => Record.Body?.StringValue ?? "";
+
+    /// <summary>Everything the record carries as text (body, attributes), for scans of what must never be logged.</summary>
+    public string AllText => Body + "\n" + string.Join("\n", Record.Attributes.Select(a => a.Key + "=" + a.Value?.ToString()));
 }

@@ -68,6 +68,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         };
         start.Environment["Ports__Grpc"] = grpc.ToString();
         start.Environment["Ports__Http"] = http.ToString();
+        // the admin's /metrics port (services ignore it): never the fixed 5200, which a second admin would find taken
+        start.Environment["Ports__Metrics"] = LoopbackPort.Free().ToString();
         start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         start.Environment["Auth__KeysDirectory"] = TestKeys.Directory;

@@ -9,7 +9,12 @@ public sealed record AppEndpoint(
     [property: JsonPropertyName("project")] string Project,
     [property: JsonPropertyName("grpcPort")] int? GrpcPort,
     [property: JsonPropertyName("httpPort")] int HttpPort,
-    [property: JsonPropertyName("database")] string Database);
+    [property: JsonPropertyName("database")] string Database,
+    [property: JsonPropertyName("metricsPort")] int? MetricsPort = null)
+{
+    /// <summary>Where Prometheus scrapes /metrics: the admin's own metrics port, a service's probe port.</summary>
+    public int InternalPort => MetricsPort ?? HttpPort;
+}
 
 /// <summary>deploy/services.json, embedded at build time so every host reads the same ports and ids.</summary>
 public static class AppTopology

@@ -72,7 +72,7 @@ public static class ServiceDefaultsExtensions
     /// <summary>
     /// What every host serves besides its own service: grpc.health.v1 and server reflection on the gRPC port (reflection
     /// for authenticated callers only, by the RPC policy), the audit trail where there is a database, and the HTTP
-    /// probes /health/live (the process answers) and /health/ready (it can serve) on the HTTP port.
+    /// probes /health/live (the process answers) and /health/ready (it can serve) and Prometheus's /metrics on the HTTP port.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
@@ -86,6 +86,7 @@ public static class ServiceDefaultsExtensions
         {
             ResultStatusCodes = { [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
         }).RequireHost(probeHost).AllowAnonymous();
+        app.MapMetrics(identity.HttpPort);
         return app;
     }
 

@@ -47,6 +47,8 @@ builder.Services.AddSingleton<ConcernFactStore>();
 builder.Services.AddSingleton<CausesForConcern>();
 builder.Services.AddSingleton<ConcernSweep>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ConcernSweep>());
+// The system's overdue improvement plans, counted for the metrics (issue 27).
+builder.Services.AddHostedService<OverduePlans>();
 // Options only: a second AddGrpc would register grpc-dotnet's own method binding over the service defaults' one.
 builder.Services.Configure<Grpc.AspNetCore.Server.GrpcServiceOptions>(grpc => grpc.Interceptors.Add<ConcernsAfterWrites>());
 

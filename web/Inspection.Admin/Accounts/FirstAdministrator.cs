@@ -27,7 +27,8 @@ public sealed class FirstAdministrator(AdminStore store, IPasswordHasher<Account
             // command shows the line that says "initial administrator".
             Console.WriteLine($"Admin: initial administrator {email} with password {password} (shown once: sign in and change it)");
         }
-        logger.LogInformation("First administrator {Email} created", email);
+        // Staff are named in logs by account id, never by e-mail (issue 27); this account is the only administrator.
+        logger.LogInformation("First administrator account created");
     }
 
     private static string Generate()

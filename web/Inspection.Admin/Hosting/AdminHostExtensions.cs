@@ -18,7 +18,14 @@ public static class AdminHostExtensions
     {
         var port = builder.Configuration.GetValue<int?>("Ports:Http") ?? admin.HttpPort;
         var address = IPAddress.Parse(builder.Configuration["Bind:Address"] ?? "127.0.0.1");
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, port));
+        // Prometheus's /metrics is served on its own port (Ports:Metrics), never beside the public pages.
+        var metricsPort = builder.Configuration.GetValue<int?>("Ports:Metrics") ?? admin.InternalPort;
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(address, port);
+            kestrel.Listen(address, metricsPort);
+        });
+        builder.Services.AddSingleton(new AdminMetricsPort(metricsPort));
         // Serves wwwroot (with the front-end packages copied in by the build) from a plain build too, not only in Development.
         builder.WebHost.UseStaticWebAssets();
         builder.AddTelemetry(admin.AppId);
@@ -67,8 +74,12 @@ public static class AdminHostExtensions
         app.MapGet("/health/ready", (AdminDatabaseStartup database) => database.IsReady
             ? Results.Text("Ready")
             : Results.Text("Not ready", statusCode: StatusCodes.Status503ServiceUnavailable)).AllowAnonymous();
+        app.MapMetrics(app.Services.GetRequiredService<AdminMetricsPort>().Port);
         app.MapTokenEndpoint();
         app.MapRazorPages();
         return app;
     }
 }
+
+/// <summary>The port /metrics is served on (and only there).</summary>
+public sealed record AdminMetricsPort(int Port);

@@ -1,4 +1,5 @@
 using Inspection.Data;
+using Inspection.ServiceDefaults;
 using Npgsql;
 
 
@@ -12,7 +13,7 @@ namespace Inspection.Recommendations.Application;
 /// </summary>
 public sealed class InspectionCalendar(
     InspectionStore inspections, ProviderStore providers, ProviderRegister register, RequestLedger ledger, FrameworkCatalogue frameworks,
-    PublicationReadiness readiness, ChangeLogStore changes, TimeProvider clock)
+    PublicationReadiness readiness, ChangeLogStore changes, TimeProvider clock, ProductMetrics? metrics = null)
 {
     /// <summary>The first answer, as the ledger keeps it: {"inspection_id"}; a retry is given the inspection as it stands.</summary>
     internal sealed record InspectionReference(Guid InspectionId);
@@ -47,7 +48,7 @@ public sealed class InspectionCalendar(
     public async Task<Written<ProviderInspection>> PublishAsync(
         string? requestId, InspectionPublication publication, long expectedVersion, string? callerAuthorization, CancellationToken ct)
     {
-        return await ledger.OnceAsync(RequestKeys.For(requestId, "PublishInspection", publication), Answer,
+        var written = await ledger.OnceAsync(RequestKeys.For(requestId, "PublishInspection", publication), Answer,
             async _ =>
             {
                 // A wrong date and what blocks publishing are told together (issue 22: every error of a form at once).
@@ -82,18 +83,24 @@ public sealed class InspectionCalendar(
                     0, ChangeType.InspectionPublished, clock.GetUtcNow(), inspection.Id, inspection.ProviderId, null, null, string.Empty,
                     inspection.PublishedOn, inspection.ImprovementPlanDue, inspection.PublishedBy), ct);
             }, ct);
+        if (!written.Replayed) metrics?.InspectionPublished();
+        return written;
     }
 
     /// <summary>
     /// Records a report published before this system kept inspections (the reference inspections of the demo data): no
     /// guard to ask, as its judgements and figures were never recorded here, and nothing to announce.
     /// </summary>
-    public Task<Written<ProviderInspection>> RecordEarlierPublicationAsync(
-        string? requestId, InspectionPublication publication, long expectedVersion, CancellationToken ct) =>
-        ledger.OnceAsync(RequestKeys.For(requestId, "PublishInspection", publication), Answer,
+    public async Task<Written<ProviderInspection>> RecordEarlierPublicationAsync(
+        string? requestId, InspectionPublication publication, long expectedVersion, CancellationToken ct)
+    {
+        var written = await ledger.OnceAsync(RequestKeys.For(requestId, "PublishInspection", publication), Answer,
             (c, tx) => ChangeAsync(c, tx, publication.InspectionId, expectedVersion, inspection =>
                 inspections.UpdatePublicationAsync(c, tx, inspection.Publish(publication, frameworks.ImprovementPlanFor(inspection.FrameworkId), EnglandCalendar.Today(clock)), expectedVersion, ct), ct),
             ct);
+        if (!written.Replayed) metrics?.InspectionPublished(recordedEarlier: true);
+        return written;
+    }
 
     public Task<Written<ProviderInspection>> RecordImprovementPlanReceiptAsync(
         string? requestId, ImprovementPlanReceipt receipt, long expectedVersion, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using Inspection.Data;
+using Inspection.ServiceDefaults;
 using Npgsql;
 
 namespace Inspection.Recommendations.Application;
@@ -9,7 +10,8 @@ namespace Inspection.Recommendations.Application;
 /// </summary>
 public sealed class ProgressJudgements(
     ProgressJudgementStore judgements, RecommendationStore recommendations, InspectionStore inspections, ProviderStore providers,
-    ProviderRegister register, RequestLedger ledger, FrameworkCatalogue frameworks, ChangeLogStore changes, TimeProvider clock, Database database)
+    ProviderRegister register, RequestLedger ledger, FrameworkCatalogue frameworks, ChangeLogStore changes, TimeProvider clock, Database database,
+    ProductMetrics? metrics = null)
 {
     /// <summary>The first answer, as the ledger keeps it: {"judgement_id"}, a judgement never changing once recorded.</summary>
     internal sealed record JudgementReference(Guid JudgementId);
@@ -26,7 +28,7 @@ public sealed class ProgressJudgements(
     /// <summary>Records the judgement if it is due at the inspection and in the inspection's scale; announced on the change log, in the same transaction, the first time only.</summary>
     public async Task<Written<RecordedJudgement>> RecordAsync(string? requestId, NewProgressJudgement judgement, long expectedVersion, CancellationToken ct)
     {
-        return await ledger.OnceAsync(RequestKeys.For(requestId, "RecordProgressJudgement", judgement),
+        var written = await ledger.OnceAsync(RequestKeys.For(requestId, "RecordProgressJudgement", judgement),
             Written.Answer<RecordedJudgement, JudgementReference>(r => new(r.Judgement.Id), async (kept, ct2) =>
             {
                 await using var c = await database.OpenAsync(ct2);
@@ -54,6 +56,8 @@ public sealed class ProgressJudgements(
                     recorded.Judgement.RecommendationId, recorded.Judgement.Id, recorded.Judgement.Judgement, null, null, recorded.Judgement.RecordedBy), ct);
                 return Written.New(recorded);
             }, ct);
+        if (!written.Replayed) metrics?.ProgressJudged();
+        return written;
     }
 
     public async Task<ProgressSummary> SummaryAsync(ProgressSummaryQuery query, CancellationToken ct)

@@ -33,6 +33,17 @@ public sealed class ReminderStore(Database database)
         return rows.Select(r => r.ToPlan()).ToList();
     }
 
+    /// <summary>Published inspections whose improvement plan was due before <paramref name="today"/> and is not received: the same count on every replica.</summary>
+    public async Task<long> CountOverduePlansAsync(DateOnly today, CancellationToken ct)
+    {
+        await using var c = await database.OpenAsync(ct);
+        return await c.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            select count(*) from inspections
+            where status = 'published' and improvement_plan_received_on is null and improvement_plan_due < @today
+            """, new { today = AsDate(today) }, cancellationToken: ct));
+    }
+
     private sealed class PlanRow
     {
         public Guid InspectionId { get; set; }

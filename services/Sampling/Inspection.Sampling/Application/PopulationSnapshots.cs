@@ -1,5 +1,6 @@
 using Inspection.Domain.Dates;
 using Inspection.Data;
+using Inspection.ServiceDefaults;
 
 namespace Inspection.Sampling.Application;
 
@@ -11,7 +12,8 @@ namespace Inspection.Sampling.Application;
 /// completing keeps the id of a snapshot that never changes again. The provider is checked with its owner
 /// (recommendation tracking) before a snapshot is opened for it, unless the request was carried out already.
 /// </summary>
-public sealed class PopulationSnapshots(SnapshotStore store, RequestLedger ledger, TimeProvider clock, PopulationCache population, IProviderRegister providers)
+public sealed class PopulationSnapshots(SnapshotStore store, RequestLedger ledger, TimeProvider clock, PopulationCache population, IProviderRegister providers,
+    ProductMetrics? metrics = null)
 {
     public const int MaxDescriptionLength = 500;
 
@@ -50,6 +52,7 @@ public sealed class PopulationSnapshots(SnapshotStore store, RequestLedger ledge
         if (read.Errors.Count > 0) return new CaseloadOutcome(null, read.Errors);
         var cases = PopulationBatch.Validate(read.Rows);
 
+        var timer = ProductMetrics.Start();
         PopulationColumns? completed = null;
         var snapshot = await ledger.OnceAsync(key, Snapshot,
             async (connection, transaction) =>
@@ -61,7 +64,11 @@ public sealed class PopulationSnapshots(SnapshotStore store, RequestLedger ledge
                 return await store.CompleteSnapshotAsync(connection, transaction, opened.SnapshotId, cases.Count, now,
                     columns => completed = columns, ct);
             }, ct);
-        if (completed is not null && completed.Count <= population.Capacity) population.Put(snapshot.SnapshotId, completed);
+        if (completed is not null)
+        {
+            metrics?.CaseloadImported(cases.Count, timer.Elapsed);
+            if (completed.Count <= population.Capacity) population.Put(snapshot.SnapshotId, completed);
+        }
         return new CaseloadOutcome(snapshot, []);
     }
 
@@ -107,10 +114,16 @@ public sealed class PopulationSnapshots(SnapshotStore store, RequestLedger ledge
         // The cases read for the digest are the snapshot as it will be forever: keep them for the draws to come, once
         // the transaction that sealed it has committed.
         PopulationColumns? read = null;
+        var timer = ProductMetrics.Start();
         var completed = await ledger.OnceAsync(RequestIds.Optional(requestId, "CompletePopulationImportRequest", fingerprint), Snapshot,
             (connection, transaction) => store.CompleteSnapshotAsync(connection, transaction, id, expectedCaseCount, clock.GetUtcNow(),
                 cases => read = cases, ct), ct);
-        if (read is not null && read.Count <= population.Capacity) population.Put(id, read);
+        if (read is not null)
+        {
+            // A batched import is counted when it completes: its batches came as separate calls.
+            metrics?.CaseloadImported(read.Count, timer.Elapsed);
+            if (read.Count <= population.Capacity) population.Put(id, read);
+        }
         return completed;
     }
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Inspection.Data;
+using Inspection.ServiceDefaults;
 using Inspection.Sampling.Domain.Composition;
 
 namespace Inspection.Sampling.Application;
@@ -10,7 +11,8 @@ namespace Inspection.Sampling.Application;
 /// retry is answered from the ledger before anyone is asked; a substitution decides under the sample's lock, in the
 /// claimed transaction. The ledger keeps the sample's or the substitution's id.
 /// </summary>
-public sealed class Samples(SampleStore store, SnapshotStore snapshots, RequestLedger ledger, IInspectionRegister inspections, TimeProvider clock, PopulationCache population)
+public sealed class Samples(SampleStore store, SnapshotStore snapshots, RequestLedger ledger, IInspectionRegister inspections, TimeProvider clock, PopulationCache population,
+    ProductMetrics? metrics = null)
 {
     /// <summary>The first answer of a draw, as the ledger keeps it: {"sample_id"}.</summary>
     internal sealed record SampleReference(Guid SampleId);
@@ -34,6 +36,7 @@ public sealed class Samples(SampleStore store, SnapshotStore snapshots, RequestL
         var key = RequestIds.Required(request.RequestId, "DrawSampleRequest", fingerprint);
         // The ledger keeps the sample's id; the draw it names is what the decision made, stored by the write.
         DrawOutcome? outcome = null;
+        var timer = ProductMetrics.Start();
         var sampleId = await ledger.OnceAsync(key, Drawn,
             async _ =>
             {
@@ -54,6 +57,7 @@ public sealed class Samples(SampleStore store, SnapshotStore snapshots, RequestL
                 await store.InsertSampleAsync(connection, transaction, id, request, snapshotId, outcome!, clock.GetUtcNow(), ct);
             },
             ct);
+        if (outcome is not null) metrics?.SampleDrawn(outcome.Cases.Count, timer.Elapsed);   // null: a retry, answered from the ledger
         return await store.GetSampleAsync(sampleId, ct);
     }
 

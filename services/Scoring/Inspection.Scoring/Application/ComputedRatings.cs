@@ -3,6 +3,7 @@ using Inspection.Scoring.Domain.Breakdowns;
 using Inspection.Scoring.Domain.Frameworks;
 using Inspection.Scoring.Domain.Ratings;
 using Inspection.Scoring.Domain.Rollup;
+using Inspection.ServiceDefaults;
 
 namespace Inspection.Scoring.Application;
 
@@ -19,9 +20,18 @@ public sealed class ComputedRatings(
     InspectionFrameworks frameworks,
     FrameworkCatalogue catalogue,
     ICaseSampleSource samples,
-    IJudgementSource judgements)
+    IJudgementSource judgements,
+    ProductMetrics? metrics = null)
 {
     public async Task<RatedInspection> GetRatingsAsync(string inspectionId, CancellationToken ct)
+    {
+        var timer = ProductMetrics.Start();
+        var rated = await RateAsync(inspectionId, ct);
+        metrics?.RatingsComputed(timer.Elapsed);
+        return rated;
+    }
+
+    private async Task<RatedInspection> RateAsync(string inspectionId, CancellationToken ct)
     {
         var (framework, pinned) = await frameworks.OfAsync(inspectionId, ct);
         if (pinned?.Source == PinnedInspection.Published)
