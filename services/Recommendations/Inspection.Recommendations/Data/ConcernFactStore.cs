@@ -18,8 +18,8 @@ public sealed class ConcernFactStore
             select i.inspection_id, i.provider_id, p.name as provider_name, i.fieldwork_start, i.published_on, i.improvement_plan_due, i.improvement_plan_received_on
             from inspections i join providers p on p.provider_id = i.provider_id
             """, transaction: tx, cancellationToken: ct)))
-        .Select(r => new InspectionFacts(r.InspectionId, r.ProviderId, r.ProviderName, FromDate(r.FieldworkStart), FromDate(r.PublishedOn),
-            FromDate(r.ImprovementPlanDue), FromDate(r.ImprovementPlanReceivedOn)))
+        .Select(r => new InspectionFacts(r.InspectionId, r.ProviderId, r.ProviderName, r.FieldworkStart, r.PublishedOn,
+            r.ImprovementPlanDue, r.ImprovementPlanReceivedOn))
         .ToList();
 
     /// <summary>Each recommendation's latest revision at each inspection that judged it, with the framework of the inspection that made it.</summary>
@@ -47,37 +47,15 @@ public sealed class ConcernFactStore
         new((await c.QueryAsync<LineageRow>(new CommandDefinition(
             "select successor_id, predecessor_id from predecessor_links", transaction: tx, cancellationToken: ct))).Select(l => (l.SuccessorId, l.PredecessorId)).ToList());
 
-    public sealed class StoredJudgement
-    {
-        public Guid RecommendationId { get; set; }
-        public int Number { get; set; }
-        public Guid MadeAt { get; set; }
-        public string FrameworkId { get; set; } = "";
-        public Guid JudgedAt { get; set; }
-        public string Judgement { get; set; } = "";
-    }
+    // Row shapes Dapper fills through their constructors: each query selects exactly these columns, in this order.
 
-    private sealed class LineageRow
-    {
-        public Guid SuccessorId { get; set; }
-        public Guid PredecessorId { get; set; }
-    }
+    public sealed record StoredJudgement(Guid RecommendationId, int Number, Guid MadeAt, string FrameworkId, Guid JudgedAt, string Judgement);
 
-    private sealed class InspectionRow
-    {
-        public Guid InspectionId { get; set; }
-        public Guid ProviderId { get; set; }
-        public string ProviderName { get; set; } = "";
-        public DateTime? FieldworkStart { get; set; }
-        public DateTime? PublishedOn { get; set; }
-        public DateTime? ImprovementPlanDue { get; set; }
-        public DateTime? ImprovementPlanReceivedOn { get; set; }
-    }
+    private sealed record LineageRow(Guid SuccessorId, Guid PredecessorId);
 
-    private sealed class LinkRow
-    {
-        public Guid RecommendationId { get; set; }
-        public string Kind { get; set; } = "";
-        public string TargetId { get; set; } = "";
-    }
+    private sealed record InspectionRow(
+        Guid InspectionId, Guid ProviderId, string ProviderName,
+        DateOnly? FieldworkStart, DateOnly? PublishedOn, DateOnly? ImprovementPlanDue, DateOnly? ImprovementPlanReceivedOn);
+
+    private sealed record LinkRow(Guid RecommendationId, string Kind, string TargetId);
 }

@@ -89,26 +89,14 @@ public sealed class ConcernStore(Database database)
             where concern_id = @ConcernId and closed_at is null
             """, close, tx, cancellationToken: ct));
 
-    private sealed class Row
+    // The row shape Dapper fills through its constructor: Select reads exactly these columns, in this order.
+    private sealed record Row(
+        Guid ConcernId, Guid ProviderId, string ProviderName, string RuleId, int RuleVersion, string RuleTitle, string Detail, string Records,
+        DateOnly MetOn, DateTime RaisedAt, long Version, string? ClosedBy, DateTime? ClosedAt, string? CloseReason)
     {
-        public Guid ConcernId { get; set; }
-        public Guid ProviderId { get; set; }
-        public string ProviderName { get; set; } = "";
-        public string RuleId { get; set; } = "";
-        public int RuleVersion { get; set; }
-        public string RuleTitle { get; set; } = "";
-        public string Detail { get; set; } = "";
-        public string Records { get; set; } = "[]";
-        public DateTime MetOn { get; set; }
-        public DateTime RaisedAt { get; set; }
-        public long Version { get; set; }
-        public string? ClosedBy { get; set; }
-        public DateTime? ClosedAt { get; set; }
-        public string? CloseReason { get; set; }
-
         public CauseForConcern ToConcern() =>
             new(ConcernId, ProviderId, ProviderName, RuleId, RuleVersion, RuleTitle, Detail,
-                JsonSerializer.Deserialize<List<ConcernRecord>>(Records, Json) ?? [], DateOnly.FromDateTime(MetOn), FromTimestamp(RaisedAt), Version,
+                JsonSerializer.Deserialize<List<ConcernRecord>>(Records, Json) ?? [], MetOn, FromTimestamp(RaisedAt), Version,
                 ClosedAt is { } at ? new ConcernClosure(ClosedBy ?? "", FromTimestamp(at), CloseReason ?? "") : null);
     }
 }

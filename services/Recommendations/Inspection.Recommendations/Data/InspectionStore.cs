@@ -151,44 +151,26 @@ public sealed class InspectionStore(Database database)
         c.ExecuteAsync(new CommandDefinition(
             "update inspections set version = version + 1 where inspection_id = @inspectionId", new { inspectionId }, tx, cancellationToken: ct));
 
-    private sealed class CorrectionRow
-    {
-        public string Field { get; set; } = "";
-        public DateTime? PreviousValue { get; set; }
-        public DateTime? CorrectedValue { get; set; }
-        public string Reason { get; set; } = "";
-        public string CorrectedBy { get; set; } = "";
-        public DateTime CorrectedAt { get; set; }
+    // Row shapes Dapper fills through their constructors: each query selects exactly these columns, in this order.
 
+    private sealed record CorrectionRow(
+        string Field, DateOnly? PreviousValue, DateOnly? CorrectedValue, string Reason, string CorrectedBy, DateTime CorrectedAt)
+    {
         public InspectionCorrection ToCorrection() =>
-            new(WireWords.InspectionFacts.Parse("field", Field), FromDate(PreviousValue), FromDate(CorrectedValue), Reason, CorrectedBy, FromTimestamp(CorrectedAt));
+            new(WireWords.InspectionFacts.Parse("field", Field), PreviousValue, CorrectedValue, Reason, CorrectedBy, FromTimestamp(CorrectedAt));
     }
 
-    private sealed class InspectionRow
+    private sealed record InspectionRow(
+        Guid InspectionId, Guid ProviderId, string ProviderName, string FrameworkId, string Status,
+        DateOnly? FieldworkStart, DateOnly? FieldworkEnd, string LeadInspector, DateOnly? PublishedOn, DateOnly? ImprovementPlanDue,
+        string PublishedBy, long Version, string CreatedBy, DateTime CreatedAt,
+        DateOnly? ImprovementPlanReceivedOn, string ImprovementPlanRecordedBy, int RecommendationCount)
     {
-        public Guid InspectionId { get; set; }
-        public Guid ProviderId { get; set; }
-        public string ProviderName { get; set; } = "";
-        public string FrameworkId { get; set; } = "";
-        public string Status { get; set; } = "";
-        public DateTime? FieldworkStart { get; set; }
-        public DateTime? FieldworkEnd { get; set; }
-        public string LeadInspector { get; set; } = "";
-        public DateTime? PublishedOn { get; set; }
-        public DateTime? ImprovementPlanDue { get; set; }
-        public string PublishedBy { get; set; } = "";
-        public int RecommendationCount { get; set; }
-        public long Version { get; set; }
-        public string CreatedBy { get; set; } = "";
-        public DateTime CreatedAt { get; set; }
-        public DateTime? ImprovementPlanReceivedOn { get; set; }
-        public string ImprovementPlanRecordedBy { get; set; } = "";
-
         public ProviderInspection ToInspection() =>
-            new(InspectionId, ProviderId, ProviderName, FrameworkId, InspectionStatus.FromWord(Status), FromDate(FieldworkStart), FromDate(FieldworkEnd),
-                LeadInspector, FromDate(PublishedOn), FromDate(ImprovementPlanDue), PublishedBy, RecommendationCount, Version, CreatedBy, FromTimestamp(CreatedAt))
+            new(InspectionId, ProviderId, ProviderName, FrameworkId, InspectionStatus.FromWord(Status), FieldworkStart, FieldworkEnd,
+                LeadInspector, PublishedOn, ImprovementPlanDue, PublishedBy, RecommendationCount, Version, CreatedBy, FromTimestamp(CreatedAt))
             {
-                ImprovementPlanReceivedOn = FromDate(ImprovementPlanReceivedOn),
+                ImprovementPlanReceivedOn = ImprovementPlanReceivedOn,
                 ImprovementPlanRecordedBy = ImprovementPlanRecordedBy,
             };
     }

@@ -18,8 +18,9 @@ public sealed class PlanStore(Database database)
     private const string PlanSelect =
         """
         select r.recommendation_id, r.inspection_id, i.framework_id, r.number, r.addressee_provider_id, a.name as addressee_name, r.text, r.priority,
-               i.published_on as inspection_published_on, coalesce(p.version, 1) as version, p.response, p.response_reason, p.responded_on,
-               p.response_source, p.response_recorded_by, p.response_recorded_at
+               i.published_on as inspection_published_on, coalesce(p.version, 1) as version, p.response,
+               coalesce(p.response_reason, '') as response_reason, p.responded_on, p.response_source,
+               coalesce(p.response_recorded_by, '') as response_recorded_by, p.response_recorded_at
         from recommendations r
         join inspections i on i.inspection_id = r.inspection_id
         join providers a on a.provider_id = r.addressee_provider_id
@@ -160,112 +161,77 @@ public sealed class PlanStore(Database database)
         if (rows.Count == 0) return [];
         var ids = rows.Select(r => r.RecommendationId).ToArray();
         var dates = (await c.QueryAsync<DateRow>(new CommandDefinition(
-                "select d.* from action_target_dates d join plan_actions a on a.action_id = d.action_id where a.recommendation_id = any(@ids) order by d.revision",
+                $"select {DateRow.Columns} from action_target_dates d join plan_actions a on a.action_id = d.action_id where a.recommendation_id = any(@ids) order by d.revision",
                 new { ids }, tx, cancellationToken: ct)))
             .ToLookup(d => d.ActionId, d => d.ToTargetDate());
         var actions = (await c.QueryAsync<ActionRow>(new CommandDefinition(
-                "select * from plan_actions where recommendation_id = any(@ids) order by number", new { ids }, tx, cancellationToken: ct)))
+                $"select {ActionRow.Columns} from plan_actions where recommendation_id = any(@ids) order by number", new { ids }, tx, cancellationToken: ct)))
             .ToLookup(a => a.RecommendationId, a => a.ToAction(dates[a.ActionId].ToList()));
         var updates = (await c.QueryAsync<UpdateRow>(new CommandDefinition(
-                "select * from plan_updates where recommendation_id = any(@ids) order by occurred_on, recorded_at", new { ids }, tx, cancellationToken: ct)))
+                $"select {UpdateRow.Columns} from plan_updates where recommendation_id = any(@ids) order by occurred_on, recorded_at", new { ids }, tx, cancellationToken: ct)))
             .ToLookup(u => u.RecommendationId, u => u.ToUpdate());
         var statuses = (await c.QueryAsync<StatusRow>(new CommandDefinition(
-                "select * from reported_statuses where recommendation_id = any(@ids) order by reported_on, sequence", new { ids }, tx, cancellationToken: ct)))
+                $"select {StatusRow.Columns} from reported_statuses where recommendation_id = any(@ids) order by reported_on, sequence", new { ids }, tx, cancellationToken: ct)))
             .ToLookup(s => s.RecommendationId, s => s.ToStatus());
         return rows.Select(r => r.ToPlan(actions[r.RecommendationId].ToList(), updates[r.RecommendationId].ToList(), statuses[r.RecommendationId].ToList())).ToList();
     }
 
-    private sealed class PlanRow
-    {
-        public Guid RecommendationId { get; set; }
-        public Guid InspectionId { get; set; }
-        public string FrameworkId { get; set; } = "";
-        public int Number { get; set; }
-        public Guid AddresseeProviderId { get; set; }
-        public string AddresseeName { get; set; } = "";
-        public string Text { get; set; } = "";
-        public bool Priority { get; set; }
-        public DateTime? InspectionPublishedOn { get; set; }
-        public long Version { get; set; }
-        public string? Response { get; set; }
-        public string ResponseReason { get; set; } = "";
-        public DateTime? RespondedOn { get; set; }
-        public string? ResponseSource { get; set; }
-        public string ResponseRecordedBy { get; set; } = "";
-        public DateTime? ResponseRecordedAt { get; set; }
+    // Row shapes Dapper fills through their constructors: each query selects exactly these columns, in this order
+    // (PlanSelect for a plan, each row's Columns for the rest; a plan without a recommendation_plans row reads no response).
 
+    private sealed record PlanRow(
+        Guid RecommendationId, Guid InspectionId, string FrameworkId, int Number, Guid AddresseeProviderId, string AddresseeName, string Text,
+        bool Priority, DateOnly? InspectionPublishedOn, long Version,
+        string? Response, string ResponseReason, DateOnly? RespondedOn, string? ResponseSource, string ResponseRecordedBy, DateTime? ResponseRecordedAt)
+    {
         public RecommendationPlan ToPlan(IReadOnlyList<PlanAction> actions, IReadOnlyList<RecordedUpdate> updates, IReadOnlyList<RecordedStatus> statuses) =>
-            new(RecommendationId, InspectionId, FrameworkId, Number, AddresseeProviderId, AddresseeName, Text, Priority, FromDate(InspectionPublishedOn), Version,
+            new(RecommendationId, InspectionId, FrameworkId, Number, AddresseeProviderId, AddresseeName, Text, Priority, InspectionPublishedOn, Version,
                 Response is null
                     ? null
-                    : new RecordedResponse(WireWords.AddresseeResponses.Parse("response", Response), ResponseReason, FromDate(RespondedOn)!.Value,
+                    : new RecordedResponse(WireWords.AddresseeResponses.Parse("response", Response), ResponseReason, RespondedOn!.Value,
                         WireWords.PlanSources.Parse("source", ResponseSource), ResponseRecordedBy, FromTimestamp(ResponseRecordedAt!.Value)),
                 actions, updates, statuses);
     }
 
-    private sealed class ActionRow
+    private sealed record ActionRow(
+        Guid ActionId, Guid RecommendationId, int Number, string Description, string OwnerRole, string OwnerName,
+        string Status, string StatusReason, string Source, string RecordedBy, DateTime RecordedAt)
     {
-        public Guid ActionId { get; set; }
-        public Guid RecommendationId { get; set; }
-        public int Number { get; set; }
-        public string Description { get; set; } = "";
-        public string OwnerRole { get; set; } = "";
-        public string OwnerName { get; set; } = "";
-        public string Status { get; set; } = "";
-        public string StatusReason { get; set; } = "";
-        public string Source { get; set; } = "";
-        public string RecordedBy { get; set; } = "";
-        public DateTime RecordedAt { get; set; }
+        public const string Columns =
+            "action_id, recommendation_id, number, description, owner_role, owner_name, status, status_reason, source, recorded_by, recorded_at";
 
         public PlanAction ToAction(IReadOnlyList<TargetDate> dates) =>
             new(ActionId, RecommendationId, Number, Description, OwnerRole, OwnerName, WireWords.PlanActionStatuses.Parse("status", Status), StatusReason, dates,
                 WireWords.PlanSources.Parse("source", Source), RecordedBy, FromTimestamp(RecordedAt));
     }
 
-    private sealed class DateRow
+    private sealed record DateRow(
+        Guid ActionId, int Revision, DateOnly TargetDate, string Reason, string Source, string RecordedBy, DateTime RecordedAt)
     {
-        public Guid ActionId { get; set; }
-        public int Revision { get; set; }
-        public DateTime TargetDate { get; set; }
-        public string Reason { get; set; } = "";
-        public string Source { get; set; } = "";
-        public string RecordedBy { get; set; } = "";
-        public DateTime RecordedAt { get; set; }
+        public const string Columns = "d.action_id, d.revision, d.target_date, d.reason, d.source, d.recorded_by, d.recorded_at";
 
         public TargetDate ToTargetDate() =>
-            new(Revision, DateOnly.FromDateTime(TargetDate), Reason, WireWords.PlanSources.Parse("source", Source), RecordedBy, FromTimestamp(RecordedAt));
+            new(Revision, TargetDate, Reason, WireWords.PlanSources.Parse("source", Source), RecordedBy, FromTimestamp(RecordedAt));
     }
 
-    private sealed class UpdateRow
+    private sealed record UpdateRow(
+        Guid UpdateId, Guid RecommendationId, string Kind, DateOnly OccurredOn, string Author, string Text,
+        string Source, string RecordedBy, DateTime RecordedAt)
     {
-        public Guid UpdateId { get; set; }
-        public Guid RecommendationId { get; set; }
-        public string Kind { get; set; } = "";
-        public DateTime OccurredOn { get; set; }
-        public string Author { get; set; } = "";
-        public string Text { get; set; } = "";
-        public string Source { get; set; } = "";
-        public string RecordedBy { get; set; } = "";
-        public DateTime RecordedAt { get; set; }
+        public const string Columns = "update_id, recommendation_id, kind, occurred_on, author, text, source, recorded_by, recorded_at";
 
         public RecordedUpdate ToUpdate() =>
-            new(UpdateId, WireWords.PlanUpdateKinds.Parse("kind", Kind), DateOnly.FromDateTime(OccurredOn), Author, Text, WireWords.PlanSources.Parse("source", Source),
+            new(UpdateId, WireWords.PlanUpdateKinds.Parse("kind", Kind), OccurredOn, Author, Text, WireWords.PlanSources.Parse("source", Source),
                 RecordedBy, FromTimestamp(RecordedAt));
     }
 
-    private sealed class StatusRow
+    private sealed record StatusRow(
+        Guid RecommendationId, string Status, DateOnly ReportedOn, string Note, string Source, string RecordedBy, DateTime RecordedAt)
     {
-        public long Sequence { get; set; }
-        public Guid RecommendationId { get; set; }
-        public string Status { get; set; } = "";
-        public DateTime ReportedOn { get; set; }
-        public string Note { get; set; } = "";
-        public string Source { get; set; } = "";
-        public string RecordedBy { get; set; } = "";
-        public DateTime RecordedAt { get; set; }
+        public const string Columns = "recommendation_id, status, reported_on, note, source, recorded_by, recorded_at";
 
         public RecordedStatus ToStatus() =>
-            new(WireWords.ReportedProgressWords.Parse("status", Status), DateOnly.FromDateTime(ReportedOn), Note, WireWords.PlanSources.Parse("source", Source),
+            new(WireWords.ReportedProgressWords.Parse("status", Status), ReportedOn, Note, WireWords.PlanSources.Parse("source", Source),
                 RecordedBy, FromTimestamp(RecordedAt));
     }
 }

@@ -44,7 +44,8 @@ public sealed class ProgressJudgementStore(Database database)
     public async Task<IReadOnlyList<ProgressFact>> FactsAsync(Guid? inspectionId, Guid[]? providers, CancellationToken ct)
     {
         await using var c = await database.OpenAsync(ct);
-        var rows = await c.QueryAsync<FactRow>(new CommandDefinition(
+        // The judgement's columns fill a JudgementRow, those from judging_provider_name on the rest of the fact.
+        var rows = await c.QueryAsync<JudgementRow, FactRow, ProgressFact>(new CommandDefinition(
             """
             select j.judgement_id, j.sequence, j.recommendation_id, j.inspection_id, ji.provider_id as inspection_provider_id, j.judgement,
                    j.findings, j.repeated_from_previous_inspection, j.revision, j.recorded_by, j.recorded_at, j.correction_reason,
@@ -59,25 +60,21 @@ public sealed class ProgressJudgementStore(Database database)
               and (@providers::uuid[] is null or r.addressee_provider_id = any(@providers))
             order by j.sequence
             """,
-            new { inspectionId, providers }, cancellationToken: ct));
-        return rows.Select(r => r.ToFact()).ToList();
+            new { inspectionId, providers }, cancellationToken: ct),
+            (judgement, fact) => fact.ToFact(judgement.ToJudgement()), splitOn: "judging_provider_name");
+        return rows.ToList();
     }
 
-    private sealed class FactRow : JudgementRow
+    /// <summary>What a fact adds to its judgement: the judging inspection's label and dates, and the addressee.</summary>
+    private sealed record FactRow(
+        string JudgingProviderName, DateOnly? JudgingFieldworkStart, DateOnly? JudgingPublishedOn,
+        Guid AddresseeProviderId, string AddresseeName, string AddresseeRegion, string AddresseeGroup)
     {
-        public string JudgingProviderName { get; set; } = "";
-        public DateTime? JudgingFieldworkStart { get; set; }
-        public DateTime? JudgingPublishedOn { get; set; }
-        public Guid AddresseeProviderId { get; set; }
-        public string AddresseeName { get; set; } = "";
-        public string AddresseeRegion { get; set; } = "";
-        public string AddresseeGroup { get; set; } = "";
-
-        public ProgressFact ToFact()
+        public ProgressFact ToFact(ProgressJudgement judgement)
         {
-            var date = FromDate(JudgingFieldworkStart) ?? FromDate(JudgingPublishedOn);
+            var date = JudgingFieldworkStart ?? JudgingPublishedOn;
             var label = date is { } d ? $"{JudgingProviderName} ({CalendarDate.ToText(d)})" : JudgingProviderName;
-            return new ProgressFact(ToJudgement(), label, date, AddresseeProviderId, AddresseeName, AddresseeRegion,
+            return new ProgressFact(judgement, label, date, AddresseeProviderId, AddresseeName, AddresseeRegion,
                 Domain.Recommendations.AddresseeGroup.FromWord(AddresseeGroup));
         }
     }

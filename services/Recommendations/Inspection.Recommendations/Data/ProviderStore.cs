@@ -148,40 +148,24 @@ public sealed class ProviderStore(Database database)
             tx, cancellationToken: ct));
     }
 
-    internal sealed class ProviderRow
-    {
-        public Guid ProviderId { get; set; }
-        public string Name { get; set; } = "";
-        public string Type { get; set; } = "";
-        public string Region { get; set; } = "";
-        public DateTime? ActiveFrom { get; set; }
-        public DateTime? ActiveTo { get; set; }
-        public long Version { get; set; }
-        public string CreatedBy { get; set; } = "";
-        public DateTime CreatedAt { get; set; }
-        public DateTime? RetiredAt { get; set; }
-        public string RetiredBy { get; set; } = "";
-        public string RetiredReason { get; set; } = "";
+    // Row shapes Dapper fills through their constructors: ProviderSelect and LinkSelect read exactly these columns, in this order.
 
+    private sealed record ProviderRow(
+        Guid ProviderId, string Name, string Type, string Region, DateOnly? ActiveFrom, DateOnly? ActiveTo, long Version,
+        string CreatedBy, DateTime CreatedAt, DateTime? RetiredAt, string RetiredBy, string RetiredReason)
+    {
         public Provider ToProvider()
         {
             ProviderType.TryParse(Type, out var type);
             var retired = RetiredAt is { } at ? new RetiredProvider(FromTimestamp(at), RetiredReason, RetiredBy) : null;
-            return new Provider(ProviderId, Name, type, Region, FromDate(ActiveFrom), FromDate(ActiveTo), Version, CreatedBy, FromTimestamp(CreatedAt), retired);
+            return new Provider(ProviderId, Name, type, Region, ActiveFrom, ActiveTo, Version, CreatedBy, FromTimestamp(CreatedAt), retired);
         }
     }
 
-    private sealed class LinkRow
+    private sealed record LinkRow(
+        Guid RestructureId, Guid SuccessorId, Guid PredecessorId, DateOnly EffectiveOn, string Note, string PartNote, string RecordedBy)
     {
-        public Guid RestructureId { get; set; }
-        public Guid SuccessorId { get; set; }
-        public Guid PredecessorId { get; set; }
-        public DateTime EffectiveOn { get; set; }
-        public string Note { get; set; } = "";
-        public string PartNote { get; set; } = "";
-        public string RecordedBy { get; set; } = "";
-
         public PredecessorLink ToLink() =>
-            new(RestructureId, SuccessorId, PredecessorId, DateOnly.FromDateTime(EffectiveOn), Note, PartNote, RecordedBy);
+            new(RestructureId, SuccessorId, PredecessorId, EffectiveOn, Note, PartNote, RecordedBy);
     }
 }

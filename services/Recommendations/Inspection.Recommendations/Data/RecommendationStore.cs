@@ -159,36 +159,20 @@ public sealed class RecommendationStore(Database database)
         return recommendations.Select(r => new RecommendationProgress(r, history[r.Id].ToList())).ToList();
     }
 
-    private sealed class LastRow
-    {
-        public int Number { get; set; }
-        public string AddresseeGroup { get; set; } = "";
-    }
+    // Row shapes Dapper fills through their constructors: each query selects exactly these columns, in this order.
 
-    private sealed class RecommendationRow
-    {
-        public Guid RecommendationId { get; set; }
-        public Guid InspectionId { get; set; }
-        public Guid InspectedProviderId { get; set; }
-        public int Number { get; set; }
-        public string AddresseeGroup { get; set; } = "";
-        public Guid AddresseeProviderId { get; set; }
-        public string AddresseeName { get; set; } = "";
-        public string Text { get; set; } = "";
-        public long Version { get; set; }
-        public DateTime? InspectionPublishedOn { get; set; }
-        public DateTime? ImprovementPlanDue { get; set; }
-        public DateTime? ImprovementPlanReceivedOn { get; set; }
-        public string RecordedBy { get; set; } = "";
-        public DateTime RecordedAt { get; set; }
-        public string CorrectionReason { get; set; } = "";
-        public bool Priority { get; set; }
+    private sealed record LastRow(int Number, string AddresseeGroup);
 
+    private sealed record RecommendationRow(
+        Guid RecommendationId, Guid InspectionId, Guid InspectedProviderId, int Number, string AddresseeGroup,
+        Guid AddresseeProviderId, string AddresseeName, string Text, long Version, DateOnly? InspectionPublishedOn,
+        DateOnly? ImprovementPlanDue, DateOnly? ImprovementPlanReceivedOn, string RecordedBy, DateTime RecordedAt, string CorrectionReason, bool Priority)
+    {
         public Recommendation ToRecommendation() =>
             new(RecommendationId, InspectionId, InspectedProviderId, Number, Domain.Recommendations.AddresseeGroup.FromWord(AddresseeGroup), AddresseeProviderId,
-                AddresseeName, Text, Version, FromDate(InspectionPublishedOn), FromDate(ImprovementPlanDue), RecordedBy, FromTimestamp(RecordedAt))
+                AddresseeName, Text, Version, InspectionPublishedOn, ImprovementPlanDue, RecordedBy, FromTimestamp(RecordedAt))
             {
-                ImprovementPlanReceivedOn = FromDate(ImprovementPlanReceivedOn),
+                ImprovementPlanReceivedOn = ImprovementPlanReceivedOn,
                 CorrectionReason = CorrectionReason,
                 Priority = Priority,
             };

@@ -44,6 +44,8 @@ public sealed class ReminderStore(Database database)
             """, new { today = AsDate(today) }, cancellationToken: ct));
     }
 
+    // A class, not a positional record as the other stores' rows: Npgsql reports the text[] column as System.Array, which
+    // Dapper does not match to a constructor's string[] parameter; it sets the property.
     private sealed class PlanRow
     {
         public Guid InspectionId { get; set; }

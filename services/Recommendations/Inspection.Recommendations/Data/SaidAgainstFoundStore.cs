@@ -34,30 +34,20 @@ public sealed class SaidAgainstFoundStore(Database database)
         var reported = (await c.QueryAsync<ClaimRow>(new CommandDefinition(
                 "select recommendation_id, status, reported_on from reported_statuses where recommendation_id = any(@ids) order by reported_on, sequence",
                 new { ids }, cancellationToken: ct)))
-            .ToLookup(s => s.RecommendationId, s => new ReportedClaim(WireWords.ReportedProgressWords.Parse("status", s.Status), DateOnly.FromDateTime(s.ReportedOn)));
+            .ToLookup(s => s.RecommendationId, s => new ReportedClaim(WireWords.ReportedProgressWords.Parse("status", s.Status), s.ReportedOn));
         return judged.Select(j => j.ToJudged(reported[j.RecommendationId].ToList())).ToList();
     }
 
-    private sealed class JudgementRow
-    {
-        public Guid RecommendationId { get; set; }
-        public Guid AddresseeProviderId { get; set; }
-        public string AddresseeName { get; set; } = "";
-        public string AddresseeRegion { get; set; } = "";
-        public string Judgement { get; set; } = "";
-        public DateTime? FieldworkStart { get; set; }
-        public DateTime? PublishedOn { get; set; }
-        public DateTime RecordedAt { get; set; }
+    // Row shapes Dapper fills through their constructors: each query selects exactly these columns, in this order.
 
+    private sealed record JudgementRow(
+        Guid RecommendationId, Guid AddresseeProviderId, string AddresseeName, string AddresseeRegion, string Judgement,
+        DateOnly? FieldworkStart, DateOnly? PublishedOn, DateTime RecordedAt)
+    {
         public JudgedRecommendation ToJudged(IReadOnlyList<ReportedClaim> reported) =>
             new(RecommendationId, AddresseeProviderId, AddresseeName, AddresseeRegion, WireWords.ProgressWords.Parse("judgement", Judgement),
-                FromDate(FieldworkStart), FromDate(PublishedOn), FromTimestamp(RecordedAt), reported);
+                FieldworkStart, PublishedOn, FromTimestamp(RecordedAt), reported);
     }
 
-    private sealed class ClaimRow
-    {
-        public Guid RecommendationId { get; set; }
-        public string Status { get; set; } = "";
-        public DateTime ReportedOn { get; set; }
-    }
+    private sealed record ClaimRow(Guid RecommendationId, string Status, DateOnly ReportedOn);
 }

@@ -57,7 +57,8 @@ public sealed class SampleStore(Database database)
         await using var connection = await database.OpenAsync(ct);
         var row = await connection.QuerySingleOrDefaultAsync<SampleRow>(new CommandDefinition(
             """
-            select s.*, n.version as snapshot_version, n.digest as snapshot_digest,
+            select s.sample_id, s.inspection_id, s.snapshot_id, n.version as snapshot_version, n.digest as snapshot_digest,
+                   s.algorithm_version, s.parameters, s.size, s.exclusions, s.strata, s.quotas, s.population_size, s.eligible_size, s.drawn_at,
                    s.draw_sequence = (select max(o.draw_sequence) from samples o where o.inspection_id = s.inspection_id) as current
             from samples s join snapshots n on n.snapshot_id = s.snapshot_id
             where s.sample_id = @sampleId
@@ -65,7 +66,7 @@ public sealed class SampleStore(Database database)
             ?? throw new NotFoundException("Sample", sampleId.ToString());
         var cases = await ReadCasesAsync(connection, sampleId, ct);
         var substitutions = await connection.QueryAsync<SubstitutionRow>(new CommandDefinition(
-            "select * from substitutions where sample_id = @sampleId order by sequence", new { sampleId }, cancellationToken: ct));
+            $"select {SubstitutionRow.Columns} from substitutions where sample_id = @sampleId order by sequence", new { sampleId }, cancellationToken: ct));
         return new StoredSample(
             row.SampleId, row.InspectionId, row.SnapshotId, row.SnapshotVersion, row.SnapshotDigest,
             SamplingJson.Read<DrawRequest>(row.Parameters), row.AlgorithmVersion, row.DrawnAt, row.Current,
@@ -150,7 +151,7 @@ public sealed class SampleStore(Database database)
     {
         await using var connection = await database.OpenAsync(ct);
         var row = await connection.QuerySingleOrDefaultAsync<SubstitutionRow>(new CommandDefinition(
-            "select * from substitutions where substitution_id = @substitutionId", new { substitutionId }, cancellationToken: ct))
+            $"select {SubstitutionRow.Columns} from substitutions where substitution_id = @substitutionId", new { substitutionId }, cancellationToken: ct))
             ?? throw new NotFoundException("Substitution", substitutionId.ToString());
         return row.ToStored();
     }
@@ -196,62 +197,25 @@ public sealed class SampleStore(Database database)
         await writer.WriteAsync(rank, NpgsqlDbType.Integer, ct);
     }
 
-    // Row shapes Dapper fills (snake_case columns to these properties).
+    // Row shapes Dapper fills through their constructors: each query selects exactly these columns, in this order.
 
-    private sealed class SampleRow
-    {
-        public Guid SampleId { get; set; }
-        public string InspectionId { get; set; } = "";
-        public Guid SnapshotId { get; set; }
-        public int SnapshotVersion { get; set; }
-        public string SnapshotDigest { get; set; } = "";
-        public string AlgorithmVersion { get; set; } = "";
-        public string Parameters { get; set; } = "";
-        public string Size { get; set; } = "";
-        public string Exclusions { get; set; } = "";
-        public string Strata { get; set; } = "";
-        public string Quotas { get; set; } = "";
-        public long PopulationSize { get; set; }
-        public long EligibleSize { get; set; }
-        public DateTime DrawnAt { get; set; }
-        public bool Current { get; set; }
-    }
+    private sealed record SampleRow(
+        Guid SampleId, string InspectionId, Guid SnapshotId, int SnapshotVersion, string SnapshotDigest, string AlgorithmVersion,
+        string Parameters, string Size, string Exclusions, string Strata, string Quotas,
+        long PopulationSize, long EligibleSize, DateTime DrawnAt, bool Current);
 
-    private sealed class SampleSummaryRow
-    {
-        public Guid SampleId { get; set; }
-        public string InspectionId { get; set; } = "";
-        public Guid SnapshotId { get; set; }
-        public decimal Seed { get; set; }
-        public string AlgorithmVersion { get; set; } = "";
-        public string DrawnBy { get; set; } = "";
-        public DateTime DrawnAt { get; set; }
-        public int Size { get; set; }
-        public bool Current { get; set; }
-        public int Substitutions { get; set; }
-    }
+    private sealed record SampleSummaryRow(
+        Guid SampleId, string InspectionId, Guid SnapshotId, decimal Seed, string AlgorithmVersion, string DrawnBy, DateTime DrawnAt,
+        int Size, bool Current, int Substitutions);
 
-    private sealed class MemberRow
-    {
-        public string CaseReference { get; set; } = "";
-        public string Stratum { get; set; } = "";
-        public string Role { get; set; } = "";
-        public string Status { get; set; } = "";
-        public int ReserveRank { get; set; }
-        public string ReplacedBy { get; set; } = "";
-    }
+    private sealed record MemberRow(string CaseReference, string Stratum, string Role, string Status, int ReserveRank, string ReplacedBy);
 
-    private sealed class SubstitutionRow
+    private sealed record SubstitutionRow(
+        Guid SubstitutionId, Guid SampleId, int Sequence, string RemovedCaseReference, string AddedCaseReference,
+        string Stratum, string Reason, string SubstitutedBy, DateTime SubstitutedAt)
     {
-        public Guid SubstitutionId { get; set; }
-        public Guid SampleId { get; set; }
-        public int Sequence { get; set; }
-        public string RemovedCaseReference { get; set; } = "";
-        public string AddedCaseReference { get; set; } = "";
-        public string Stratum { get; set; } = "";
-        public string Reason { get; set; } = "";
-        public string SubstitutedBy { get; set; } = "";
-        public DateTime SubstitutedAt { get; set; }
+        public const string Columns =
+            "substitution_id, sample_id, sequence, removed_case_reference, added_case_reference, stratum, reason, substituted_by, substituted_at";
 
         public StoredSubstitution ToStored() => new(SubstitutionId, SampleId,
             new CaseSubstitution(Sequence, RemovedCaseReference, AddedCaseReference, Stratum, Reason, SubstitutedBy), StoredTime.Utc(SubstitutedAt));

@@ -197,8 +197,8 @@ public sealed class SnapshotStore(Database database)
     {
         await using var connection = await database.OpenAsync(ct);
         var rows = await connection.QueryAsync<SnapshotRow>(new CommandDefinition(
-            """
-            select * from snapshots where (@providerId::text is null or provider_id = @providerId)
+            $"""
+            select {SnapshotRow.Columns} from snapshots where (@providerId::text is null or provider_id = @providerId)
               and (@includeWithdrawn or withdrawn_at is null)
             order by provider_id, version
             """, new { providerId, includeWithdrawn }, cancellationToken: ct));
@@ -303,30 +303,21 @@ public sealed class SnapshotStore(Database database)
     private static async Task<StoredSnapshot> GetSnapshotAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid snapshotId, CancellationToken ct)
     {
         var row = await connection.QuerySingleOrDefaultAsync<SnapshotRow>(new CommandDefinition(
-            "select * from snapshots where snapshot_id = @snapshotId", new { snapshotId }, transaction, cancellationToken: ct))
+            $"select {SnapshotRow.Columns} from snapshots where snapshot_id = @snapshotId", new { snapshotId }, transaction, cancellationToken: ct))
             ?? throw new NotFoundException("Snapshot", snapshotId.ToString());
         return row.ToSnapshot();
     }
 
-    // Row shapes Dapper fills (snake_case columns to these properties).
+    // The row shape Dapper fills through its constructor: each query selects exactly these columns, in this order.
 
-    private sealed class SnapshotRow
+    private sealed record SnapshotRow(
+        Guid SnapshotId, string ProviderId, int Version, DateOnly TakenOn, string Description, string Status, long CaseCount, string Digest,
+        DateTime CreatedAt, DateTime? CompletedAt, DateTime? WithdrawnAt, string WithdrawnBy, string WithdrawnReason)
     {
-        public Guid SnapshotId { get; set; }
-        public string ProviderId { get; set; } = "";
-        public int Version { get; set; }
-        public DateTime TakenOn { get; set; }
-        public string Description { get; set; } = "";
-        public string Status { get; set; } = "";
-        public long CaseCount { get; set; }
-        public string Digest { get; set; } = "";
-        public DateTime CreatedAt { get; set; }
-        public DateTime? CompletedAt { get; set; }
-        public DateTime? WithdrawnAt { get; set; }
-        public string WithdrawnBy { get; set; } = "";
-        public string WithdrawnReason { get; set; } = "";
+        public const string Columns =
+            "snapshot_id, provider_id, version, taken_on, description, status, case_count, digest, created_at, completed_at, withdrawn_at, withdrawn_by, withdrawn_reason";
 
-        public StoredSnapshot ToSnapshot() => new(SnapshotId, ProviderId, Version, DateOnly.FromDateTime(TakenOn), Description, Status,
+        public StoredSnapshot ToSnapshot() => new(SnapshotId, ProviderId, Version, TakenOn, Description, Status,
             CaseCount, Digest, StoredTime.Utc(CreatedAt), CompletedAt is { } at ? StoredTime.Utc(at) : null,
             WithdrawnAt is { } withdrawn ? new WithdrawnSnapshot(StoredTime.Utc(withdrawn), WithdrawnReason, WithdrawnBy) : null);
     }
