@@ -18,7 +18,16 @@ public sealed class Database(NpgsqlDataSource dataSource)
     /// <summary>Opens a pooled connection that tells PostgreSQL who is writing (<see cref="AuditActor"/>), for the audit trail.</summary>
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
     {
-        var connection = await DataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        NpgsqlConnection connection;
+        try
+        {
+            connection = await DataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        }
+        catch (NpgsqlException e) when (DataSources.IsPoolExhausted(e))
+        {
+            // Every connection of this copy is busy: the database is there, so this is "retry shortly", never "away".
+            throw new DatabaseBusyException(e);
+        }
         if (AuditActor.Current is not { } actor) return connection;
         try
         {
@@ -52,6 +61,18 @@ public sealed class Database(NpgsqlDataSource dataSource)
         T result;
         try
         {
+            // The actor again, local to this transaction: behind a transaction-mode pooler (PgBouncer) the session
+            // settings above may have gone to another server connection, the transaction's own cannot.
+            if (AuditActor.Current is { } actor)
+            {
+                await using var command = new NpgsqlCommand(
+                    "select set_config('inspection.actor', $1, true), set_config('inspection.rpc', $2, true), set_config('inspection.trace_id', $3, true)",
+                    connection, transaction);
+                command.Parameters.Add(new NpgsqlParameter { Value = actor.Actor });
+                command.Parameters.Add(new NpgsqlParameter { Value = actor.Rpc ?? "" });
+                command.Parameters.Add(new NpgsqlParameter { Value = actor.TraceId ?? "" });
+                await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
             result = await work(connection, transaction).ConfigureAwait(false);
         }
         catch
