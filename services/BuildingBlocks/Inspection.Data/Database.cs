@@ -15,17 +15,46 @@ public sealed class Database(NpgsqlDataSource dataSource)
 
     public NpgsqlDataSource DataSource { get; } = dataSource;
 
+    private static readonly AsyncLocal<DateTime?> CallDeadline = new();
+    private static readonly TimeSpan DeadlineMargin = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// The deadline of the call being served (UTC), for as long as the returned scope lives: waits for a pooled
+    /// connection end just before it. The gRPC host sets it for every call (GrpcErrorInterceptor).
+    /// </summary>
+    public static IDisposable WithDeadline(DateTime deadlineUtc)
+    {
+        var before = CallDeadline.Value;
+        CallDeadline.Value = deadlineUtc == DateTime.MaxValue ? null : deadlineUtc;
+        return new Restore(before);
+    }
+
+    private sealed class Restore(DateTime? before) : IDisposable
+    {
+        public void Dispose() => CallDeadline.Value = before;
+    }
+
     /// <summary>Opens a pooled connection that tells PostgreSQL who is writing (<see cref="AuditActor"/>), for the audit trail.</summary>
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
     {
         NpgsqlConnection connection;
+        // A call waits for a pooled connection until Npgsql's Timeout (Database:PoolWait) or until just before the
+        // deadline of the call being served, whichever is sooner, so it can still be answered "busy, retry" in time.
+        var wait = CallDeadline.Value is { } deadline ? deadline - DateTime.UtcNow - DeadlineMargin : Timeout.InfiniteTimeSpan;
+        if (wait != Timeout.InfiniteTimeSpan && wait <= TimeSpan.Zero) throw new DatabaseBusyException(new TimeoutException("no time left to wait for a connection"));
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        if (wait != Timeout.InfiniteTimeSpan) waiting.CancelAfter(wait);
         try
         {
-            connection = await DataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+            connection = await DataSource.OpenConnectionAsync(waiting.Token).ConfigureAwait(false);
         }
         catch (NpgsqlException e) when (DataSources.IsPoolExhausted(e))
         {
             // Every connection of this copy is busy: the database is there, so this is "retry shortly", never "away".
+            throw new DatabaseBusyException(e);
+        }
+        catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
+        {
             throw new DatabaseBusyException(e);
         }
         if (AuditActor.Current is not { } actor) return connection;

@@ -21,6 +21,7 @@ internal sealed class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger,
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
+        using var deadline = Database.WithDeadline(context.Deadline);
         try
         {
             if (request is IMessage message) NulCharacters.Refuse(message);
@@ -38,6 +39,7 @@ internal sealed class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger,
         // client is told to call again (another copy, from its last cursor), not left with a reset connection.
         var streamsEnd = shutdown?.StreamsEnd ?? CancellationToken.None;
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, streamsEnd);
+        using var deadline = Database.WithDeadline(context.Deadline);
         try
         {
             if (request is IMessage message) NulCharacters.Refuse(message);
@@ -57,6 +59,7 @@ internal sealed class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger,
 
     public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
     {
+        using var deadline = Database.WithDeadline(context.Deadline);
         try
         {
             return await continuation(new CheckedRequestStream<TRequest>(requestStream), context);
@@ -130,8 +133,8 @@ internal sealed class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger,
                 return Ended(context);
             case DatabaseBusyException:
                 // Every pooled connection stayed busy for the whole wait: the database is there (readiness unchanged),
-                // this copy is saturated. Retry shortly, here or on another copy.
-                if (context.Deadline <= DateTime.UtcNow) return Ended(context);
+                // this copy is saturated. Retry shortly, here or on another copy. Also when the wait ended just before
+                // the call's deadline: the caller hears "busy" rather than a bare DEADLINE_EXCEEDED.
                 logger.LogWarning("{Method}: every database connection stayed busy; answered UNAVAILABLE to retry", method);
                 return RichErrors.RetryLater("The service is busy; retry shortly", BusyRetryDelay);
             case NpgsqlException { IsTransient: true } or TimeoutException:
