@@ -29,7 +29,9 @@ public sealed class PgBouncerTests
             ["ConnectionStrings__Direct"] = database,
         });
         await service.WaitForAsync(ServingStatus.Serving, TimeSpan.FromSeconds(90));
-        var client = new RecommendationTracking.RecommendationTrackingClient(service.Channel);
+        // a channel without credentials of its own: each call carries its person's token
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(service.GrpcAddress);
+        var client = new RecommendationTracking.RecommendationTrackingClient(channel);
 
         // two people writing at once, more calls than the pooler has server connections
         string[] people = ["first@inspection.local", "second@inspection.local"];
