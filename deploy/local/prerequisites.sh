@@ -4,7 +4,8 @@
 #
 # Usage: deploy/local/prerequisites.sh [--browser] [--statistics] [--integrator-clients] [--metrics] [--dry-run]
 #   (always)      PostgreSQL server binaries (/usr/lib/postgresql/*/bin) and the `postgres` OS user,
-#                 as which the test harness and the local cluster run PostgreSQL when started as root
+#                 as which the test harness and the local cluster run PostgreSQL when started as root;
+#                 PgBouncer (/usr/sbin/pgbouncer), the pooler of the Kubernetes deployment, for the reliability tests
 #   --browser     Chromium (/usr/bin/chromium), for browser tests of the admin
 #   --statistics  R with the survey package (Rscript), the statistical peer the statistics tests compare with
 #   --integrator-clients  Debian's python3-grpcio (1.51) and python3-protobuf, protoc (3.21) and its gRPC plugins:
@@ -54,6 +55,8 @@ have_postgres_binaries() {
 }
 
 have_postgres_binaries || packages+=(postgresql)
+# PgBouncer, the pooler Kubernetes puts in front of PostgreSQL: the reliability tests run a service through it.
+[ -x /usr/sbin/pgbouncer ] || command -v pgbouncer >/dev/null 2>&1 || packages+=(pgbouncer)
 if [ "$want_browser" -eq 1 ] && [ ! -x /usr/bin/chromium ]; then packages+=(chromium); fi
 if [ "$want_statistics" -eq 1 ]; then
   command -v Rscript >/dev/null 2>&1 || packages+=(r-base-core)

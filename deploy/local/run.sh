@@ -11,6 +11,8 @@ bash deploy/local/prerequisites.sh
 # deploy/services.json is the one source of truth for ports, app ids and databases.
 topology() { node -e "const t=require('$root/deploy/services.json'); $1"; }
 pg_port=$(topology 'console.log(t.postgresPort)')
+# The connection budget (README, Reliability): every app's pool and direct connections fit in max_connections.
+pg_max_connections=$(topology 'console.log(t.postgres.maxConnections)')
 mapfile -t apps < <(topology 't.apps.forEach(a=>console.log([a.appId,a.project,a.grpcPort??"-",a.httpPort,a.database].join(" ")))')
 
 data="$root/.data"
@@ -21,7 +23,8 @@ pg_data="$data/postgres"
 
 # Token keys (every gRPC call is authenticated): made once, kept with the data. Locally one directory serves all apps.
 keys="$data/keys"
-ls "$keys"/*.key.pem >/dev/null 2>&1 || bash deploy/keys/generate.sh "$keys" >/dev/null
+# The admin's data-protection key (protecting its key ring in its database) joined the directory later: add it when missing.
+{ ls "$keys"/*.key.pem >/dev/null 2>&1 && ls "$keys"/data-protection.*.key >/dev/null 2>&1; } || bash deploy/keys/generate.sh "$keys" >/dev/null
 
 # PostgreSQL refuses to run as root: run it as the postgres user then.
 as_pg() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -35,7 +38,7 @@ fi
 [ "$(id -u)" -eq 0 ] && chown -R postgres:postgres "$pg_data"
 if ! as_pg "$pg_bin/pg_ctl" -D "$pg_data" status >/dev/null 2>&1; then
   as_pg "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/server.log" -w \
-    -o "-p $pg_port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$pg_data" start >/dev/null
+    -o "-p $pg_port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$pg_data -c max_connections=$pg_max_connections" start >/dev/null
 fi
 psql_cmd() { as_pg "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 for app in "${apps[@]}"; do

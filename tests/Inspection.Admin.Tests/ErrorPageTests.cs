@@ -23,7 +23,8 @@ public sealed partial class ErrorPageTests(AdminFixture admin)
     [Fact]
     public async Task A_failure_answers_500_with_the_GOV_UK_page_and_a_trace_id_not_a_stack_trace()
     {
-        // A second admin whose database is not there: signing in fails inside the admin.
+        // A second admin whose database is not there: the sign-in form itself fails inside the admin, since its
+        // antiforgery token needs the key ring kept in that database (issue 24).
         var (factory, baseUrl) = await AdminFixture.StartAdminAsync(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Default"] = $"Host=127.0.0.1;Port={AdminFixture.FreePort()};Username=postgres;Database=none;Timeout=2",
@@ -31,12 +32,7 @@ public sealed partial class ErrorPageTests(AdminFixture admin)
         await using (factory)
         {
             var page = await admin.AnonymousPageAsync();
-            await page.GotoAsync(baseUrl + "/sign-in");
-            await page.GetByLabel("Email address").FillAsync("someone@inspection.test");
-            await page.GetByLabel("Password").FillAsync("any password");
-            var response = await page.RunAndWaitForResponseAsync(
-                () => page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync(),
-                r => r.Url.EndsWith("/sign-in") && r.Request.Method == "POST");
+            var response = (await page.GotoAsync(baseUrl + "/sign-in"))!;
 
             Assert.Equal(500, response.Status);
             Assert.Equal("Sorry, there is a problem with the service", (await page.Locator("h1").InnerTextAsync()).Trim());

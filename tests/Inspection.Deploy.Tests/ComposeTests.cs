@@ -57,6 +57,7 @@ public sealed class ComposeTests
         var sql = File.ReadAllText(Repository.PathOf("deploy/docker/create-databases.sql"));
         foreach (var app in AppTopology.All) Assert.Contains($"CREATE DATABASE {app.Database};", sql);
         Assert.NotNull(Services.Child("postgres"));
+        Assert.Contains($"max_connections={AppTopology.Postgres.MaxConnections}", Services.Child("postgres")!.Child("command").Strings());
         Assert.NotNull(Services.Child("otel-collector"));
         Assert.NotNull(Services.Child("jaeger"));
         Assert.NotNull(Services.Child("sentry"));

@@ -73,6 +73,8 @@ public static class TestKeys
             File.WriteAllText(Path.Combine(directory, $"{appId}.test.key.pem"), key.ExportPkcs8PrivateKeyPem());
             File.WriteAllText(Path.Combine(directory, $"{appId}.test.pub.pem"), key.ExportSubjectPublicKeyInfoPem());
         }
+        // The key protecting the admin's data-protection key ring at rest (deploy/keys/generate.sh makes the real one).
+        File.WriteAllText(Path.Combine(directory, "data-protection.test.key"), Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         return directory;
     }
 

@@ -37,8 +37,40 @@ public static class RichErrors
         return status.ToRpcException();
     }
 
+    /// <summary>
+    /// UNAVAILABLE with google.rpc.RetryInfo (the delay a client should wait before trying again, on this copy or another)
+    /// and grpc-dotnet's own retry pushback trailer, so its retry policy waits as long.
+    /// </summary>
+    public static RpcException RetryLater(string message, TimeSpan delay)
+    {
+        var status = new Google.Rpc.Status { Code = (int)Grpc.Core.StatusCode.Unavailable, Message = message };
+        status.Details.Add(Any.Pack(new RetryInfo { RetryDelay = Duration.FromTimeSpan(delay) }));
+        var trailers = new Metadata
+        {
+            { "grpc-status-details-bin", status.ToByteArray() },
+            { "grpc-retry-pushback-ms", ((long)delay.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture) },
+        };
+        return new RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.Unavailable, message), trailers);
+    }
+
     extension(RpcException exception)
     {
+        /// <summary>The delay the server asked for before a retry (google.rpc.RetryInfo); null when it asked for none.</summary>
+        public TimeSpan? RetryDelay
+        {
+            get
+            {
+                try
+                {
+                    return exception.GetRpcStatus()?.GetDetail<RetryInfo>()?.RetryDelay?.ToTimeSpan();
+                }
+                catch (InvalidProtocolBufferException)
+                {
+                    return null;
+                }
+            }
+        }
+
         /// <summary>The field violations the server sent; none when it sent none, or details that do not decode.</summary>
         public IReadOnlyList<Inspection.Domain.FieldViolation> FieldViolations
         {

@@ -15,10 +15,48 @@ public sealed class Database(NpgsqlDataSource dataSource)
 
     public NpgsqlDataSource DataSource { get; } = dataSource;
 
+    private static readonly AsyncLocal<DateTime?> CallDeadline = new();
+    private static readonly TimeSpan DeadlineMargin = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// The deadline of the call being served (UTC), for as long as the returned scope lives: waits for a pooled
+    /// connection end just before it. The gRPC host sets it for every call (GrpcErrorInterceptor).
+    /// </summary>
+    public static IDisposable WithDeadline(DateTime deadlineUtc)
+    {
+        var before = CallDeadline.Value;
+        CallDeadline.Value = deadlineUtc == DateTime.MaxValue ? null : deadlineUtc;
+        return new Restore(before);
+    }
+
+    private sealed class Restore(DateTime? before) : IDisposable
+    {
+        public void Dispose() => CallDeadline.Value = before;
+    }
+
     /// <summary>Opens a pooled connection that tells PostgreSQL who is writing (<see cref="AuditActor"/>), for the audit trail.</summary>
     public async Task<NpgsqlConnection> OpenAsync(CancellationToken ct)
     {
-        var connection = await DataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        NpgsqlConnection connection;
+        // A call waits for a pooled connection until Npgsql's Timeout (Database:PoolWait) or until just before the
+        // deadline of the call being served, whichever is sooner, so it can still be answered "busy, retry" in time.
+        var wait = CallDeadline.Value is { } deadline ? deadline - DateTime.UtcNow - DeadlineMargin : Timeout.InfiniteTimeSpan;
+        if (wait != Timeout.InfiniteTimeSpan && wait <= TimeSpan.Zero) throw new DatabaseBusyException(new TimeoutException("no time left to wait for a connection"));
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        if (wait != Timeout.InfiniteTimeSpan) waiting.CancelAfter(wait);
+        try
+        {
+            connection = await DataSource.OpenConnectionAsync(waiting.Token).ConfigureAwait(false);
+        }
+        catch (NpgsqlException e) when (DataSources.IsPoolExhausted(e))
+        {
+            // Every connection of this copy is busy: the database is there, so this is "retry shortly", never "away".
+            throw new DatabaseBusyException(e);
+        }
+        catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
+        {
+            throw new DatabaseBusyException(e);
+        }
         var actor = AuditActor.Current;
         var validateOnly = ValidateOnly.IsRequested;
         if (actor is null && !validateOnly) return connection;
@@ -63,6 +101,18 @@ public sealed class Database(NpgsqlDataSource dataSource)
             {
                 await using var readWrite = new NpgsqlCommand("set transaction read write", connection, transaction);
                 await readWrite.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+            // The actor again, local to this transaction: behind a transaction-mode pooler (PgBouncer) the session
+            // settings above may have gone to another server connection, the transaction's own cannot.
+            if (AuditActor.Current is { } actor)
+            {
+                await using var command = new NpgsqlCommand(
+                    "select set_config('inspection.actor', $1, true), set_config('inspection.rpc', $2, true), set_config('inspection.trace_id', $3, true)",
+                    connection, transaction);
+                command.Parameters.Add(new NpgsqlParameter { Value = actor.Actor });
+                command.Parameters.Add(new NpgsqlParameter { Value = actor.Rpc ?? "" });
+                command.Parameters.Add(new NpgsqlParameter { Value = actor.TraceId ?? "" });
+                await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             }
             result = await work(connection, transaction).ConfigureAwait(false);
         }

@@ -13,9 +13,14 @@ namespace Inspection.Data;
 /// so <see cref="IsReady"/> follows PostgreSQL going away and coming back. Transport-free: the host maps
 /// <see cref="ReadinessChanged"/> to its health service (SERVING / NOT_SERVING).
 /// </summary>
+/// <remarks>
+/// Probes and migrations use <paramref name="direct"/> when given (a small pool of their own, past any pooler): a call
+/// pool that is full is a busy database, not an absent one, and must not make the service NOT_SERVING.
+/// </remarks>
 public sealed class DatabaseReadiness(
-    NpgsqlDataSource dataSource, Assembly migrationsAssembly, ILogger<DatabaseReadiness>? logger = null)
+    NpgsqlDataSource dataSource, Assembly migrationsAssembly, ILogger<DatabaseReadiness>? logger = null, DirectDataSource? direct = null)
 {
+    private readonly NpgsqlDataSource _probe = direct?.DataSource ?? dataSource;
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
     private readonly Lock _gate = new();
     private TaskCompletionSource _ready = NewSignal();
@@ -62,13 +67,13 @@ public sealed class DatabaseReadiness(
                 if (_migrated)
                 {
                     timeout.CancelAfter(ProbeTimeout);
-                    await using var connection = await dataSource.OpenConnectionAsync(timeout.Token).ConfigureAwait(false);
+                    await using var connection = await _probe.OpenConnectionAsync(timeout.Token).ConfigureAwait(false);
                     await connection.ExecuteScalarAsync<int>(new CommandDefinition("select 1", cancellationToken: timeout.Token)).ConfigureAwait(false);
                 }
                 else
                 {
                     // Migrations may legitimately take long (or wait for another instance's lock): no probe timeout.
-                    await Migrator.ApplyAsync(dataSource, migrationsAssembly, ct).ConfigureAwait(false);
+                    await Migrator.ApplyAsync(_probe, migrationsAssembly, ct).ConfigureAwait(false);
                     _migrated = true;
                 }
                 SetReady(true, null);
@@ -85,6 +90,7 @@ public sealed class DatabaseReadiness(
                 else _logger.LogInformation("Database not ready yet ({Reason}); retrying in {Delay}", e.Message, retryDelay);
                 // Pooled connections to a server that went away are dead; drop them so callers get fresh ones.
                 dataSource.Clear();
+                if (_probe != dataSource) _probe.Clear();
                 SetReady(false, e);
                 try
                 {

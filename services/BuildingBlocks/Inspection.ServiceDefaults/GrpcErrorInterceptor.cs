@@ -17,11 +17,12 @@ namespace Inspection.ServiceDefaults;
 /// product's status table has it (<see cref="FromUpstream"/>), anything unexpected INTERNAL with only a trace id (the
 /// exception is logged). Every status is bounded so any client can read its headers.
 /// </summary>
-internal sealed class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger) : Interceptor
+internal sealed class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger, GracefulShutdown? shutdown = null) : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
         var validateOnly = ValidateOnly.Begin();
+        using var deadline = Database.WithDeadline(context.Deadline);
         try
         {
             if (request is IMessage message)
@@ -43,10 +44,21 @@ internal sealed class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger)
 
     public override async Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
+        // A stream may outlive the copy serving it: when the host's drain is over, its handler is cancelled and the
+        // client is told to call again (another copy, from its last cursor), not left with a reset connection.
+        var streamsEnd = shutdown?.StreamsEnd ?? CancellationToken.None;
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, streamsEnd);
+        using var deadline = Database.WithDeadline(context.Deadline);
         try
         {
             if (request is IMessage message) NulCharacters.Refuse(message);
-            await continuation(request, responseStream, context);
+            await continuation(request, responseStream, new StreamCallContext(context, cancellation.Token));
+        }
+        catch (Exception e) when (streamsEnd.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested
+                                  && e is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled })
+        {
+            logger.LogInformation("{Method}: stream ended by the shutdown; the client resumes elsewhere", context.Method.TrimStart('/'));
+            throw RichErrors.RetryLater("This copy of the service is stopping; call again to resume from the last event received", TimeSpan.Zero);
         }
         catch (Exception e)
         {
@@ -57,6 +69,7 @@ internal sealed class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger)
     public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
     {
         var validateOnly = ValidateOnly.Begin();
+        using var deadline = Database.WithDeadline(context.Deadline);
         try
         {
             return await continuation(new CheckedRequestStream<TRequest>(requestStream, validateOnly), context);
@@ -109,6 +122,9 @@ internal sealed class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger)
         }
     }
 
+    /// <summary>The RetryInfo of a busy or unreachable database: long enough for a pooled connection to come free.</summary>
+    internal static readonly TimeSpan BusyRetryDelay = TimeSpan.FromMilliseconds(500);
+
     private RpcException ToRpcException(Exception exception, ServerCallContext context)
     {
         var method = context.Method.TrimStart('/');
@@ -137,10 +153,16 @@ internal sealed class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger)
                 return Refused(StatusCode.AlreadyExists, exception.Message);
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return Ended(context);
+            case DatabaseBusyException:
+                // Every pooled connection stayed busy for the whole wait: the database is there (readiness unchanged),
+                // this copy is saturated. Retry shortly, here or on another copy. Also when the wait ended just before
+                // the call's deadline: the caller hears "busy" rather than a bare DEADLINE_EXCEEDED.
+                logger.LogWarning("{Method}: every database connection stayed busy; answered UNAVAILABLE to retry", method);
+                return RichErrors.RetryLater("The service is busy; retry shortly", BusyRetryDelay);
             case NpgsqlException { IsTransient: true } or TimeoutException:
                 // A database that went away is a passing condition the caller may retry, not a bug.
                 logger.LogWarning("{Method}: the database is unavailable ({Reason})", method, exception.Message);
-                return new RpcException(new Status(StatusCode.Unavailable, "The service's database is unavailable; retry shortly"));
+                return RichErrors.RetryLater("The service's database is unavailable; retry shortly", BusyRetryDelay);
         }
         var traceId = Activity.Current?.TraceId.ToHexString() ?? context.GetHttpContext().TraceIdentifier;
         logger.LogError(exception, "Unhandled exception in {Method} (trace id {TraceId})", method, traceId);

@@ -31,6 +31,7 @@ public static class ServiceDefaultsExtensions
             ?? throw new InvalidOperationException($"{appId} has no gRPC port");
         var httpPort = builder.Configuration.GetValue<int?>("Ports:Http") ?? app.HttpPort;
         var address = System.Net.IPAddress.Parse(builder.Configuration["Bind:Address"] ?? "127.0.0.1");
+        builder.Configuration.AddProductionLogLevels();
 
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -60,6 +61,7 @@ public static class ServiceDefaultsExtensions
             publisher.Period = TimeSpan.FromSeconds(1);
         });
         builder.Services.AddSingleton<IHealthCheckPublisher, HealthTransitions>();
+        builder.Services.AddGracefulShutdown(builder.Configuration);
         builder.Logging.AddFilter(HealthTransitions.NoisyCategory, LogLevel.Critical);
         builder.Services.AddTokenKeys(builder.Configuration, appId);
         builder.Services.AddCallAuthorisation(builder.Configuration);
@@ -91,19 +93,26 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>
-    /// The service's own PostgreSQL database (ConnectionStrings:Default): an Npgsql data source (traced by
-    /// Npgsql.OpenTelemetry), the request ledger every write goes through, the migrations embedded in <paramref name="migrations"/> applied at start-up, and
+    /// The service's own PostgreSQL database (ConnectionStrings:Default): an Npgsql data source sized by the connection
+    /// budget (<see cref="ConnectionBudgets"/>; traced by Npgsql.OpenTelemetry), a small direct one past any pooler for the
+    /// migrations, readiness and LISTEN (ConnectionStrings:Direct), the request ledger every write goes through, the migrations embedded in <paramref name="migrations"/> applied at start-up, and
     /// readiness as a health check. The host starts even when PostgreSQL is down: NOT_SERVING until the database is back.
     /// </summary>
     public static WebApplicationBuilder AddServiceDatabase(this WebApplicationBuilder builder, Assembly migrations)
     {
         var connectionString = builder.Configuration.GetConnectionString("Default")
             ?? throw new InvalidOperationException("ConnectionStrings:Default is not set");
-        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        var identity = builder.Services.LastOrDefault(d => d.ServiceType == typeof(AppIdentity))?.ImplementationInstance as AppIdentity;
+        var budget = ConnectionBudgets.For(builder.Configuration,
+            identity is null ? new AppEndpoint("", "", null, 0, "") : AppTopology.Get(identity.AppId));
+        var direct = ConnectionBudgets.DirectConnectionString(builder.Configuration);
+        builder.Services.AddSingleton(_ => DataSources.Pooled(connectionString, budget));
+        builder.Services.AddSingleton(_ => DataSources.Direct(connectionString, direct, budget));
         builder.Services.AddSingleton(sp => new Database(sp.GetRequiredService<NpgsqlDataSource>()));
         builder.Services.AddSingleton<RequestLedger>();
         builder.Services.AddSingleton(sp => new DatabaseReadiness(
-            sp.GetRequiredService<NpgsqlDataSource>(), migrations, sp.GetRequiredService<ILogger<DatabaseReadiness>>()));
+            sp.GetRequiredService<NpgsqlDataSource>(), migrations, sp.GetRequiredService<ILogger<DatabaseReadiness>>(),
+            sp.GetRequiredService<DirectDataSource>()));
         builder.Services.AddHostedService<DatabaseReadinessLoop>();
         builder.Services.AddSingleton<AuditTrailStore>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

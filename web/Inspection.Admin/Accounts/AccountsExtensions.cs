@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Inspection.ServiceDefaults;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Npgsql;
 
 namespace Inspection.Admin.Accounts;
@@ -18,10 +21,15 @@ public static class AccountsExtensions
         var connectionString = builder.Configuration.GetConnectionString("Default")
             ?? throw new InvalidOperationException("ConnectionStrings:Default is not set: the admin keeps its accounts in its own database");
         var services = builder.Services;
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        var budget = ConnectionBudgets.For(builder.Configuration, AppTopology.Get("admin"));
+        var direct = ConnectionBudgets.DirectConnectionString(builder.Configuration);
+        services.AddSingleton(_ => DataSources.Pooled(connectionString, budget));
+        services.AddSingleton(_ => DataSources.Direct(connectionString, direct, budget));
         services.AddSingleton(sp => new Database(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton(sp => new DatabaseReadiness(
-            sp.GetRequiredService<NpgsqlDataSource>(), typeof(AdminStore).Assembly, sp.GetRequiredService<ILogger<DatabaseReadiness>>()));
+            sp.GetRequiredService<NpgsqlDataSource>(), typeof(AdminStore).Assembly, sp.GetRequiredService<ILogger<DatabaseReadiness>>(),
+            sp.GetRequiredService<DirectDataSource>()));
+        builder.AddSharedKeyRing();
         services.AddSingleton<AdminStore>();
         services.AddScoped<StaffNames>();
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
@@ -61,6 +69,24 @@ public static class AccountsExtensions
             .AddPolicy(Policies.Lead, policy => policy.RequireRole(RoleNames.AtLeast(Role.LeadInspector)))
             .AddPolicy(Policies.Administer, policy => policy.RequireRole(RoleNames.AtLeast(Role.Administrator)));
         return builder;
+    }
+
+    /// <summary>
+    /// The data-protection key ring (sign-in cookies, antiforgery tokens) in the admin's database, encrypted at rest with
+    /// the data-protection key of Auth:KeysDirectory: every copy of the admin reads what any other wrote, before and after
+    /// a restart. A missing protection key stops the host, as a missing token key does.
+    /// </summary>
+    private static void AddSharedKeyRing(this WebApplicationBuilder builder)
+    {
+        var directory = builder.Configuration["Auth:KeysDirectory"]
+            ?? throw new InvalidOperationException("Auth:KeysDirectory is not set: the admin's key ring is protected with a key from it");
+        builder.Services.AddSingleton(new KeyRingProtectionKeys(directory));
+        builder.Services.AddDataProtection().SetApplicationName("inspection-admin");
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((options, sp) =>
+        {
+            options.XmlRepository = new KeyRingStore(sp.GetRequiredService<Database>());
+            options.XmlEncryptor = new KeyRingEncryptor(sp.GetRequiredService<KeyRingProtectionKeys>());
+        });
     }
 
     // A session ends when its account is disabled, removed or changed (role, password) since it signed in.

@@ -1,4 +1,6 @@
+using Dapper;
 using Inspection.Data;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 
 namespace Inspection.Admin.Accounts;
 
@@ -8,11 +10,15 @@ namespace Inspection.Admin.Accounts;
 /// The admin starts even while PostgreSQL is down; /health/ready says when it can sign people in.
 /// </summary>
 public sealed class AdminDatabaseStartup(
-    DatabaseReadiness readiness, FirstAdministrator firstAdministrator, IHostApplicationLifetime lifetime, ILogger<AdminDatabaseStartup> logger) : BackgroundService
+    DatabaseReadiness readiness, FirstAdministrator firstAdministrator, IKeyManager keyManager, DirectDataSource direct,
+    IHostApplicationLifetime lifetime, ILogger<AdminDatabaseStartup> logger) : BackgroundService
 {
+    // Serialises "make the first data-protection key" across admin copies starting together on an empty database.
+    private const long KeyRingLock = 0x496E_734B_6579_73; // "InsKeys"
+
     private volatile bool _accountsReady;
 
-    /// <summary>The database is reachable and migrated, and an administrator exists.</summary>
+    /// <summary>The database is reachable and migrated, an administrator and the key ring exist.</summary>
     public bool IsReady => _accountsReady && readiness.IsReady;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -35,6 +41,29 @@ public sealed class AdminDatabaseStartup(
         }
     }
 
+    /// <summary>
+    /// One usable data-protection key in the database before any page is served: copies starting together take turns
+    /// (a session advisory lock, on the direct connection), so they share one key instead of each making its own.
+    /// </summary>
+    private async Task EnsureKeyRingAsync(CancellationToken ct)
+    {
+        await using var connection = await direct.DataSource.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition("select pg_advisory_lock(@key)", new { key = KeyRingLock }, cancellationToken: ct));
+        try
+        {
+            var now = DateTimeOffset.UtcNow;
+            if (!keyManager.GetAllKeys().Any(k => !k.IsRevoked && k.ActivationDate <= now && k.ExpirationDate > now.AddDays(7)))
+            {
+                keyManager.CreateNewKey(now, now.AddDays(90));
+                logger.LogInformation("Made the admin's data-protection key (kept in its database, shared by every copy)");
+            }
+        }
+        finally
+        {
+            await connection.ExecuteAsync("select pg_advisory_unlock(@key)", new { key = KeyRingLock });
+        }
+    }
+
     private async Task EnsureFirstAdministratorAsync(CancellationToken ct)
     {
         for (var delay = TimeSpan.FromMilliseconds(200); ; delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks)))
@@ -42,12 +71,13 @@ public sealed class AdminDatabaseStartup(
             try
             {
                 await firstAdministrator.EnsureAsync(ct);
+                await EnsureKeyRingAsync(ct);
                 _accountsReady = true;
                 return;
             }
             catch (Npgsql.NpgsqlException e) when (e.IsTransient)
             {
-                logger.LogWarning("The admin's database went away while creating the first administrator; retrying");
+                logger.LogWarning("The admin's database went away while creating the first administrator or key; retrying");
                 await Task.Delay(delay, ct);
             }
         }

@@ -26,11 +26,13 @@ public static class AdminHostExtensions
             kestrel.Listen(address, metricsPort);
         });
         builder.Services.AddSingleton(new AdminMetricsPort(metricsPort));
+        builder.Configuration.AddProductionLogLevels();   // framework categories at Warning: no line per request or per service call
         // Serves wwwroot (with the front-end packages copied in by the build) from a plain build too, not only in Development.
         builder.WebHost.UseStaticWebAssets();
         builder.AddTelemetry(admin.AppId);
         builder.Services.Configure<RouteOptions>(routes => routes.LowercaseUrls = true);
         builder.Services.AddAntiforgery(antiforgery => antiforgery.Cookie.Name = "inspection-admin-antiforgery");
+        builder.Services.AddGracefulShutdown(builder.Configuration);   // SIGTERM: not ready at once, pages in flight finish
         return builder;
     }
 
@@ -71,7 +73,7 @@ public static class AdminHostExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/health/live", () => Results.Text("Healthy")).AllowAnonymous();
-        app.MapGet("/health/ready", (AdminDatabaseStartup database) => database.IsReady
+        app.MapGet("/health/ready", (AdminDatabaseStartup database, GracefulShutdown shutdown) => database.IsReady && !shutdown.Stopping
             ? Results.Text("Ready")
             : Results.Text("Not ready", statusCode: StatusCodes.Status503ServiceUnavailable)).AllowAnonymous();
         app.MapMetrics(app.Services.GetRequiredService<AdminMetricsPort>().Port);

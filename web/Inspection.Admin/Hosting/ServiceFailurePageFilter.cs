@@ -20,7 +20,17 @@ public sealed class ServiceFailurePageFilter(ServiceChannels channels, ILogger<S
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var executed = await next();
-        if (executed.Exception is not RpcException { } failure || executed.ExceptionHandled) return;
+        if (executed.ExceptionHandled || executed.Exception is null) return;
+        if (context.HttpContext.RequestAborted.IsCancellationRequested
+            && executed.Exception is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled or StatusCode.DeadlineExceeded })
+        {
+            // The browser gave up on the page (closed, navigated away): what happened, in one line, not an error.
+            logger.LogInformation("{Page}: cancelled, the browser went away", context.ActionDescriptor.DisplayName);
+            executed.ExceptionHandled = true;
+            executed.Result = new StatusCodeResult(StatusCodes.Status499ClientClosedRequest);
+            return;
+        }
+        if (executed.Exception is not RpcException { } failure) return;
         var status = failure.StatusCode switch
         {
             StatusCode.NotFound or StatusCode.InvalidArgument => StatusCodes.Status404NotFound,

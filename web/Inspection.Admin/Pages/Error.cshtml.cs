@@ -29,7 +29,10 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PageModel
         Code = exception is not null ? StatusCodes.Status500InternalServerError : code ?? StatusCodes.Status500InternalServerError;
         if (Code < 400 || Code > 599) Code = StatusCodes.Status404NotFound;
         TraceId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
-        if (exception is not null)
+        if (exception is not null && HttpContext.RequestAborted.IsCancellationRequested
+            && exception.Error is OperationCanceledException or Grpc.Core.RpcException { StatusCode: Grpc.Core.StatusCode.Cancelled })
+            logger.LogInformation("{Path}: cancelled, the browser went away (trace {TraceId})", exception.Path, TraceId);
+        else if (exception is not null)
             logger.LogError(exception.Error, "Unhandled error on {Path} (trace {TraceId})", exception.Path, TraceId);
         // Re-executed for a status code, the original code stands; reached directly, answer with the code shown.
         if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is null && exception is null) Response.StatusCode = Code;
