@@ -2,24 +2,27 @@
 # Installs what the run and test commands need on a fresh Debian machine that has the .NET SDK.
 # Idempotent and silent when everything is already there. Runs as root, or through sudo otherwise.
 #
-# Usage: deploy/local/prerequisites.sh [--browser] [--statistics] [--dry-run]
+# Usage: deploy/local/prerequisites.sh [--browser] [--pdf-tools] [--statistics] [--dry-run]
 #   (always)      PostgreSQL server binaries (/usr/lib/postgresql/*/bin) and the `postgres` OS user,
 #                 as which the test harness and the local cluster run PostgreSQL when started as root
-#   --browser     Chromium (/usr/bin/chromium), for browser tests of the admin
+#   --browser     Chromium (/usr/bin/chromium): the admin prints the report PDF with it, and the browser tests drive it
+#   --pdf-tools   poppler-utils (pdftotext, pdfinfo), with which the tests read the report PDF as a reader would
 #   --statistics  R with the survey package (Rscript), the statistical peer the statistics tests compare with
 #   --dry-run     print what would be installed, change nothing
 set -euo pipefail
 
 want_browser=0
 want_statistics=0
+want_pdf_tools=0
 dry_run=0
 
-usage() { sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; }
 
 while [ $# -gt 0 ]; do
   case "$1" in
     --browser) want_browser=1 ;;
     --statistics) want_statistics=1 ;;
+    --pdf-tools) want_pdf_tools=1 ;;
     --dry-run) dry_run=1 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "prerequisites: unknown option '$1'" >&2; usage >&2; exit 2 ;;
@@ -48,6 +51,7 @@ have_postgres_binaries() {
 
 have_postgres_binaries || packages+=(postgresql)
 if [ "$want_browser" -eq 1 ] && [ ! -x /usr/bin/chromium ]; then packages+=(chromium); fi
+if [ "$want_pdf_tools" -eq 1 ] && ! command -v pdftotext >/dev/null 2>&1; then packages+=(poppler-utils); fi
 if [ "$want_statistics" -eq 1 ]; then
   command -v Rscript >/dev/null 2>&1 || packages+=(r-base-core)
   [ -d /usr/lib/R/site-library/survey ] || packages+=(r-cran-survey)
