@@ -21,7 +21,7 @@ public sealed class IndexModel(
     AssessmentScoring.AssessmentScoringClient scoring,
     CaseSampling.CaseSamplingClient sampling,
     OrganisationalEvidence.OrganisationalEvidenceClient evidence,
-    ReportPdfs pdfs, ReportPdfStore stored, DataAnnexe annexe) : PageModel
+    ReportPdfs pdfs, ReportPdfStore stored, DataAnnexe annexe, ILogger<IndexModel> logger) : PageModel
 {
     private ReportRecord _record = null!;
 
@@ -49,7 +49,17 @@ public sealed class IndexModel(
     public async Task<IActionResult> OnGetPdfAsync(string id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
-        var file = await pdfs.CurrentAsync(_record, ReportPdfs.SelfAddress(HttpContext), Request.Cookies, User.RecordedBy(), ct);
+        ReportPdfFile file;
+        try
+        {
+            file = await pdfs.CurrentAsync(_record, ReportPdfs.SelfAddress(HttpContext), Request.Cookies, User.RecordedBy(), ct);
+        }
+        catch (Exception e) when (e is Microsoft.Playwright.PlaywrightException or TimeoutException or InvalidOperationException)
+        {
+            logger.LogError(e, "The report PDF of inspection {InspectionId} could not be printed", id);
+            TempData["Important"] = "The report PDF could not be printed just now, and nothing was stored. Try again in a minute; if it fails again, tell whoever runs the system.";
+            return Redirect($"/inspections/{id}/report");
+        }
         var name = FileName(file.Stored is { } v ? $"report-version-{v.Version}" : "report-draft", ".pdf");
         return PdfResult(file.Content, file.Sha256, name);
     }
