@@ -16,7 +16,7 @@ public sealed class PdfReading
     public required string? Language { get; init; }
     public required bool HasStructureTree { get; init; }
     public required string? Title { get; init; }
-    /// <summary>Every page's words (PdfPig), separated by single spaces: for phrases that wrap across lines.</summary>
+    /// <summary>The document's text in reading order (pdftotext), whitespace made single spaces: for phrases that wrap across lines.</summary>
     public required string Words { get; init; }
 
     public string Text => string.Join("\n", Pages);
@@ -36,7 +36,7 @@ public sealed class PdfReading
             var bookmarks = document.TryGetBookmarks(out var outline) ? outline.GetNodes().Select(n => n.Title).ToList() : [];
             var catalog = document.Structure.Catalog.CatalogDictionary;
             var language = catalog.TryGet(NameToken.Create("Lang"), out var lang) ? (lang as StringToken)?.Data ?? lang.ToString() : null;
-            var words = string.Join(" ", document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+            var words = Flat(await RunAsync("pdftotext", path, "-"));
             return new PdfReading
             {
                 Pages = pages, Info = info, Bookmarks = bookmarks, Language = language, Title = document.Information.Title,

@@ -40,7 +40,7 @@ public sealed class ReportPrinter(IConfiguration configuration, ILogger<ReportPr
             DisplayHeaderFooter = true,
             // The templates are printed in the page margins of every page; Chromium fills pageNumber and totalPages.
             HeaderTemplate = draft
-                ? "<div style=\"width:100%;text-align:center;font-family:Arial,sans-serif;font-size:12px;font-weight:bold;letter-spacing:2px\">DRAFT: NOT FOR PUBLICATION</div>"
+                ? "<div style=\"width:100%;text-align:center;font-family:Arial,sans-serif;font-size:12px;font-weight:bold\">DRAFT: NOT FOR PUBLICATION</div>"
                 : "<div></div>",
             FooterTemplate = "<div style=\"width:100%;text-align:center;font-family:Arial,sans-serif;font-size:9px\">"
                 + "Page <span class=\"pageNumber\"></span> of <span class=\"totalPages\"></span></div>",
