@@ -132,7 +132,7 @@ public sealed class DatesAndCorrectionsTests(AdminFixture admin)
     private Task<PlannedInspection> ReadyToPublishAsync(string purpose) => ReadyToPublishAsync(admin, purpose);
 
     /// <summary>A new inspection with every rated standard rated from a published report: it can be published.</summary>
-    internal static async Task<PlannedInspection> ReadyToPublishAsync(AdminFixture admin, string purpose)
+    public static async Task<PlannedInspection> ReadyToPublishAsync(AdminFixture admin, string purpose)
     {
         var scoring = admin.Scoring.CreateClient<AssessmentScoring.AssessmentScoringClient>();
         var planned = await PlannedInspection.CreateAsync(admin, purpose);
