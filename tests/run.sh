@@ -5,7 +5,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
-bash deploy/local/prerequisites.sh --browser --statistics --integrator-clients --metrics
+bash deploy/local/prerequisites.sh --browser --pdf-tools --statistics --integrator-clients --metrics
 
 results="$root/tests/TestResults"
 rm -rf "$results"

@@ -2,11 +2,12 @@
 # Installs what the run and test commands need on a fresh Debian machine that has the .NET SDK.
 # Idempotent and silent when everything is already there. Runs as root, or through sudo otherwise.
 #
-# Usage: deploy/local/prerequisites.sh [--browser] [--statistics] [--integrator-clients] [--metrics] [--dry-run]
+# Usage: deploy/local/prerequisites.sh [--browser] [--pdf-tools] [--statistics] [--integrator-clients] [--metrics] [--dry-run]
 #   (always)      PostgreSQL server binaries (/usr/lib/postgresql/*/bin) and the `postgres` OS user,
 #                 as which the test harness and the local cluster run PostgreSQL when started as root;
 #                 PgBouncer (/usr/sbin/pgbouncer), the pooler of the Kubernetes deployment, for the reliability tests
-#   --browser     Chromium (/usr/bin/chromium), for browser tests of the admin
+#   --browser     Chromium (/usr/bin/chromium): the admin prints the report PDF with it, and the browser tests drive it
+#   --pdf-tools   poppler-utils (pdftotext, pdfinfo), with which the tests read the report PDF as a reader would
 #   --statistics  R with the survey package (Rscript), the statistical peer the statistics tests compare with
 #   --integrator-clients  Debian's python3-grpcio (1.51) and python3-protobuf, protoc (3.21) and its gRPC plugins:
 #                 the Python client the tests read statuses with, and the stubs the integrator examples are built from
@@ -16,11 +17,12 @@ set -euo pipefail
 
 want_browser=0
 want_statistics=0
+want_pdf_tools=0
 want_integrator_clients=0
 want_metrics=0
 dry_run=0
 
-usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; }
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -28,6 +30,7 @@ while [ $# -gt 0 ]; do
     --statistics) want_statistics=1 ;;
     --integrator-clients) want_integrator_clients=1 ;;
     --metrics) want_metrics=1 ;;
+    --pdf-tools) want_pdf_tools=1 ;;
     --dry-run) dry_run=1 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "prerequisites: unknown option '$1'" >&2; usage >&2; exit 2 ;;
@@ -58,6 +61,7 @@ have_postgres_binaries || packages+=(postgresql)
 # PgBouncer, the pooler Kubernetes puts in front of PostgreSQL: the reliability tests run a service through it.
 [ -x /usr/sbin/pgbouncer ] || command -v pgbouncer >/dev/null 2>&1 || packages+=(pgbouncer)
 if [ "$want_browser" -eq 1 ] && [ ! -x /usr/bin/chromium ]; then packages+=(chromium); fi
+if [ "$want_pdf_tools" -eq 1 ] && ! command -v pdftotext >/dev/null 2>&1; then packages+=(poppler-utils); fi
 if [ "$want_statistics" -eq 1 ]; then
   command -v Rscript >/dev/null 2>&1 || packages+=(r-base-core)
   [ -d /usr/lib/R/site-library/survey ] || packages+=(r-cran-survey)

@@ -6,7 +6,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 
-bash deploy/local/prerequisites.sh
+bash deploy/local/prerequisites.sh --browser   # the admin prints the report PDF with chromium
 
 # deploy/services.json is the one source of truth for ports, app ids and databases.
 topology() { node -e "const t=require('$root/deploy/services.json'); $1"; }

@@ -129,7 +129,10 @@ public sealed class DatesAndCorrectionsTests(AdminFixture admin)
     }
 
     /// <summary>A planned inspection of its own whose figures are recorded, so only the date stands between it and publication.</summary>
-    private async Task<PlannedInspection> ReadyToPublishAsync(string purpose)
+    private Task<PlannedInspection> ReadyToPublishAsync(string purpose) => ReadyToPublishAsync(admin, purpose);
+
+    /// <summary>A new inspection with every rated standard rated from a published report: it can be published.</summary>
+    public static async Task<PlannedInspection> ReadyToPublishAsync(AdminFixture admin, string purpose)
     {
         var scoring = admin.Scoring.CreateClient<AssessmentScoring.AssessmentScoringClient>();
         var planned = await PlannedInspection.CreateAsync(admin, purpose);

@@ -26,6 +26,12 @@ builder.Services.AddSingleton<ServiceHealth>();
 builder.Services.AddSingleton<ServiceFailurePageFilter>();
 builder.Services.AddSingleton<Inspection.Admin.Sampling.CaseloadImport>();
 builder.Services.AddScoped<Inspection.Admin.Plans.RecommendationTimeline>();
+// What the inspectorate publishes (issue 25): the report PDF printed by chromium and kept, the data annexe, the register.
+builder.Services.AddSingleton<Inspection.Admin.Publishing.ReportPrinter>();
+builder.Services.AddSingleton<Inspection.Admin.Publishing.ReportPdfStore>();
+builder.Services.AddSingleton<Inspection.Admin.Publishing.ReportPdfs>();
+builder.Services.AddScoped<Inspection.Admin.Publishing.DataAnnexe>();
+builder.Services.AddScoped<Inspection.Admin.Publishing.RegisterExport>();
 
 builder.AddAccounts();                              // own database and migrations, cookie sign-in, role policies, first administrator
 builder.Services.AddRazorPages(pages =>

@@ -1,6 +1,7 @@
 using Inspection.Recommendations.V1;
 using Inspection.Admin.Plans;
 using Inspection.Admin.Presentation;
+using Inspection.Admin.Publishing;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using CallOptions = Grpc.Core.CallOptions;
@@ -15,7 +16,8 @@ namespace Inspection.Admin.Pages.Recommendations;
 /// recommendation tracking, so the pages and the total count what matches. Above them, the reminders' counts (for the
 /// provider filtered on) lead to the reminders page, beside what providers said against what was found.
 /// </summary>
-public sealed class IndexModel(RecommendationTracking.RecommendationTrackingClient tracking, RecommendationPlans.RecommendationPlansClient plans) : PageModel
+public sealed class IndexModel(
+    RecommendationTracking.RecommendationTrackingClient tracking, RecommendationPlans.RecommendationPlansClient plans, RegisterExport export) : PageModel
 {
     public const int PageSize = 25;
 
@@ -52,10 +54,49 @@ public sealed class IndexModel(RecommendationTracking.RecommendationTrackingClie
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var options = new CallOptions(cancellationToken: ct);
+        if (await ReadFiltersAsync(options) is { } refused) return refused;
+        var page = PageLinks.FromQuery(PageNumber);
+        var reminders = plans.ListRemindersAsync(new ReminderFilter(null, false, false, Provider).ToRequest(1), options);
+        var request = Filter();
+        request.PageSize = PageSize;
+        request.PageToken = PageLinks.TokenFor(page, PageSize);
+        var reply = await tracking.ListRecommendationsAsync(request, options);
+        Recommendations = reply.Recommendations;
+        try
+        {
+            Reminders = await reminders;
+        }
+        catch (RpcException)
+        {
+            Reminders = null;
+        }
+        Pages = PageLinks.For(page, PageSize, reply.Total, n => "/recommendations" + QueryFor(n));
+        return Page();
+    }
+
+    /// <summary>The register as filtered on screen, every page, as CSV (issue 25).</summary>
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct) =>
+        await ReadFiltersAsync(new CallOptions(cancellationToken: ct)) ?? File(
+            RegisterExport.Csv(await export.ReadAsync(Filter(), FiltersInWords(), ct)), Spreadsheets.CsvType, "recommendations-register.csv");
+
+    /// <summary>The register as filtered on screen, every page, as XLSX with a Key sheet (issue 25).</summary>
+    public async Task<IActionResult> OnGetXlsxAsync(CancellationToken ct) =>
+        await ReadFiltersAsync(new CallOptions(cancellationToken: ct)) ?? File(
+            RegisterExport.Xlsx(await export.ReadAsync(Filter(), FiltersInWords(), ct)), Spreadsheets.XlsxType, "recommendations-register.xlsx");
+
+    /// <summary>The address of an export of what is on screen (every page of it).</summary>
+    public string ExportHref(string handler)
+    {
+        var query = QueryFor(1);
+        return "/recommendations" + (query.Length == 0 ? "?" : query + "&") + "handler=" + handler;
+    }
+
+    /// <summary>Reads the providers and drops a filter that names nothing (an edited address): a filter matching nothing, not an error page.</summary>
+    private async Task<IActionResult?> ReadFiltersAsync(CallOptions options)
+    {
         Providers = (await tracking.ListProvidersAsync(new ListProvidersRequest { PageSize = 1000 }, options)).Providers
             .Where(p => !p.Type.Is(ProviderType.NationalBody)).OrderBy(p => p.Name).ToList();
         Regions = Providers.Select(p => p.Region).Where(r => r.Length > 0).Distinct().Order().ToList();
-        // A provider or inspection id that is not one (an edited address) is a filter matching nothing, not an error page.
         if (!string.IsNullOrEmpty(Provider) && Providers.All(p => p.ProviderId != Provider)) Provider = null;
         if (!Guid.TryParse(Inspection, out _)) Inspection = null;
         if (Addressee is { Length: > 0 } && ProviderTypes.AddresseeGroups.All(g => g.Code != Addressee)) Addressee = null;
@@ -73,32 +114,35 @@ public sealed class IndexModel(RecommendationTracking.RecommendationTrackingClie
                 return NotFound();
             }
         }
-        var page = PageLinks.FromQuery(PageNumber);
-        var reminders = plans.ListRemindersAsync(new ReminderFilter(null, false, false, Provider).ToRequest(1), options);
-        var reply = await tracking.ListRecommendationsAsync(new ListRecommendationsRequest
-        {
-            ProviderId = Provider ?? "",
-            IncludePredecessors = Predecessors,
-            Region = Region?.Trim() ?? "",
-            AddresseeGroup = Addressee ?? "",
-            LatestJudgement = Judgement ?? "",
-            OverdueOnly = Overdue,
-            TextContains = Text?.Trim() ?? "",
-            InspectionId = Inspection ?? "",
-            PageSize = PageSize,
-            PageToken = PageLinks.TokenFor(page, PageSize),
-        }, options);
-        Recommendations = reply.Recommendations;
-        try
-        {
-            Reminders = await reminders;
-        }
-        catch (RpcException)
-        {
-            Reminders = null;
-        }
-        Pages = PageLinks.For(page, PageSize, reply.Total, n => "/recommendations" + QueryFor(n));
-        return Page();
+        return null;
+    }
+
+    /// <summary>The filters as recommendation tracking applies them, without paging.</summary>
+    private ListRecommendationsRequest Filter() => new()
+    {
+        ProviderId = Provider ?? "",
+        IncludePredecessors = Predecessors,
+        Region = Region?.Trim() ?? "",
+        AddresseeGroup = Addressee ?? "",
+        LatestJudgement = Judgement ?? "",
+        OverdueOnly = Overdue,
+        TextContains = Text?.Trim() ?? "",
+        InspectionId = Inspection ?? "",
+    };
+
+    /// <summary>The filters in words, for the export's first rows.</summary>
+    private IReadOnlyList<(string Label, string Value)> FiltersInWords()
+    {
+        var words = new List<(string, string)>();
+        if (Providers.FirstOrDefault(p => p.ProviderId == Provider) is { } provider) words.Add(("Provider", provider.Name + (Predecessors ? ", with its predecessors" : "")));
+        if (!string.IsNullOrEmpty(Region)) words.Add(("Region", Region.Trim()));
+        if (!string.IsNullOrEmpty(Addressee)) words.Add(("Addressee", ProviderTypes.AddresseeGroupName(Addressee)));
+        if (!string.IsNullOrEmpty(Judgement)) words.Add(("Latest judgement", Judgement.Is(LatestJudgement.None) ? "Not yet judged" : Judgement));
+        if (Overdue) words.Add(("Improvement plan", "Overdue only"));
+        if (!string.IsNullOrWhiteSpace(Text)) words.Add(("Text contains", Text.Trim()));
+        if (MadeBy is { } made) words.Add(("Made by the inspection of", $"{made.ProviderName}, fieldwork from {DisplayDate.Format(made.FieldworkStart)}"));
+        if (words.Count == 0) words.Add(("Filters", "None: the whole register"));
+        return words;
     }
 
     private string QueryFor(int page) =>

@@ -1,66 +1,109 @@
-using Grpc.Core;
+using Inspection.Admin.Accounts;
 using Inspection.Admin.Presentation;
+using Inspection.Admin.Publishing;
 using Inspection.Evidence.V1;
 using Inspection.Recommendations.V1;
 using Inspection.Sampling.V1;
 using Inspection.Scoring.V1;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using CallOptions = Grpc.Core.CallOptions;
-using RpcException = Grpc.Core.RpcException;
 
 namespace Inspection.Admin.Pages.Report;
 
 /// <summary>
-/// The report as it will print: ratings, recommendations, the annex of progress against previous recommendations
-/// and the inspection-data annex. Each part comes from the service that owns it; a part whose service is away says so.
+/// The report: ratings, recommendations, the annex of progress against previous recommendations and the
+/// inspection-data annex. Each part comes from the service that owns it; a part whose service is away says so. With
+/// <c>print=true</c> it is the print layout the PDF is made from (cover, contents, no navigation); the PDF and the
+/// data annexe are this page's downloads.
 /// </summary>
 public sealed class IndexModel(
     RecommendationTracking.RecommendationTrackingClient tracking,
     AssessmentScoring.AssessmentScoringClient scoring,
     CaseSampling.CaseSamplingClient sampling,
-    OrganisationalEvidence.OrganisationalEvidenceClient evidence) : PageModel
+    OrganisationalEvidence.OrganisationalEvidenceClient evidence,
+    ReportPdfs pdfs, ReportPdfStore stored, DataAnnexe annexe, ILogger<IndexModel> logger) : PageModel
 {
-    public Inspection.Recommendations.V1.Inspection Inspection { get; private set; } = new();
+    private ReportRecord _record = null!;
+
+    [BindProperty(SupportsGet = true)] public bool Print { get; set; }
+
+    public ReportRecord Record => _record;
+    public Inspection.Recommendations.V1.Inspection Inspection => _record.Inspection;
     public RatingsView? Ratings { get; private set; }
-    public IReadOnlyList<Recommendation> Recommendations { get; private set; } = [];
-    public ListDueForJudgementResponse? Progress { get; private set; }
-    public SampleSummary? Sample { get; private set; }
-    public StaffingReturn? Staffing { get; private set; }
-    public CaseCharacteristicsTable? Characteristics { get; private set; }
-    /// <summary>Changes made after publication, each recorded as a correction by the service that owns it, oldest first.</summary>
-    public IReadOnlyList<ReportAmendment> Amendments { get; private set; } = [];
+    public IReadOnlyList<Recommendation> Recommendations => _record.Recommendations;
+    public ListDueForJudgementResponse? Progress => _record.Progress;
+    public SampleSummary? Sample => _record.Sample;
+    public StaffingReturn? Staffing => _record.Staffing;
+    public CaseCharacteristicsTable? Characteristics => _record.Characteristics;
+    public IReadOnlyList<ReportAmendment> Amendments => _record.Amendments;
+    /// <summary>The PDFs stored for a published inspection, oldest first.</summary>
+    public IReadOnlyList<ReportPdf> Versions { get; private set; } = [];
 
     public async Task OnGetAsync(string id, CancellationToken ct)
     {
-        var options = new CallOptions(deadline: DateTime.UtcNow.AddSeconds(15), cancellationToken: ct);
-        Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, options);
-        var recommendations = tracking.ListRecommendationsAsync(new ListRecommendationsRequest { InspectionId = id, PageSize = 200 }, options);
-        var progress = Try(() => tracking.ListDueForJudgementAsync(new ListDueForJudgementRequest { InspectionId = id }, options));
-        var ratings = Try(() => scoring.GetInspectionRatingsAsync(new GetInspectionRatingsRequest { InspectionId = id }, options));
-        var framework = Try(() => scoring.GetFrameworkAsync(new GetFrameworkRequest { InspectionId = id }, options));
-        var samples = Try(() => sampling.ListSamplesAsync(new ListSamplesRequest { InspectionId = id }, options));
-        var staffing = Try(() => evidence.GetStaffingReturnAsync(new GetStaffingReturnRequest { InspectionId = id }, options));
-        var characteristics = Try(() => evidence.GetCaseCharacteristicsAsync(new GetCaseCharacteristicsRequest { InspectionId = id }, options));
-        var judgements = Try(() => evidence.GetJudgementsAsync(new GetJudgementsRequest { InspectionId = id }, options));
-        Recommendations = (await recommendations).Recommendations.OrderBy(r => r.Number).ToList();
-        Progress = await progress;
-        Ratings = await ratings is { } r && await framework is { } f ? new RatingsView(r, f) { ForReport = true } : null;
-        Sample = (await samples)?.Samples.FirstOrDefault(s => s.Current);
-        Staffing = await staffing;
-        Characteristics = await characteristics;
-        Amendments = ReportAmendment.Collect(Recommendations, Progress, await ratings, await judgements, Inspection);
+        await LoadAsync(id, ct);
+        if (!Print && _record.Published) Versions = await stored.ListAsync(id, ct);
     }
 
-    private static async Task<T?> Try<T>(Func<AsyncUnaryCall<T>> call) where T : class
+    /// <summary>The report as a PDF: a draft printed now, a published report as stored (printed and stored on first asking).</summary>
+    public async Task<IActionResult> OnGetPdfAsync(string id, CancellationToken ct)
     {
+        await LoadAsync(id, ct);
+        ReportPdfFile file;
         try
         {
-            return await call();
+            file = await pdfs.CurrentAsync(_record, ReportPdfs.SelfAddress(HttpContext), Request.Cookies, User.RecordedBy(), ct);
         }
-        catch (RpcException)
+        catch (Exception e) when (e is Microsoft.Playwright.PlaywrightException or TimeoutException or InvalidOperationException)
         {
-            // Not found (nothing recorded yet) or the service is away: the report says the part is missing.
-            return null;
+            logger.LogError(e, "The report PDF of inspection {InspectionId} could not be printed", id);
+            TempData["Important"] = "The report PDF could not be printed just now, and nothing was stored. Try again in a minute; if it fails again, tell whoever runs the system.";
+            return Redirect($"/inspections/{id}/report");
         }
+        var name = FileName(file.Stored is { } v ? $"report-version-{v.Version}" : "report-draft", ".pdf");
+        return PdfResult(file.Content, file.Sha256, name);
     }
+
+    /// <summary>A stored version of a published report's PDF, byte for byte as first stored.</summary>
+    public async Task<IActionResult> OnGetVersionAsync(string id, int version, CancellationToken ct)
+    {
+        var versions = await stored.ListAsync(id, ct);
+        if (versions.FirstOrDefault(v => v.Version == version) is not { } pdf || await stored.ContentAsync(id, version, ct) is not { } content) return NotFound();
+        _record = await ReportRecord.LoadAsync(tracking, scoring, sampling, evidence, id, ct);   // for the file's name
+        return PdfResult(content, pdf.Sha256, FileName($"report-version-{version}", ".pdf"));
+    }
+
+    /// <summary>The data annexe: every key question's and prompt's figures, the sample and its composition check.</summary>
+    public async Task<IActionResult> OnGetAnnexeXlsxAsync(string id, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        var data = await annexe.ReadAsync(_record, ct);
+        return File(DataAnnexe.Xlsx(data), Spreadsheets.XlsxType, FileName("data-annexe", ".xlsx"));
+    }
+
+    /// <summary>One table of the data annexe as CSV (<c>part</c>: figures, sample, strata or composition).</summary>
+    public async Task<IActionResult> OnGetAnnexeCsvAsync(string id, string? part, CancellationToken ct)
+    {
+        await LoadAsync(id, ct);
+        var data = await annexe.ReadAsync(_record, ct);
+        return DataAnnexe.Csv(data, part) is { } csv
+            ? File(csv, Spreadsheets.CsvType, FileName($"data-annexe-{(string.IsNullOrEmpty(part) ? "figures" : part.ToLowerInvariant())}", ".csv"))
+            : NotFound();
+    }
+
+    private async Task LoadAsync(string id, CancellationToken ct)
+    {
+        _record = await ReportRecord.LoadAsync(tracking, scoring, sampling, evidence, id, ct);
+        Ratings = _record.RatingsView;
+    }
+
+    private FileContentResult PdfResult(byte[] content, string sha256, string name)
+    {
+        // The digest travels with the file, so whoever downloads it can check it against the one the page lists.
+        Response.Headers.ETag = $"\"{sha256}\"";
+        Response.Headers["Repr-Digest"] = $"sha-256=:{Convert.ToBase64String(Convert.FromHexString(sha256))}:";
+        return File(content, "application/pdf", name);
+    }
+
+    private string FileName(string what, string extension) => Spreadsheets.FileName(_record.Inspection, what, extension);
 }

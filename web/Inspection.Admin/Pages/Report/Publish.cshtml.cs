@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Inspection.Admin.Accounts;
 using Inspection.Admin.Forms;
+using Inspection.Admin.Publishing;
 using Inspection.Admin.Status;
 using Inspection.Recommendations.V1;
 using Inspection.Scoring.V1;
@@ -20,7 +21,8 @@ namespace Inspection.Admin.Pages.Report;
 /// </summary>
 [Authorize(Policy = Policies.Lead)]
 public sealed class PublishModel(
-    RecommendationTracking.RecommendationTrackingClient tracking, AssessmentScoring.AssessmentScoringClient scoring, AdminStore audit, TimeProvider clock) : PageModel
+    RecommendationTracking.RecommendationTrackingClient tracking, AssessmentScoring.AssessmentScoringClient scoring, AdminStore audit, TimeProvider clock,
+    IServiceProvider services, ILogger<PublishModel> logger) : PageModel
 {
     public Inspection.Recommendations.V1.Inspection Inspection { get; private set; } = new();
     public InspectionRatings? Ratings { get; private set; }
@@ -57,6 +59,7 @@ public sealed class PublishModel(
                 InspectionId = id, ExpectedVersion = Version, PublishedOn = publishedOn, PublishedBy = User.RecordedBy(),
             }, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "inspection published", published.ProviderName, $"published {published.PublishedOn}", ct);
+            await StoreReportAsync(id, ct);
             return Redirect($"/inspections/{id}/published");
         }
         catch (RpcException e) when (e.StatusCode == global::Grpc.Core.StatusCode.FailedPrecondition && e.PreconditionFailures.Count > 0)
@@ -73,6 +76,24 @@ public sealed class PublishModel(
             ModelState.AddServiceError(e, ServiceNames.RecommendationTracking, new Dictionary<string, string> { ["published_on"] = nameof(PublishedOn) });
             RequestId = Guid.NewGuid().ToString();
             return Page();
+        }
+    }
+
+    /// <summary>
+    /// Prints the report as published and stores it with its SHA-256 (version 1). Publication stands if printing fails
+    /// (chromium missing, a service slow): the first download then prints and stores it, from the same record.
+    /// </summary>
+    private async Task StoreReportAsync(string id, CancellationToken ct)
+    {
+        try
+        {
+            var record = await ReportRecord.LoadAsync(tracking, scoring, services.GetRequiredService<Inspection.Sampling.V1.CaseSampling.CaseSamplingClient>(),
+                services.GetRequiredService<Inspection.Evidence.V1.OrganisationalEvidence.OrganisationalEvidenceClient>(), id, ct);
+            await services.GetRequiredService<ReportPdfs>().CurrentAsync(record, ReportPdfs.SelfAddress(HttpContext), Request.Cookies, User.RecordedBy(), ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "The report PDF of inspection {InspectionId} was not stored at publication; the first download will print it", id);
         }
     }
 
