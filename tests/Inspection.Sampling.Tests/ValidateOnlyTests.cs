@@ -33,7 +33,7 @@ public sealed class ValidateOnlyTests(SamplingHostFixture host) : IClassFixture<
     [Fact]
     public async Task A_date_to_come_and_an_empty_file_are_told_together_and_nothing_is_written()
     {
-        var provider = "validate-" + Guid.NewGuid();
+        var provider = await host.NewProviderAsync("validate");
         var before = await AuditEventsAsync();
 
         var refused = await Assert.ThrowsAsync<RpcException>(() => CaseloadFiles.SendAsync(Client, [new UploadCaseloadChunk { Header = Header(provider, "2099-01-01") }]));
@@ -47,7 +47,7 @@ public sealed class ValidateOnlyTests(SamplingHostFixture host) : IClassFixture<
     [Fact]
     public async Task A_file_that_would_import_is_answered_ok_with_nothing_imported()
     {
-        var provider = "validate-" + Guid.NewGuid();
+        var provider = await host.NewProviderAsync("validate");
         var before = await AuditEventsAsync();
 
         var answer = await CaseloadFiles.SendAsync(Client, CaseloadFiles.Upload(Header(provider, "2022-01-10"), CaseloadFiles.Csv(SamplingHostFixture.Caseload.Take(20))));
