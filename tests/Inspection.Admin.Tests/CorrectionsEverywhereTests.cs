@@ -31,6 +31,7 @@ public sealed class CorrectionsEverywhereTests(AdminFixture admin)
         ["/accounts/{id:guid}"] = "staff accounts, not inspections",
         ["/integrators"] = "integrator registrations, not inspections",
         ["/integrators/new"] = "integrator registrations, not inspections",
+        ["/integrators/{clientId}/scopes"] = "an integrator's scopes, not inspections",
         ["/error/{code:int?}"] = "an error page: its post shows the error again",
         ["/providers/new"] = "a new provider has no published inspection",
         ["/inspections/new"] = "a new inspection is not published",

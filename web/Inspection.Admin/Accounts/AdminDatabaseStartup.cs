@@ -11,7 +11,7 @@ namespace Inspection.Admin.Accounts;
 /// </summary>
 public sealed class AdminDatabaseStartup(
     DatabaseReadiness readiness, FirstAdministrator firstAdministrator, IKeyManager keyManager, DirectDataSource direct,
-    IHostApplicationLifetime lifetime, ILogger<AdminDatabaseStartup> logger) : BackgroundService
+    IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<AdminDatabaseStartup> logger) : BackgroundService
 {
     // Serialises "make the first data-protection key" across admin copies starting together on an empty database.
     private const long KeyRingLock = 0x496E_734B_6579_73; // "InsKeys"
@@ -51,7 +51,7 @@ public sealed class AdminDatabaseStartup(
         await connection.ExecuteAsync(new CommandDefinition("select pg_advisory_lock(@key)", new { key = KeyRingLock }, cancellationToken: ct));
         try
         {
-            var now = DateTimeOffset.UtcNow;
+            var now = clock.GetUtcNow();
             if (!keyManager.GetAllKeys().Any(k => !k.IsRevoked && k.ActivationDate <= now && k.ExpirationDate > now.AddDays(7)))
             {
                 keyManager.CreateNewKey(now, now.AddDays(90));

@@ -10,7 +10,7 @@ namespace Inspection.Admin.Accounts;
 /// hashed; a token carries only scopes the integrator was granted, lives 15 minutes, and stops being issued the moment
 /// the integrator is revoked.
 /// </summary>
-public sealed class IntegratorRegistration(AdminStore store, IPasswordHasher<Integrator> hasher, TokenIssuer issuer, RpcPolicy policy)
+public sealed class IntegratorRegistration(AdminStore store, IPasswordHasher<Integrator> hasher, TokenIssuer issuer, RpcPolicy policy, TimeProvider clock)
 {
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(15);
 
@@ -29,7 +29,7 @@ public sealed class IntegratorRegistration(AdminStore store, IPasswordHasher<Int
 
         var clientId = "int-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
-        var integrator = new Integrator(clientId, name.Trim(), scopes.Order(StringComparer.Ordinal).ToList(), "", DateTimeOffset.UtcNow, registeredBy, null, null);
+        var integrator = new Integrator(clientId, name.Trim(), scopes.Order(StringComparer.Ordinal).ToList(), "", clock.GetUtcNow(), registeredBy, null, null);
         integrator = integrator with { SecretHash = hasher.HashPassword(integrator, secret) };
         return (await store.CreateIntegratorAsync(integrator, ct), secret);
     }

@@ -9,7 +9,7 @@ namespace Inspection.Admin.Hosting;
 /// e-mail and role, so each service authorises the person and audits their writes. Without a signed-in user the call
 /// goes without credentials (only the anonymous health check then succeeds).
 /// </summary>
-public sealed class StaffCredentials(IHttpContextAccessor http, TokenIssuer issuer) : IOutgoingCredentials
+public sealed class StaffCredentials(IHttpContextAccessor http, TokenIssuer issuer, TimeProvider clock) : IOutgoingCredentials
 {
     private const int CacheLimit = 1_000;
     private readonly ConcurrentDictionary<(string Email, Role Role), (string Header, DateTime RenewAfter)> _tokens = new();
@@ -20,7 +20,7 @@ public sealed class StaffCredentials(IHttpContextAccessor http, TokenIssuer issu
         if (user?.Identity?.IsAuthenticated != true || user.StaffRole() is not { } role) return null;
 
         var key = (user.Email(), role);
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         if (!_tokens.TryGetValue(key, out var cached) || now >= cached.RenewAfter)
         {
             if (_tokens.Count >= CacheLimit) _tokens.Clear();

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Inspection.Admin.Pages;
 
-public sealed class StatusModel(ServiceHealth health) : PageModel
+public sealed class StatusModel(ServiceHealth health, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<ServiceStatus> Services { get; private set; } = [];
 
@@ -12,6 +12,6 @@ public sealed class StatusModel(ServiceHealth health) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Services = await health.CheckAllAsync(ct);
-        CheckedAt = DateTimeOffset.UtcNow;
+        CheckedAt = clock.GetUtcNow();
     }
 }
