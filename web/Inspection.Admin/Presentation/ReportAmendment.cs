@@ -31,7 +31,8 @@ public sealed record ReportAmendment(DateTimeOffset At, string What, string Reas
         foreach (var j in judgements?.Judgements ?? [])
             if (j.CorrectionReason.Length > 0)
                 amendments.Add(new(Parse(j.RecordedAt), $"Judgement of standard {j.StandardId}: {j.Rating}", j.CorrectionReason, j.RecordedBy));
-        return amendments.OrderBy(a => a.At).ToList();
+        // Changes recorded at the same instant are ordered by what they say, so the same record always reads (and digests) the same.
+        return amendments.OrderBy(a => a.At).ThenBy(a => a.What, StringComparer.Ordinal).ThenBy(a => a.Reason, StringComparer.Ordinal).ToList();
     }
 
     private static DateTimeOffset Parse(string instant) =>

@@ -30,11 +30,32 @@ public sealed class ReportPdfs(ReportPrinter printer, ReportPdfStore store, Time
         var corrections = CorrectionsDigest(record.Amendments);
         if (await store.FindAsync(id, corrections, ct) is { } stored && await store.ContentAsync(id, stored.Version, ct) is { } kept)
             return new ReportPdfFile(kept, stored, stored.Sha256);
-        var printed = await printer.PrintAsync(page, cookies, draft: false, ct);
+        if (!record.Complete)
+            throw new IncompleteReportException($"{string.Join(", ", record.Missing)} could not be read, so the report is not printed for the record");
+        var printed = await PrintCompleteAsync(page, cookies, ct);
         var added = await store.AddAsync(id, corrections, record.Amendments.Count, Sha256(printed), printed, clock.GetUtcNow(), printedBy, ct);
         // Another request may have stored this version first: serve what is stored, so every download is the same file.
         var content = added.Sha256 == Sha256(printed) ? printed : await store.ContentAsync(id, added.Version, ct) ?? printed;
         return new ReportPdfFile(content, added, added.Sha256);
+    }
+
+    /// <summary>
+    /// The print page refuses (503) a published report while a service is busy; a busy moment passes, so it is asked
+    /// again twice before the caller is told.
+    /// </summary>
+    private async Task<byte[]> PrintCompleteAsync(Uri page, IEnumerable<KeyValuePair<string, string>> cookies, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await printer.PrintAsync(page, cookies, draft: false, ct);
+            }
+            catch (IncompleteReportException) when (attempt < 3)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(attempt), clock, ct);
+            }
+        }
     }
 
     /// <summary>

@@ -28,6 +28,8 @@ public sealed class ReportPrinter(IConfiguration configuration, ILogger<ReportPr
         var tab = await context.NewPageAsync();
         using var cancel = ct.Register(() => _ = tab.CloseAsync());
         var response = await tab.GotoAsync(page.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = 30_000 });
+        if (response?.Status == (int)HttpStatusCode.ServiceUnavailable)
+            throw new IncompleteReportException("The report page could not read every part of the record for the printer");
         if (response is null || response.Status != (int)HttpStatusCode.OK)
             throw new InvalidOperationException($"The report page answered {response?.Status.ToString() ?? "nothing"} to the printer");
         ct.ThrowIfCancellationRequested();

@@ -29,6 +29,14 @@ public sealed class ReportRecord
     public CaseCharacteristicsTable? Characteristics { get; private init; }
     /// <summary>Changes made after publication, each recorded as a correction by the service that owns it, oldest first.</summary>
     public IReadOnlyList<ReportAmendment> Amendments { get; private init; } = [];
+    /// <summary>The parts whose service did not answer (away, busy or too slow), as opposed to parts with nothing recorded.</summary>
+    public IReadOnlyList<string> Missing { get; private init; } = [];
+
+    /// <summary>
+    /// Every service answered. A published report is printed and kept only from a complete record: a version printed
+    /// while a service was busy would be kept for good with a part missing (and under the wrong corrections).
+    /// </summary>
+    public bool Complete => Missing.Count == 0;
 
     public bool Published => Inspection.Status.Is(InspectionStatus.Published);
 
@@ -39,16 +47,18 @@ public sealed class ReportRecord
         CaseSampling.CaseSamplingClient sampling, OrganisationalEvidence.OrganisationalEvidenceClient evidence, string id, CancellationToken ct)
     {
         var options = new CallOptions(deadline: DateTime.UtcNow.AddSeconds(15), cancellationToken: ct);
+        var missing = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        Task<T?> Try<T>(string part, Func<AsyncUnaryCall<T>> call) where T : class => TryPart(part, call, missing);
         var inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, options);
-        var provider = Try(() => tracking.GetProviderAsync(new GetProviderRequest { ProviderId = inspection.ProviderId }, options));
+        var provider = Try("provider", () => tracking.GetProviderAsync(new GetProviderRequest { ProviderId = inspection.ProviderId }, options));
         var recommendations = tracking.ListRecommendationsAsync(new ListRecommendationsRequest { InspectionId = id, PageSize = 200 }, options);
-        var progress = Try(() => tracking.ListDueForJudgementAsync(new ListDueForJudgementRequest { InspectionId = id }, options));
-        var ratings = Try(() => scoring.GetInspectionRatingsAsync(new GetInspectionRatingsRequest { InspectionId = id }, options));
-        var framework = Try(() => scoring.GetFrameworkAsync(new GetFrameworkRequest { InspectionId = id }, options));
-        var samples = Try(() => sampling.ListSamplesAsync(new ListSamplesRequest { InspectionId = id }, options));
-        var staffing = Try(() => evidence.GetStaffingReturnAsync(new GetStaffingReturnRequest { InspectionId = id }, options));
-        var characteristics = Try(() => evidence.GetCaseCharacteristicsAsync(new GetCaseCharacteristicsRequest { InspectionId = id }, options));
-        var judgements = Try(() => evidence.GetJudgementsAsync(new GetJudgementsRequest { InspectionId = id }, options));
+        var progress = Try("progress", () => tracking.ListDueForJudgementAsync(new ListDueForJudgementRequest { InspectionId = id }, options));
+        var ratings = Try("ratings", () => scoring.GetInspectionRatingsAsync(new GetInspectionRatingsRequest { InspectionId = id }, options));
+        var framework = Try("framework", () => scoring.GetFrameworkAsync(new GetFrameworkRequest { InspectionId = id }, options));
+        var samples = Try("sample", () => sampling.ListSamplesAsync(new ListSamplesRequest { InspectionId = id }, options));
+        var staffing = Try("staffing", () => evidence.GetStaffingReturnAsync(new GetStaffingReturnRequest { InspectionId = id }, options));
+        var characteristics = Try("characteristics", () => evidence.GetCaseCharacteristicsAsync(new GetCaseCharacteristicsRequest { InspectionId = id }, options));
+        var judgements = Try("judgements", () => evidence.GetJudgementsAsync(new GetJudgementsRequest { InspectionId = id }, options));
         var listed = (await recommendations).Recommendations.OrderBy(r => r.Number).ToList();
         return new ReportRecord
         {
@@ -62,18 +72,25 @@ public sealed class ReportRecord
             Staffing = await staffing,
             Characteristics = await characteristics,
             Amendments = ReportAmendment.Collect(listed, await progress, await ratings, await judgements, inspection),
+            Missing = [.. missing.Order(StringComparer.Ordinal)],
         };
     }
 
-    internal static async Task<T?> Try<T>(Func<AsyncUnaryCall<T>> call) where T : class
+    /// <summary>A part the caller can go without: null when the service refuses or does not answer.</summary>
+    internal static Task<T?> Try<T>(Func<AsyncUnaryCall<T>> call) where T : class => TryPart("", call, new());
+
+    private static async Task<T?> TryPart<T>(string part, Func<AsyncUnaryCall<T>> call, System.Collections.Concurrent.ConcurrentQueue<string> missing) where T : class
     {
         try
         {
             return await call();
         }
-        catch (RpcException)
+        catch (RpcException e)
         {
-            // Not found (nothing recorded yet) or the service is away: the report says the part is missing.
+            // A refusal (nothing recorded yet, not this caller's to see) is an answer; a service away, busy or too slow
+            // is not. Either way the report says the part is missing, but only the second makes the record incomplete.
+            if (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.ResourceExhausted
+                or StatusCode.Aborted or StatusCode.Internal or StatusCode.Unknown) missing.Enqueue(part);
             return null;
         }
     }

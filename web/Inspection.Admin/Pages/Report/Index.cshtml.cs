@@ -39,16 +39,25 @@ public sealed class IndexModel(
     /// <summary>The PDFs stored for a published inspection, oldest first.</summary>
     public IReadOnlyList<ReportPdf> Versions { get; private set; } = [];
 
-    public async Task OnGetAsync(string id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
+        // The printer must not print a published report with a part missing: it would be kept as the record.
+        if (Print && _record.Published && !_record.Complete) return StatusCode(StatusCodes.Status503ServiceUnavailable);
         if (!Print && _record.Published) Versions = await stored.ListAsync(id, ct);
+        return Page();
     }
 
     /// <summary>The report as a PDF: a draft printed now, a published report as stored (printed and stored on first asking).</summary>
     public async Task<IActionResult> OnGetPdfAsync(string id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
+        // A service busy for a moment leaves a part out; a published report is read again before it is refused.
+        for (var attempt = 1; attempt < 3 && _record.Published && !_record.Complete; attempt++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(attempt), ct);
+            await LoadAsync(id, ct);
+        }
         ReportPdfFile file;
         try
         {
