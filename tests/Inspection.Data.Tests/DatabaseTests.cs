@@ -73,4 +73,23 @@ public sealed class DatabaseTests(PostgresDatabaseFixture fixture) : IClassFixtu
 
         Assert.Equal(0, await CountAsync(table));
     }
+
+    [Fact]
+    public async Task One_statement_writes_and_reads_on_a_connection_of_its_own()
+    {
+        var table = await NewTableAsync();
+        var database = new Database(fixture.DataSource);
+
+        var written = await database.ExecuteAsync($"insert into {table} values (@a), (@b)", new { a = 1, b = 2 }, CancellationToken.None);
+        var rows = await database.QueryAsync<int>($"select id from {table} order by id", null, CancellationToken.None);
+        var one = await database.QuerySingleOrDefaultAsync<SnakeCaseRow>("select 'S1' as sample_id, @v as version", new { v = 3L }, CancellationToken.None);
+        var none = await database.QuerySingleOrDefaultAsync<SnakeCaseRow>($"select 'S1' as sample_id, id::bigint as version from {table} where id = 9", null, CancellationToken.None);
+        var count = await database.ExecuteScalarAsync<long>($"select count(*) from {table}", null, CancellationToken.None);
+
+        Assert.Equal(2, written);
+        Assert.Equal([1, 2], rows);
+        Assert.Equal(new SnakeCaseRow("S1", 3), one);
+        Assert.Null(none);
+        Assert.Equal(2, count);
+    }
 }

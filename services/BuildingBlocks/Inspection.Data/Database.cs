@@ -1,3 +1,4 @@
+using Dapper;
 using Npgsql;
 
 namespace Inspection.Data;
@@ -80,6 +81,37 @@ public sealed class Database(NpgsqlDataSource dataSource)
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    // One statement on a connection of its own, opened (with the actor and the call's deadline) and returned to the
+    // pool around it: the reads of every store, written as their SQL and arguments only.
+
+    /// <summary>The rows of one query, on a connection of its own.</summary>
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? args, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        return (await connection.QueryAsync<T>(new CommandDefinition(sql, args, cancellationToken: ct)).ConfigureAwait(false)).AsList();
+    }
+
+    /// <summary>The one row of a query, or default when there is none; more than one is an error.</summary>
+    public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? args, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        return await connection.QuerySingleOrDefaultAsync<T>(new CommandDefinition(sql, args, cancellationToken: ct)).ConfigureAwait(false);
+    }
+
+    /// <summary>The first column of the first row of a query.</summary>
+    public async Task<T?> ExecuteScalarAsync<T>(string sql, object? args, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        return await connection.ExecuteScalarAsync<T>(new CommandDefinition(sql, args, cancellationToken: ct)).ConfigureAwait(false);
+    }
+
+    /// <summary>One statement that writes (in its own implicit transaction); the number of rows it touched.</summary>
+    public async Task<int> ExecuteAsync(string sql, object? args, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, args, cancellationToken: ct)).ConfigureAwait(false);
     }
 
     /// <summary>

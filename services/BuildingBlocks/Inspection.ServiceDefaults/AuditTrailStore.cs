@@ -1,4 +1,3 @@
-using Dapper;
 using Inspection.Data;
 
 namespace Inspection.ServiceDefaults;
@@ -8,8 +7,7 @@ internal sealed class AuditTrailStore(Database database)
 {
     public async Task<IReadOnlyList<AuditRow>> ListAsync(AuditQuery query, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition(
+        var rows = await database.QueryAsync<AuditRow>(
             """
             select event_id as EventId, occurred_at as OccurredAt, actor as Actor, rpc as Rpc, trace_id as TraceId,
                    table_name as TableName, operation as Operation, row_count as RowCount,
@@ -23,7 +21,7 @@ internal sealed class AuditTrailStore(Database database)
               and (@Before::bigint is null or event_id < @Before)
             order by event_id desc
             limit @Limit
-            """, query, cancellationToken: ct));
+            """, query, ct);
         return rows.ToList();
     }
 }

@@ -1,5 +1,3 @@
-using Inspection.Data;
-
 namespace Inspection.Evidence.Application;
 
 /// <summary>

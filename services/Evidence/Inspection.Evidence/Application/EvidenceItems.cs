@@ -1,5 +1,4 @@
 using Inspection.Domain.Dates;
-using Inspection.Data;
 
 namespace Inspection.Evidence.Application;
 

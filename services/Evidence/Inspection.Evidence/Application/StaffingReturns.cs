@@ -1,5 +1,3 @@
-using Inspection.Data;
-
 namespace Inspection.Evidence.Application;
 
 /// <summary>The provider's staffing and workload return: RecordStaffingReturn (each recording a new version) and GetStaffingReturn.</summary>

@@ -1,5 +1,3 @@
-using Inspection.Data;
-
 namespace Inspection.Evidence.Application;
 
 /// <summary>Survey results: RecordSurveyResult (the percentage computed, never typed in) and ListSurveyResults.</summary>

@@ -1,5 +1,4 @@
 using Dapper;
-using Inspection.Data;
 using Npgsql;
 
 namespace Inspection.Evidence.Data;
@@ -59,34 +58,31 @@ public sealed class EvidenceItemStore(Database database)
 
     public async Task<EvidenceItem?> GetAsync(Guid evidenceId, long? version, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        var row = await connection.QuerySingleOrDefaultAsync<EvidenceRow>(new CommandDefinition(
+        var row = await database.QuerySingleOrDefaultAsync<EvidenceRow>(
             $"""
              select {EvidenceColumns}
              from evidence_items i join evidence_versions v on v.evidence_id = i.evidence_id
              where i.evidence_id = @evidenceId and v.version = coalesce(@version, i.current_version)
-             """, new { evidenceId, version }, cancellationToken: ct));
+             """, new { evidenceId, version }, ct);
         return row?.ToDomain();
     }
 
     public async Task<IReadOnlyList<EvidenceItem>> GetHistoryAsync(Guid evidenceId, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        var rows = await connection.QueryAsync<EvidenceRow>(new CommandDefinition(
+        var rows = await database.QueryAsync<EvidenceRow>(
             $"""
              select {EvidenceColumns}
              from evidence_items i join evidence_versions v on v.evidence_id = i.evidence_id
              where i.evidence_id = @evidenceId
              order by v.version
-             """, new { evidenceId }, cancellationToken: ct));
+             """, new { evidenceId }, ct);
         return rows.Select(r => r.ToDomain()).ToList();
     }
 
     /// <summary>The current version of each matching item, in the order the items were added.</summary>
     public async Task<IReadOnlyList<EvidenceItem>> ListAsync(EvidenceFilter filter, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        var rows = await connection.QueryAsync<EvidenceRow>(new CommandDefinition(
+        var rows = await database.QueryAsync<EvidenceRow>(
             $"""
              select {EvidenceColumns}
              from evidence_items i join evidence_versions v on v.evidence_id = i.evidence_id and v.version = i.current_version
@@ -97,7 +93,7 @@ public sealed class EvidenceItemStore(Database database)
                and (@Finding::text is null or v.finding = @Finding)
                and (@IncludeWithdrawn or not v.withdrawn)
              order by i.added_at, i.evidence_id
-             """, filter, cancellationToken: ct));
+             """, filter, ct);
         return rows.Select(r => r.ToDomain()).ToList();
     }
 

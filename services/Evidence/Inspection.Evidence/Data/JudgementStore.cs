@@ -1,5 +1,4 @@
 using Dapper;
-using Inspection.Data;
 using Npgsql;
 
 namespace Inspection.Evidence.Data;
@@ -25,35 +24,32 @@ public sealed class JudgementStore(Database database)
     /// <summary>The judgement at <paramref name="version"/>, or the standard's current one when null.</summary>
     public async Task<Judgement?> GetAsync(string inspectionId, string standardId, long? version, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        var row = await connection.QuerySingleOrDefaultAsync<JudgementRow>(new CommandDefinition(
+        var row = await database.QuerySingleOrDefaultAsync<JudgementRow>(
             $"""
              select {JudgementColumns} from judgements
              where inspection_id = @inspectionId and standard_id = @standardId and (@version::bigint is null or version = @version)
              order by version desc limit 1
-             """, new { inspectionId, standardId, version }, cancellationToken: ct));
+             """, new { inspectionId, standardId, version }, ct);
         return row?.ToDomain();
     }
 
     /// <summary>The current judgement of every standard of the inspection that has one.</summary>
     public async Task<IReadOnlyList<Judgement>> GetCurrentAsync(string inspectionId, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        var rows = await connection.QueryAsync<JudgementRow>(new CommandDefinition(
+        var rows = await database.QueryAsync<JudgementRow>(
             $"""
              select distinct on (standard_id) {JudgementColumns} from judgements
              where inspection_id = @inspectionId
              order by standard_id, version desc
-             """, new { inspectionId }, cancellationToken: ct));
+             """, new { inspectionId }, ct);
         return rows.Select(r => r.ToDomain()).ToList();
     }
 
     public async Task<IReadOnlyList<Judgement>> GetHistoryAsync(string inspectionId, string standardId, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        var rows = await connection.QueryAsync<JudgementRow>(new CommandDefinition(
+        var rows = await database.QueryAsync<JudgementRow>(
             $"select {JudgementColumns} from judgements where inspection_id = @inspectionId and standard_id = @standardId order by version",
-            new { inspectionId, standardId }, cancellationToken: ct));
+            new { inspectionId, standardId }, ct);
         return rows.Select(r => r.ToDomain()).ToList();
     }
 

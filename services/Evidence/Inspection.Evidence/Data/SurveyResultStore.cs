@@ -1,5 +1,4 @@
 using Dapper;
-using Inspection.Data;
 using Npgsql;
 using Inspection.Evidence.Domain;
 
@@ -29,21 +28,19 @@ public sealed class SurveyResultStore(Database database)
 
     public async Task<SurveyResult?> GetAsync(Guid surveyResultId, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        var row = await connection.QuerySingleOrDefaultAsync<SurveyRow>(new CommandDefinition(
-            $"select {SurveyColumns} from survey_results where survey_result_id = @surveyResultId", new { surveyResultId }, cancellationToken: ct));
+        var row = await database.QuerySingleOrDefaultAsync<SurveyRow>(
+            $"select {SurveyColumns} from survey_results where survey_result_id = @surveyResultId", new { surveyResultId }, ct);
         return row?.ToDomain();
     }
 
     public async Task<IReadOnlyList<SurveyResult>> ListAsync(string inspectionId, string? survey, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        var rows = await connection.QueryAsync<SurveyRow>(new CommandDefinition(
+        var rows = await database.QueryAsync<SurveyRow>(
             $"""
              select {SurveyColumns} from survey_results
              where inspection_id = @inspectionId and (@survey::text is null or survey = @survey)
              order by recorded_at, survey_result_id
-             """, new { inspectionId, survey }, cancellationToken: ct));
+             """, new { inspectionId, survey }, ct);
         return rows.Select(r => r.ToDomain()).ToList();
     }
 

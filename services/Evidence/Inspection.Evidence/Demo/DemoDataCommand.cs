@@ -1,5 +1,4 @@
 using System.Reflection;
-using Inspection.Data;
 using Npgsql;
 
 namespace Inspection.Evidence.Demo;

@@ -1,4 +1,3 @@
-using Inspection.Data;
 using Inspection.Domain.Vocabularies;
 using Inspection.Recommendations.Domain.Plans;
 using Npgsql;

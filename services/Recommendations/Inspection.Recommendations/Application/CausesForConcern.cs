@@ -1,4 +1,3 @@
-using Inspection.Data;
 using Inspection.Recommendations.Domain.Concerns;
 using Inspection.Recommendations.Domain.Frameworks;
 using Npgsql;

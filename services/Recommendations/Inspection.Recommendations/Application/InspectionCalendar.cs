@@ -1,4 +1,3 @@
-using Inspection.Data;
 using Inspection.ServiceDefaults;
 using Npgsql;
 

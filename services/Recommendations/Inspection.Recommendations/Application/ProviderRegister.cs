@@ -1,5 +1,3 @@
-using Inspection.Data;
-
 using Npgsql;
 
 namespace Inspection.Recommendations.Application;

@@ -1,4 +1,3 @@
-using Inspection.Data;
 using Inspection.Recommendations.Domain.Frameworks;
 using Inspection.Recommendations.Domain.Links;
 

@@ -1,6 +1,3 @@
-using Inspection.Data;
-
-
 namespace Inspection.Recommendations.Application;
 
 /// <summary>

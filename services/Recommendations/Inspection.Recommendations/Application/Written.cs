@@ -1,5 +1,3 @@
-using Inspection.Data;
-
 namespace Inspection.Recommendations.Application;
 
 /// <summary>What a write returned, and whether it was a replay of an earlier request with the same request id (nothing new written).</summary>

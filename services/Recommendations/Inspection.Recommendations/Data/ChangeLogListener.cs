@@ -1,4 +1,3 @@
-using Inspection.Data;
 using Npgsql;
 
 namespace Inspection.Recommendations.Data;

@@ -1,5 +1,4 @@
 using Dapper;
-using Inspection.Data;
 using Npgsql;
 using static Inspection.Recommendations.Data.SqlValues;
 
@@ -42,36 +41,32 @@ public sealed class ChangeLogStore(Database database)
     /// <summary>The newest committed change's sequence (0 before the first): a new watcher follows it.</summary>
     public async Task<long> HeadAsync(CancellationToken ct)
     {
-        await using var c = await database.OpenAsync(ct);
-        return await c.ExecuteScalarAsync<long>(new CommandDefinition("select sequence from change_log_head", cancellationToken: ct));
+        return await database.ExecuteScalarAsync<long>("select sequence from change_log_head", null, ct);
     }
 
     /// <summary>The oldest change still kept, or null when none is.</summary>
     public async Task<long?> OldestAsync(CancellationToken ct)
     {
-        await using var c = await database.OpenAsync(ct);
-        return await c.ExecuteScalarAsync<long?>(new CommandDefinition("select min(sequence) from change_log", cancellationToken: ct));
+        return await database.ExecuteScalarAsync<long?>("select min(sequence) from change_log", null, ct);
     }
 
     /// <summary>Up to <paramref name="limit"/> committed changes after <paramref name="cursor"/>, in sequence order.</summary>
     public async Task<IReadOnlyList<RecommendationChange>> ReadAfterAsync(long cursor, int limit, CancellationToken ct)
     {
-        await using var c = await database.OpenAsync(ct);
-        var rows = await c.QueryAsync<ChangeRow>(new CommandDefinition(
+        var rows = await database.QueryAsync<ChangeRow>(
             """
             select sequence, type, occurred_at, inspection_id, provider_id, recommendation_id, judgement_id, judgement,
                    published_on, improvement_plan_due, recorded_by
             from change_log where sequence > @cursor order by sequence limit @limit
-            """, new { cursor, limit }, cancellationToken: ct));
+            """, new { cursor, limit }, ct);
         return [.. rows.Select(r => r.ToChange())];
     }
 
     /// <summary>Deletes the changes that occurred before <paramref name="before"/>; the counter is kept, so numbering goes on.</summary>
     public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken ct)
     {
-        await using var c = await database.OpenAsync(ct);
-        return await c.ExecuteAsync(new CommandDefinition(
-            "delete from change_log where occurred_at < @before", new { before = before.UtcDateTime }, cancellationToken: ct));
+        return await database.ExecuteAsync(
+            "delete from change_log where occurred_at < @before", new { before = before.UtcDateTime }, ct);
     }
 
     private sealed class ChangeRow

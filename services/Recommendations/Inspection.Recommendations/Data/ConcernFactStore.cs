@@ -1,5 +1,4 @@
 using Dapper;
-using Inspection.Data;
 using Inspection.Recommendations.Domain.Concerns;
 using Npgsql;
 using static Inspection.Recommendations.Data.SqlValues;

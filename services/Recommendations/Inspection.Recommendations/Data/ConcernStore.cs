@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Dapper;
-using Inspection.Data;
 using Inspection.Recommendations.Domain.Concerns;
 using Npgsql;
 using static Inspection.Recommendations.Data.SqlValues;
@@ -63,22 +62,20 @@ public sealed class ConcernStore(Database database)
     /// <summary>The providers with at least one open cause for concern (the reminders' filter).</summary>
     public async Task<IReadOnlySet<Guid>> OpenProviderIdsAsync(CancellationToken ct)
     {
-        await using var c = await database.OpenAsync(ct);
-        return (await c.QueryAsync<Guid>(new CommandDefinition(
-            "select distinct provider_id from causes_for_concern where closed_at is null", cancellationToken: ct))).ToHashSet();
+        return (await database.QueryAsync<Guid>(
+            "select distinct provider_id from causes_for_concern where closed_at is null", null, ct)).ToHashSet();
     }
 
     public async Task<IReadOnlyList<CauseForConcern>> ListAsync(ConcernQuery query, CancellationToken ct)
     {
-        await using var c = await database.OpenAsync(ct);
-        return (await c.QueryAsync<Row>(new CommandDefinition(
+        return (await database.QueryAsync<Row>(
                 Select + "\n" + """
                           where (@providerId::uuid is null or f.provider_id = @providerId)
                             and (@includeClosed or f.closed_at is null)
                             and (not @closedOnly or f.closed_at is not null)
                           order by coalesce(f.closed_at, f.raised_at) desc, f.concern_id
                           """,
-                new { providerId = query.ProviderId, includeClosed = query.IncludeClosed, closedOnly = query.ClosedOnly }, cancellationToken: ct)))
+                new { providerId = query.ProviderId, includeClosed = query.IncludeClosed, closedOnly = query.ClosedOnly }, ct))
             .Select(r => r.ToConcern()).ToList();
     }
 

@@ -1,6 +1,5 @@
 using Dapper;
 using Inspection.Contracts.Vocabularies;
-using Inspection.Data;
 
 using Npgsql;
 using static Inspection.Recommendations.Data.SqlValues;

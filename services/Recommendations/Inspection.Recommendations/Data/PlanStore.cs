@@ -1,5 +1,4 @@
 using Dapper;
-using Inspection.Data;
 using Inspection.Contracts.Vocabularies;
 using Inspection.Domain.Vocabularies;
 using Inspection.Recommendations.Domain.Plans;
@@ -63,9 +62,8 @@ public sealed class PlanStore(Database database)
     /// <summary>The recommendation an action belongs to; NOT_FOUND for an unknown action.</summary>
     public async Task<Guid> RecommendationOfActionAsync(Guid actionId, CancellationToken ct)
     {
-        await using var c = await database.OpenAsync(ct);
-        return await c.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
-                   "select recommendation_id from plan_actions where action_id = @actionId", new { actionId }, cancellationToken: ct))
+        return await database.QuerySingleOrDefaultAsync<Guid?>(
+                   "select recommendation_id from plan_actions where action_id = @actionId", new { actionId }, ct)
                ?? throw new NotFoundException("Action", Identifier.Format(actionId));
     }
 

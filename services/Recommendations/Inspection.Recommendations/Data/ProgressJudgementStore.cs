@@ -1,6 +1,4 @@
 using Dapper;
-using Inspection.Data;
-
 using Npgsql;
 using static Inspection.Recommendations.Data.SqlValues;
 

@@ -1,6 +1,4 @@
 using Dapper;
-using Inspection.Data;
-
 using Npgsql;
 using static Inspection.Recommendations.Data.SqlValues;
 
@@ -64,8 +62,7 @@ public sealed class ProviderStore(Database database)
 
     public async Task<Page<Provider>> ListAsync(ProviderQuery query, CancellationToken ct)
     {
-        await using var c = await database.OpenAsync(ct);
-        var rows = await c.QueryAsync<ProviderRow>(new CommandDefinition(
+        var rows = await database.QueryAsync<ProviderRow>(
             ProviderSelect + """
 
             where (@type::text is null or p.type = @type)
@@ -86,7 +83,7 @@ public sealed class ProviderStore(Database database)
                 retired = query.Listing switch { ProviderListing.ActiveOnly => false, ProviderListing.RetiredOnly => true, _ => (bool?)null },
                 limit = query.Page.Size + 1,
                 offset = query.Page.Offset,
-            }, cancellationToken: ct));
+            }, ct);
         return query.Page.ToPage(rows.Select(r => r.ToProvider()).ToList());
     }
 

@@ -1,5 +1,3 @@
-using Dapper;
-using Inspection.Data;
 using Inspection.Contracts.Vocabularies;
 using Inspection.Domain.Vocabularies;
 using Inspection.Recommendations.Domain.Reminders;
@@ -16,8 +14,7 @@ public sealed class ReminderStore(Database database)
     /// <param name="providers">The inspected providers to read (null: every one).</param>
     public async Task<IReadOnlyList<OutstandingPlan>> PlansDueByAsync(DateOnly dueBy, Guid[]? providers, CancellationToken ct)
     {
-        await using var c = await database.OpenAsync(ct);
-        var rows = await c.QueryAsync<PlanRow>(new CommandDefinition(
+        var rows = await database.QueryAsync<PlanRow>(
             """
             select i.inspection_id, i.provider_id, p.name as provider_name, i.published_on, i.improvement_plan_due, i.improvement_plan_received_on,
                    count(r.recommendation_id)::int as recommendation_count, coalesce(bool_or(r.priority), false) as any_priority,
@@ -29,19 +26,18 @@ public sealed class ReminderStore(Database database)
             where i.status = 'published' and i.improvement_plan_received_on is null and i.improvement_plan_due <= @dueBy
               and (@providers::uuid[] is null or i.provider_id = any(@providers))
             group by i.inspection_id, p.name
-            """, new { dueBy = AsDate(dueBy), providers }, cancellationToken: ct));
+            """, new { dueBy = AsDate(dueBy), providers }, ct);
         return rows.Select(r => r.ToPlan()).ToList();
     }
 
     /// <summary>Published inspections whose improvement plan was due before <paramref name="today"/> and is not received: the same count on every replica.</summary>
     public async Task<long> CountOverduePlansAsync(DateOnly today, CancellationToken ct)
     {
-        await using var c = await database.OpenAsync(ct);
-        return await c.ExecuteScalarAsync<long>(new CommandDefinition(
+        return await database.ExecuteScalarAsync<long>(
             """
             select count(*) from inspections
             where status = 'published' and improvement_plan_received_on is null and improvement_plan_due < @today
-            """, new { today = AsDate(today) }, cancellationToken: ct));
+            """, new { today = AsDate(today) }, ct);
     }
 
     // A class, not a positional record as the other stores' rows: Npgsql reports the text[] column as System.Array, which

@@ -1,5 +1,4 @@
 using Dapper;
-using Inspection.Data;
 using Inspection.Contracts.Vocabularies;
 using Inspection.Recommendations.Domain.SaidAndFound;
 using static Inspection.Recommendations.Data.SqlValues;

@@ -1,4 +1,3 @@
-using Inspection.Data;
 using Inspection.ServiceDefaults;
 
 namespace Inspection.Recommendations.Demo;

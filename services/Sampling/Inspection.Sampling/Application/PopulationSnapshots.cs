@@ -1,5 +1,4 @@
 using Inspection.Domain.Dates;
-using Inspection.Data;
 using Inspection.ServiceDefaults;
 
 namespace Inspection.Sampling.Application;

@@ -1,5 +1,3 @@
-using Inspection.Data;
-
 namespace Inspection.Sampling.Application;
 
 /// <summary>The ids a request carries: this service's own, and the request id that makes a write safe to retry.</summary>

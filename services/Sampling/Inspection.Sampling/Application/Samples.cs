@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Inspection.Data;
 using Inspection.ServiceDefaults;
 using Inspection.Sampling.Domain.Composition;
 

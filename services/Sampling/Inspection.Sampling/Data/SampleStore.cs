@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Dapper;
-using Inspection.Data;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -79,16 +78,14 @@ public sealed class SampleStore(Database database)
     /// <summary>The inspection's current sample: its newest draw.</summary>
     public async Task<Guid?> CurrentSampleIdAsync(string inspectionId, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(
+        return await database.QuerySingleOrDefaultAsync<Guid?>(
             "select sample_id from samples where inspection_id = @inspectionId order by draw_sequence desc limit 1",
-            new { inspectionId }, cancellationToken: ct));
+            new { inspectionId }, ct);
     }
 
     public async Task<IReadOnlyList<StoredSampleSummary>> ListSamplesAsync(string? inspectionId, Guid? snapshotId, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        var rows = await connection.QueryAsync<SampleSummaryRow>(new CommandDefinition(
+        var rows = await database.QueryAsync<SampleSummaryRow>(
             """
             select s.sample_id, s.inspection_id, s.snapshot_id, s.seed, s.algorithm_version, s.drawn_by, s.drawn_at,
                    (s.size ->> 'n')::int as size,
@@ -98,7 +95,7 @@ public sealed class SampleStore(Database database)
             where (@inspectionId::text is null or s.inspection_id = @inspectionId)
               and (@snapshotId::uuid is null or s.snapshot_id = @snapshotId)
             order by s.draw_sequence
-            """, new { inspectionId, snapshotId }, cancellationToken: ct));
+            """, new { inspectionId, snapshotId }, ct);
         return rows.Select(r => new StoredSampleSummary(r.SampleId, r.InspectionId, r.SnapshotId, r.Size, (ulong)r.Seed,
             r.AlgorithmVersion, r.DrawnBy, r.DrawnAt, r.Current, r.Substitutions)).ToList();
     }
@@ -149,9 +146,8 @@ public sealed class SampleStore(Database database)
     /// <summary>A substitution as recorded (they never change).</summary>
     public async Task<StoredSubstitution> GetSubstitutionAsync(Guid substitutionId, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        var row = await connection.QuerySingleOrDefaultAsync<SubstitutionRow>(new CommandDefinition(
-            $"select {SubstitutionRow.Columns} from substitutions where substitution_id = @substitutionId", new { substitutionId }, cancellationToken: ct))
+        var row = await database.QuerySingleOrDefaultAsync<SubstitutionRow>(
+            $"select {SubstitutionRow.Columns} from substitutions where substitution_id = @substitutionId", new { substitutionId }, ct)
             ?? throw new NotFoundException("Substitution", substitutionId.ToString());
         return row.ToStored();
     }

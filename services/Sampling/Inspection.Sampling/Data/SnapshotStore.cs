@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Dapper;
-using Inspection.Data;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -195,13 +194,12 @@ public sealed class SnapshotStore(Database database)
 
     public async Task<IReadOnlyList<StoredSnapshot>> ListSnapshotsAsync(string? providerId, bool includeWithdrawn, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        var rows = await connection.QueryAsync<SnapshotRow>(new CommandDefinition(
+        var rows = await database.QueryAsync<SnapshotRow>(
             $"""
             select {SnapshotRow.Columns} from snapshots where (@providerId::text is null or provider_id = @providerId)
               and (@includeWithdrawn or withdrawn_at is null)
             order by provider_id, version
-            """, new { providerId, includeWithdrawn }, cancellationToken: ct));
+            """, new { providerId, includeWithdrawn }, ct);
         return rows.Select(r => r.ToSnapshot()).ToList();
     }
 

@@ -1,5 +1,3 @@
-using Inspection.Data;
-
 namespace Inspection.Scoring.Application;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Inspection.Data;
 using Inspection.Domain.Vocabularies;
 using Inspection.Scoring.Domain.Assessments;
 using Inspection.Scoring.Domain.Frameworks;

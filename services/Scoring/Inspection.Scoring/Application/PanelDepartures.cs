@@ -1,4 +1,3 @@
-using Inspection.Data;
 using Inspection.Scoring.Domain.Ratings;
 
 namespace Inspection.Scoring.Application;

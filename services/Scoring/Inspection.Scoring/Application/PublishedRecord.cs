@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Google.Protobuf;
-using Inspection.Data;
 using Inspection.Domain.Dates;
 using ScoringMethod = Inspection.Scoring.Domain.Ratings.ScoringMethod;
 using Inspection.Scoring.Grpc;

@@ -1,5 +1,4 @@
 using Dapper;
-using Inspection.Data;
 using Inspection.Scoring.Domain.Assessments;
 using Npgsql;
 

@@ -1,5 +1,4 @@
 using Dapper;
-using Inspection.Data;
 using Npgsql;
 
 namespace Inspection.Scoring.Data;
@@ -23,12 +22,11 @@ public sealed class CorrectionStore(Database database)
     /// <summary>The changes made to an inspection after its publication, oldest first.</summary>
     public async Task<IReadOnlyList<Correction>> ListAsync(string inspectionId, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        var rows = await connection.QueryAsync<CorrectionRow>(new CommandDefinition(
+        var rows = await database.QueryAsync<CorrectionRow>(
             """
             SELECT kind AS Kind, subject AS Subject, reason AS Reason, recorded_by AS RecordedBy, recorded_at AS RecordedAt
             FROM corrections WHERE inspection_id = @inspectionId ORDER BY correction_id
-            """, new { inspectionId }, cancellationToken: ct));
+            """, new { inspectionId }, ct);
         return rows.Select(r => new Correction(r.Kind, r.Subject, r.Reason, r.RecordedBy, StoredTime.Utc(r.RecordedAt))).ToList();
     }
 

@@ -1,5 +1,4 @@
 using Dapper;
-using Inspection.Data;
 using Inspection.Scoring.Domain.Frameworks;
 using Npgsql;
 
@@ -56,9 +55,8 @@ public sealed class InspectionStore(Database database)
 
     public async Task<string?> GetFrameworkDefinitionAsync(string frameworkId, string version, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+        return await database.QuerySingleOrDefaultAsync<string>(
             "SELECT definition FROM framework_versions WHERE framework_id = @frameworkId AND version = @version",
-            new { frameworkId, version }, cancellationToken: ct));
+            new { frameworkId, version }, ct);
     }
 }

@@ -1,5 +1,4 @@
 using Dapper;
-using Inspection.Data;
 using Inspection.Contracts.Vocabularies;
 using Inspection.Domain.Vocabularies;
 using Inspection.Scoring.Domain.Assessments;
@@ -38,8 +37,7 @@ public sealed class ModerationStore(Database database)
     /// and key-question order.</summary>
     public async Task<IReadOnlyList<ModeratedFlag>> ListAsync(string inspectionId, CurrentSample? current, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        var rows = await connection.QueryAsync<FlagRow>(new CommandDefinition(
+        var rows = await database.QueryAsync<FlagRow>(
             $"""
             SELECT a.case_reference AS CaseReference, a.key_question_id AS KeyQuestionId, a.kind AS Kind, a.description AS Description,
                    a.raised_on AS RaisedOn, r.resolution_id AS ResolutionId, r.resolution AS Resolution, r.note AS Note,
@@ -60,21 +58,20 @@ public sealed class ModerationStore(Database database)
                                 AND f.key_question_id = a.key_question_id)
               AND a.seq = (SELECT max(r.seq) FROM moderation_resolutions r WHERE {OfTheFlag})
             ORDER BY 1, 2
-            """, CountedAnswers.Parameters(inspectionId, current), cancellationToken: ct));
+            """, CountedAnswers.Parameters(inspectionId, current), ct);
         return rows.Select(r => r.ToModerated()).ToList();
     }
 
     /// <summary>The resolution recorded with <paramref name="resolutionId"/>, with the flag as it was resolved.</summary>
     public async Task<ModeratedFlag> GetAsync(Guid resolutionId, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        var row = await connection.QuerySingleOrDefaultAsync<FlagRow>(new CommandDefinition(
+        var row = await database.QuerySingleOrDefaultAsync<FlagRow>(
             """
             SELECT case_reference AS CaseReference, key_question_id AS KeyQuestionId, kind AS Kind, description AS Description,
                    raised_on AS RaisedOn, resolution_id AS ResolutionId, resolution AS Resolution, note AS Note,
                    resolved_by AS ResolvedBy, resolved_at AS ResolvedAt
             FROM moderation_resolutions WHERE resolution_id = @resolutionId
-            """, new { resolutionId }, cancellationToken: ct));
+            """, new { resolutionId }, ct);
         return row?.ToModerated() ?? throw new NotFoundException("moderation flag resolution", resolutionId.ToString());
     }
 

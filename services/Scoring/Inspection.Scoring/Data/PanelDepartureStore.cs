@@ -1,5 +1,4 @@
 using Dapper;
-using Inspection.Data;
 using Inspection.Scoring.Domain.Ratings;
 using Npgsql;
 
@@ -23,10 +22,9 @@ public sealed class PanelDepartureStore(Database database)
     /// <summary>The standard's departure as stored now, or null.</summary>
     public async Task<PanelDeparture?> GetAsync(string inspectionId, string standardId, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        var row = await connection.QuerySingleOrDefaultAsync<DepartureRow>(new CommandDefinition(
+        var row = await database.QuerySingleOrDefaultAsync<DepartureRow>(
             $"SELECT {DepartureRow.Columns} FROM panel_departures WHERE inspection_id = @inspectionId AND standard_id = @standardId",
-            new { inspectionId, standardId }, cancellationToken: ct));
+            new { inspectionId, standardId }, ct);
         return row?.ToDomain();
     }
 }

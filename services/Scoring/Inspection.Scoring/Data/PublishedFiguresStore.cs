@@ -1,5 +1,4 @@
 using Dapper;
-using Inspection.Data;
 using Npgsql;
 
 namespace Inspection.Scoring.Data;
@@ -35,32 +34,29 @@ public sealed class PublishedFiguresStore(Database database)
     /// <summary>The newest stored version, or null when none is stored.</summary>
     public async Task<StoredFiguresVersion?> LatestAsync(string inspectionId, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        var row = await connection.QuerySingleOrDefaultAsync<VersionRow>(new CommandDefinition(
+        var row = await database.QuerySingleOrDefaultAsync<VersionRow>(
             $"SELECT {VersionColumns} FROM published_versions WHERE inspection_id = @inspectionId ORDER BY version DESC LIMIT 1",
-            new { inspectionId }, cancellationToken: ct));
+            new { inspectionId }, ct);
         return row?.ToStored();
     }
 
     /// <summary>Inspections holding stored figures (of one framework when given).</summary>
     public async Task<IReadOnlyList<string>> ListInspectionsWithFiguresAsync(CancellationToken ct, string? frameworkId = null)
     {
-        await using var connection = await database.OpenAsync(ct);
-        return (await connection.QueryAsync<string>(new CommandDefinition(
+        return await database.QueryAsync<string>(
             "SELECT DISTINCT inspection_id FROM published_versions WHERE @frameworkId::text IS NULL OR framework_id = @frameworkId ORDER BY inspection_id",
-            new { frameworkId }, cancellationToken: ct))).ToList();
+            new { frameworkId }, ct);
     }
 
     /// <summary>Inspections this service holds data for and no stored figures (candidates for storing what was published before).</summary>
     public async Task<IReadOnlyList<string>> ListInspectionsWithoutFiguresAsync(CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        return (await connection.QueryAsync<string>(new CommandDefinition(
+        return await database.QueryAsync<string>(
             """
             SELECT i.inspection_id FROM inspections i
             WHERE NOT EXISTS (SELECT 1 FROM published_versions v WHERE v.inspection_id = i.inspection_id)
             ORDER BY i.inspection_id
-            """, cancellationToken: ct))).ToList();
+            """, null, ct);
     }
 
     /// <summary>

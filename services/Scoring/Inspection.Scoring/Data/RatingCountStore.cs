@@ -1,5 +1,4 @@
 using Dapper;
-using Inspection.Data;
 using Inspection.Scoring.Domain.Assessments;
 using Inspection.Scoring.Domain.Breakdowns;
 using Inspection.Scoring.Domain.Ratings;
@@ -36,10 +35,9 @@ public sealed class RatingCountStore(Database database)
 
     public async Task<IReadOnlyDictionary<string, YesCount>> CountPromptAnswersAsync(string inspectionId, CurrentSample? current, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        var rows = await connection.QueryAsync<CountRow>(new CommandDefinition(
+        var rows = await database.QueryAsync<CountRow>(
             $"SELECT question_id AS QuestionId, {CountedAnswers.YesAndApplicable} FROM prompt_answers a WHERE a.inspection_id = @inspectionId AND {CountedAnswers.Condition} GROUP BY question_id",
-            CountedAnswers.Parameters(inspectionId, current), cancellationToken: ct));
+            CountedAnswers.Parameters(inspectionId, current), ct);
         return rows.ToDictionary(r => r.QuestionId, r => new YesCount(r.Yes, r.Applicable), StringComparer.Ordinal);
     }
 
@@ -47,8 +45,7 @@ public sealed class RatingCountStore(Database database)
     /// over the current sample's active cases.</summary>
     public async Task<IReadOnlyList<GroupCount>> CountByAttributeAsync(string inspectionId, string attribute, CurrentSample? current, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        var rows = await connection.QueryAsync<GroupRow>(new CommandDefinition(
+        var rows = await database.QueryAsync<GroupRow>(
             $"""
             SELECT a.question_id AS QuestionId, coalesce(c.value, '') AS Value, {CountedAnswers.YesAndApplicable}
             FROM key_question_answers a
@@ -56,21 +53,20 @@ public sealed class RatingCountStore(Database database)
               ON c.inspection_id = a.inspection_id AND c.sample_id = a.sample_id AND c.case_reference = a.case_reference AND c.attribute = @attribute
             WHERE a.inspection_id = @inspectionId AND {CountedAnswers.Condition}
             GROUP BY a.question_id, coalesce(c.value, '')
-            """, CountedAnswers.Parameters(inspectionId, current, new { attribute }), cancellationToken: ct));
+            """, CountedAnswers.Parameters(inspectionId, current, new { attribute }), ct);
         return rows.Select(r => new GroupCount(r.QuestionId, r.Value, new YesCount(r.Yes, r.Applicable))).ToList();
     }
 
     /// <summary>The case-assessed inspections of a framework that have any assessment.</summary>
     public async Task<IReadOnlyList<string>> ListCaseAssessedInspectionsAsync(string frameworkId, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        var ids = await connection.QueryAsync<string>(new CommandDefinition(
+        var ids = await database.QueryAsync<string>(
             """
             SELECT i.inspection_id FROM inspections i
             WHERE i.framework_id = @frameworkId AND i.source = 'case_assessments'
               AND EXISTS (SELECT 1 FROM case_assessments a WHERE a.inspection_id = i.inspection_id)
             ORDER BY i.inspection_id
-            """, new { frameworkId }, cancellationToken: ct));
+            """, new { frameworkId }, ct);
         return ids.ToList();
     }
 

@@ -1,4 +1,3 @@
-using Inspection.Data;
 using System.Text.Json;
 using Inspection.Scoring.Domain.Frameworks;
 using Inspection.Scoring.Domain.Ratings;
