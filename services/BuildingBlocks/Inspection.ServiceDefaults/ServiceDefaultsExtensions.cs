@@ -22,7 +22,7 @@ public static class ServiceDefaultsExtensions
     /// The shared start-up of every gRPC host: a gRPC-only HTTP/2 port and an HTTP/1.1 port for probes (ports from
     /// deploy/services.json, overridable as Ports:Grpc / Ports:Http); grpc-dotnet with the error interceptor, the
     /// audit scope and a 4 MiB receive limit; health and reflection; authentication and the RPC policy on every call;
-    /// this service's own credential on outgoing calls; OpenTelemetry.
+    /// this service's own credential on outgoing calls; OpenTelemetry; the system clock as <see cref="TimeProvider"/>.
     /// </summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string appId)
     {
@@ -67,6 +67,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddCallAuthorisation(builder.Configuration);
         builder.Services.AddServiceCredentials();
         builder.Services.AddSingleton(new AppIdentity(appId, httpPort));
+        // The clock every use case reads its "now" and "today" from (a test host may put its own in its place).
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.AddTelemetry(appId);
         return builder;
     }
@@ -95,10 +97,13 @@ public static class ServiceDefaultsExtensions
     /// <summary>
     /// The service's own PostgreSQL database (ConnectionStrings:Default): an Npgsql data source sized by the connection
     /// budget (<see cref="ConnectionBudgets"/>; traced by Npgsql.OpenTelemetry), a small direct one past any pooler for the
-    /// migrations, readiness and LISTEN (ConnectionStrings:Direct), the request ledger every write goes through, the migrations embedded in <paramref name="migrations"/> applied at start-up, and
-    /// readiness as a health check. The host starts even when PostgreSQL is down: NOT_SERVING until the database is back.
+    /// migrations, readiness and LISTEN (ConnectionStrings:Direct), the request ledger every write goes through, the
+    /// migrations embedded in <paramref name="host"/> applied at start-up, readiness as a health check, and the host's
+    /// stores: every <c>*Store</c> class of its <c>Data</c> namespace (one store of plain SQL per aggregate, where the
+    /// layout rules keep them), one instance each. The host starts even when PostgreSQL is down: NOT_SERVING until the
+    /// database is back.
     /// </summary>
-    public static WebApplicationBuilder AddServiceDatabase(this WebApplicationBuilder builder, Assembly migrations)
+    public static WebApplicationBuilder AddServiceDatabase(this WebApplicationBuilder builder, Assembly host)
     {
         var connectionString = builder.Configuration.GetConnectionString("Default")
             ?? throw new InvalidOperationException("ConnectionStrings:Default is not set");
@@ -111,13 +116,20 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddSingleton(sp => new Database(sp.GetRequiredService<NpgsqlDataSource>()));
         builder.Services.AddSingleton<RequestLedger>();
         builder.Services.AddSingleton(sp => new DatabaseReadiness(
-            sp.GetRequiredService<NpgsqlDataSource>(), migrations, sp.GetRequiredService<ILogger<DatabaseReadiness>>(),
+            sp.GetRequiredService<NpgsqlDataSource>(), host, sp.GetRequiredService<ILogger<DatabaseReadiness>>(),
             sp.GetRequiredService<DirectDataSource>()));
         builder.Services.AddHostedService<DatabaseReadinessLoop>();
         builder.Services.AddSingleton<AuditTrailStore>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        foreach (var store in Stores(host)) builder.Services.TryAddSingleton(store);
         return builder;
     }
+
+    /// <summary>The stores of a host: the public, concrete <c>*Store</c> classes of its <c>Data</c> namespace.</summary>
+    public static IEnumerable<Type> Stores(Assembly host) =>
+        host.GetExportedTypes().Where(t => t is { IsClass: true, IsAbstract: false, Namespace: { } ns }
+                                           && ns.EndsWith(".Data", StringComparison.Ordinal)
+                                           && t.Name.EndsWith("Store", StringComparison.Ordinal));
 }
 
 /// <summary>This host's Dapr app id (for spans and logs) and its HTTP probe port.</summary>

@@ -10,16 +10,8 @@ var demo = DemoDataCommand.Parse(args);
 
 var builder = WebApplication.CreateBuilder(demo?.HostArgs ?? args);
 builder.AddServiceDefaults("organisational-evidence");
-builder.AddServiceDatabase(typeof(Program).Assembly);          // and the request ledger every write goes through
+builder.AddServiceDatabase(typeof(Program).Assembly);          // the request ledger every write goes through, and the stores of Data/
 builder.Services.AddSingleton(FrameworkCatalogue.Default);
-builder.Services.AddSingleton(TimeProvider.System);
-
-// Data/: one store of plain SQL per aggregate
-builder.Services.AddSingleton<EvidenceItemStore>();
-builder.Services.AddSingleton<StaffingReturnStore>();
-builder.Services.AddSingleton<SurveyResultStore>();
-builder.Services.AddSingleton<CaseCharacteristicsStore>();
-builder.Services.AddSingleton<JudgementStore>();
 
 // Application/: the use cases the RPCs map to
 builder.Services.AddSingleton<InspectionFrameworks>();

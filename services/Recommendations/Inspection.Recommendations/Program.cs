@@ -7,23 +7,11 @@ using Inspection.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("recommendation-tracking");      // ports, gRPC server, health, telemetry
-builder.AddServiceDatabase(typeof(Program).Assembly);       // and the request ledger every write goes through
+builder.AddServiceDatabase(typeof(Program).Assembly);       // the request ledger every write goes through, and the stores of Data/
 builder.Services.AddSingleton(_ => FrameworkCatalogue.Load());
-builder.Services.AddSingleton(TimeProvider.System);
-
-// Data/: one store of plain SQL per aggregate
-builder.Services.AddSingleton<ProviderStore>();
-builder.Services.AddSingleton<InspectionStore>();
-builder.Services.AddSingleton<RecommendationStore>();
-builder.Services.AddSingleton<ProgressJudgementStore>();
-builder.Services.AddSingleton<RecommendationLinkStore>();
-builder.Services.AddSingleton<PlanStore>();
-builder.Services.AddSingleton<ReminderStore>();
-builder.Services.AddSingleton<SaidAgainstFoundStore>();
 
 // Application/: the use cases the RPCs map to
 // The change log (issue 24): written in each change's transaction, streamed by every replica, kept Changes:KeepDays.
-builder.Services.AddSingleton<ChangeLogStore>();
 builder.Services.AddSingleton(new ChangeRetention(TimeSpan.FromDays(builder.Configuration.GetValue("Changes:KeepDays", 30))));
 builder.Services.AddSingleton<ChangeFeed>();
 builder.Services.AddHostedService<ChangeLogListener>();
@@ -42,8 +30,6 @@ builder.Services.AddSingleton<DueReminders>();
 builder.Services.AddSingleton<SaidAgainstFoundReport>();
 // Causes for concern (issue 23): rules in data, evaluated after the writes that can meet them and by a periodic sweep.
 builder.Services.AddSingleton(_ => ConcernRuleBook.Load());
-builder.Services.AddSingleton<ConcernStore>();
-builder.Services.AddSingleton<ConcernFactStore>();
 builder.Services.AddSingleton<CausesForConcern>();
 builder.Services.AddSingleton<ConcernSweep>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ConcernSweep>());

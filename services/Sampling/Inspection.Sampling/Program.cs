@@ -5,12 +5,9 @@ using Inspection.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("case-sampling");
-builder.AddServiceDatabase(typeof(Program).Assembly);          // and the request ledger every write goes through
-builder.Services.AddSingleton(TimeProvider.System);
+builder.AddServiceDatabase(typeof(Program).Assembly);          // the request ledger every write goes through, and the stores of Data/
 
-// Data/: one store of plain SQL per aggregate, and the complete snapshots kept in memory for the draws
-builder.Services.AddSingleton<SnapshotStore>();
-builder.Services.AddSingleton<SampleStore>();
+// Data/: the complete snapshots kept in memory for the draws
 builder.Services.AddSingleton(new PopulationCache(builder.Configuration.GetValue("Sampling:PopulationCacheCases", PopulationCache.DefaultCapacity)));
 
 // Application/: the use cases the RPCs map to

@@ -9,18 +9,11 @@ using Inspection.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("assessment-scoring");           // ports, gRPC server, health, telemetry
-builder.AddServiceDatabase(typeof(Program).Assembly);       // Npgsql data source from ConnectionStrings:Default, migrations at start, the request ledger
+builder.AddServiceDatabase(typeof(Program).Assembly);       // Npgsql data source from ConnectionStrings:Default, migrations at start, the request ledger, the stores of Data/
 builder.Services.AddSingleton(_ => FrameworkCatalogue.Load());     // the frameworks of the domain data (DomainData)
 builder.Services.AddSingleton<FrameworkResolver>();
-builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton<InspectionStore>();
-builder.Services.AddSingleton<CaseAssessmentStore>();
-builder.Services.AddSingleton<RatingCountStore>();
-builder.Services.AddSingleton<PanelDepartureStore>();
-builder.Services.AddSingleton<PublishedResultsStore>();
-builder.Services.AddSingleton<PublishedFiguresStore>();
-builder.Services.AddSingleton<CorrectionStore>();
-builder.Services.AddSingleton<ModerationStore>();
+
+// Application/: the use cases the RPCs map to
 builder.Services.AddSingleton<InspectionFrameworks>();
 builder.Services.AddSingleton<PublicationGuards>();
 builder.Services.AddSingleton<ComputedRatings>();
