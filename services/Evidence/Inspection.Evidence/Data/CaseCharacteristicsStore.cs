@@ -46,6 +46,6 @@ public sealed class CaseCharacteristicsStore(Database database)
             .OfType<CaseCharacteristicRow>()
             .OrderBy(r => CaseCharacteristics.Order(r.Characteristic))
             .ToList();
-        return new CaseCharacteristicsTable(inspectionId, table, header.RecordedBy, StoredTime.Utc(header.RecordedAt), header.Version);
+        return new CaseCharacteristicsTable(inspectionId, table, header.RecordedBy, StoredValues.Instant(header.RecordedAt), header.Version);
     }
 }

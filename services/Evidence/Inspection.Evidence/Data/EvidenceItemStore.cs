@@ -119,6 +119,6 @@ public sealed class EvidenceItemStore(Database database)
         public EvidenceItem ToDomain() => new(
             EvidenceId, InspectionId,
             new EvidenceContent(StandardId, KeyQuestionId, Source, DateOnly.FromDateTime(EvidenceDate), Summary, Finding, CaseReferences, EvidenceSubsection),
-            Version, Withdrawn, WithdrawalReason, RecordedBy, StoredTime.Utc(RecordedAt), StoredTime.Utc(AddedAt));
+            Version, Withdrawn, WithdrawalReason, RecordedBy, StoredValues.Instant(RecordedAt), StoredValues.Instant(AddedAt));
     }
 }

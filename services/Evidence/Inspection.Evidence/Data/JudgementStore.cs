@@ -69,6 +69,6 @@ public sealed class JudgementStore(Database database)
         public string? CorrectionReason { get; init; }
 
         public Judgement ToDomain() => new(InspectionId, StandardId, Rating, Rationale, PanelDeparture, AgreedBy, State, RecordedBy,
-            RecordedByRole, StoredTime.Utc(RecordedAt), Version, CorrectionReason);
+            RecordedByRole, StoredValues.Instant(RecordedAt), Version, CorrectionReason);
     }
 }

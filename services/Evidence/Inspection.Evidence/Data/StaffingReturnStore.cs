@@ -39,7 +39,7 @@ public sealed class StaffingReturnStore(Database database)
             .OfType<StaffingFigure>()
             .OrderBy(f => StaffingFields.Order(f.Field))
             .ToList();
-        return new StaffingReturn(header.InspectionId, DateOnly.FromDateTime(header.AsAt), known, header.RecordedBy, StoredTime.Utc(header.RecordedAt), header.Version);
+        return new StaffingReturn(header.InspectionId, DateOnly.FromDateTime(header.AsAt), known, header.RecordedBy, StoredValues.Instant(header.RecordedAt), header.Version);
     }
 
     private sealed class StaffingReturnRow

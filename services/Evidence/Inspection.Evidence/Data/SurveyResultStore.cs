@@ -58,6 +58,6 @@ public sealed class SurveyResultStore(Database database)
         public DateTime RecordedAt { get; init; }
 
         public SurveyResult ToDomain() => new(SurveyResultId, InspectionId, Survey, Question, new Percentage(Agreeing, Respondents),
-            StandardId, KeyQuestionId, RecordedBy, StoredTime.Utc(RecordedAt));
+            StandardId, KeyQuestionId, RecordedBy, StoredValues.Instant(RecordedAt));
     }
 }

@@ -1,6 +1,5 @@
 using Dapper;
 using Npgsql;
-using static Inspection.Recommendations.Data.SqlValues;
 
 namespace Inspection.Recommendations.Data;
 
@@ -32,8 +31,8 @@ public sealed class ChangeLogStore(Database database)
             new
             {
                 sequence, change.Type, OccurredAt = change.OccurredAt.UtcDateTime, change.InspectionId, change.ProviderId,
-                change.RecommendationId, change.JudgementId, change.Judgement, publishedOn = AsDate(change.PublishedOn),
-                improvementPlanDue = AsDate(change.ImprovementPlanDue), change.RecordedBy, channel = Channel,
+                change.RecommendationId, change.JudgementId, change.Judgement, publishedOn = StoredValues.AsDate(change.PublishedOn),
+                improvementPlanDue = StoredValues.AsDate(change.ImprovementPlanDue), change.RecordedBy, channel = Channel,
             }, tx, cancellationToken: ct));
         return sequence;
     }
@@ -84,7 +83,7 @@ public sealed class ChangeLogStore(Database database)
         public string RecordedBy { get; init; } = "";
 
         public RecommendationChange ToChange() => new(
-            Sequence, Type, FromTimestamp(OccurredAt), InspectionId, ProviderId, RecommendationId, JudgementId, Judgement,
-            FromDate(PublishedOn), FromDate(ImprovementPlanDue), RecordedBy);
+            Sequence, Type, StoredValues.Instant(OccurredAt), InspectionId, ProviderId, RecommendationId, JudgementId, Judgement,
+            StoredValues.FromDate(PublishedOn), StoredValues.FromDate(ImprovementPlanDue), RecordedBy);
     }
 }

@@ -1,7 +1,6 @@
 using Dapper;
 using Inspection.Recommendations.Domain.Concerns;
 using Npgsql;
-using static Inspection.Recommendations.Data.SqlValues;
 
 namespace Inspection.Recommendations.Data;
 

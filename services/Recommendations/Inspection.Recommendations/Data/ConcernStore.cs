@@ -2,7 +2,6 @@ using System.Text.Json;
 using Dapper;
 using Inspection.Recommendations.Domain.Concerns;
 using Npgsql;
-using static Inspection.Recommendations.Data.SqlValues;
 
 namespace Inspection.Recommendations.Data;
 
@@ -34,7 +33,7 @@ public sealed class ConcernStore(Database database)
             new
             {
                 id = Guid.CreateVersion7(), finding.ProviderId, ruleId = finding.Rule.Id, ruleVersion = finding.Rule.Version, title = finding.Rule.Title,
-                finding.Detail, records = JsonSerializer.Serialize(finding.Records, Json), finding.RecordsKey, metOn = AsDate(finding.MetOn),
+                finding.Detail, records = JsonSerializer.Serialize(finding.Records, Json), finding.RecordsKey, metOn = StoredValues.AsDate(finding.MetOn),
             },
             tx, cancellationToken: ct));
 
@@ -93,7 +92,7 @@ public sealed class ConcernStore(Database database)
     {
         public CauseForConcern ToConcern() =>
             new(ConcernId, ProviderId, ProviderName, RuleId, RuleVersion, RuleTitle, Detail,
-                JsonSerializer.Deserialize<List<ConcernRecord>>(Records, Json) ?? [], MetOn, FromTimestamp(RaisedAt), Version,
-                ClosedAt is { } at ? new ConcernClosure(ClosedBy ?? "", FromTimestamp(at), CloseReason ?? "") : null);
+                JsonSerializer.Deserialize<List<ConcernRecord>>(Records, Json) ?? [], MetOn, StoredValues.Instant(RaisedAt), Version,
+                ClosedAt is { } at ? new ConcernClosure(ClosedBy ?? "", StoredValues.Instant(at), CloseReason ?? "") : null);
     }
 }

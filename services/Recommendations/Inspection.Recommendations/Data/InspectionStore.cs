@@ -2,7 +2,6 @@ using Dapper;
 using Inspection.Contracts.Vocabularies;
 
 using Npgsql;
-using static Inspection.Recommendations.Data.SqlValues;
 
 namespace Inspection.Recommendations.Data;
 
@@ -24,7 +23,8 @@ public sealed class InspectionStore(Database database)
             insert into inspections (inspection_id, provider_id, framework_id, status, fieldwork_start, fieldwork_end, lead_inspector, created_by)
             values (@id, @ProviderId, @FrameworkId, 'planned', @start::date, @end::date, @LeadInspector, @CreatedBy)
             """,
-            new { id, inspection.ProviderId, inspection.FrameworkId, start = AsDate(inspection.FieldworkStart), end = AsDate(inspection.FieldworkEnd), inspection.LeadInspector, inspection.CreatedBy },
+            new { id, inspection.ProviderId, inspection.FrameworkId, start = StoredValues.AsDate(inspection.FieldworkStart),
+                end = StoredValues.AsDate(inspection.FieldworkEnd), inspection.LeadInspector, inspection.CreatedBy },
             tx, cancellationToken: ct));
 
     public async Task<ProviderInspection> GetAsync(Guid inspectionId, CancellationToken ct)
@@ -70,11 +70,11 @@ public sealed class InspectionStore(Database database)
         {
             providers,
             status = query.Status?.Word,
-            framework = NullIfEmpty(query.FrameworkId),
-            from = AsDate(query.From),
-            to = AsDate(query.To),
+            framework = StoredValues.NullIfEmpty(query.FrameworkId),
+            from = StoredValues.AsDate(query.From),
+            to = StoredValues.AsDate(query.To),
             planOverdueOnly = query.ImprovementPlanOverdueOnly,
-            asOf = AsDate(query.AsOf),
+            asOf = StoredValues.AsDate(query.AsOf),
             limit = query.Page.Size + 1,
             offset = query.Page.Offset,
         };
@@ -94,7 +94,8 @@ public sealed class InspectionStore(Database database)
             set status = @status, published_on = @publishedOn::date, improvement_plan_due = @due::date, published_by = @PublishedBy, version = version + 1
             where inspection_id = @Id and version = @expectedVersion
             """,
-            new { status = published.Status.Word, publishedOn = AsDate(published.PublishedOn), due = AsDate(published.ImprovementPlanDue), published.PublishedBy, published.Id, expectedVersion },
+            new { status = published.Status.Word, publishedOn = StoredValues.AsDate(published.PublishedOn),
+                due = StoredValues.AsDate(published.ImprovementPlanDue), published.PublishedBy, published.Id, expectedVersion },
             tx, cancellationToken: ct));
         if (updated == 0) RowVersion.Ensure("Inspection", published.Id, (await GetAsync(c, tx, published.Id, ct)).Version, expectedVersion);
     }
@@ -106,7 +107,7 @@ public sealed class InspectionStore(Database database)
             set improvement_plan_received_on = @receivedOn::date, improvement_plan_recorded_by = @ImprovementPlanRecordedBy, version = version + 1
             where inspection_id = @Id
             """,
-            new { receivedOn = AsDate(received.ImprovementPlanReceivedOn), received.ImprovementPlanRecordedBy, received.Id },
+            new { receivedOn = StoredValues.AsDate(received.ImprovementPlanReceivedOn), received.ImprovementPlanRecordedBy, received.Id },
             tx, cancellationToken: ct));
 
     /// <summary>Stores corrected published facts (and the improvement plan's due date that follows the publication date).</summary>
@@ -120,8 +121,8 @@ public sealed class InspectionStore(Database database)
             """,
             new
             {
-                publishedOn = AsDate(corrected.PublishedOn), due = AsDate(corrected.ImprovementPlanDue), start = AsDate(corrected.FieldworkStart),
-                end = AsDate(corrected.FieldworkEnd), corrected.Id,
+                publishedOn = StoredValues.AsDate(corrected.PublishedOn), due = StoredValues.AsDate(corrected.ImprovementPlanDue),
+                start = StoredValues.AsDate(corrected.FieldworkStart), end = StoredValues.AsDate(corrected.FieldworkEnd), corrected.Id,
             },
             tx, cancellationToken: ct));
 
@@ -139,7 +140,7 @@ public sealed class InspectionStore(Database database)
                 new
                 {
                     id = Guid.CreateVersion7(), inspectionId, field = WireWords.InspectionFacts.WordFor(correction.Fact),
-                    previous = AsDate(correction.Previous), corrected = AsDate(correction.Corrected), correction.Reason, correction.CorrectedBy,
+                    previous = StoredValues.AsDate(correction.Previous), corrected = StoredValues.AsDate(correction.Corrected), correction.Reason, correction.CorrectedBy,
                     correction.CorrectedAt, inspectionVersion,
                 },
                 tx, cancellationToken: ct));
@@ -156,7 +157,7 @@ public sealed class InspectionStore(Database database)
         string Field, DateOnly? PreviousValue, DateOnly? CorrectedValue, string Reason, string CorrectedBy, DateTime CorrectedAt)
     {
         public InspectionCorrection ToCorrection() =>
-            new(WireWords.InspectionFacts.Parse("field", Field), PreviousValue, CorrectedValue, Reason, CorrectedBy, FromTimestamp(CorrectedAt));
+            new(WireWords.InspectionFacts.Parse("field", Field), PreviousValue, CorrectedValue, Reason, CorrectedBy, StoredValues.Instant(CorrectedAt));
     }
 
     private sealed record InspectionRow(
@@ -167,7 +168,7 @@ public sealed class InspectionStore(Database database)
     {
         public ProviderInspection ToInspection() =>
             new(InspectionId, ProviderId, ProviderName, FrameworkId, InspectionStatus.FromWord(Status), FieldworkStart, FieldworkEnd,
-                LeadInspector, PublishedOn, ImprovementPlanDue, PublishedBy, RecommendationCount, Version, CreatedBy, FromTimestamp(CreatedAt))
+                LeadInspector, PublishedOn, ImprovementPlanDue, PublishedBy, RecommendationCount, Version, CreatedBy, StoredValues.Instant(CreatedAt))
             {
                 ImprovementPlanReceivedOn = ImprovementPlanReceivedOn,
                 ImprovementPlanRecordedBy = ImprovementPlanRecordedBy,

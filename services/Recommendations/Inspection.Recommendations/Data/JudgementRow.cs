@@ -1,4 +1,3 @@
-using static Inspection.Recommendations.Data.SqlValues;
 
 namespace Inspection.Recommendations.Data;
 
@@ -17,5 +16,5 @@ internal sealed record JudgementRow(
 
     public ProgressJudgement ToJudgement() =>
         new(JudgementId, Sequence, RecommendationId, InspectionId, InspectionProviderId, Judgement, Findings, RepeatedFromPreviousInspection,
-            Revision, RecordedBy, FromTimestamp(RecordedAt), CorrectionReason);
+            Revision, RecordedBy, StoredValues.Instant(RecordedAt), CorrectionReason);
 }

@@ -3,7 +3,6 @@ using Inspection.Contracts.Vocabularies;
 using Inspection.Domain.Vocabularies;
 using Inspection.Recommendations.Domain.Plans;
 using Npgsql;
-using static Inspection.Recommendations.Data.SqlValues;
 
 namespace Inspection.Recommendations.Data;
 
@@ -91,7 +90,8 @@ public sealed class PlanStore(Database database)
                    response_recorded_by = @by, response_recorded_at = now()
             where recommendation_id = @id
             """,
-            new { id = response.RecommendationId, word = response.Response.Word(), reason = response.Reason, on = AsDate(response.RespondedOn), source = response.Source.Word(), by = response.RecordedBy },
+            new { id = response.RecommendationId, word = response.Response.Word(), reason = response.Reason,
+                on = StoredValues.AsDate(response.RespondedOn), source = response.Source.Word(), by = response.RecordedBy },
             tx, cancellationToken: ct));
 
     public async Task<Guid> InsertActionAsync(NpgsqlConnection c, NpgsqlTransaction tx, NewPlanAction action, int number, CancellationToken ct)
@@ -107,7 +107,7 @@ public sealed class PlanStore(Database database)
             new
             {
                 id, action.RecommendationId, number, action.Description, action.OwnerRole, action.OwnerName, status = action.Status.Word(),
-                source = action.Source.Word(), by = action.RecordedBy, targetDate = AsDate(action.TargetDate),
+                source = action.Source.Word(), by = action.RecordedBy, targetDate = StoredValues.AsDate(action.TargetDate),
             },
             tx, cancellationToken: ct));
         return id;
@@ -128,7 +128,7 @@ public sealed class PlanStore(Database database)
             insert into action_target_dates (action_id, revision, target_date, reason, source, recorded_by)
             values (@actionId, @revision, @targetDate, @reason, @source, @by)
             """,
-            new { change.ActionId, revision, targetDate = AsDate(change.TargetDate), change.Reason, source = change.Source.Word(), by = change.RecordedBy },
+            new { change.ActionId, revision, targetDate = StoredValues.AsDate(change.TargetDate), change.Reason, source = change.Source.Word(), by = change.RecordedBy },
             tx, cancellationToken: ct));
 
     public Task InsertUpdateAsync(NpgsqlConnection c, NpgsqlTransaction tx, NewPlanUpdate update, CancellationToken ct) =>
@@ -139,7 +139,7 @@ public sealed class PlanStore(Database database)
             """,
             new
             {
-                id = Guid.CreateVersion7(), update.RecommendationId, kind = update.Kind.Word(), on = AsDate(update.OccurredOn), update.Author, update.Text,
+                id = Guid.CreateVersion7(), update.RecommendationId, kind = update.Kind.Word(), on = StoredValues.AsDate(update.OccurredOn), update.Author, update.Text,
                 source = update.Source.Word(), by = update.RecordedBy,
             },
             tx, cancellationToken: ct));
@@ -150,7 +150,8 @@ public sealed class PlanStore(Database database)
             insert into reported_statuses (recommendation_id, status, reported_on, note, source, recorded_by)
             values (@recommendationId, @status, @on, @note, @source, @by)
             """,
-            new { status.RecommendationId, status = status.Status.Word(), on = AsDate(status.ReportedOn), status.Note, source = status.Source.Word(), by = status.RecordedBy },
+            new { status.RecommendationId, status = status.Status.Word(),
+                on = StoredValues.AsDate(status.ReportedOn), status.Note, source = status.Source.Word(), by = status.RecordedBy },
             tx, cancellationToken: ct));
 
     private static async Task<IReadOnlyList<RecommendationPlan>> LoadAsync(NpgsqlConnection c, NpgsqlTransaction? tx, string sql, object parameters, CancellationToken ct)
@@ -187,7 +188,7 @@ public sealed class PlanStore(Database database)
                 Response is null
                     ? null
                     : new RecordedResponse(WireWords.AddresseeResponses.Parse("response", Response), ResponseReason, RespondedOn!.Value,
-                        WireWords.PlanSources.Parse("source", ResponseSource), ResponseRecordedBy, FromTimestamp(ResponseRecordedAt!.Value)),
+                        WireWords.PlanSources.Parse("source", ResponseSource), ResponseRecordedBy, StoredValues.Instant(ResponseRecordedAt!.Value)),
                 actions, updates, statuses);
     }
 
@@ -200,7 +201,7 @@ public sealed class PlanStore(Database database)
 
         public PlanAction ToAction(IReadOnlyList<TargetDate> dates) =>
             new(ActionId, RecommendationId, Number, Description, OwnerRole, OwnerName, WireWords.PlanActionStatuses.Parse("status", Status), StatusReason, dates,
-                WireWords.PlanSources.Parse("source", Source), RecordedBy, FromTimestamp(RecordedAt));
+                WireWords.PlanSources.Parse("source", Source), RecordedBy, StoredValues.Instant(RecordedAt));
     }
 
     private sealed record DateRow(
@@ -209,7 +210,7 @@ public sealed class PlanStore(Database database)
         public const string Columns = "d.action_id, d.revision, d.target_date, d.reason, d.source, d.recorded_by, d.recorded_at";
 
         public TargetDate ToTargetDate() =>
-            new(Revision, TargetDate, Reason, WireWords.PlanSources.Parse("source", Source), RecordedBy, FromTimestamp(RecordedAt));
+            new(Revision, TargetDate, Reason, WireWords.PlanSources.Parse("source", Source), RecordedBy, StoredValues.Instant(RecordedAt));
     }
 
     private sealed record UpdateRow(
@@ -220,7 +221,7 @@ public sealed class PlanStore(Database database)
 
         public RecordedUpdate ToUpdate() =>
             new(UpdateId, WireWords.PlanUpdateKinds.Parse("kind", Kind), OccurredOn, Author, Text, WireWords.PlanSources.Parse("source", Source),
-                RecordedBy, FromTimestamp(RecordedAt));
+                RecordedBy, StoredValues.Instant(RecordedAt));
     }
 
     private sealed record StatusRow(
@@ -230,6 +231,6 @@ public sealed class PlanStore(Database database)
 
         public RecordedStatus ToStatus() =>
             new(WireWords.ReportedProgressWords.Parse("status", Status), ReportedOn, Note, WireWords.PlanSources.Parse("source", Source),
-                RecordedBy, FromTimestamp(RecordedAt));
+                RecordedBy, StoredValues.Instant(RecordedAt));
     }
 }

@@ -1,6 +1,5 @@
 using Dapper;
 using Npgsql;
-using static Inspection.Recommendations.Data.SqlValues;
 
 namespace Inspection.Recommendations.Data;
 
@@ -29,7 +28,8 @@ public sealed class ProviderStore(Database database)
                 insert into providers (provider_id, name, type, region, active_from, active_to, created_by)
                 values (@id, @Name, @type, @Region, @from::date, @to::date, @CreatedBy)
                 """,
-                new { id, provider.Name, type = provider.Type.Word, provider.Region, from = AsDate(provider.ActiveFrom), to = AsDate(provider.ActiveTo), provider.CreatedBy },
+                new { id, provider.Name, type = provider.Type.Word, provider.Region,
+                    from = StoredValues.AsDate(provider.ActiveFrom), to = StoredValues.AsDate(provider.ActiveTo), provider.CreatedBy },
                 tx, cancellationToken: ct));
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "providers_name_key")
@@ -77,9 +77,9 @@ public sealed class ProviderStore(Database database)
             new
             {
                 type = query.Type?.Word,
-                region = NullIfEmpty(query.Region),
-                name = NullIfEmpty(query.NameContains),
-                activeOn = AsDate(query.ActiveOn),
+                region = StoredValues.NullIfEmpty(query.Region),
+                name = StoredValues.NullIfEmpty(query.NameContains),
+                activeOn = StoredValues.AsDate(query.ActiveOn),
                 retired = query.Listing switch { ProviderListing.ActiveOnly => false, ProviderListing.RetiredOnly => true, _ => (bool?)null },
                 limit = query.Page.Size + 1,
                 offset = query.Page.Offset,
@@ -94,7 +94,7 @@ public sealed class ProviderStore(Database database)
         {
             await c.ExecuteAsync(new CommandDefinition(
                 "update providers set name = @Name, region = @Region, active_from = @from::date, active_to = @to::date where provider_id = @ProviderId",
-                new { change.ProviderId, change.Name, change.Region, from = AsDate(change.ActiveFrom), to = AsDate(change.ActiveTo) },
+                new { change.ProviderId, change.Name, change.Region, from = StoredValues.AsDate(change.ActiveFrom), to = StoredValues.AsDate(change.ActiveTo) },
                 tx, cancellationToken: ct));
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "providers_name_key")
@@ -134,7 +134,7 @@ public sealed class ProviderStore(Database database)
             insert into restructures (restructure_id, successor_id, effective_on, note, recorded_by)
             values (@restructureId, @SuccessorId, @effectiveOn::date, @Note, @RecordedBy)
             """,
-            new { restructureId, restructure.SuccessorId, effectiveOn = AsDate(restructure.EffectiveOn), restructure.Note, restructure.RecordedBy },
+            new { restructureId, restructure.SuccessorId, effectiveOn = StoredValues.AsDate(restructure.EffectiveOn), restructure.Note, restructure.RecordedBy },
             tx, cancellationToken: ct));
         await c.ExecuteAsync(new CommandDefinition(
             """
@@ -154,8 +154,8 @@ public sealed class ProviderStore(Database database)
         public Provider ToProvider()
         {
             ProviderType.TryParse(Type, out var type);
-            var retired = RetiredAt is { } at ? new RetiredProvider(FromTimestamp(at), RetiredReason, RetiredBy) : null;
-            return new Provider(ProviderId, Name, type, Region, ActiveFrom, ActiveTo, Version, CreatedBy, FromTimestamp(CreatedAt), retired);
+            var retired = RetiredAt is { } at ? new RetiredProvider(StoredValues.Instant(at), RetiredReason, RetiredBy) : null;
+            return new Provider(ProviderId, Name, type, Region, ActiveFrom, ActiveTo, Version, CreatedBy, StoredValues.Instant(CreatedAt), retired);
         }
     }
 

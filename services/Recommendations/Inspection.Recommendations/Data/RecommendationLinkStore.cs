@@ -1,7 +1,6 @@
 using Dapper;
 using Inspection.Recommendations.Domain.Frameworks;
 using Npgsql;
-using static Inspection.Recommendations.Data.SqlValues;
 
 namespace Inspection.Recommendations.Data;
 
@@ -41,7 +40,9 @@ public sealed class RecommendationLinkStore(Database database)
         var rows = await c.QueryAsync<LinkRow>(new CommandDefinition(
             "select kind, target_id, linked_by, linked_at from recommendation_links where recommendation_id = @recommendationId",
             new { recommendationId }, tx, cancellationToken: ct));
-        return rows.Select(r => new StoredLink(r.Kind == "standard" ? OutlineKind.Standard : OutlineKind.KeyQuestion, r.TargetId, r.LinkedBy, FromTimestamp(r.LinkedAt))).ToList();
+        return rows.Select(r => new StoredLink(
+                r.Kind == "standard" ? OutlineKind.Standard : OutlineKind.KeyQuestion, r.TargetId, r.LinkedBy, StoredValues.Instant(r.LinkedAt)))
+            .ToList();
     }
 
     private static string Word(OutlineKind kind) => kind == OutlineKind.Standard ? "standard" : "key_question";

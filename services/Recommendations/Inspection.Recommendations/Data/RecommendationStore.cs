@@ -1,6 +1,5 @@
 using Dapper;
 using Npgsql;
-using static Inspection.Recommendations.Data.SqlValues;
 
 namespace Inspection.Recommendations.Data;
 
@@ -117,13 +116,13 @@ public sealed class RecommendationStore(Database database)
             providers,
             addresseeGroup = query.AddresseeGroup?.Word,
             inspectionId = query.InspectionId,
-            latest = NullIfEmpty(query.LatestJudgement),
+            latest = StoredValues.NullIfEmpty(query.LatestJudgement),
             neverJudged = RecommendationQuery.NeverJudged,
             overdueOnly = query.OverdueOnly,
-            asOf = AsDate(query.AsOf),
+            asOf = StoredValues.AsDate(query.AsOf),
             closing = closingWord,
-            text = NullIfEmpty(query.TextContains),
-            region = NullIfEmpty(query.Region),
+            text = StoredValues.NullIfEmpty(query.TextContains),
+            region = StoredValues.NullIfEmpty(query.Region),
             limit = query.Page.Size + 1,
             offset = query.Page.Offset,
         };
@@ -168,7 +167,7 @@ public sealed class RecommendationStore(Database database)
     {
         public Recommendation ToRecommendation() =>
             new(RecommendationId, InspectionId, InspectedProviderId, Number, Domain.Recommendations.AddresseeGroup.FromWord(AddresseeGroup), AddresseeProviderId,
-                AddresseeName, Text, Version, InspectionPublishedOn, ImprovementPlanDue, RecordedBy, FromTimestamp(RecordedAt))
+                AddresseeName, Text, Version, InspectionPublishedOn, ImprovementPlanDue, RecordedBy, StoredValues.Instant(RecordedAt))
             {
                 ImprovementPlanReceivedOn = ImprovementPlanReceivedOn,
                 CorrectionReason = CorrectionReason,

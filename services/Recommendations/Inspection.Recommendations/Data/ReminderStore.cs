@@ -1,7 +1,6 @@
 using Inspection.Contracts.Vocabularies;
 using Inspection.Domain.Vocabularies;
 using Inspection.Recommendations.Domain.Reminders;
-using static Inspection.Recommendations.Data.SqlValues;
 
 namespace Inspection.Recommendations.Data;
 
@@ -26,7 +25,7 @@ public sealed class ReminderStore(Database database)
             where i.status = 'published' and i.improvement_plan_received_on is null and i.improvement_plan_due <= @dueBy
               and (@providers::uuid[] is null or i.provider_id = any(@providers))
             group by i.inspection_id, p.name
-            """, new { dueBy = AsDate(dueBy), providers }, ct);
+            """, new { dueBy = StoredValues.AsDate(dueBy), providers }, ct);
         return rows.Select(r => r.ToPlan()).ToList();
     }
 
@@ -37,7 +36,7 @@ public sealed class ReminderStore(Database database)
             """
             select count(*) from inspections
             where status = 'published' and improvement_plan_received_on is null and improvement_plan_due < @today
-            """, new { today = AsDate(today) }, ct);
+            """, new { today = StoredValues.AsDate(today) }, ct);
     }
 
     // A class, not a positional record as the other stores' rows: Npgsql reports the text[] column as System.Array, which
@@ -56,7 +55,8 @@ public sealed class ReminderStore(Database database)
 
         // A recommendation without a response is read as '' (no plan row, or none recorded on it): the filter's "none".
         public OutstandingPlan ToPlan() =>
-            new(InspectionId, ProviderId, ProviderName, FromDate(PublishedOn)!.Value, FromDate(ImprovementPlanDue)!.Value, FromDate(ImprovementPlanReceivedOn),
+            new(InspectionId, ProviderId, ProviderName, StoredValues.FromDate(PublishedOn)!.Value,
+                StoredValues.FromDate(ImprovementPlanDue)!.Value, StoredValues.FromDate(ImprovementPlanReceivedOn),
                 RecommendationCount, AnyPriority,
                 Responses.Select(w => w.Length == 0 ? ResponseFilter.None : WireWords.ResponseFilters.Parse("response", w)).ToHashSet());
     }

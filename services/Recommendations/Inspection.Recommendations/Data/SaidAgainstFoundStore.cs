@@ -1,7 +1,6 @@
 using Dapper;
 using Inspection.Contracts.Vocabularies;
 using Inspection.Recommendations.Domain.SaidAndFound;
-using static Inspection.Recommendations.Data.SqlValues;
 
 namespace Inspection.Recommendations.Data;
 
@@ -45,7 +44,7 @@ public sealed class SaidAgainstFoundStore(Database database)
     {
         public JudgedRecommendation ToJudged(IReadOnlyList<ReportedClaim> reported) =>
             new(RecommendationId, AddresseeProviderId, AddresseeName, AddresseeRegion, WireWords.ProgressWords.Parse("judgement", Judgement),
-                FieldworkStart, PublishedOn, FromTimestamp(RecordedAt), reported);
+                FieldworkStart, PublishedOn, StoredValues.Instant(RecordedAt), reported);
     }
 
     private sealed record ClaimRow(Guid RecommendationId, string Status, DateOnly ReportedOn);

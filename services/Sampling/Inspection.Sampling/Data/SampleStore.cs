@@ -214,6 +214,6 @@ public sealed class SampleStore(Database database)
             "substitution_id, sample_id, sequence, removed_case_reference, added_case_reference, stratum, reason, substituted_by, substituted_at";
 
         public StoredSubstitution ToStored() => new(SubstitutionId, SampleId,
-            new CaseSubstitution(Sequence, RemovedCaseReference, AddedCaseReference, Stratum, Reason, SubstitutedBy), StoredTime.Utc(SubstitutedAt));
+            new CaseSubstitution(Sequence, RemovedCaseReference, AddedCaseReference, Stratum, Reason, SubstitutedBy), StoredValues.Instant(SubstitutedAt));
     }
 }

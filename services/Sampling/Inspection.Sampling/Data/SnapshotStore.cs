@@ -316,7 +316,7 @@ public sealed class SnapshotStore(Database database)
             "snapshot_id, provider_id, version, taken_on, description, status, case_count, digest, created_at, completed_at, withdrawn_at, withdrawn_by, withdrawn_reason";
 
         public StoredSnapshot ToSnapshot() => new(SnapshotId, ProviderId, Version, TakenOn, Description, Status,
-            CaseCount, Digest, StoredTime.Utc(CreatedAt), CompletedAt is { } at ? StoredTime.Utc(at) : null,
-            WithdrawnAt is { } withdrawn ? new WithdrawnSnapshot(StoredTime.Utc(withdrawn), WithdrawnReason, WithdrawnBy) : null);
+            CaseCount, Digest, StoredValues.Instant(CreatedAt), CompletedAt is { } at ? StoredValues.Instant(at) : null,
+            WithdrawnAt is { } withdrawn ? new WithdrawnSnapshot(StoredValues.Instant(withdrawn), WithdrawnReason, WithdrawnBy) : null);
     }
 }

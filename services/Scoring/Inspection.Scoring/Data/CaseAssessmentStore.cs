@@ -175,7 +175,7 @@ public sealed class CaseAssessmentStore(Database database)
         var answersByCase = answers.ToLookup(a => (a.CaseReference, a.SampleId));
         var flagsByCase = flags.ToLookup(f => (f.CaseReference, f.SampleId));
         return heads.Select(h => new StoredCaseAssessment(
-            h.InspectionId, h.CaseReference, h.Version, h.StaffGrade, h.AssessedBy, StoredTime.Utc(h.RecordedAt),
+            h.InspectionId, h.CaseReference, h.Version, h.StaffGrade, h.AssessedBy, StoredValues.Instant(h.RecordedAt),
             answersByCase[(h.CaseReference, h.SampleId)]
                 .OrderBy(a => a.Kind).ThenBy(a => a.QuestionId, QuestionIdComparer.Instance)
                 .Select(a => new QuestionAnswer(a.QuestionId, Parse(a.Answer), a.Note)).ToList(),

@@ -27,7 +27,7 @@ public sealed class CorrectionStore(Database database)
             SELECT kind AS Kind, subject AS Subject, reason AS Reason, recorded_by AS RecordedBy, recorded_at AS RecordedAt
             FROM corrections WHERE inspection_id = @inspectionId ORDER BY correction_id
             """, new { inspectionId }, ct);
-        return rows.Select(r => new Correction(r.Kind, r.Subject, r.Reason, r.RecordedBy, StoredTime.Utc(r.RecordedAt))).ToList();
+        return rows.Select(r => new Correction(r.Kind, r.Subject, r.Reason, r.RecordedBy, StoredValues.Instant(r.RecordedAt))).ToList();
     }
 
     private sealed record CorrectionRow(string Kind, string Subject, string Reason, string RecordedBy, DateTime RecordedAt);

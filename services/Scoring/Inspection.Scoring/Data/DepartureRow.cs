@@ -8,5 +8,5 @@ internal sealed record DepartureRow(string StandardId, string Rating, string Rat
     public const string Columns =
         "standard_id AS StandardId, rating AS Rating, rationale AS Rationale, agreed_by AS AgreedBy, recorded_at AS RecordedAt";
 
-    public PanelDeparture ToDomain() => new(StandardId, Rating, Rationale, AgreedBy, StoredTime.Utc(RecordedAt));
+    public PanelDeparture ToDomain() => new(StandardId, Rating, Rationale, AgreedBy, StoredValues.Instant(RecordedAt));
 }

@@ -82,7 +82,7 @@ public sealed class ModerationStore(Database database)
         public ModeratedFlag ToModerated() => new(
             new ModerationFlag(CaseReference, KeyQuestionId, Kind, Description, RaisedOn),
             ResolutionId is { } id
-                ? new FlagResolution(id, WireWords.ModerationResolutions.Parse("resolution", Resolution), Note ?? "", ResolvedBy ?? "", StoredTime.Utc(ResolvedAt!.Value))
+                ? new FlagResolution(id, WireWords.ModerationResolutions.Parse("resolution", Resolution), Note ?? "", ResolvedBy ?? "", StoredValues.Instant(ResolvedAt!.Value))
                 : null);
     }
 }

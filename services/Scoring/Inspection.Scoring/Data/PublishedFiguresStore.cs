@@ -113,7 +113,7 @@ public sealed class PublishedFiguresStore(Database database)
         string FrameworkId, string FrameworkVersion, string MethodVersion, string RatingsJson, string PromptsJson)
     {
         public StoredFiguresVersion ToStored() =>
-            new(InspectionId, Version, Kind, Reason, RecordedBy, StoredTime.Utc(RecordedAt), PublishedOn,
+            new(InspectionId, Version, Kind, Reason, RecordedBy, StoredValues.Instant(RecordedAt), PublishedOn,
                 FrameworkId, FrameworkVersion, MethodVersion, RatingsJson, PromptsJson);
     }
 }

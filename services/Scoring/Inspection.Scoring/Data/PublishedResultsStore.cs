@@ -92,7 +92,7 @@ public sealed class PublishedResultsStore(Database database)
             figures.Where(f => f.Kind == "prompt").ToDictionary(f => f.QuestionId, f => new PublishedFigure(f.Pct, f.N, f.K), StringComparer.Ordinal),
             ratings, criteria, grades, head.Thread);
         return new StoredPublishedResults(inspectionId, results, head.Source, head.RecordedBy,
-            StoredTime.Utc(head.RecordedAt));
+            StoredValues.Instant(head.RecordedAt));
     }
 
     private sealed record PublishedHeadRow(double? Thread, string Source, string RecordedBy, DateTime RecordedAt);
