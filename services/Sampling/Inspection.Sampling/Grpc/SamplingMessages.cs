@@ -51,25 +51,29 @@ public static class SamplingMessages
         c.Disability, c.RoshLevel, c.MappaLevel, c.ProlificPriorityOffender, c.ApprovedPremisesResident, c.StatutoryVictimContact,
         c.UnpaidWorkRequirement, c.UnpaidWorkOnly, c.CourtReportType, c.AllocatedOffice, c.AllocatedTeam);
 
-    public static V1.PopulationCase ToMessage(this CaseRecord c) => new()
+    public static V1.PopulationCase ToMessage(this CaseRecord c) => new V1.PopulationCase().WithCase(c);
+
+    /// <summary>Writes the case's attributes into a message that carries them (a caseload's case or a sample's).</summary>
+    private static T WithCase<T>(this T message, CaseRecord c) where T : V1.ICaseAttributes
     {
-        CaseReference = c.CaseReference,
-        SentenceType = c.SentenceType,
-        StartDate = CalendarDate.ToText(c.StartDate),
-        Gender = c.Gender,
-        EthnicGroup = c.EthnicGroup,
-        Disability = c.Disability,
-        RoshLevel = c.RoshLevel,
-        MappaLevel = c.MappaLevel,
-        ProlificPriorityOffender = c.ProlificPriorityOffender,
-        ApprovedPremisesResident = c.ApprovedPremisesResident,
-        StatutoryVictimContact = c.StatutoryVictimContact,
-        UnpaidWorkRequirement = c.UnpaidWorkRequirement,
-        UnpaidWorkOnly = c.UnpaidWorkOnly,
-        CourtReportType = c.CourtReportType,
-        AllocatedOffice = c.AllocatedOffice,
-        AllocatedTeam = c.AllocatedTeam,
-    };
+        message.CaseReference = c.CaseReference;
+        message.SentenceType = c.SentenceType;
+        message.StartDate = CalendarDate.ToText(c.StartDate);
+        message.Gender = c.Gender;
+        message.EthnicGroup = c.EthnicGroup;
+        message.Disability = c.Disability;
+        message.RoshLevel = c.RoshLevel;
+        message.MappaLevel = c.MappaLevel;
+        message.ProlificPriorityOffender = c.ProlificPriorityOffender;
+        message.ApprovedPremisesResident = c.ApprovedPremisesResident;
+        message.StatutoryVictimContact = c.StatutoryVictimContact;
+        message.UnpaidWorkRequirement = c.UnpaidWorkRequirement;
+        message.UnpaidWorkOnly = c.UnpaidWorkOnly;
+        message.CourtReportType = c.CourtReportType;
+        message.AllocatedOffice = c.AllocatedOffice;
+        message.AllocatedTeam = c.AllocatedTeam;
+        return message;
+    }
 
     public static V1.Snapshot ToMessage(this StoredSnapshot s)
     {
@@ -228,34 +232,18 @@ public static class SamplingMessages
         Attribute = q.Quota.Attribute, Minimum = q.Quota.Minimum, Eligible = q.Eligible, Sampled = q.Sampled, Values = { q.Quota.Values },
     };
 
-    public static V1.SampledCase ToMessage(this StoredSampleCase m, Guid sampleId) => new()
+    public static V1.SampledCase ToMessage(this StoredSampleCase m, Guid sampleId) => new V1.SampledCase
     {
-        CaseReference = m.Case.CaseReference,
-        SentenceType = m.Case.SentenceType,
-        UnpaidWorkOnly = m.Case.UnpaidWorkOnly,
-        Gender = m.Case.Gender,
-        EthnicGroup = m.Case.EthnicGroup,
-        RoshLevel = m.Case.RoshLevel,
         Stratum = m.Stratum,
         CourtReport = m.Case.HasCourtReport,
-        StatutoryVictimContact = m.Case.StatutoryVictimContact,
         RoshRelevant = m.Case.RoshRelevant,
-        StartDate = CalendarDate.ToText(m.Case.StartDate),
-        Disability = m.Case.Disability,
-        MappaLevel = m.Case.MappaLevel,
-        ProlificPriorityOffender = m.Case.ProlificPriorityOffender,
-        ApprovedPremisesResident = m.Case.ApprovedPremisesResident,
-        UnpaidWorkRequirement = m.Case.UnpaidWorkRequirement,
-        CourtReportType = m.Case.CourtReportType,
-        AllocatedOffice = m.Case.AllocatedOffice,
-        AllocatedTeam = m.Case.AllocatedTeam,
         SelectedBy = m.SelectedBy,
         Status = m.Status,
         DrawPosition = m.DrawPosition,
         Replaces = m.Replaces,
         ReplacedBy = m.ReplacedBy,
         SampleId = sampleId.ToString(),
-    };
+    }.WithCase(m.Case);
 
     public static V1.Substitution ToMessage(this StoredSubstitution s) => new()
     {
