@@ -9,4 +9,11 @@ public static class EmbeddedResource
     public static Stream Open(Type owner, string name) =>
         owner.Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"Embedded resource {name} is missing from {owner.Assembly.GetName().Name}.");
+
+    /// <summary>Reads the resource <paramref name="name"/> of <paramref name="owner"/>'s assembly with <paramref name="read"/>, and closes it.</summary>
+    public static T Read<T>(Type owner, string name, Func<Stream, T> read)
+    {
+        using var stream = Open(owner, name);
+        return read(stream);
+    }
 }

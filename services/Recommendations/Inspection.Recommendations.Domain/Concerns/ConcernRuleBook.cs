@@ -14,11 +14,7 @@ public sealed class ConcernRuleBook
 
     public IReadOnlyList<IConcernRule> Rules { get; }
 
-    public static ConcernRuleBook Load()
-    {
-        using var json = EmbeddedResource.Open(typeof(ConcernRuleBook), Resource);
-        return Load(json);
-    }
+    public static ConcernRuleBook Load() => EmbeddedResource.Read(typeof(ConcernRuleBook), Resource, Load);
 
     public static ConcernRuleBook Load(Stream json)
     {

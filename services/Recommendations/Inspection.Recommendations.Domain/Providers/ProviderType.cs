@@ -1,7 +1,7 @@
 namespace Inspection.Recommendations.Domain.Providers;
 
 /// <summary>The kinds of organisation the inspectorate inspects or addresses, as the words that travel on the wire.</summary>
-public sealed class ProviderType
+public sealed class ProviderType : IWordListed<ProviderType>
 {
     public static readonly ProviderType Pdu = new("pdu", "Probation delivery unit");
     public static readonly ProviderType Region = new("region", "Region");
@@ -11,6 +11,8 @@ public sealed class ProviderType
     public static readonly ProviderType NationalBody = new("national_body", "National body");
 
     public static IReadOnlyList<ProviderType> All { get; } = [Pdu, Region, NpsDivision, Crc, ProbationArea, NationalBody];
+
+    public static string Kind => "a provider type";
 
     private ProviderType(string word, string name)
     {
@@ -23,19 +25,13 @@ public sealed class ProviderType
 
     public static bool TryParse(string? word, out ProviderType type)
     {
-        type = All.FirstOrDefault(t => string.Equals(t.Word, word?.Trim(), StringComparison.OrdinalIgnoreCase))!;
+        type = WordList.Find<ProviderType>(word)!;
         return type is not null;
     }
 
     /// <summary>The type named by <paramref name="word"/>, or a violation of <paramref name="field"/> listing the words allowed.</summary>
-    public static ProviderType? Parse(string? word, string field, ICollection<FieldViolation> violations)
-    {
-        if (TryParse(word, out var type)) return type;
-        violations.Add(new FieldViolation(field, string.IsNullOrWhiteSpace(word)
-            ? $"required: one of {string.Join(", ", All.Select(t => t.Word))}"
-            : $"'{word}' is not a provider type: one of {string.Join(", ", All.Select(t => t.Word))}"));
-        return null;
-    }
+    public static ProviderType? Parse(string? word, string field, ICollection<FieldViolation> violations) =>
+        WordList.Parse<ProviderType>(word, field, violations);
 
     public override string ToString() => Word;
 }

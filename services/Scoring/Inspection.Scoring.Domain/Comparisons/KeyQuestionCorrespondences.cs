@@ -16,11 +16,7 @@ public sealed class KeyQuestionCorrespondences
 
     public IReadOnlyList<Programmes> All => _programmes;
 
-    public static KeyQuestionCorrespondences Load()
-    {
-        using var stream = EmbeddedResource.Open(typeof(KeyQuestionCorrespondences), Resource);
-        return Load(stream);
-    }
+    public static KeyQuestionCorrespondences Load() => EmbeddedResource.Read(typeof(KeyQuestionCorrespondences), Resource, Load);
 
     public static KeyQuestionCorrespondences Load(Stream json)
     {
