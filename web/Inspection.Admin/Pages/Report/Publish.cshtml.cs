@@ -24,9 +24,6 @@ public sealed class PublishModel(
     RecommendationTracking.RecommendationTrackingClient tracking, AssessmentScoring.AssessmentScoringClient scoring, AdminStore audit, TimeProvider clock,
     IServiceProvider services, ILogger<PublishModel> logger) : PageModel
 {
-    private const string NotYet = "The inspection cannot be published yet. Nothing was published.";
-    private static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string> { ["published_on"] = nameof(PublishedOn) };
-
     public Inspection.Recommendations.V1.Inspection Inspection { get; private set; } = new();
     public InspectionRatings? Ratings { get; private set; }
     public ListDueForJudgementResponse? Due { get; private set; }
@@ -53,24 +50,14 @@ public sealed class PublishModel(
     {
         await LoadAsync(id, ct);
         var publishedOn = PublishedOn.Read(ModelState, nameof(PublishedOn), "Publication date", required: true);
-        var request = new PublishInspectionRequest
-        {
-            RequestId = string.IsNullOrEmpty(RequestId) ? Guid.NewGuid().ToString() : RequestId,
-            InspectionId = id, ExpectedVersion = Version, PublishedOn = publishedOn ?? "", PublishedBy = User.RecordedBy(),
-        };
-        if (publishedOn is null || !ModelState.IsValid)
-        {
-            // A date that cannot be read is told with every blocker the service finds, as a date it refuses is.
-            var told = ModelState.ErrorCount;
-            await ModelState.AddServiceChecksAsync(async () => await tracking.PublishInspectionAsync(request.ChecksOnly(), new CallOptions(cancellationToken: ct)),
-                ServiceNames.RecommendationTracking, Fields);
-            if (ModelState.ErrorCount > told && ModelState.TryGetValue("", out var blockers))
-                blockers.Errors.Insert(0, new Microsoft.AspNetCore.Mvc.ModelBinding.ModelError(NotYet));
-            return Page();
-        }
+        if (publishedOn is null || !ModelState.IsValid) return Page();
         try
         {
-            var published = await tracking.PublishInspectionAsync(request, new CallOptions(cancellationToken: ct));
+            var published = await tracking.PublishInspectionAsync(new PublishInspectionRequest
+            {
+                RequestId = string.IsNullOrEmpty(RequestId) ? Guid.NewGuid().ToString() : RequestId,
+                InspectionId = id, ExpectedVersion = Version, PublishedOn = publishedOn, PublishedBy = User.RecordedBy(),
+            }, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "inspection published", published.ProviderName, $"published {published.PublishedOn}", ct);
             await StoreReportAsync(id, ct);
             return Redirect($"/inspections/{id}/published");
@@ -78,7 +65,7 @@ public sealed class PublishModel(
         catch (RpcException e) when (e.StatusCode == global::Grpc.Core.StatusCode.FailedPrecondition && e.PreconditionFailures.Count > 0)
         {
             // The service's own guard: one summary item per blocker.
-            ModelState.AddModelError("", NotYet);
+            ModelState.AddModelError("", "The inspection cannot be published yet. Nothing was published.");
             foreach (var blocker in e.PreconditionFailures) ModelState.AddModelError("", Sentence(blocker));
             RequestId = Guid.NewGuid().ToString();
             return Page();
@@ -86,7 +73,7 @@ public sealed class PublishModel(
         catch (RpcException e)
         {
             // A date that cannot be the publication date comes with every blocker too (issue 22).
-            ModelState.AddServiceError(e, ServiceNames.RecommendationTracking, Fields);
+            ModelState.AddServiceError(e, ServiceNames.RecommendationTracking, new Dictionary<string, string> { ["published_on"] = nameof(PublishedOn) });
             RequestId = Guid.NewGuid().ToString();
             return Page();
         }
