@@ -247,7 +247,7 @@ public sealed class AllErrorsAtOnceTests(AdminFixture admin)
         var summary = await SummaryAsync(page);
         Assert.Equal(2, summary.Count);
         Assert.Contains("Enter the seed as a whole number, or leave it empty for a new one", summary);
-        Assert.Contains(summary, s => s.StartsWith("Number of cases", StringComparison.Ordinal));
+        Assert.Contains("A fixed sample size must be at least 1", summary);
         Assert.Equal(1, await page.Locator(".govuk-error-summary a[href='#Input_FixedSize']").CountAsync());
         var samples = await admin.Sampling.CreateClient<CaseSampling.CaseSamplingClient>().ListSamplesAsync(new ListSamplesRequest { InspectionId = inspectionId });
         Assert.Empty(samples.Samples);
