@@ -3,6 +3,7 @@ using Inspection.Admin.Accounts;
 using Inspection.Evidence.V1;
 using Inspection.Recommendations.V1;
 using Inspection.Sampling.V1;
+using Grpc.Core;
 using Microsoft.Playwright;
 
 namespace Inspection.Admin.Tests;
@@ -165,5 +166,91 @@ public sealed class AllErrorsAtOnceTests(AdminFixture admin)
         var summary = await SummaryAsync(page);
         Assert.Contains("Date the caseload was taken must be a real date", summary);
         Assert.Equal(1, summary.Count(s => s.StartsWith("Date the caseload was taken", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_survey_result_shows_a_missing_question_and_more_agreeing_than_responded_together()
+    {
+        var inspection = await PlannedInspection.CreateAsync(admin, "All errors survey");
+        var page = await admin.PageAsAsync(Role.Inspector);
+        await page.GotoAsync($"/inspections/{inspection.InspectionId}/evidence/surveys/add");
+        await page.GetByLabel("Staff survey").CheckAsync();
+        await page.GetByLabel("Respondents", new() { Exact = true }).FillAsync("120");
+        await page.GetByLabel("Respondents agreeing").FillAsync("130");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add the survey result" }).ClickAsync();
+
+        var summary = await SummaryAsync(page);
+        Assert.Equal(2, summary.Count);
+        Assert.Contains("Enter the survey question", summary);
+        Assert.Contains(summary, s => s.StartsWith("Respondents agreeing", StringComparison.Ordinal) && s.Contains("130", StringComparison.Ordinal));
+        Assert.Equal(1, await page.Locator(".govuk-error-summary a[href='#Input_Agreeing']").CountAsync());
+        Assert.Contains("130", await page.Locator("#Input_Agreeing-error").InnerTextAsync());
+        var results = await admin.Evidence.CreateClient<OrganisationalEvidence.OrganisationalEvidenceClient>()
+            .ListSurveyResultsAsync(new ListSurveyResultsRequest { InspectionId = inspection.InspectionId });
+        Assert.Empty(results.Results);
+        await AxeCore.AssertAccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task Case_characteristics_show_a_figure_that_is_not_a_number_and_a_percentage_over_100_together()
+    {
+        var inspection = await PlannedInspection.CreateAsync(admin, "All errors characteristics");
+        var page = await admin.PageAsAsync(Role.Inspector);
+        await page.GotoAsync($"/inspections/{inspection.InspectionId}/evidence/characteristics");
+        await page.GetByLabel("Drug misuse").FillAsync("lots");
+        await page.GetByLabel("Female (when not computed)").FillAsync("150");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the characteristics" }).ClickAsync();
+
+        var summary = await SummaryAsync(page);
+        Assert.Equal(2, summary.Count);
+        Assert.Contains(summary, s => s.Contains("drug misuse", StringComparison.OrdinalIgnoreCase) && s.Contains("as a number", StringComparison.Ordinal));
+        Assert.Contains("0 to 100", await page.Locator("#Input_Values_female_pct-error").InnerTextAsync());
+        var refusal = await Assert.ThrowsAsync<RpcException>(async () => await admin.Evidence.CreateClient<OrganisationalEvidence.OrganisationalEvidenceClient>()
+            .GetCaseCharacteristicsAsync(new GetCaseCharacteristicsRequest { InspectionId = inspection.InspectionId }));
+        Assert.Equal(StatusCode.NotFound, refusal.StatusCode);
+        await AxeCore.AssertAccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task A_judgement_shows_a_missing_rating_and_a_departure_without_its_rationale_or_who_agreed_it_together()
+    {
+        var inspection = await PlannedInspection.CreateAsync(admin, "All errors judgement");
+        var page = await admin.PageAsAsync(Role.LeadInspector);
+        await page.GotoAsync($"/inspections/{inspection.InspectionId}/evidence/judgement/1.1");
+        await page.GetByLabel("The ratings panel departs").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save judgement" }).ClickAsync();
+
+        var summary = await SummaryAsync(page);
+        Assert.Equal(3, summary.Count);
+        Assert.Contains("Select a rating", summary);
+        Assert.Contains("panel departure needs a written rationale", await page.Locator("#Input_Rationale-error").InnerTextAsync());
+        Assert.Contains("panel departure needs the name of who agreed it", await page.Locator("#Input_AgreedBy-error").InnerTextAsync());
+        var judgements = await admin.Evidence.CreateClient<OrganisationalEvidence.OrganisationalEvidenceClient>()
+            .GetJudgementsAsync(new GetJudgementsRequest { InspectionId = inspection.InspectionId });
+        Assert.Empty(judgements.Judgements);
+        await AxeCore.AssertAccessibleAsync(page);
+        await admin.ScreenshotAsync(page, "all-errors-judgement");
+    }
+
+    [Fact]
+    public async Task A_draw_shows_a_seed_that_is_not_a_number_and_a_sample_of_no_cases_together()
+    {
+        var inspectionId = await DrawFormTests.InspectionWithCaseloadAsync(admin);
+        var page = await admin.PageAsAsync(Role.LeadInspector);
+        await page.GotoAsync($"/inspections/{inspectionId}/sample/draw");
+        await page.GetByLabel("Number of cases", new() { Exact = true }).FillAsync("0");
+        await page.FillDateAsync("Input.Windows[0].From", "2021-10-01");
+        await page.FillDateAsync("Input.Windows[0].To", "2021-12-31");
+        await page.GetByLabel("Seed (optional)").FillAsync("five");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Draw the sample" }).ClickAsync();
+
+        var summary = await SummaryAsync(page);
+        Assert.Equal(2, summary.Count);
+        Assert.Contains("Enter the seed as a whole number, or leave it empty for a new one", summary);
+        Assert.Contains("A fixed sample size must be at least 1", summary);
+        Assert.Equal(1, await page.Locator(".govuk-error-summary a[href='#Input_FixedSize']").CountAsync());
+        var samples = await admin.Sampling.CreateClient<CaseSampling.CaseSamplingClient>().ListSamplesAsync(new ListSamplesRequest { InspectionId = inspectionId });
+        Assert.Empty(samples.Samples);
+        await AxeCore.AssertAccessibleAsync(page);
     }
 }

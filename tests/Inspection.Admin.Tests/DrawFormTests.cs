@@ -11,7 +11,7 @@ public sealed class DrawFormTests(AdminFixture admin)
     [Fact]
     public async Task A_draw_with_two_windows_a_minimum_quota_and_a_fixed_split()
     {
-        var inspectionId = await InspectionWithCaseloadAsync();
+        var inspectionId = await InspectionWithCaseloadAsync(admin);
         var page = await admin.PageAsAsync(Role.LeadInspector);
         await page.GotoAsync($"/inspections/{inspectionId}/sample/draw");
         await page.GetByLabel("Number of cases", new() { Exact = true }).FillAsync("20");
@@ -83,7 +83,8 @@ public sealed class DrawFormTests(AdminFixture admin)
     }
 
     /// <summary>A new inspection and 90 cases started in October, November and December 2021, one in five very high risk.</summary>
-    private async Task<string> InspectionWithCaseloadAsync()
+    /// <summary>A new provider's planned inspection with a complete caseload snapshot of 90 cases started October to December 2021.</summary>
+    internal static async Task<string> InspectionWithCaseloadAsync(AdminFixture admin)
     {
         var tracking = admin.Tracking.CreateClient<RecommendationTracking.RecommendationTrackingClient>();
         var sampling = admin.Sampling.CreateClient<CaseSampling.CaseSamplingClient>();

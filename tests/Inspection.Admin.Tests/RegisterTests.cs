@@ -60,7 +60,12 @@ public sealed class RegisterTests(AdminFixture admin)
         await page.Locator("#Input_Rows_1__Text").FillAsync("make sure every case has a risk management plan");
         await page.Locator("#Input_Rows_2__Text").FillAsync("a row without an addressee");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add recommendations" }).ClickAsync();
-        Assert.Equal(["Select who recommendation 3 is addressed to"], await page.Locator(".govuk-error-summary li").AllInnerTextsAsync());
+        // One submit shows the page's error and the service's together (issue 22: all errors of a form at once).
+        var both = await page.Locator(".govuk-error-summary li").AllInnerTextsAsync();
+        Assert.Equal(2, both.Count);
+        Assert.Contains("Select who recommendation 3 is addressed to", both);
+        Assert.Contains("Recommendations to HM Prison and Probation Service come after those to the provider: put recommendation 2 before recommendation 1",
+            await page.Locator("#Input_Rows_1__Addressee-error").InnerTextAsync());
         await page.Locator("#Input_Rows_2__Text").FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add recommendations" }).ClickAsync();
         Assert.Contains("Recommendations to HM Prison and Probation Service come after those to the provider: put recommendation 2 before recommendation 1",

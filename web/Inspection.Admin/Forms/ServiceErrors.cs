@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -54,7 +55,7 @@ public static class ServiceErrors
         catch (RpcException e) when (e.StatusCode is StatusCode.InvalidArgument or StatusCode.FailedPrecondition)
         {
             if (e.FieldViolations.Count > 0 || e.PreconditionFailures.Count > 0) AddViolations(modelState, e, fields, own);
-            else modelState.AddModelError("", Refusal(e, service));
+            else if (!NamesMarkedField(e.Status.Detail, fields, own)) modelState.AddModelError("", Refusal(e, service));
         }
         catch (RpcException)
         {
@@ -82,8 +83,21 @@ public static class ServiceErrors
             // In the words the form labels the field with (FieldLabels), never the proto field name.
             modelState.AddModelError(key, FieldLabels.Message(violation.Field, violation.Description));
         }
-        foreach (var failure in error.PreconditionFailures) modelState.AddModelError("", FieldLabels.Words(Sentence(failure)));
+        foreach (var failure in error.PreconditionFailures)
+        {
+            if (besideOwn is not null && NamesMarkedField(failure, fields, besideOwn)) continue;
+            modelState.AddModelError("", FieldLabels.Words(Sentence(failure)));
+        }
     }
+
+    /// <summary>
+    /// A state in the way that names a field the admin already marked says the same again: "published on ...: give
+    /// correction_reason" beside the page's "Enter the reason for the correction". Only a field name no sentence uses as
+    /// a word counts (one with "_" or "."), so "reason" in a sentence is never taken for the field.
+    /// </summary>
+    private static bool NamesMarkedField(string failure, IReadOnlyDictionary<string, string>? fields, HashSet<string> marked) =>
+        fields is not null && fields.Any(f => marked.Contains(f.Value) && f.Key.IndexOfAny(['_', '.']) >= 0
+                                              && Regex.IsMatch(failure, $@"(?<![\w.]){Regex.Escape(f.Key)}(?![\w])"));
 
     private static string Sentence(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 

@@ -22,6 +22,11 @@ public sealed class GradeModel(
     CaseSampling.CaseSamplingClient sampling, AssessmentScoring.AssessmentScoringClient scoring, RecommendationTracking.RecommendationTrackingClient tracking,
     AdminStore audit) : PageModel
 {
+    private static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>
+    {
+        ["staff_grade"] = nameof(StaffGrade), ["correction_reason"] = nameof(CorrectionReason),
+    };
+
     public string InspectionId { get; private set; } = "";
     public CaseInSample Assessment { get; private set; } = null!;
 
@@ -49,15 +54,20 @@ public sealed class GradeModel(
         if (!await LoadAsync(id, caseReference, ct)) return NotFound();
         if (!PractitionerGrades.IsKnown(StaffGrade)) ModelState.AddModelError(nameof(StaffGrade), "Select the grade of the case's practitioner");
         var reason = Forms.CorrectionReason.Required(IsCorrection, CorrectionReason, ModelState, nameof(CorrectionReason));
-        if (!ModelState.IsValid) return Page();
         var request = new RecordCaseAssessmentRequest
         {
             RequestId = string.IsNullOrEmpty(RequestId) ? Guid.NewGuid().ToString() : RequestId,
-            InspectionId = id, CaseReference = caseReference, StaffGrade = StaffGrade!, AssessedBy = User.RecordedBy(), ExpectedVersion = Version,
+            InspectionId = id, CaseReference = caseReference, StaffGrade = StaffGrade ?? "", AssessedBy = User.RecordedBy(), ExpectedVersion = Version,
             CorrectionReason = reason,
         };
         // The whole assessment travels each time: the answers stored so far go back unchanged.
         request.Answers.AddRange(Assessment.Stored?.Answers ?? []);
+        if (!ModelState.IsValid)
+        {
+            await ModelState.AddServiceChecksAsync(async () => await scoring.RecordCaseAssessmentAsync(request.ChecksOnly(), new CallOptions(cancellationToken: ct)),
+                ServiceNames.AssessmentScoring, Fields);
+            return Page();
+        }
         try
         {
             var saved = await scoring.RecordCaseAssessmentAsync(request, new CallOptions(cancellationToken: ct));
@@ -69,7 +79,7 @@ public sealed class GradeModel(
         }
         catch (RpcException e)
         {
-            ModelState.AddServiceError(e, ServiceNames.AssessmentScoring, new Dictionary<string, string> { ["staff_grade"] = nameof(StaffGrade), ["correction_reason"] = nameof(CorrectionReason) });
+            ModelState.AddServiceError(e, ServiceNames.AssessmentScoring, Fields);
             RequestId = Guid.NewGuid().ToString();
             return Page();
         }

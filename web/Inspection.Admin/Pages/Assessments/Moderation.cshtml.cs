@@ -64,16 +64,22 @@ public sealed class ModerationModel(
             ModelState.AddModelError(nameof(Note), keep ? "Enter why the answer stands" : "Enter why the flag is resolved this way");
         // Only a changed answer changes the report; before the choice is made the reason is asked for too.
         var reason = Forms.CorrectionReason.Required(IsPublished && !keep, CorrectionReason, ModelState, nameof(CorrectionReason));
-        if (!ModelState.IsValid) return Page();
+        var request = new ResolveModerationFlagRequest
+        {
+            RequestId = string.IsNullOrEmpty(RequestId) ? Guid.NewGuid().ToString() : RequestId,
+            InspectionId = id, CaseReference = caseReference, KeyQuestionId = keyQuestionId,
+            Resolution = (keep ? ModerationResolution.AnswerKept : ModerationResolution.AnswerChanged).Word(),
+            Answer = keep ? "" : Choice ?? "", Note = Note?.Trim() ?? "", ResolvedBy = User.RecordedBy(), CorrectionReason = reason,
+        };
+        if (!ModelState.IsValid)
+        {
+            await ModelState.AddServiceChecksAsync(async () => await scoring.ResolveModerationFlagAsync(request.ChecksOnly(), new CallOptions(cancellationToken: ct)),
+                ServiceNames.AssessmentScoring, Fields);
+            return Page();
+        }
         try
         {
-            var resolved = await scoring.ResolveModerationFlagAsync(new ResolveModerationFlagRequest
-            {
-                RequestId = string.IsNullOrEmpty(RequestId) ? Guid.NewGuid().ToString() : RequestId,
-                InspectionId = id, CaseReference = caseReference, KeyQuestionId = keyQuestionId,
-                Resolution = (keep ? ModerationResolution.AnswerKept : ModerationResolution.AnswerChanged).Word(),
-                Answer = keep ? "" : Choice!, Note = Note!.Trim(), ResolvedBy = User.RecordedBy(), CorrectionReason = reason,
-            }, new CallOptions(cancellationToken: ct));
+            var resolved = await scoring.ResolveModerationFlagAsync(request, new CallOptions(cancellationToken: ct));
             var outcome = keep ? $"answer {CurrentAnswer} kept" : $"answer changed from {CurrentAnswer} to {Choice}";
             await audit.AppendAuditAsync(User.RecordedBy(), "moderation flag resolved", $"case {caseReference} key question {keyQuestionId}",
                 $"{outcome}: {resolved.ResolutionNote}", ct);

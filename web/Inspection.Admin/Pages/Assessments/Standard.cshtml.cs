@@ -70,7 +70,6 @@ public sealed class StandardModel(
         if (Assessment.StaffGrade.Length == 0) return Redirect(CasePath + "/grade");
         var mine = StandardSections.QuestionIds(Standard).ToHashSet();
         var reason = Forms.CorrectionReason.Required(IsCorrection, CorrectionReason, ModelState, nameof(CorrectionReason));
-        if (!ModelState.IsValid) return Page();
         var request = new RecordCaseAssessmentRequest
         {
             RequestId = string.IsNullOrEmpty(RequestId) ? Guid.NewGuid().ToString() : RequestId,
@@ -91,6 +90,12 @@ public sealed class StandardModel(
             if (string.IsNullOrEmpty(answer) && note.Length == 0) continue;
             fields[$"answers[{request.Answers.Count}]"] = Key(questionId);
             request.Answers.Add(new Answer { QuestionId = questionId, Answer_ = answer ?? "", Note = note });
+        }
+        if (!ModelState.IsValid)
+        {
+            await ModelState.AddServiceChecksAsync(async () => await scoring.RecordCaseAssessmentAsync(request.ChecksOnly(), new CallOptions(cancellationToken: ct)),
+                ServiceNames.AssessmentScoring, fields);
+            return Page();
         }
         try
         {

@@ -1,5 +1,7 @@
 using Inspection.Admin.Accounts;
+using Inspection.Admin.Forms;
 using Inspection.Admin.Pages.Providers;
+using Inspection.Admin.Status;
 using Inspection.Recommendations.V1;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -32,14 +34,20 @@ public sealed class CloseModel(CausesForConcern.CausesForConcernClient concerns,
         await LoadAsync(id, ct);
         if (Concern.Closed) return Page();
         if (string.IsNullOrWhiteSpace(Input.Reason)) ModelState.AddModelError("Input.Reason", "Enter why the cause for concern is closed");
-        if (!ModelState.IsValid) return Page();
+        var request = new CloseCauseForConcernRequest
+        {
+            RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
+            ConcernId = id, ExpectedVersion = Input.Version, Reason = Input.Reason?.Trim() ?? "", ClosedBy = User.RecordedBy(),
+        };
+        if (!ModelState.IsValid)
+        {
+            await ModelState.AddServiceChecksAsync(async () => await concerns.CloseCauseForConcernAsync(request.ChecksOnly(), new CallOptions(cancellationToken: ct)),
+                ServiceNames.RecommendationTracking, Fields);
+            return Page();
+        }
         try
         {
-            var closed = await concerns.CloseCauseForConcernAsync(new CloseCauseForConcernRequest
-            {
-                RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
-                ConcernId = id, ExpectedVersion = Input.Version, Reason = Input.Reason!.Trim(), ClosedBy = User.RecordedBy(),
-            }, new CallOptions(cancellationToken: ct));
+            var closed = await concerns.CloseCauseForConcernAsync(request, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "cause for concern closed", $"{closed.ProviderName}: {closed.RuleTitle}", closed.CloseReason, ct);
             TempData["Notice"] = $"Cause for concern about {closed.ProviderName} closed";
             return Redirect($"/concerns?provider={closed.ProviderId}#closed");

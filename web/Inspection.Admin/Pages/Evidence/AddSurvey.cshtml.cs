@@ -38,20 +38,31 @@ public sealed class AddSurveyModel(OrganisationalEvidence.OrganisationalEvidence
         await LoadAsync(id, ct);
         if (string.IsNullOrEmpty(Input.Survey)) ModelState.AddModelError("Input.Survey", "Select the survey");
         if (string.IsNullOrWhiteSpace(Input.Question)) ModelState.AddModelError("Input.Question", "Enter the survey question");
+        var fields = Fields;
         if (!int.TryParse(Input.Respondents?.Trim(), out var respondents))
+        {
             ModelState.AddModelError("Input.Respondents", "Enter the number of respondents as a whole number, like 120");
+            // The service would measure those agreeing against no respondents at all: nothing worth saying.
+            fields = new Dictionary<string, string>(Fields) { ["agreeing"] = "Input.Respondents" };
+        }
         if (!int.TryParse(Input.Agreeing?.Trim(), out var agreeing))
             ModelState.AddModelError("Input.Agreeing", "Enter how many respondents agreed as a whole number, like 84");
-        if (!ModelState.IsValid) return Page();
         var target = (Input.Target ?? "").Split('|');
+        var request = new RecordSurveyResultRequest
+        {
+            RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
+            InspectionId = id, Survey = Input.Survey ?? "", Question = Input.Question?.Trim() ?? "", Respondents = respondents, Agreeing = agreeing,
+            StandardId = target[0], KeyQuestionId = target.Length > 1 ? target[1] : "", RecordedBy = User.RecordedBy(),
+        };
+        if (!ModelState.IsValid)
+        {
+            await ModelState.AddServiceChecksAsync(async () => await evidence.RecordSurveyResultAsync(request.ChecksOnly(), new CallOptions(cancellationToken: ct)),
+                ServiceNames.OrganisationalEvidence, fields);
+            return Page();
+        }
         try
         {
-            var result = await evidence.RecordSurveyResultAsync(new RecordSurveyResultRequest
-            {
-                RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
-                InspectionId = id, Survey = Input.Survey!, Question = Input.Question!.Trim(), Respondents = respondents, Agreeing = agreeing,
-                StandardId = target[0], KeyQuestionId = target.Length > 1 ? target[1] : "", RecordedBy = User.RecordedBy(),
-            }, new CallOptions(cancellationToken: ct));
+            var result = await evidence.RecordSurveyResultAsync(request, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "survey result recorded", result.Survey, $"{result.Question}: {result.Agreeing} of {result.Respondents}", ct);
             TempData["Notice"] = $"Survey result recorded: {result.PercentageAgreeingRounded}% agreeing";
             return Redirect($"/inspections/{id}/evidence");

@@ -69,7 +69,12 @@ public sealed class CharacteristicsModel(
                 ModelState.AddModelError(CaseCharacteristicFields.ModelKey(name), $"Enter {label.ToLowerInvariant()} as a number, or leave it empty");
             }
         }
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid)
+        {
+            await ModelState.AddServiceChecksAsync(async () => await evidence.RecordCaseCharacteristicsAsync(request.ChecksOnly(), new CallOptions(cancellationToken: ct)),
+                ServiceNames.OrganisationalEvidence, fields);
+            return Page();
+        }
         try
         {
             var table = await evidence.RecordCaseCharacteristicsAsync(request, new CallOptions(cancellationToken: ct));

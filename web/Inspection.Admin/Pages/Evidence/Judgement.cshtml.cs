@@ -59,17 +59,23 @@ public sealed class JudgementModel(
         if (string.IsNullOrEmpty(Input.Rating)) ModelState.AddModelError("Input.Rating", "Select a rating");
         if (IsCorrection && string.IsNullOrWhiteSpace(Input.CorrectionReason))
             ModelState.AddModelError("Input.CorrectionReason", "Enter the reason for the correction");
-        if (!ModelState.IsValid) return Page();
+        var request = new RecordJudgementRequest
+        {
+            RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
+            InspectionId = id, StandardId = standardId, Rating = Input.Rating ?? "", Rationale = Input.Rationale?.Trim() ?? "",
+            PanelDeparture = Input.PanelDeparture, AgreedBy = Input.AgreedBy?.Trim() ?? "", State = Input.State ?? "draft",
+            RecordedBy = User.RecordedBy(), RecordedByRole = User.StaffRole() is { } role ? RoleNames.Code(role) : "", ExpectedVersion = Input.Version,
+            CorrectionReason = IsCorrection ? Input.CorrectionReason?.Trim() ?? "" : "",
+        };
+        if (!ModelState.IsValid)
+        {
+            await ModelState.AddServiceChecksAsync(async () => await evidence.RecordJudgementAsync(request.ChecksOnly(), new CallOptions(cancellationToken: ct)),
+                ServiceNames.OrganisationalEvidence, Fields);
+            return Page();
+        }
         try
         {
-            var judgement = await evidence.RecordJudgementAsync(new RecordJudgementRequest
-            {
-                RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
-                InspectionId = id, StandardId = standardId, Rating = Input.Rating!, Rationale = Input.Rationale?.Trim() ?? "",
-                PanelDeparture = Input.PanelDeparture, AgreedBy = Input.AgreedBy?.Trim() ?? "", State = Input.State ?? "draft",
-                RecordedBy = User.RecordedBy(), RecordedByRole = User.StaffRole() is { } role ? RoleNames.Code(role) : "", ExpectedVersion = Input.Version,
-                CorrectionReason = IsCorrection ? Input.CorrectionReason?.Trim() ?? "" : "",
-            }, new CallOptions(cancellationToken: ct));
+            var judgement = await evidence.RecordJudgementAsync(request, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "domain-one judgement recorded", $"standard {standardId}",
                 $"{judgement.Rating} ({judgement.State}){(judgement.PanelDeparture ? ", panel departure" : "")}", ct);
             TempData["Notice"] = $"Judgement of {Standard.Name} recorded: {judgement.Rating}";

@@ -32,14 +32,20 @@ public sealed class WithdrawModel(OrganisationalEvidence.OrganisationalEvidenceC
     {
         if (!await LoadAsync(id, evidenceId, ct)) return NotFound();
         if (string.IsNullOrWhiteSpace(Input.Reason)) ModelState.AddModelError("Input.Reason", "Enter why the evidence is withdrawn");
-        if (!ModelState.IsValid) return Page();
+        var request = new WithdrawEvidenceRequest
+        {
+            RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
+            EvidenceId = evidenceId, ExpectedVersion = Input.Version, Reason = Input.Reason?.Trim() ?? "", WithdrawnBy = User.RecordedBy(),
+        };
+        if (!ModelState.IsValid)
+        {
+            await ModelState.AddServiceChecksAsync(async () => await evidence.WithdrawEvidenceAsync(request.ChecksOnly(), new CallOptions(cancellationToken: ct)),
+                ServiceNames.OrganisationalEvidence, Fields);
+            return Page();
+        }
         try
         {
-            var item = await evidence.WithdrawEvidenceAsync(new WithdrawEvidenceRequest
-            {
-                RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
-                EvidenceId = evidenceId, ExpectedVersion = Input.Version, Reason = Input.Reason!.Trim(), WithdrawnBy = User.RecordedBy(),
-            }, new CallOptions(cancellationToken: ct));
+            var item = await evidence.WithdrawEvidenceAsync(request, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "evidence withdrawn", $"evidence {item.EvidenceId}", item.WithdrawalReason, ct);
             TempData["Notice"] = "Evidence withdrawn";
             return Redirect($"/inspections/{id}/evidence");

@@ -62,7 +62,24 @@ public sealed class RecordProgressModel(
         if (IsCorrection && string.IsNullOrWhiteSpace(Input.CorrectionReason))
             ModelState.AddModelError("Input.CorrectionReason", "Enter the reason for the correction");
         await MeasureAsync(id, ct);
-        if (!ModelState.IsValid) return Page();
+        var request = new RecordProgressJudgementRequest
+        {
+            RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
+            RecommendationId = recommendationId,
+            InspectionId = id,
+            ExpectedVersion = Input.Version,
+            Judgement = Input.Judgement ?? "",
+            Findings = Input.Findings?.Trim() ?? "",
+            RepeatedFromPreviousInspection = Input.Repeated,
+            RecordedBy = User.RecordedBy(),
+            CorrectionReason = Input.CorrectionReason?.Trim() ?? "",
+        };
+        if (!ModelState.IsValid)
+        {
+            await ModelState.AddServiceChecksAsync(async () => await tracking.RecordProgressJudgementAsync(request.ChecksOnly(), new CallOptions(cancellationToken: ct)),
+                ServiceNames.RecommendationTracking, Fields);
+            return Page();
+        }
         // A judgement the measurement disagrees with is shown with the warning once before it is saved.
         if (Measured?.Disagreeing.Count > 0 && Input.ConfirmedJudgement != Input.Judgement)
         {
@@ -72,18 +89,7 @@ public sealed class RecordProgressModel(
         }
         try
         {
-            var reply = await tracking.RecordProgressJudgementAsync(new RecordProgressJudgementRequest
-            {
-                RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
-                RecommendationId = recommendationId,
-                InspectionId = id,
-                ExpectedVersion = Input.Version,
-                Judgement = Input.Judgement!,
-                Findings = Input.Findings!.Trim(),
-                RepeatedFromPreviousInspection = Input.Repeated,
-                RecordedBy = User.RecordedBy(),
-                CorrectionReason = Input.CorrectionReason?.Trim() ?? "",
-            }, new CallOptions(cancellationToken: ct));
+            var reply = await tracking.RecordProgressJudgementAsync(request, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "progress judgement recorded", $"recommendation {Due.Recommendation.Number} of {Due.Recommendation.AddresseeName}",
                 $"{reply.Judgement.Judgement} at the inspection of {Inspection.ProviderName}", ct);
             TempData["Notice"] = reply.Judgement.CorrectionReason.Length > 0

@@ -1,4 +1,5 @@
 using Inspection.Admin.Accounts;
+using Inspection.Admin.Forms;
 using Inspection.Admin.Presentation;
 using Inspection.Recommendations.V1;
 using Microsoft.AspNetCore.Authorization;
@@ -39,20 +40,22 @@ public sealed class ActionModel(RecommendationPlans.RecommendationPlansClient pl
             ModelState.AddModelError("Change.OwnerRole", "Enter the owner's role or name");
         Required(ModelState, Change.Status, "Change.Status", "Select the action's status");
         if (Change.Status.Is(PlanActionStatus.Withdrawn)) Required(ModelState, Change.StatusReason, "Change.StatusReason", "Enter why the action was withdrawn");
-        if (!ModelState.IsValid) return Page();
-        return await SendAsync(async () =>
+        var request = new UpdatePlanActionRequest
         {
-            await Plans.UpdatePlanActionAsync(new UpdatePlanActionRequest
-            {
-                RequestId = KeptRequestId, ActionId = actionId, ExpectedVersion = Version, Description = Change.Description, OwnerRole = Change.OwnerRole ?? "",
-                OwnerName = Change.OwnerName ?? "", Status = Change.Status, StatusReason = Change.StatusReason ?? "", RecordedBy = User.RecordedBy(),
-            }, Options(ct));
-            return $"Action {Current.Number} changed: {Change.Status}";
-        }, new Dictionary<string, string>
+            RequestId = KeptRequestId, ActionId = actionId, ExpectedVersion = Version, Description = Change.Description ?? "", OwnerRole = Change.OwnerRole ?? "",
+            OwnerName = Change.OwnerName ?? "", Status = Change.Status ?? "", StatusReason = Change.StatusReason ?? "", RecordedBy = User.RecordedBy(),
+        };
+        var fields = new Dictionary<string, string>
         {
             ["description"] = "Change.Description", ["owner_role"] = "Change.OwnerRole", ["owner_name"] = "Change.OwnerName", ["status"] = "Change.Status",
             ["status_reason"] = "Change.StatusReason",
-        }, "action changed", ct);
+        };
+        if (!ModelState.IsValid) return await ChecksAsync(async () => await Plans.UpdatePlanActionAsync(request.ChecksOnly(), Options(ct)), fields);
+        return await SendAsync(async () =>
+        {
+            await Plans.UpdatePlanActionAsync(request, Options(ct));
+            return $"Action {Current.Number} changed: {Change.Status}";
+        }, fields, "action changed", ct);
     }
 
     public async Task<IActionResult> OnPostReviseAsync(string id, string actionId, CancellationToken ct)
@@ -61,15 +64,17 @@ public sealed class ActionModel(RecommendationPlans.RecommendationPlansClient pl
         var target = Revision.Target.Read(ModelState, "Revision.Target", "New target date", required: true);
         if (target is not null && target == Current.TargetDate) ModelState.AddModelError("Revision.Target", "New target date must differ from the current one");
         Required(ModelState, Revision.Reason, "Revision.Reason", "Enter the reason the target date changes");
-        if (!ModelState.IsValid) return Page();
+        var request = new ReviseTargetDateRequest
+        {
+            RequestId = KeptRequestId, ActionId = actionId, ExpectedVersion = Version, TargetDate = target ?? "", Reason = Revision.Reason ?? "", RecordedBy = User.RecordedBy(),
+        };
+        var fields = new Dictionary<string, string> { ["target_date"] = "Revision.Target", ["reason"] = "Revision.Reason" };
+        if (!ModelState.IsValid) return await ChecksAsync(async () => await Plans.ReviseTargetDateAsync(request.ChecksOnly(), Options(ct)), fields);
         return await SendAsync(async () =>
         {
-            await Plans.ReviseTargetDateAsync(new ReviseTargetDateRequest
-            {
-                RequestId = KeptRequestId, ActionId = actionId, ExpectedVersion = Version, TargetDate = target, Reason = Revision.Reason, RecordedBy = User.RecordedBy(),
-            }, Options(ct));
+            await Plans.ReviseTargetDateAsync(request, Options(ct));
             return $"Action {Current.Number}'s target date moved from {DisplayDate.Format(Current.TargetDate)} to {DisplayDate.Format(target)}";
-        }, new Dictionary<string, string> { ["target_date"] = "Revision.Target", ["reason"] = "Revision.Reason" }, "target date revised", ct);
+        }, fields, "target date revised", ct);
     }
 
     private async Task<IActionResult?> LoadActionAsync(string id, string actionId, CancellationToken ct)

@@ -70,16 +70,32 @@ public abstract class PlanFormModel(RecommendationPlans.RecommendationPlansClien
                 ModelState.AddModelError(ServiceErrors.ModelKey(violation.Field, fields), PlanWords.Dated(FieldLabels.Message(violation.Field, violation.Description)));
         else
             ModelState.AddServiceError(e, ServiceNames.RecommendationTracking);
-        foreach (var entry in ModelState.Values)
-            for (var i = 0; i < entry.Errors.Count; i++)
-                if (PlanWords.Dated(entry.Errors[i].ErrorMessage) is var words && words != entry.Errors[i].ErrorMessage)
-                    entry.Errors[i] = new Microsoft.AspNetCore.Mvc.ModelBinding.ModelError(words);
+        DatesInWords();
         if (e.StatusCode == GrpcStatus.Aborted)
         {
             Version = Plan.Version;
             ModelState.Remove(nameof(Version));
         }
         if (e.StatusCode != GrpcStatus.InvalidArgument) RequestId = Guid.NewGuid().ToString();
+    }
+
+    /// <summary>
+    /// The form's own checks failed: the service's (validate_only) are added beside them, dates in words, so one
+    /// submit shows every error of the form (issue 22).
+    /// </summary>
+    protected async Task<IActionResult> ChecksAsync(Func<Task> validateOnly, IReadOnlyDictionary<string, string> fields)
+    {
+        await ModelState.AddServiceChecksAsync(validateOnly, ServiceNames.RecommendationTracking, fields);
+        DatesInWords();
+        return Page();
+    }
+
+    private void DatesInWords()
+    {
+        foreach (var entry in ModelState.Values)
+            for (var i = 0; i < entry.Errors.Count; i++)
+                if (PlanWords.Dated(entry.Errors[i].ErrorMessage) is var words && words != entry.Errors[i].ErrorMessage)
+                    entry.Errors[i] = new Microsoft.AspNetCore.Mvc.ModelBinding.ModelError(words);
     }
 
     protected IActionResult Done(string notice)

@@ -1,4 +1,5 @@
 using Inspection.Admin.Accounts;
+using Inspection.Admin.Forms;
 using Inspection.Recommendations.V1;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -37,16 +38,18 @@ public sealed class RecordModel(RecommendationPlans.RecommendationPlansClient pl
         Required(ModelState, Reply.Answer, "Reply.Answer", "Select the addressee's response");
         if (Reply.Answer is { } answer && !answer.Is(AddresseeResponse.Agreed)) Required(ModelState, Reply.Reason, "Reply.Reason", "Enter the reason the recommendation is not agreed in full");
         var on = PastDate(Reply.On, "Reply.On", "Date of the response");
-        if (!ModelState.IsValid) return Page();
+        var request = new RecordResponseRequest
+        {
+            RequestId = KeptRequestId, RecommendationId = id, ExpectedVersion = Version, Response = Reply.Answer ?? "", Reason = Reply.Reason ?? "", RespondedOn = on ?? "",
+            RecordedBy = User.RecordedBy(),
+        };
+        var fields = new Dictionary<string, string> { ["response"] = "Reply.Answer", ["reason"] = "Reply.Reason", ["responded_on"] = "Reply.On" };
+        if (!ModelState.IsValid) return await ChecksAsync(async () => await Plans.RecordResponseAsync(request.ChecksOnly(), Options(ct)), fields);
         return await SendAsync(async () =>
         {
-            await Plans.RecordResponseAsync(new RecordResponseRequest
-            {
-                RequestId = KeptRequestId, RecommendationId = id, ExpectedVersion = Version, Response = Reply.Answer, Reason = Reply.Reason ?? "", RespondedOn = on,
-                RecordedBy = User.RecordedBy(),
-            }, Options(ct));
+            await Plans.RecordResponseAsync(request, Options(ct));
             return $"Response recorded: {Reply.Answer}";
-        }, new Dictionary<string, string> { ["response"] = "Reply.Answer", ["reason"] = "Reply.Reason", ["responded_on"] = "Reply.On" }, "response recorded", ct);
+        }, fields, "response recorded", ct);
     }
 
     public async Task<IActionResult> OnPostActionAsync(string id, CancellationToken ct)
@@ -56,19 +59,21 @@ public sealed class RecordModel(RecommendationPlans.RecommendationPlansClient pl
         if (string.IsNullOrWhiteSpace(Action.OwnerRole) && string.IsNullOrWhiteSpace(Action.OwnerName))
             ModelState.AddModelError("Action.OwnerRole", "Enter the owner's role or name");
         var target = Action.Target.Read(ModelState, "Action.Target", "Target date", required: true);
-        if (!ModelState.IsValid) return Page();
-        return await SendAsync(async () =>
+        var request = new AddPlanActionRequest
         {
-            await Plans.AddPlanActionAsync(new AddPlanActionRequest
-            {
-                RequestId = KeptRequestId, RecommendationId = id, Description = Action.Description, OwnerRole = Action.OwnerRole ?? "", OwnerName = Action.OwnerName ?? "",
-                TargetDate = target, RecordedBy = User.RecordedBy(),
-            }, Options(ct));
-            return $"Action added: {Action.Description!.Trim()}";
-        }, new Dictionary<string, string>
+            RequestId = KeptRequestId, RecommendationId = id, Description = Action.Description ?? "", OwnerRole = Action.OwnerRole ?? "", OwnerName = Action.OwnerName ?? "",
+            TargetDate = target ?? "", RecordedBy = User.RecordedBy(),
+        };
+        var fields = new Dictionary<string, string>
         {
             ["description"] = "Action.Description", ["owner_role"] = "Action.OwnerRole", ["owner_name"] = "Action.OwnerName", ["target_date"] = "Action.Target",
-        }, "action added", ct);
+        };
+        if (!ModelState.IsValid) return await ChecksAsync(async () => await Plans.AddPlanActionAsync(request.ChecksOnly(), Options(ct)), fields);
+        return await SendAsync(async () =>
+        {
+            await Plans.AddPlanActionAsync(request, Options(ct));
+            return $"Action added: {Action.Description!.Trim()}";
+        }, fields, "action added", ct);
     }
 
     public async Task<IActionResult> OnPostUpdateAsync(string id, CancellationToken ct)
@@ -78,15 +83,18 @@ public sealed class RecordModel(RecommendationPlans.RecommendationPlansClient pl
         var on = PastDate(Update.On, "Update.On", "Date of the update");
         Required(ModelState, Update.Author, "Update.Author", "Enter who gave the update, wrote the note or sent the document");
         Required(ModelState, Update.Text, "Update.Text", "Enter what the update says");
-        if (!ModelState.IsValid) return Page();
+        var request = new RecordPlanUpdateRequest
+        {
+            RequestId = KeptRequestId, RecommendationId = id, Kind = Update.Kind ?? "", OccurredOn = on ?? "", Author = Update.Author ?? "", Text = Update.Text ?? "",
+            RecordedBy = User.RecordedBy(),
+        };
+        var fields = new Dictionary<string, string> { ["kind"] = "Update.Kind", ["occurred_on"] = "Update.On", ["author"] = "Update.Author", ["text"] = "Update.Text" };
+        if (!ModelState.IsValid) return await ChecksAsync(async () => await Plans.RecordPlanUpdateAsync(request.ChecksOnly(), Options(ct)), fields);
         return await SendAsync(async () =>
         {
-            await Plans.RecordPlanUpdateAsync(new RecordPlanUpdateRequest
-            {
-                RequestId = KeptRequestId, RecommendationId = id, Kind = Update.Kind, OccurredOn = on, Author = Update.Author, Text = Update.Text, RecordedBy = User.RecordedBy(),
-            }, Options(ct));
+            await Plans.RecordPlanUpdateAsync(request, Options(ct));
             return "Update recorded";
-        }, new Dictionary<string, string> { ["kind"] = "Update.Kind", ["occurred_on"] = "Update.On", ["author"] = "Update.Author", ["text"] = "Update.Text" }, "update recorded", ct);
+        }, fields, "update recorded", ct);
     }
 
     public async Task<IActionResult> OnPostStatusAsync(string id, CancellationToken ct)
@@ -94,16 +102,18 @@ public sealed class RecordModel(RecommendationPlans.RecommendationPlansClient pl
         if (await LoadAsync(id, ct) is { } refused) return refused;
         Required(ModelState, Status.Word, "Status.Word", "Select the status the addressee reported");
         var on = PastDate(Status.On, "Status.On", "Date it was reported");
-        if (!ModelState.IsValid) return Page();
+        var request = new RecordReportedStatusRequest
+        {
+            RequestId = KeptRequestId, RecommendationId = id, ExpectedVersion = Version, Status = Status.Word ?? "", ReportedOn = on ?? "", Note = Status.Note ?? "",
+            RecordedBy = User.RecordedBy(),
+        };
+        var fields = new Dictionary<string, string> { ["status"] = "Status.Word", ["reported_on"] = "Status.On", ["note"] = "Status.Note" };
+        if (!ModelState.IsValid) return await ChecksAsync(async () => await Plans.RecordReportedStatusAsync(request.ChecksOnly(), Options(ct)), fields);
         return await SendAsync(async () =>
         {
-            await Plans.RecordReportedStatusAsync(new RecordReportedStatusRequest
-            {
-                RequestId = KeptRequestId, RecommendationId = id, ExpectedVersion = Version, Status = Status.Word, ReportedOn = on, Note = Status.Note ?? "",
-                RecordedBy = User.RecordedBy(),
-            }, Options(ct));
+            await Plans.RecordReportedStatusAsync(request, Options(ct));
             return $"Reported status recorded: {Status.Word}";
-        }, new Dictionary<string, string> { ["status"] = "Status.Word", ["reported_on"] = "Status.On", ["note"] = "Status.Note" }, "reported status recorded", ct);
+        }, fields, "reported status recorded", ct);
     }
 
     private async Task<IActionResult> SendAsync(Func<Task<string>> send, IReadOnlyDictionary<string, string> fields, string auditWhat, CancellationToken ct)

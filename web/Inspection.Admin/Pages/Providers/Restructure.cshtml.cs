@@ -1,5 +1,6 @@
 using Inspection.Admin.Accounts;
 using Inspection.Admin.Forms;
+using Inspection.Admin.Status;
 using Inspection.Recommendations.V1;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -44,13 +45,19 @@ public sealed class RestructureModel(RecommendationTracking.RecommendationTracki
         var chosen = Input.Predecessors.Select((p, row) => (p, row)).Where(x => !string.IsNullOrEmpty(x.p.ProviderId)).ToList();
         if (chosen.Count == 0) ModelState.AddModelError("Input.Predecessors[0].ProviderId", "Select the provider it was formed from");
         var effectiveOn = Input.EffectiveOn.Read(ModelState, "Input.EffectiveOn", "Date of the restructure", required: true);
-        if (!ModelState.IsValid) return Page();
         var request = new RecordRestructureRequest
         {
             RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
-            ProviderId = id, ExpectedVersion = Input.Version, EffectiveOn = effectiveOn, Note = Input.Note?.Trim() ?? "", RecordedBy = User.RecordedBy(),
+            ProviderId = id, ExpectedVersion = Input.Version, EffectiveOn = effectiveOn ?? "", Note = Input.Note?.Trim() ?? "", RecordedBy = User.RecordedBy(),
         };
         request.Predecessors.AddRange(chosen.Select(x => new PredecessorPart { ProviderId = x.p.ProviderId, Note = x.p.Note?.Trim() ?? "" }));
+        var fields = RowFields(chosen.Select(x => x.row).ToList());
+        if (!ModelState.IsValid)
+        {
+            await ModelState.AddServiceChecksAsync(async () => await tracking.RecordRestructureAsync(request.ChecksOnly(), new CallOptions(cancellationToken: ct)),
+                ServiceNames.RecommendationTracking, fields);
+            return Page();
+        }
         try
         {
             var lineage = await tracking.RecordRestructureAsync(request, new CallOptions(cancellationToken: ct));
@@ -62,7 +69,7 @@ public sealed class RestructureModel(RecommendationTracking.RecommendationTracki
         catch (RpcException e)
         {
             // The service names the rows it was sent; put each back on the row it came from.
-            ProviderRefusal.Show(ModelState, e, RowFields(chosen.Select(x => x.row).ToList()), Input, Provider.Version);
+            ProviderRefusal.Show(ModelState, e, fields, Input, Provider.Version);
             return Page();
         }
     }

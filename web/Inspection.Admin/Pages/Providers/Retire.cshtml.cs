@@ -1,5 +1,6 @@
 using Inspection.Admin.Accounts;
 using Inspection.Admin.Forms;
+using Inspection.Admin.Status;
 using Inspection.Recommendations.V1;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -33,14 +34,20 @@ public sealed class RetireModel(RecommendationTracking.RecommendationTrackingCli
         await LoadAsync(id, ct);
         if (Provider.Retired) return Page();
         if (string.IsNullOrWhiteSpace(Input.Reason)) ModelState.AddModelError("Input.Reason", "Enter why the provider is retired");
-        if (!ModelState.IsValid) return Page();
+        var request = new RetireProviderRequest
+        {
+            RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
+            ProviderId = id, ExpectedVersion = Input.Version, Reason = Input.Reason?.Trim() ?? "", RetiredBy = User.RecordedBy(),
+        };
+        if (!ModelState.IsValid)
+        {
+            await ModelState.AddServiceChecksAsync(async () => await tracking.RetireProviderAsync(request.ChecksOnly(), new CallOptions(cancellationToken: ct)),
+                ServiceNames.RecommendationTracking, Fields);
+            return Page();
+        }
         try
         {
-            var retired = await tracking.RetireProviderAsync(new RetireProviderRequest
-            {
-                RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
-                ProviderId = id, ExpectedVersion = Input.Version, Reason = Input.Reason!.Trim(), RetiredBy = User.RecordedBy(),
-            }, new CallOptions(cancellationToken: ct));
+            var retired = await tracking.RetireProviderAsync(request, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "provider retired", retired.Name, retired.RetiredReason, ct);
             TempData["Notice"] = $"{retired.Name} retired";
             return Redirect($"/providers/{id}");

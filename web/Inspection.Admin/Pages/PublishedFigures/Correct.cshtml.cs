@@ -42,16 +42,22 @@ public sealed class CorrectModel(
     {
         await LoadAsync(id, ct);
         if (string.IsNullOrWhiteSpace(Input.Reason)) ModelState.AddModelError("Input.Reason", "Enter why the published figures change");
-        if (!ModelState.IsValid) return Page();
+        var request = new RecordPublishedFiguresCorrectionRequest
+        {
+            RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
+            InspectionId = id, ExpectedVersion = Input.ReviewedVersion, CorrectionReason = Input.Reason?.Trim() ?? "", RecordedBy = User.RecordedBy(),
+        };
+        if (!ModelState.IsValid)
+        {
+            await ModelState.AddServiceChecksAsync(async () => await scoring.RecordPublishedFiguresCorrectionAsync(request.ChecksOnly(), new CallOptions(cancellationToken: ct)),
+                ServiceNames.AssessmentScoring, Fields);
+            return Page();
+        }
         try
         {
-            var stored = await scoring.RecordPublishedFiguresCorrectionAsync(new RecordPublishedFiguresCorrectionRequest
-            {
-                RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
-                InspectionId = id, ExpectedVersion = Input.ReviewedVersion, CorrectionReason = Input.Reason!.Trim(), RecordedBy = User.RecordedBy(),
-            }, new CallOptions(cancellationToken: ct));
+            var stored = await scoring.RecordPublishedFiguresCorrectionAsync(request, new CallOptions(cancellationToken: ct));
             var version = stored.Versions[^1].Version;
-            await audit.AppendAuditAsync(User.RecordedBy(), "published figures corrected", Inspection.ProviderName, $"version {version}: {Input.Reason.Trim()}", ct);
+            await audit.AppendAuditAsync(User.RecordedBy(), "published figures corrected", Inspection.ProviderName, $"version {version}: {request.CorrectionReason}", ct);
             TempData["Notice"] = $"The corrected figures are stored as version {version}; the report shows the inspection as amended";
             return Redirect($"/inspections/{id}/published-figures");
         }

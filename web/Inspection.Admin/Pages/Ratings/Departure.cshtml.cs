@@ -53,16 +53,22 @@ public sealed class DepartureModel(
         if (string.IsNullOrEmpty(Input.StandardId)) ModelState.AddModelError("Input.StandardId", "Select the standard the panel departs on");
         if (string.IsNullOrEmpty(Input.Rating)) ModelState.AddModelError("Input.Rating", "Select the rating the panel agreed");
         var reason = CorrectionReason.Required(IsCorrection, Input.CorrectionReason, ModelState, "Input.CorrectionReason");
-        if (!ModelState.IsValid) return Page();
+        var request = new RecordPanelDepartureRequest
+        {
+            RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
+            InspectionId = id, StandardId = Input.StandardId ?? "", Rating = Input.Rating ?? "",
+            Rationale = Input.Rationale?.Trim() ?? "", AgreedBy = Input.AgreedBy?.Trim() ?? "",
+            CorrectionReason = reason, RecordedBy = User.RecordedBy(),
+        };
+        if (!ModelState.IsValid)
+        {
+            await ModelState.AddServiceChecksAsync(async () => await scoring.RecordPanelDepartureAsync(request.ChecksOnly(), new CallOptions(cancellationToken: ct)),
+                ServiceNames.AssessmentScoring, Fields);
+            return Page();
+        }
         try
         {
-            var departure = await scoring.RecordPanelDepartureAsync(new RecordPanelDepartureRequest
-            {
-                RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
-                InspectionId = id, StandardId = Input.StandardId!, Rating = Input.Rating!,
-                Rationale = Input.Rationale?.Trim() ?? "", AgreedBy = Input.AgreedBy?.Trim() ?? "",
-                CorrectionReason = reason, RecordedBy = User.RecordedBy(),
-            }, new CallOptions(cancellationToken: ct));
+            var departure = await scoring.RecordPanelDepartureAsync(request, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "panel departure recorded", $"{Inspection.ProviderName} standard {departure.StandardId}",
                 $"{departure.Rating}, agreed by {departure.AgreedBy}: {departure.Rationale}", ct);
             TempData["Notice"] = $"Panel departure recorded: {departure.StandardId} rated {departure.Rating}";

@@ -67,7 +67,16 @@ public sealed class AddModel(RecommendationTracking.RecommendationTrackingClient
         if (ModelState.IsValid && request.Recommendations.Count == 0) ModelState.AddModelError("Input.Rows[0].Text", "Enter at least one recommendation");
         if (IsCorrection && string.IsNullOrWhiteSpace(Input.CorrectionReason))
             ModelState.AddModelError("Input.CorrectionReason", "Enter the reason for the correction");
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid)
+        {
+            // No row could be sent: the service's "at least one" is what the page said of the rows already.
+            if (request.Recommendations.Count == 0)
+                fields["recommendations"] = ModelState.FirstOrDefault(e => e.Key.StartsWith("Input.Rows[", StringComparison.Ordinal) && e.Value is { Errors.Count: > 0 }).Key
+                                            ?? "Input.Rows[0].Text";
+            await ModelState.AddServiceChecksAsync(async () => await tracking.AddRecommendationsAsync(request.ChecksOnly(), new CallOptions(cancellationToken: ct)),
+                ServiceNames.RecommendationTracking, fields);
+            return Page();
+        }
         try
         {
             var added = await tracking.AddRecommendationsAsync(request, new CallOptions(cancellationToken: ct));

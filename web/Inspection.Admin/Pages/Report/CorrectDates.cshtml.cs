@@ -19,6 +19,12 @@ namespace Inspection.Admin.Pages.Report;
 [Authorize(Policy = Policies.Lead)]
 public sealed class CorrectDatesModel(RecommendationTracking.RecommendationTrackingClient tracking, AdminStore audit) : PageModel
 {
+    private static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>
+    {
+        ["published_on"] = nameof(PublishedOn), ["fieldwork_start"] = nameof(FieldworkStart), ["fieldwork_end"] = nameof(FieldworkEnd),
+        ["correction_reason"] = nameof(CorrectionReason),
+    };
+
     public Inspection.Recommendations.V1.Inspection Inspection { get; private set; } = new();
     [BindProperty] public DateParts PublishedOn { get; set; } = new();
     [BindProperty] public DateParts FieldworkStart { get; set; } = new();
@@ -45,19 +51,30 @@ public sealed class CorrectDatesModel(RecommendationTracking.RecommendationTrack
         var fieldworkStart = FieldworkStart.Read(ModelState, nameof(FieldworkStart), "First day of fieldwork", required: false);
         var fieldworkEnd = FieldworkEnd.Read(ModelState, nameof(FieldworkEnd), "Last day of fieldwork", required: false);
         if (string.IsNullOrWhiteSpace(CorrectionReason)) ModelState.AddModelError(nameof(CorrectionReason), "Enter the reason for the correction");
-        if (!ModelState.IsValid) return Page();
+        // Only what differs from the published record is sent: the rest stays as published.
+        var request = new CorrectPublishedInspectionRequest
+        {
+            RequestId = string.IsNullOrEmpty(RequestId) ? Guid.NewGuid().ToString() : RequestId,
+            InspectionId = id, ExpectedVersion = Version,
+            PublishedOn = Changed(publishedOn, Inspection.PublishedOn),
+            FieldworkStart = Changed(fieldworkStart, Inspection.FieldworkStart),
+            FieldworkEnd = Changed(fieldworkEnd, Inspection.FieldworkEnd),
+            CorrectionReason = CorrectionReason?.Trim() ?? "", CorrectedBy = User.RecordedBy(),
+        };
+        if (!ModelState.IsValid)
+        {
+            // A date that could not be read goes as unchanged, so the service would hold the date that follows it to
+            // the published one: what it says of that later date waits for the next submit.
+            var fields = new Dictionary<string, string>(Fields);
+            if (fieldworkStart is null && !FieldworkStart.IsEmpty) fields["fieldwork_end"] = nameof(FieldworkStart);
+            if (fieldworkEnd is null && !FieldworkEnd.IsEmpty) fields["published_on"] = nameof(FieldworkEnd);
+            await ModelState.AddServiceChecksAsync(async () => await tracking.CorrectPublishedInspectionAsync(request.ChecksOnly(), new CallOptions(cancellationToken: ct)),
+                ServiceNames.RecommendationTracking, fields);
+            return Page();
+        }
         try
         {
-            // Only what differs from the published record is sent: the rest stays as published.
-            var corrected = await tracking.CorrectPublishedInspectionAsync(new CorrectPublishedInspectionRequest
-            {
-                RequestId = string.IsNullOrEmpty(RequestId) ? Guid.NewGuid().ToString() : RequestId,
-                InspectionId = id, ExpectedVersion = Version,
-                PublishedOn = Changed(publishedOn, Inspection.PublishedOn),
-                FieldworkStart = Changed(fieldworkStart, Inspection.FieldworkStart),
-                FieldworkEnd = Changed(fieldworkEnd, Inspection.FieldworkEnd),
-                CorrectionReason = CorrectionReason!.Trim(), CorrectedBy = User.RecordedBy(),
-            }, new CallOptions(cancellationToken: ct));
+            var corrected = await tracking.CorrectPublishedInspectionAsync(request, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "published inspection corrected", corrected.ProviderName,
                 string.Join("; ", corrected.Corrections.TakeLast(3).Select(c => $"{c.Fact} {c.PreviousValue} to {c.CorrectedValue}")), ct);
             TempData["Notice"] = "The inspection's dates were corrected. The published report now shows the correction and its reason.";
@@ -65,11 +82,7 @@ public sealed class CorrectDatesModel(RecommendationTracking.RecommendationTrack
         }
         catch (RpcException e)
         {
-            ModelState.AddServiceError(e, ServiceNames.RecommendationTracking, new Dictionary<string, string>
-            {
-                ["published_on"] = nameof(PublishedOn), ["fieldwork_start"] = nameof(FieldworkStart), ["fieldwork_end"] = nameof(FieldworkEnd),
-                ["correction_reason"] = nameof(CorrectionReason),
-            });
+            ModelState.AddServiceError(e, ServiceNames.RecommendationTracking, Fields);
             if (e.StatusCode == GrpcStatus.Aborted)
             {
                 Version = Inspection.Version;

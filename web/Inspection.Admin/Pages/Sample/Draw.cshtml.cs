@@ -89,28 +89,28 @@ public sealed class DrawModel(
         if (string.IsNullOrEmpty(Input.SnapshotId)) ModelState.AddModelError("Input.SnapshotId", "Select the caseload snapshot to draw from");
         Input.FillRows();
         var fields = new Dictionary<string, string>(Fields);
-        var halfWindow = false;
+        string? halfWindow = null;
         for (var row = 0; row < Input.Windows.Count; row++)
         {
             var window = Input.Windows[row];
             if (window.From.IsEmpty && window.To.IsEmpty) continue;
             if (window.From.IsEmpty || window.To.IsEmpty)
             {
-                ModelState.AddModelError($"Input.Windows[{row}].{(window.From.IsEmpty ? "From" : "To")}", $"Enter both the first and last start dates of window {row + 1}");
-                halfWindow = true;
+                halfWindow = $"Input.Windows[{row}].{(window.From.IsEmpty ? "From" : "To")}";
+                ModelState.AddModelError(halfWindow, $"Enter both the first and last start dates of window {row + 1}");
                 continue;
             }
             var from = window.From.Read(ModelState, $"Input.Windows[{row}].From", $"Window {row + 1} first day", required: true);
             var to = window.To.Read(ModelState, $"Input.Windows[{row}].To", $"Window {row + 1} last day", required: true);
             if (from is null || to is null)
             {
-                halfWindow = true;
+                halfWindow = $"Input.Windows[{row}].{(from is null ? "From" : "To")}";
                 continue;
             }
             if (string.CompareOrdinal(to, from) < 0)
             {
-                ModelState.AddModelError($"Input.Windows[{row}].To", $"Window {row + 1} last day must be on or after window {row + 1} first day");
-                halfWindow = true;
+                halfWindow = $"Input.Windows[{row}].To";
+                ModelState.AddModelError(halfWindow, $"Window {row + 1} last day must be on or after window {row + 1} first day");
                 continue;
             }
             var sent = request.Eligibility.Windows.Count;
@@ -118,8 +118,10 @@ public sealed class DrawModel(
             fields[$"eligibility.windows[{sent}].last_day"] = $"Input.Windows[{row}].To";
             request.Eligibility.Windows.Add(new DateWindow { FirstDay = from, LastDay = to });
         }
-        if (request.Eligibility.Windows.Count == 0 && !halfWindow)
+        if (request.Eligibility.Windows.Count == 0 && halfWindow is null)
             ModelState.AddModelError("Input.Windows[0].From", "Enter the first and last start dates of the eligibility window");
+        // No window could be sent: the service's "at least one window" is what the page said of the window already.
+        else if (request.Eligibility.Windows.Count == 0) fields["eligibility.windows"] = halfWindow!;
         request.Eligibility.SentenceTypes.AddRange(Input.SentenceTypes);
         request.StratifyBy.AddRange(Input.StratifyBy);
         if (Input.SizeMode.Is(SampleSizeMode.Fixed))
@@ -136,7 +138,11 @@ public sealed class DrawModel(
             else ModelState.AddModelError("Input.MarginOfError", "Enter the margin of error as a number, like 5");
             request.CalculatedSize = size;
         }
-        else ModelState.AddModelError("Input.SizeMode", "Select how the sample size is set");
+        else
+        {
+            ModelState.AddModelError("Input.SizeMode", "Select how the sample size is set");
+            fields["fixed_size"] = "Input.SizeMode"; // the service's "a size rule is required" says the same
+        }
         for (var row = 0; row < Input.Quotas.Count; row++)
         {
             var typed = Input.Quotas[row];
@@ -200,7 +206,12 @@ public sealed class DrawModel(
             request.AssessmentsSetAside = AssessmentsToSetAside;
         }
         Input.SetAsideShown = AssessmentsToSetAside;
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid)
+        {
+            await ModelState.AddServiceChecksAsync(async () => await sampling.DrawSampleAsync(request.ChecksOnly(), new CallOptions(cancellationToken: ct)),
+                ServiceNames.CaseSampling, fields);
+            return Page();
+        }
         try
         {
             var sample = await sampling.DrawSampleAsync(request, new CallOptions(cancellationToken: ct));

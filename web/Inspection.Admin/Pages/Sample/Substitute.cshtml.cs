@@ -14,6 +14,8 @@ namespace Inspection.Admin.Pages.Sample;
 [Authorize(Policy = Policies.Lead)]
 public sealed class SubstituteModel(CaseSampling.CaseSamplingClient sampling, AdminStore audit) : PageModel
 {
+    private static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string> { ["reason"] = nameof(Reason) };
+
     public string InspectionId { get; private set; } = "";
     [BindProperty(SupportsGet = true, Name = "sample")] public string? SampleId { get; set; }
     [BindProperty(SupportsGet = true, Name = "case")] public string? CaseReference { get; set; }
@@ -34,17 +36,23 @@ public sealed class SubstituteModel(CaseSampling.CaseSamplingClient sampling, Ad
         // a form error quoting the service's internal ids.
         if (!await IsActiveCaseAsync(id, ct)) return NotFound();
         if (string.IsNullOrWhiteSpace(Reason)) ModelState.AddModelError(nameof(Reason), "Enter why the case leaves the sample");
-        if (!ModelState.IsValid) return Page();
+        var request = new SubstituteCaseRequest
+        {
+            RequestId = string.IsNullOrEmpty(RequestId) ? Guid.NewGuid().ToString() : RequestId,
+            SampleId = SampleId ?? "",
+            CaseReference = CaseReference ?? "",
+            Reason = Reason?.Trim() ?? "",
+            SubstitutedBy = User.RecordedBy(),
+        };
+        if (!ModelState.IsValid)
+        {
+            await ModelState.AddServiceChecksAsync(async () => await sampling.SubstituteCaseAsync(request.ChecksOnly(), new CallOptions(cancellationToken: ct)),
+                ServiceNames.CaseSampling, Fields);
+            return Page();
+        }
         try
         {
-            var substitution = await sampling.SubstituteCaseAsync(new SubstituteCaseRequest
-            {
-                RequestId = string.IsNullOrEmpty(RequestId) ? Guid.NewGuid().ToString() : RequestId,
-                SampleId = SampleId ?? "",
-                CaseReference = CaseReference ?? "",
-                Reason = Reason!.Trim(),
-                SubstitutedBy = User.RecordedBy(),
-            }, new CallOptions(cancellationToken: ct));
+            var substitution = await sampling.SubstituteCaseAsync(request, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "case substituted", $"case {substitution.RemovedCaseReference}",
                 $"replaced by {substitution.AddedCaseReference}: {substitution.Reason}", ct);
             TempData["Notice"] = $"Case {substitution.RemovedCaseReference} replaced by {substitution.AddedCaseReference}. Reason: {substitution.Reason}";
@@ -56,7 +64,7 @@ public sealed class SubstituteModel(CaseSampling.CaseSamplingClient sampling, Ad
         }
         catch (RpcException e)
         {
-            ModelState.AddServiceError(e, ServiceNames.CaseSampling, new Dictionary<string, string> { ["reason"] = nameof(Reason) });
+            ModelState.AddServiceError(e, ServiceNames.CaseSampling, Fields);
             RequestId = Guid.NewGuid().ToString();
             return Page();
         }

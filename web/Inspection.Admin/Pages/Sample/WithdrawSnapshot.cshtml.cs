@@ -38,14 +38,20 @@ public sealed class WithdrawSnapshotModel(RecommendationTracking.RecommendationT
         if (!await LoadAsync(id, snapshotId, ct)) return NotFound();
         if (Snapshot.Withdrawn) return Page();
         if (string.IsNullOrWhiteSpace(Input.Reason)) ModelState.AddModelError("Input.Reason", "Enter why the caseload snapshot is withdrawn");
-        if (!ModelState.IsValid) return Page();
+        var request = new WithdrawSnapshotRequest
+        {
+            RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
+            SnapshotId = snapshotId, Reason = Input.Reason?.Trim() ?? "", WithdrawnBy = User.RecordedBy(),
+        };
+        if (!ModelState.IsValid)
+        {
+            await ModelState.AddServiceChecksAsync(async () => await sampling.WithdrawSnapshotAsync(request.ChecksOnly(), new CallOptions(cancellationToken: ct)),
+                ServiceNames.CaseSampling, Fields);
+            return Page();
+        }
         try
         {
-            var withdrawn = await sampling.WithdrawSnapshotAsync(new WithdrawSnapshotRequest
-            {
-                RequestId = string.IsNullOrEmpty(Input.RequestId) ? Guid.NewGuid().ToString() : Input.RequestId,
-                SnapshotId = snapshotId, Reason = Input.Reason!.Trim(), WithdrawnBy = User.RecordedBy(),
-            }, new CallOptions(cancellationToken: ct));
+            var withdrawn = await sampling.WithdrawSnapshotAsync(request, new CallOptions(cancellationToken: ct));
             await audit.AppendAuditAsync(User.RecordedBy(), "caseload snapshot withdrawn", $"{Inspection.ProviderName}, version {withdrawn.Version}", withdrawn.WithdrawnReason, ct);
             TempData["Notice"] = $"Caseload snapshot version {withdrawn.Version} withdrawn";
             return Redirect($"/inspections/{id}/sample");
