@@ -99,6 +99,7 @@ public sealed class IntegratorExamplesTests(IntegratorSystem system) : IClassFix
         {
             var (exit, stdout, stderr) = await ToolProcess.RunAsync(program, args, Path.Combine(Examples, folder), TimeSpan.FromMinutes(2), system.Token);
             Assert.True(exit is 0 or 1, $"{language} {journey} exited {exit}:\n{stdout}\n{stderr}");   // 1: a refusal, explained
+            Assert.True(exit == 0 || stdout.Length > 0, $"{language} {journey} exited {exit} without explaining:\n{stderr}");
             results.Add((language, exit, stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
         }
         return results;
@@ -127,7 +128,7 @@ public sealed class IntegratorExamplesTests(IntegratorSystem system) : IClassFix
         });
         var good = Path.Combine(_files, "caseload.csv");
         await File.WriteAllTextAsync(good, "case_reference,sentence_type,start_date,gender,ethnic_group,rosh_level,disability,mappa_level\n"
-            + string.Concat(Enumerable.Range(1, 1_500).Select(i => $"EX{i:D5},licence,2021-11-{1 + i % 28:D2},male,white,medium,{i % 2 == 0},{i % 4}\n")));
+            + string.Concat(Enumerable.Range(1, 1_500).Select(i => $"EX{i:D5},licence,2021-11-{1 + i % 28:D2},male,white,medium,{(i % 2 == 0 ? "true" : "false")},{i % 4}\n")));
 
         var sent = await RunEverywhereAsync("send-caseload", $"127.0.0.1:{Sampling.GrpcPort}", provider.ProviderId, "2022-05-01", good);
         var sampling = new CaseSampling.CaseSamplingClient(Sampling.Channel);
@@ -146,10 +147,12 @@ public sealed class IntegratorExamplesTests(IntegratorSystem system) : IClassFix
         await File.WriteAllTextAsync(bad, "case_reference,sentence_type,start_date,gender,ethnic_group,rosh_level\n"
             + "BAD1,licence,2021-11-01,male,white,medium\nBAD2,licence,2021-02-30,male,white,medium\nBAD3,community_order,2021-11-01,male,white,extreme\n");
         var refused = await RunEverywhereAsync("send-caseload", $"127.0.0.1:{Sampling.GrpcPort}", provider.ProviderId, "2022-05-01", bad);
-        AllAlike(refused, line => Regex.Replace(line, "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<id>"));
+        // Alike but for the snapshot each opened (its id and the provider's next version).
+        AllAlike(refused, line => Regex.Replace(Regex.Replace(line, "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<id>"), "version \\d+", "version <n>"));
         var (_, code, explained) = refused[0];
         Assert.Equal(1, code);
         Assert.StartsWith("refused: INVALID_ARGUMENT: ", explained[1]);
+        Assert.Equal("  reason inspection FIELD_INVALID", explained[^1]);
         // Each bad row named by its field and its file row (the header is row 1).
         Assert.Contains(explained, l => l.StartsWith("  cases[1].start_date: row 3", StringComparison.Ordinal));
         Assert.Contains(explained, l => l.StartsWith("  cases[2].rosh_level: row 4", StringComparison.Ordinal));

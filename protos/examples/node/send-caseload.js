@@ -41,7 +41,7 @@ run(async () => {
 
 // The CSV's text as the field's type: flags are true/false, MAPPA levels numbers, everything else text.
 function typed(column, value) {
-  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
   if (column === 'mappa_level') return Number(value);
   return value;
 }

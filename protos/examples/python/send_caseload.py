@@ -16,8 +16,8 @@ BATCH_SIZE = 1000  # up to 20,000 cases a batch (protos/README.md, "Limits")
 
 def typed(column, value):
     """The CSV's text as the field's type: flags are true/false, MAPPA levels numbers, everything else text."""
-    if value in ("true", "false"):
-        return value == "true"
+    if value.lower() in ("true", "false"):
+        return value.lower() == "true"
     if column == "mappa_level":
         return int(value)
     return value
