@@ -9,8 +9,9 @@
 #   --browser     Chromium (/usr/bin/chromium): the admin prints the report PDF with it, and the browser tests drive it
 #   --pdf-tools   poppler-utils (pdftotext, pdfinfo), with which the tests read the report PDF as a reader would
 #   --statistics  R with the survey package (Rscript), the statistical peer the statistics tests compare with
-#   --integrator-clients  Debian's python3-grpcio (1.51) and python3-protobuf, protoc (3.21) and its gRPC plugins:
-#                 the Python client the tests read statuses with, and the stubs the integrator examples are built from
+#   --integrator-clients  Debian's python3-grpcio (1.51) and python3-protobuf, protoc (3.21) with the well-known types
+#                 (libprotobuf-dev: google/protobuf/timestamp.proto) and its gRPC plugins: the Python client the tests
+#                 read statuses with, and the stubs the integrator examples (protos/examples) are built from
 #   --metrics     Prometheus and promtool (Debian's prometheus), for the alert rule tests and the metrics proof
 #   --dry-run     print what would be installed, change nothing
 set -euo pipefail
@@ -22,7 +23,7 @@ want_integrator_clients=0
 want_metrics=0
 dry_run=0
 
-usage() { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -72,6 +73,9 @@ if [ "$want_integrator_clients" -eq 1 ]; then
   /usr/bin/python3 -c 'import grpc, google.protobuf' >/dev/null 2>&1 || packages+=(python3-grpcio python3-protobuf)
   command -v protoc >/dev/null 2>&1 || packages+=(protobuf-compiler)
   command -v grpc_python_plugin >/dev/null 2>&1 || packages+=(protobuf-compiler-grpc)
+  # protoc finds the well-known types the contracts import (timestamp.proto) in /usr/include, from libprotobuf-dev,
+  # which protobuf-compiler only recommends.
+  [ -f /usr/include/google/protobuf/timestamp.proto ] || packages+=(libprotobuf-dev)
 fi
 
 if [ "$want_metrics" -eq 1 ] && { [ ! -x /usr/bin/prometheus ] || [ ! -x /usr/bin/promtool ]; }; then packages+=(prometheus); fi

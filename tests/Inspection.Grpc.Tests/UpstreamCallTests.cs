@@ -31,6 +31,9 @@ public sealed class UpstreamCallTests(SharedServer server) : IClassFixture<Share
 
         Assert.Equal(StatusCode.Unavailable, e.StatusCode);
         Assert.StartsWith("interop-target did not answer: ", e.Status.Detail);
+        // Retry: after how long, and which app did not answer (issue 26).
+        Assert.Equal(("UPSTREAM_UNAVAILABLE", "interop-target"), (e.Explanation?.Reason, e.Explanation?.Metadata["app"]));
+        Assert.NotNull(e.RetryDelay);
     }
 
     [Fact]
@@ -60,6 +63,9 @@ public sealed class UpstreamCallTests(SharedServer server) : IClassFixture<Share
         Assert.Equal(StatusCode.FailedPrecondition, e.StatusCode);
         Assert.Equal($"interop-target: {detail}", e.Status.Detail);
         Assert.Empty(e.FieldViolations);   // the app's field names are not this service's
+        Assert.Equal(("REFERENCE_REFUSED", "interop-target"), (e.Explanation?.Reason, e.Explanation?.Metadata["app"]));
+        var reference = Assert.Single(e.GetRpcStatus()!.GetDetail<Google.Rpc.PreconditionFailure>().Violations);
+        Assert.Equal(("REFERENCE", "interop-target", e.Status.Detail), (reference.Type, reference.Subject, reference.Description));
     }
 
     [Theory]

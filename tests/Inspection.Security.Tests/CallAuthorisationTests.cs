@@ -92,6 +92,22 @@ public sealed class CallAuthorisationTests(TrackingHost tracking) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_refusal_says_why_in_an_error_info_a_program_can_branch_on()
+    {
+        var reader = TestKeys.BearerForIntegrator("register-mirror", "register.read");
+        var denied = await Assert.ThrowsAsync<RpcException>(() => Client.ListRecommendationsAsync(new ListRecommendationsRequest(), With(reader)).ResponseAsync);
+        Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
+        Assert.Equal(("NOT_PERMITTED", "inspection", "it needs the scope recommendations.read"),
+            (denied.Explanation?.Reason, denied.Explanation?.Domain, denied.Explanation?.Metadata["needs"]));
+
+        var anonymous = await Assert.ThrowsAsync<RpcException>(() => Client.ListProvidersAsync(new ListProvidersRequest()).ResponseAsync);
+        Assert.Equal((StatusCode.Unauthenticated, "TOKEN_MISSING"), (anonymous.StatusCode, anonymous.Explanation?.Reason));
+
+        var forged = await Assert.ThrowsAsync<RpcException>(() => Client.ListProvidersAsync(new ListProvidersRequest(), With("Bearer not-a-token")).ResponseAsync);
+        Assert.Equal((StatusCode.Unauthenticated, "TOKEN_INVALID"), (forged.StatusCode, forged.Explanation?.Reason));
+    }
+
+    [Fact]
     public async Task A_refused_write_changes_nothing()
     {
         var name = "Refused " + Guid.NewGuid().ToString("N")[..8];

@@ -38,6 +38,45 @@ public sealed class ServerReflectionTests(TrackingHost tracking) : IClassFixture
     }
 
     [Fact]
+    public async Task Reflection_serves_the_contracts_with_their_comments()
+    {
+        // What grpcurl describe and Postman read: the file holding a message, with its source info.
+        var client = new ServerReflection.ServerReflectionClient(tracking.Bare);
+        using var call = client.ServerReflectionInfo(With(TestKeys.BearerForIntegrator("postman", "register.read")));
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { FileContainingSymbol = "inspection.recommendations.v1.Provider" });
+        await call.RequestStream.CompleteAsync();
+        Assert.True(await call.ResponseStream.MoveNext());
+        var file = call.ResponseStream.Current.FileDescriptorResponse.FileDescriptorProto
+            .Select(b => Google.Protobuf.Reflection.FileDescriptorProto.Parser.ParseFrom(b))
+            .Single(f => f.Name == "recommendations/v1/recommendations.proto");
+
+        // Provider.type's comment lists the allowed words; active_from's says what it may not be.
+        var provider = file.MessageType.ToList().FindIndex(m => m.Name == "Provider");
+        string Comment(string field)
+        {
+            var index = file.MessageType[provider].Field.ToList().FindIndex(f => f.Name == field);
+            // path: message_type (4), the message, field (2), the field
+            return file.SourceCodeInfo.Location.Single(l => l.Path.SequenceEqual([4, provider, 2, index])).LeadingComments.Trim();
+        }
+        Assert.Equal("pdu | region | nps_division | crc | probation_area | national_body", Comment("type"));
+        Assert.Equal("Not after today in England (INVALID_ARGUMENT naming active_from).", Comment("active_from"));
+
+        // The RPC's comment too (what WatchChanges promises), over v1alpha, which older grpcurl builds still use.
+        var alpha = new Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient(tracking.Bare);
+        using var older = alpha.ServerReflectionInfo(With(TestKeys.BearerFor(StaffRole.Viewer)));
+        await older.RequestStream.WriteAsync(new Grpc.Reflection.V1Alpha.ServerReflectionRequest { FileContainingSymbol = "inspection.recommendations.v1.RecommendationTracking.WatchChanges" });
+        await older.RequestStream.CompleteAsync();
+        Assert.True(await older.ResponseStream.MoveNext());
+        var same = older.ResponseStream.Current.FileDescriptorResponse.FileDescriptorProto
+            .Select(b => Google.Protobuf.Reflection.FileDescriptorProto.Parser.ParseFrom(b))
+            .Single(f => f.Name == "recommendations/v1/recommendations.proto");
+        var watch = same.Service[0].Method.ToList().FindIndex(m => m.Name == "WatchChanges");
+        // path: service (6), the service, method (2), the method
+        Assert.Contains("To resume after a reconnect or a restart, watch again with after_sequence",
+            same.SourceCodeInfo.Location.Single(l => l.Path.SequenceEqual([6, 0, 2, watch])).LeadingComments);
+    }
+
+    [Fact]
     public async Task Reflection_without_credentials_is_unauthenticated()
     {
         var e = await Assert.ThrowsAsync<RpcException>(() => ListServicesAsync(null));

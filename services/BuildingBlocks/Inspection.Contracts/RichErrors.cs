@@ -53,8 +53,68 @@ public static class RichErrors
         return new RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.Unavailable, message), trailers);
     }
 
+    /// <summary>The ErrorInfo domain of every refusal: the reasons are the product's, the same in every service.</summary>
+    public const string Domain = "inspection";
+
+    /// <summary>
+    /// The refusal with a google.rpc.ErrorInfo (a stable reason in UPPER_SNAKE_CASE, the domain, and what else helps a
+    /// program: the service, the app it asked) and the other details given (ResourceInfo, RetryInfo, PreconditionFailure),
+    /// beside the details and trailers it had. One that already has an ErrorInfo is returned as it is. The guide's
+    /// "Errors" table lists every reason.
+    /// </summary>
+    public static RpcException Explained(RpcException refusal, string reason, IReadOnlyDictionary<string, string>? metadata = null, params IMessage[] details)
+    {
+        Google.Rpc.Status status;
+        try
+        {
+            status = refusal.GetRpcStatus() ?? new Google.Rpc.Status { Code = (int)refusal.StatusCode, Message = refusal.Status.Detail };
+        }
+        catch (InvalidProtocolBufferException)
+        {
+            status = new Google.Rpc.Status { Code = (int)refusal.StatusCode, Message = refusal.Status.Detail };
+        }
+        if (status.GetDetail<ErrorInfo>() is not null) return refusal;
+        foreach (var detail in details)
+            if (!status.Details.Any(a => a.Is(detail.Descriptor)))
+                status.Details.Add(Any.Pack(detail));
+        var info = new ErrorInfo { Reason = reason, Domain = Domain };
+        foreach (var (key, value) in metadata ?? new Dictionary<string, string>()) info.Metadata[key] = value;
+        status.Details.Add(Any.Pack(info));
+        var trailers = new Metadata();
+        foreach (var entry in refusal.Trailers)
+            if (entry.Key != "grpc-status-details-bin") trailers.Add(entry);
+        trailers.Add("grpc-status-details-bin", status.ToByteArray());
+        return new RpcException(refusal.Status, trailers);
+    }
+
+    /// <summary>google.rpc.ResourceInfo: which thing of which kind was not found.</summary>
+    public static ResourceInfo Resource(string type, string name) => new() { ResourceType = type, ResourceName = name };
+
+    /// <summary>google.rpc.RetryInfo: how long to wait before trying again.</summary>
+    public static RetryInfo Retry(TimeSpan delay) => new() { RetryDelay = Duration.FromTimeSpan(delay) };
+
+    /// <summary>google.rpc.PreconditionFailure with one violation: a state in the way, or another app's unknown reference.</summary>
+    public static PreconditionFailure Precondition(string type, string subject, string description) =>
+        new() { Violations = { new PreconditionFailure.Types.Violation { Type = type, Subject = subject, Description = description } } };
+
     extension(RpcException exception)
     {
+        /// <summary>The google.rpc.ErrorInfo the server sent (reason, domain); null when it sent none.</summary>
+        public ErrorInfo? Explanation
+        {
+            get
+            {
+                try
+                {
+                    return exception.GetRpcStatus()?.GetDetail<ErrorInfo>();
+                }
+                catch (InvalidProtocolBufferException)
+                {
+                    return null;
+                }
+            }
+        }
+
         /// <summary>The delay the server asked for before a retry (google.rpc.RetryInfo); null when it asked for none.</summary>
         public TimeSpan? RetryDelay
         {

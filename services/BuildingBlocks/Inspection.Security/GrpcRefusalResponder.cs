@@ -1,4 +1,7 @@
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Inspection.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http;
@@ -27,7 +30,20 @@ internal sealed class GrpcRefusalResponder : IAuthorizationMiddlewareResultHandl
         context.Response.ContentType = "application/grpc";
         context.Response.Headers["grpc-status"] = ((int)code).ToString(System.Globalization.CultureInfo.InvariantCulture);
         context.Response.Headers["grpc-message"] = GrpcMessageEncoding.Encode(message);
+        context.Response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(Details(code, message, refusal).ToByteArray());
         return Task.CompletedTask;
+    }
+
+    // google.rpc.Status restating the status, with the ErrorInfo every refusal carries (reason, what would open the call).
+    private static Google.Rpc.Status Details(StatusCode code, string message, RpcRefusal? refusal)
+    {
+        var info = new Google.Rpc.ErrorInfo
+        {
+            Domain = RichErrors.Domain,
+            Reason = refusal?.Reason ?? (code == StatusCode.Unauthenticated ? RefusalReasons.TokenMissing : RefusalReasons.NotPermitted),
+        };
+        if (refusal?.Needs is { } needs) info.Metadata["needs"] = needs;
+        return new Google.Rpc.Status { Code = (int)code, Message = message, Details = { Any.Pack(info) } };
     }
 
     private static bool IsGrpc(HttpRequest request) =>

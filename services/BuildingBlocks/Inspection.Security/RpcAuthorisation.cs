@@ -4,6 +4,7 @@ using Grpc.AspNetCore.Server;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Reasons = Inspection.Contracts.RefusalReasons;
 
 namespace Inspection.Security;
 
@@ -35,24 +36,26 @@ internal sealed class RpcAuthorisation(RpcPolicy policy, AppApiToken appApiToken
             // Only the local sidecar knows the token: a call that bypassed Dapr (and its mTLS) is refused.
             var sent = http.Request.Headers["dapr-api-token"].ToString();
             if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(sent), expected))
-                return Refuse(context, StatusCode.Unauthenticated, "the call did not come through the Dapr sidecar (dapr-api-token)");
+                return Refuse(context, StatusCode.Unauthenticated, "the call did not come through the Dapr sidecar (dapr-api-token)", Reasons.NotThroughSidecar);
         }
 
         if (Caller.Of(http) is not { } caller)
-            return Refuse(context, StatusCode.Unauthenticated, http.Items[FailureItem] as string
-                ?? "no credentials: send the header 'authorization: Bearer <token>'");
+            return http.Items[FailureItem] is string failure
+                ? Refuse(context, StatusCode.Unauthenticated, failure, Reasons.TokenInvalid)
+                : Refuse(context, StatusCode.Unauthenticated, "no credentials: send the header 'authorization: Bearer <token>'", Reasons.TokenMissing);
         if (rule is null)
-            return Refuse(context, StatusCode.PermissionDenied, $"{method} is not open to any caller");
+            return Refuse(context, StatusCode.PermissionDenied, $"{method} is not open to any caller", Reasons.NotPermitted, "nothing");
         if (!rule.Allows(caller))
-            return Refuse(context, StatusCode.PermissionDenied, $"{caller.AuditName}{RoleText(caller)} may not call {method}; {WhatOpens(rule, caller.Kind)}");
+            return Refuse(context, StatusCode.PermissionDenied, $"{caller.AuditName}{RoleText(caller)} may not call {method}; {WhatOpens(rule, caller.Kind)}",
+                Reasons.NotPermitted, WhatOpens(rule, caller.Kind));
 
         context.Succeed(requirement);
         return Task.CompletedTask;
     }
 
-    private Task Refuse(AuthorizationHandlerContext context, StatusCode code, string message)
+    private Task Refuse(AuthorizationHandlerContext context, StatusCode code, string message, string reason, string? needs = null)
     {
-        var refusal = new RpcRefusal(this, code, message);
+        var refusal = new RpcRefusal(this, code, message, reason, needs);
         // A challenge (no authenticated user) drops failure reasons, so the responder finds the refusal here too.
         if (context.Resource is HttpContext http) http.Items[RefusalItem] = refusal;
         context.Fail(refusal);

@@ -7,6 +7,7 @@ using Inspection.Data;
 using Inspection.Domain;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Reasons = Inspection.Contracts.RefusalReasons;
 
 namespace Inspection.ServiceDefaults;
 
@@ -17,7 +18,7 @@ namespace Inspection.ServiceDefaults;
 /// product's status table has it (<see cref="FromUpstream"/>), anything unexpected INTERNAL with only a trace id (the
 /// exception is logged). Every status is bounded so any client can read its headers.
 /// </summary>
-internal sealed class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger, GracefulShutdown? shutdown = null) : Interceptor
+internal sealed class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger, GracefulShutdown? shutdown = null, AppIdentity? identity = null) : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
@@ -58,7 +59,8 @@ internal sealed class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger,
                                   && e is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled })
         {
             logger.LogInformation("{Method}: stream ended by the shutdown; the client resumes elsewhere", context.Method.TrimStart('/'));
-            throw RichErrors.RetryLater("This copy of the service is stopping; call again to resume from the last event received", TimeSpan.Zero);
+            throw Explained(RichErrors.RetryLater("This copy of the service is stopping; call again to resume from the last event received", TimeSpan.Zero),
+                Reasons.ShuttingDown);
         }
         catch (Exception e)
         {
@@ -104,13 +106,14 @@ internal sealed class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger,
             catch (IOException e) when (!cancellationToken.IsCancellationRequested && e.Message.StartsWith("Message too large", StringComparison.Ordinal))
             {
                 // A declared length beyond any limit, as the receive limit itself answers for a smaller one.
-                throw new RpcException(new Status(StatusCode.ResourceExhausted, $"The request stream declares a message too large: {StatusBounds.Message(e.Message)}"));
+                throw RichErrors.Explained(new RpcException(new Status(StatusCode.ResourceExhausted, $"The request stream declares a message too large: {StatusBounds.Message(e.Message)}")),
+                    Reasons.MessageTooLarge);
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested
                                       && e is InvalidDataException or IOException or RpcException { StatusCode: StatusCode.Internal })
             {
-                throw new RpcException(new Status(StatusCode.InvalidArgument,
-                    $"The request stream is not valid gRPC framing: {StatusBounds.Message(e.Message)}"));
+                throw RichErrors.Explained(new RpcException(new Status(StatusCode.InvalidArgument,
+                    $"The request stream is not valid gRPC framing: {StatusBounds.Message(e.Message)}")), Reasons.RequestUnreadable);
             }
             if (!more) return false;
             if (inner.Current is IMessage message)
@@ -134,23 +137,25 @@ internal sealed class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger,
                 return FromUpstream(upstream, context, method);
             case RpcException rpc:
                 var violations = rpc.FieldViolations;
-                return violations.Count > 0 || rpc.Status.Detail.Length > StatusBounds.MaxMessageLength
+                var bounded = violations.Count > 0 || rpc.Status.Detail.Length > StatusBounds.MaxMessageLength
                     ? RichErrors.WithViolations(rpc.StatusCode, StatusBounds.Message(rpc.Status.Detail), StatusBounds.Violations(violations))
                     : rpc;
+                return ByCode(bounded);
             case ValidationException validation:
-                return RichErrors.WithViolations(StatusCode.InvalidArgument, StatusBounds.Message(validation.Message),
-                    StatusBounds.Violations(validation.Violations), StatusBounds.Preconditions(validation.Preconditions));
-            case NotFoundException:
-                return Refused(StatusCode.NotFound, exception.Message);
+                return Explained(RichErrors.WithViolations(StatusCode.InvalidArgument, StatusBounds.Message(validation.Message),
+                    StatusBounds.Violations(validation.Violations), StatusBounds.Preconditions(validation.Preconditions)), Reasons.FieldInvalid);
+            case NotFoundException notFound:
+                return Explained(Refused(StatusCode.NotFound, exception.Message), Reasons.NotFound, RichErrors.Resource(notFound.What, notFound.Id));
             case ConcurrencyConflictException:
-                return Refused(StatusCode.Aborted, exception.Message);
+                return Explained(Refused(StatusCode.Aborted, exception.Message), Reasons.VersionStale);
             case PreconditionFailedException { Failures.Count: > 0 } precondition:
-                return RichErrors.WithViolations(StatusCode.FailedPrecondition, StatusBounds.Message(precondition.Message), [],
-                    StatusBounds.Preconditions(precondition.Failures));
+                return Explained(RichErrors.WithViolations(StatusCode.FailedPrecondition, StatusBounds.Message(precondition.Message), [],
+                    StatusBounds.Preconditions(precondition.Failures)), Reasons.StateForbids);
             case PreconditionFailedException:
-                return Refused(StatusCode.FailedPrecondition, exception.Message);
+                return Explained(Refused(StatusCode.FailedPrecondition, exception.Message), Reasons.StateForbids,
+                    RichErrors.Precondition("STATE", "", StatusBounds.Message(exception.Message)));
             case AlreadyExistsException:
-                return Refused(StatusCode.AlreadyExists, exception.Message);
+                return Explained(Refused(StatusCode.AlreadyExists, exception.Message), Reasons.RequestIdReused);
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return Ended(context);
             case DatabaseBusyException:
@@ -158,15 +163,21 @@ internal sealed class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger,
                 // this copy is saturated. Retry shortly, here or on another copy. Also when the wait ended just before
                 // the call's deadline: the caller hears "busy" rather than a bare DEADLINE_EXCEEDED.
                 logger.LogWarning("{Method}: every database connection stayed busy; answered UNAVAILABLE to retry", method);
-                return RichErrors.RetryLater("The service is busy; retry shortly", BusyRetryDelay);
+                return Explained(RichErrors.RetryLater("The service is busy; retry shortly", BusyRetryDelay), Reasons.ServiceBusy);
             case NpgsqlException { IsTransient: true } or TimeoutException:
                 // A database that went away is a passing condition the caller may retry, not a bug.
                 logger.LogWarning("{Method}: the database is unavailable ({Reason})", method, exception.Message);
-                return RichErrors.RetryLater("The service's database is unavailable; retry shortly", BusyRetryDelay);
+                return Explained(RichErrors.RetryLater("The service's database is unavailable; retry shortly", BusyRetryDelay), Reasons.DatabaseUnavailable);
         }
+        return Internal(exception, context, method);
+    }
+
+    private RpcException Internal(Exception exception, ServerCallContext context, string method)
+    {
         var traceId = Activity.Current?.TraceId.ToHexString() ?? context.GetHttpContext().TraceIdentifier;
         logger.LogError(exception, "Unhandled exception in {Method} (trace id {TraceId})", method, traceId);
-        return new RpcException(new Status(StatusCode.Internal, $"An internal error occurred; trace id {traceId}"));
+        return Explained(new RpcException(new Status(StatusCode.Internal, $"An internal error occurred; trace id {traceId}")), Reasons.Internal,
+            extra: new Dictionary<string, string> { ["trace_id"] = traceId });
     }
 
     /// <summary>
@@ -180,17 +191,47 @@ internal sealed class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger,
         // The onward call carries this call's deadline, and its own timer can fire a moment before this call's token
         // does: a deadline already passed is this call's DEADLINE_EXCEEDED, not the upstream's fault (seen under load).
         if (context.CancellationToken.IsCancellationRequested || context.Deadline <= DateTime.UtcNow) return Ended(context);
+        var app = new Dictionary<string, string> { ["app"] = upstream.AppId };
         switch (upstream.StatusCode)
         {
             case StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Cancelled:
                 logger.LogWarning("{Method}: {App} did not answer ({Status})", method, upstream.AppId, upstream.StatusCode);
-                return Refused(StatusCode.Unavailable, upstream.Unreached ? upstream.Status.Detail : $"{UpstreamException.DidNotAnswer(upstream.AppId)}: {upstream.Status.Detail}");
+                return Explained(Refused(StatusCode.Unavailable, upstream.Unreached ? upstream.Status.Detail : $"{UpstreamException.DidNotAnswer(upstream.AppId)}: {upstream.Status.Detail}"),
+                    Reasons.UpstreamUnavailable, app, RichErrors.Retry(BusyRetryDelay));
             case StatusCode.NotFound or StatusCode.InvalidArgument or StatusCode.FailedPrecondition:
-                return Refused(StatusCode.FailedPrecondition, $"{upstream.AppId}: {upstream.Status.Detail}");
+                var message = StatusBounds.Message($"{upstream.AppId}: {upstream.Status.Detail}");
+                return Explained(Refused(StatusCode.FailedPrecondition, message), Reasons.ReferenceRefused, app,
+                    RichErrors.Precondition("REFERENCE", upstream.AppId, message));
         }
         var traceId = Activity.Current?.TraceId.ToHexString() ?? context.GetHttpContext().TraceIdentifier;
         logger.LogError(upstream, "{Method}: {App} answered {Status} (trace id {TraceId})", method, upstream.AppId, upstream.StatusCode, traceId);
-        return new RpcException(new Status(StatusCode.Internal, $"An internal error occurred; trace id {traceId}"));
+        return Explained(new RpcException(new Status(StatusCode.Internal, $"An internal error occurred; trace id {traceId}")), Reasons.Internal,
+            extra: new Dictionary<string, string> { ["trace_id"] = traceId });
+    }
+
+    /// <summary>A status raised as an RpcException by code (the framing checks, the stopping stream): its reason by its code.</summary>
+    private RpcException ByCode(RpcException rpc) => rpc.StatusCode switch
+    {
+        StatusCode.InvalidArgument => Explained(rpc, Reasons.FieldInvalid),
+        StatusCode.NotFound => Explained(rpc, Reasons.NotFound),
+        StatusCode.FailedPrecondition => Explained(rpc, Reasons.StateForbids, RichErrors.Precondition("STATE", "", rpc.Status.Detail)),
+        StatusCode.Aborted => Explained(rpc, Reasons.VersionStale),
+        StatusCode.AlreadyExists => Explained(rpc, Reasons.RequestIdReused),
+        StatusCode.Unavailable => Explained(rpc, Reasons.ServiceBusy, RichErrors.Retry(BusyRetryDelay)),
+        StatusCode.ResourceExhausted => Explained(rpc, Reasons.MessageTooLarge),
+        StatusCode.PermissionDenied => Explained(rpc, Reasons.NotPermitted),
+        StatusCode.Unauthenticated => Explained(rpc, Reasons.TokenInvalid),
+        _ => rpc,
+    };
+
+    private RpcException Explained(RpcException refusal, string reason, params Google.Protobuf.IMessage[] details) =>
+        Explained(refusal, reason, null, details);
+
+    private RpcException Explained(RpcException refusal, string reason, IReadOnlyDictionary<string, string>? extra, params Google.Protobuf.IMessage[] details)
+    {
+        var metadata = new Dictionary<string, string>(extra ?? new Dictionary<string, string>());
+        if (identity is not null) metadata["service"] = identity.AppId;
+        return RichErrors.Explained(refusal, reason, metadata, details);
     }
 
     /// <summary>The caller's deadline passed or the caller cancelled: nothing more to tell it.</summary>

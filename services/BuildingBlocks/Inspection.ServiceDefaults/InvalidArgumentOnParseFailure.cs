@@ -79,7 +79,8 @@ internal sealed class InvalidArgumentOnParseFailure<TService>(ServedRpcs served)
             // declared length runs past the end; its own text can name its API, so say only what was wrong
             catch (Exception e) when (e is InvalidProtocolBufferException or IndexOutOfRangeException)
             {
-                throw new RpcException(new Status(StatusCode.InvalidArgument, $"Message could not be parsed as {typeName}"));
+                throw Inspection.Contracts.RichErrors.Explained(new RpcException(new Status(StatusCode.InvalidArgument, $"Message could not be parsed as {typeName}")),
+                    Inspection.Contracts.RefusalReasons.RequestUnreadable);
             }
         });
         return new Method<TRequest, TResponse>(method.Type, method.ServiceName, method.Name, request, method.ResponseMarshaller);

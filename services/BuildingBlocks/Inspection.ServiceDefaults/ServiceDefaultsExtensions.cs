@@ -51,7 +51,7 @@ public static class ServiceDefaultsExtensions
         // answers INVALID_ARGUMENT.
         builder.Services.RemoveAll(typeof(IServiceMethodProvider<>));
         builder.Services.AddSingleton(typeof(IServiceMethodProvider<>), typeof(InvalidArgumentOnParseFailure<>));
-        builder.Services.AddGrpcReflection();
+        builder.Services.AddReflectionWithComments();   // v1 and v1alpha, the contracts with their comments
         builder.Services.AddSingleton<HealthState>();
         builder.Services.AddGrpcHealthChecks().AddCheck<HealthState>("host");
         builder.Services.Configure<HealthCheckPublisherOptions>(publisher =>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text;
+using Inspection.Testing;
 
 namespace Inspection.Grpc.Tests.GrpcJs;
 
@@ -51,23 +52,8 @@ public static class NodePeer
     public static Task<(int ExitCode, string StdOut, string StdErr)> RunPythonAsync(string script, IEnumerable<string> arguments, TimeSpan limit) =>
         RunAsync("/usr/bin/python3", [Path.Combine("python", script), .. arguments], limit);
 
-    private static async Task<(int, string, string)> RunAsync(string program, IEnumerable<string> arguments, TimeSpan limit)
-    {
-        using var process = Start(program, arguments);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(limit);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            Kill(process);
-            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish within {limit}; stderr: {await stderr}");
-        }
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int, string, string)> RunAsync(string program, IEnumerable<string> arguments, TimeSpan limit) =>
+        ToolProcess.RunAsync(program, arguments, Root, limit);
 
     /// <summary>Starts the grpc-js Interop server on a free loopback port and waits for it to say which.</summary>
     public static async Task<NodeServer> StartServerAsync(TimeSpan? within = null)

@@ -52,6 +52,15 @@ public sealed class ProviderKeepingTests(ServiceHostFixture service) : IClassFix
     private static string Today => CalendarDate.ToText(EnglandCalendar.Today(TimeProvider.System));
 
     [Fact]
+    public async Task A_page_of_providers_says_how_many_match_over_every_page()
+    {
+        for (var i = 0; i < 3; i++) await ProviderAsync($"Counted {i}");
+        var first = await _client.ListProvidersAsync(new ListProvidersRequest { NameContains = _tag, PageSize = 2 });
+        var second = await _client.ListProvidersAsync(new ListProvidersRequest { NameContains = _tag, PageSize = 2, PageToken = first.NextPageToken });
+        Assert.Equal((2, 3, 1, 3, ""), (first.Providers.Count, first.Total, second.Providers.Count, second.Total, second.NextPageToken));
+    }
+
+    [Fact]
     public async Task A_providers_name_region_and_dates_are_edited_under_its_version()
     {
         var provider = await ProviderAsync("Cardiff PDU", activeFrom: "2021-06-26");

@@ -62,8 +62,7 @@ public sealed class ProviderStore(Database database)
 
     public async Task<Page<Provider>> ListAsync(ProviderQuery query, CancellationToken ct)
     {
-        var rows = await database.QueryAsync<ProviderRow>(
-            ProviderSelect + """
+        const string where = """
 
             where (@type::text is null or p.type = @type)
               and (@region::text is null or lower(p.region) = lower(@region))
@@ -71,20 +70,23 @@ public sealed class ProviderStore(Database database)
               and (@activeOn::date is null or ((p.active_from is null or p.active_from <= @activeOn::date)
                                                 and (p.active_to is null or p.active_to >= @activeOn::date)))
               and (@retired::boolean is null or (p.retired_at is not null) = @retired)
-            order by p.name, p.provider_id
-            limit @limit offset @offset
-            """,
-            new
-            {
-                type = query.Type?.Word,
-                region = StoredValues.NullIfEmpty(query.Region),
-                name = StoredValues.NullIfEmpty(query.NameContains),
-                activeOn = StoredValues.AsDate(query.ActiveOn),
-                retired = query.Listing switch { ProviderListing.ActiveOnly => false, ProviderListing.RetiredOnly => true, _ => (bool?)null },
-                limit = query.Page.Size + 1,
-                offset = query.Page.Offset,
-            }, ct);
-        return query.Page.ToPage(rows.Select(r => r.ToProvider()).ToList());
+            """;
+        var parameters = new
+        {
+            type = query.Type?.Word,
+            region = StoredValues.NullIfEmpty(query.Region),
+            name = StoredValues.NullIfEmpty(query.NameContains),
+            activeOn = StoredValues.AsDate(query.ActiveOn),
+            retired = query.Listing switch { ProviderListing.ActiveOnly => false, ProviderListing.RetiredOnly => true, _ => (bool?)null },
+            limit = query.Page.Size + 1,
+            offset = query.Page.Offset,
+        };
+        await using var c = await database.OpenAsync(ct);
+        var rows = await c.QueryAsync<ProviderRow>(new CommandDefinition(
+            ProviderSelect + where + " order by p.name, p.provider_id limit @limit offset @offset", parameters, cancellationToken: ct));
+        // Every list answers how many match over every page (issue 26, the guide's conventions).
+        var total = await c.ExecuteScalarAsync<int>(new CommandDefinition("select count(*)::int from providers p" + where, parameters, cancellationToken: ct));
+        return query.Page.ToPage(rows.Select(r => r.ToProvider()).ToList()) with { Total = total };
     }
 
     /// <summary>Writes the provider as the change says (UpdateProvider); another provider of the new name is ALREADY_EXISTS, as on creation.</summary>

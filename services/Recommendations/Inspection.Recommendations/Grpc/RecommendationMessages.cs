@@ -61,7 +61,7 @@ public static class RecommendationMessages
 
     public static V1.ListProvidersResponse ToMessage(this Page<Provider> page)
     {
-        var message = new V1.ListProvidersResponse { NextPageToken = page.NextPageToken };
+        var message = new V1.ListProvidersResponse { NextPageToken = page.NextPageToken, Total = page.Total };
         message.Providers.AddRange(page.Items.Select(p => p.ToMessage()));
         return message;
     }
