@@ -84,6 +84,51 @@ public sealed class DatabaseReadinessTests(PrivateServerFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task A_probe_that_only_runs_out_of_time_reports_not_ready_but_keeps_the_pooled_connections()
+    {
+        // a pool of one, which the test holds: the probe waits for it and runs out of time, as a probe queued behind
+        // busy calls did before it had a pool of its own
+        var builder = new NpgsqlConnectionStringBuilder(await Server.CreateDatabaseAsync("readiness_slow")) { MaxPoolSize = 1 };
+        await using var ds = NpgsqlDataSource.Create(builder.ConnectionString);
+        var readiness = new DatabaseReadiness(ds, typeof(DatabaseReadinessTests).Assembly)
+        {
+            ProbeTimeout = TimeSpan.FromSeconds(2),
+            ProbeInterval = TimeSpan.FromMilliseconds(100),
+            InitialRetryDelay = TimeSpan.FromMilliseconds(50),
+            MaxRetryDelay = TimeSpan.FromMilliseconds(200),
+        };
+        var slow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        readiness.ReadinessChanged += ready => { if (!ready) slow.TrySetResult(); };
+        using var stop = new CancellationTokenSource();
+        var run = readiness.RunAsync(stop.Token);
+        await readiness.WaitUntilReadyAsync(stop.Token).WaitAsync(Patience);
+
+        int backend;
+        await using (var held = await ds.OpenConnectionAsync())
+        {
+            backend = held.ProcessID;
+            await slow.Task.WaitAsync(Patience);
+            Assert.False(readiness.IsReady);
+            Assert.IsAssignableFrom<OperationCanceledException>(readiness.LastFailure);
+            await stop.CancelAsync();
+            await run;
+        }
+
+        // the pool was not cleared: the connection the test held went back to it and serves the next query
+        await using var again = await ds.OpenConnectionAsync();
+        Assert.Equal(backend, again.ProcessID);
+    }
+
+    [Fact]
+    public void Only_a_probe_s_own_cancellation_is_a_timeout_a_connection_error_is_not()
+    {
+        Assert.True(DatabaseReadiness.IsProbeTimeout(new OperationCanceledException(), timeoutStarted: true));
+        Assert.False(DatabaseReadiness.IsProbeTimeout(new OperationCanceledException(), timeoutStarted: false));
+        Assert.False(DatabaseReadiness.IsProbeTimeout(new NpgsqlException("Failed to connect", new SocketException(111)), timeoutStarted: true));
+        Assert.False(DatabaseReadiness.IsProbeTimeout(new PostgresException("shutting down", "FATAL", "FATAL", PostgresErrorCodes.AdminShutdown), timeoutStarted: true));
+    }
+
+    [Fact]
     public async Task An_edited_applied_migration_stops_it_loudly_instead_of_retrying()
     {
         await using var ds = NpgsqlDataSource.Create(await Server.CreateDatabaseAsync("readiness_edited"));

@@ -9,7 +9,8 @@ public sealed class CallStatistics
     private readonly ConcurrentDictionary<StatusCode, long> _byStatus = new();
     private readonly ConcurrentDictionary<string, long> _internalDetails = new(StringComparer.Ordinal);
     private readonly List<double> _requestMilliseconds = [];
-    private readonly List<(DateTime At, double Milliseconds, bool Failed)> _timeline = [];
+    private readonly List<(DateTime At, double Milliseconds, StatusCode Status)> _timeline = [];
+    private readonly List<DateTime> _failedCallStarts = [];
     private readonly List<double> _acknowledgementMilliseconds = [];
 
     private long _failedAfterRetries;
@@ -19,7 +20,12 @@ public sealed class CallStatistics
     /// <summary>Calls (reads or writes) still without an answer when their retries were spent.</summary>
     public long FailedAfterRetries => Interlocked.Read(ref _failedAfterRetries);
 
-    public void RecordFailedAfterRetries() => Interlocked.Increment(ref _failedAfterRetries);
+    /// <param name="callStarted">When the call's first attempt was sent: the failure belongs to the fault window it began in.</param>
+    public void RecordFailedAfterRetries(DateTime callStarted)
+    {
+        Interlocked.Increment(ref _failedAfterRetries);
+        lock (_failedCallStarts) _failedCallStarts.Add(callStarted);
+    }
 
     public IReadOnlyDictionary<StatusCode, long> ByStatus => new SortedDictionary<StatusCode, long>(_byStatus);
 
@@ -33,17 +39,24 @@ public sealed class CallStatistics
         lock (_requestMilliseconds)
         {
             _requestMilliseconds.Add(elapsed.TotalMilliseconds);
-            _timeline.Add((DateTime.UtcNow - elapsed, elapsed.TotalMilliseconds, CarefulClient.LeavesOutcomeUnknown(status)));
+            _timeline.Add((DateTime.UtcNow - elapsed, elapsed.TotalMilliseconds, status));
         }
     }
 
-    /// <summary>The requests sent from <paramref name="from"/> for <paramref name="span"/>: count, failed (unknown outcome), p99 latency.</summary>
-    public (long Requests, long Failed, double P99) Window(DateTime from, TimeSpan span)
+    /// <summary>
+    /// The requests sent from <paramref name="from"/> for <paramref name="span"/>: how many, how many attempts failed (an
+    /// unknown outcome) and with which statuses, their p99, and the calls begun then that failed after their retries.
+    /// </summary>
+    public FaultWindow Window(DateTime from, TimeSpan span)
     {
+        long failedCalls;
+        lock (_failedCallStarts) failedCalls = _failedCallStarts.Count(t => t >= from && t < from + span);
         lock (_requestMilliseconds)
         {
             var inside = _timeline.Where(r => r.At >= from && r.At < from + span).ToList();
-            return (inside.Count, inside.Count(r => r.Failed), Percentiles([.. inside.Select(r => r.Milliseconds)]).Item2);
+            var failed = inside.Where(r => CarefulClient.LeavesOutcomeUnknown(r.Status)).ToList();
+            var byStatus = failed.GroupBy(r => r.Status).OrderByDescending(g => g.Count()).Select(g => $"{RunReport.Name(g.Key)} {g.Count():N0}");
+            return new FaultWindow(inside.Count, failed.Count, string.Join(", ", byStatus), Percentiles([.. inside.Select(r => r.Milliseconds)]).Item2, failedCalls);
         }
     }
 
@@ -76,3 +89,6 @@ public sealed class CallStatistics
 
     private static string Shorten(string detail) => detail.Length <= 120 ? detail : detail[..120] + "...";
 }
+
+/// <summary>The minute after a fault: requests sent, attempts that failed (and their statuses), p99, calls failed after their retries.</summary>
+public sealed record FaultWindow(long Requests, long FailedAttempts, string FailedStatuses, double P99, long FailedAfterRetries);

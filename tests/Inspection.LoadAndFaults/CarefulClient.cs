@@ -30,7 +30,8 @@ public sealed class CarefulClient(CallStatistics statistics, RetryPolicy policy)
 
     private async Task<WriteOutcome<T>> CallAsync<T>(Func<CallOptions, AsyncUnaryCall<T>> call) where T : class
     {
-        var giveUpAt = DateTime.UtcNow + policy.Budget;
+        var started = DateTime.UtcNow;
+        var giveUpAt = started + policy.Budget;
         for (var attempt = 1; ; attempt++)
         {
             var clock = Stopwatch.StartNew();
@@ -50,7 +51,7 @@ public sealed class CarefulClient(CallStatistics statistics, RetryPolicy policy)
             }
             if (!LeavesOutcomeUnknown(status) || DateTime.UtcNow + policy.Backoff(attempt) >= giveUpAt)
             {
-                if (LeavesOutcomeUnknown(status)) statistics.RecordFailedAfterRetries();
+                if (LeavesOutcomeUnknown(status)) statistics.RecordFailedAfterRetries(started);
                 return new WriteOutcome<T>(null, status, detail, attempt);
             }
             await Task.Delay(policy.Backoff(attempt));

@@ -104,6 +104,8 @@ public sealed class InspectionSystem : IAsyncDisposable
     /// <summary>Starts a service's replica (again) on its ports and waits until it is SERVING.</summary>
     public async Task StartServiceAsync(string appId, int replica = 0)
     {
+        ServiceProcess process;
+        // The gate guards the set of processes, not the wait for SERVING: a fault on another service may start meanwhile.
         await _gate.WaitAsync();
         try
         {
@@ -127,14 +129,14 @@ public sealed class InspectionSystem : IAsyncDisposable
             }
             foreach (var (key, value) in _extraEnvironment) environment[key] = value;
             var ports = _ports[(appId, replica)];
-            var process = ServiceProcess.Start(ReplicaName(appId, replica), service.Project, environment, ports.Grpc, ports.Http);
+            process = ServiceProcess.Start(ReplicaName(appId, replica), service.Project, environment, ports.Grpc, ports.Http);
             _running[(appId, replica)] = process;
-            await process.WaitForAsync(ServingStatus.Serving, ReadyWithin);
         }
         finally
         {
             _gate.Release();
         }
+        await process.WaitForAsync(ServingStatus.Serving, ReadyWithin);
     }
 
     /// <summary>Kills a service process outright (SIGKILL), as a crash or an OOM kill would.</summary>
@@ -162,15 +164,7 @@ public sealed class InspectionSystem : IAsyncDisposable
     /// <summary>Stops a replica as Kubernetes does in a rolling update (SIGTERM, up to 30 s to finish), then starts it again.</summary>
     public async Task StopAndRestartAsync(string appId, TimeSpan down, int replica)
     {
-        await _gate.WaitAsync();
-        try
-        {
-            await _running[(appId, replica)].StopAsync(TimeSpan.FromSeconds(30));
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        await Running(appId, replica).StopAsync(TimeSpan.FromSeconds(30));
         await Task.Delay(down);
         await StartServiceAsync(appId, replica);
     }
@@ -186,7 +180,30 @@ public sealed class InspectionSystem : IAsyncDisposable
     /// <summary>Waits until every service is SERVING again (after a PostgreSQL restart they report NOT_SERVING for a while).</summary>
     public async Task WaitUntilServingAsync()
     {
-        foreach (var process in _running.Values) await process.WaitForAsync(ServingStatus.Serving, ReadyWithin);
+        List<ServiceProcess> processes;
+        await _gate.WaitAsync();
+        try
+        {
+            processes = [.. _running.Values];
+        }
+        finally
+        {
+            _gate.Release();
+        }
+        foreach (var process in processes) await process.WaitForAsync(ServingStatus.Serving, ReadyWithin);
+    }
+
+    private ServiceProcess Running(string appId, int replica)
+    {
+        _gate.Wait();
+        try
+        {
+            return _running[(appId, replica)];
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     /// <summary>The output of every service process started, for diagnosing a failure.</summary>

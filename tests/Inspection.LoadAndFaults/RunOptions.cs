@@ -26,11 +26,17 @@ public sealed record RunOptions
     /// <summary>The continuous-integration setting: 40 s of load with one service kill and one PostgreSQL restart.</summary>
     public static RunOptions Ci { get; } = new() { Duration = TimeSpan.FromSeconds(40), FaultEvery = TimeSpan.FromSeconds(13) };
 
+    /// <summary>
+    /// The replicated CI setting: two replicas of every service, 60 s of load, one replica SIGKILLed at 20 s and another
+    /// SIGTERMed at 40 s (each started again), so each fault has load before and after it.
+    /// </summary>
+    public static RunOptions ReplicatedCi { get; } = new() { Duration = TimeSpan.FromSeconds(60), FaultEvery = TimeSpan.FromSeconds(20), Replicas = 2 };
+
     public const string Usage = """
         Usage: dotnet run -c Release --project tests/Inspection.LoadAndFaults -- [options]
           --duration <t>      load time (default 10m; e.g. 90s, 3m)
-          --ci                the short CI setting (40s, one service kill and one PostgreSQL restart; replicated: one
-                              replica SIGKILLed, another SIGTERMed)
+          --ci                the short CI setting (40s, one service kill and one PostgreSQL restart; with --replicated
+                              60s, one replica SIGKILLed at 20s, another SIGTERMed at 40s)
           --replicated        two replicas of every service; the faults, in turn, SIGKILL one replica and SIGTERM one
                               (a rolling update) while the other serves, and each is started again
           --inspectors <n>    simulated inspectors (default 50)
@@ -48,8 +54,10 @@ public sealed record RunOptions
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
             options = args[i] switch
             {
-                "--ci" => Ci with { RunId = options.RunId, Seed = options.Seed, Replicas = options.Replicas },
-                "--replicated" => options with { Replicas = 2 },
+                "--ci" => (options.Replicas > 1 ? ReplicatedCi : Ci) with { RunId = options.RunId, Seed = options.Seed },
+                "--replicated" => options == Ci with { RunId = options.RunId, Seed = options.Seed }
+                    ? ReplicatedCi with { RunId = options.RunId, Seed = options.Seed }
+                    : options with { Replicas = 2 },
                 "--duration" => options with { Duration = ParseTime(Value()) },
                 "--inspectors" => options with { Inspectors = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--fault-every" => options with { FaultEvery = ParseTime(Value()) },

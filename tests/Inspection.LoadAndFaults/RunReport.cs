@@ -38,7 +38,7 @@ public sealed record RunReport(
         text.AppendLine(c, $"Load and faults: {o.Inspectors} inspectors for {LoadTime.TotalSeconds:0} s, a fault every {o.FaultEvery.TotalSeconds:0} s ({o.Downtime.TotalSeconds:0.#} s down), sample of {SampleSize} cases, seed {o.Seed}{(o.Replicas > 1 ? $", {o.Replicas} replicas of every service" : "")}");
         text.AppendLine("Faults:");
         foreach (var fault in Faults)
-            text.AppendLine(c, $"  {fault.AtSeconds,6:0.0} s  {fault.What,-36} all serving again after {fault.RecoveredAfterSeconds:0.0} s; the minute after: {fault.MinuteAfter.Requests:N0} requests, {fault.MinuteAfter.Failed:N0} failed, p99 {fault.MinuteAfter.P99:0.0} ms");
+            text.AppendLine(c, $"  {fault.AtSeconds,6:0.0} s  {fault.What,-36} all serving again after {fault.RecoveredAfterSeconds:0.0} s; the minute after: {fault.MinuteAfter.Requests:N0} requests, {fault.MinuteAfter.FailedAttempts:N0} attempts failed{(fault.MinuteAfter.FailedAttempts > 0 ? $" ({fault.MinuteAfter.FailedStatuses})" : "")}, {fault.MinuteAfter.FailedAfterRetries:N0} calls failed after retries, p99 {fault.MinuteAfter.P99:0.0} ms");
         text.AppendLine(c, $"Requests:                      {Requests:N0} ({Requests / LoadTime.TotalSeconds:N0}/s)");
         text.AppendLine(c, $"  by status:                   {string.Join(", ", ByStatus.Select(s => $"{Name(s.Key)} {s.Value:N0}"))}");
         foreach (var (detail, count) in InternalDetails) text.AppendLine(c, $"  INTERNAL x{count}: {detail}");
@@ -63,7 +63,7 @@ public sealed record RunReport(
     private static string Overall(Inspection.Scoring.V1.InspectionRatings ratings) =>
         ratings.Overall is null ? "none" : $"{ratings.Overall.Score}/{ratings.Overall.MaxScore} {ratings.Overall.Rating}".Trim();
 
-    private static string Name(StatusCode status) => status switch
+    public static string Name(StatusCode status) => status switch
     {
         StatusCode.DeadlineExceeded => "DEADLINE_EXCEEDED",
         StatusCode.FailedPrecondition => "FAILED_PRECONDITION",

@@ -88,9 +88,16 @@ public sealed class DatabaseReadiness(
             {
                 if (_isReady) _logger.LogWarning(e, "Database became unreachable");
                 else _logger.LogInformation("Database not ready yet ({Reason}); retrying in {Delay}", e.Message, retryDelay);
-                // Pooled connections to a server that went away are dead; drop them so callers get fresh ones.
-                dataSource.Clear();
-                if (_probe != dataSource) _probe.Clear();
+                // Pooled connections to a server that went away are dead; drop them so callers get fresh ones. A probe
+                // that only ran out of time says the server is slow, not gone: its pooled connections still work, and
+                // dropping them would make every call open a new one just when the machine is slowest. (Before the
+                // direct pool, a probe queued behind busy calls timed out under load and cleared the call pool in
+                // every replica at once: calls then waited on new connections past their deadlines, issue 24.)
+                if (!IsProbeTimeout(e, timeoutStarted: _migrated))
+                {
+                    dataSource.Clear();
+                    if (_probe != dataSource) _probe.Clear();
+                }
                 SetReady(false, e);
                 try
                 {
@@ -138,6 +145,9 @@ public sealed class DatabaseReadiness(
             }
         }
     }
+
+    /// <summary>The probe's own time limit ran out: a cancellation while the database was being probed, not a connection error.</summary>
+    internal static bool IsProbeTimeout(Exception e, bool timeoutStarted) => timeoutStarted && e is OperationCanceledException;
 
     /// <summary>Failures that a later attempt can succeed past: the server is down, starting, restarting or unreachable.</summary>
     internal static bool IsTransient(Exception e) => e switch
