@@ -21,7 +21,7 @@ namespace Inspection.ServiceDefaults;
 /// RPC policy gives a <c>rateLimit</c> is limited per client address, whoever calls (a fixed window of
 /// <c>OpenData:PermitsPerMinute</c>, 60 by default): HTTP 429 with Retry-After, or RESOURCE_EXHAUSTED over gRPC.
 /// </summary>
-public static class OpenData
+public static class OpenDataHosting
 {
     /// <summary>The rate-limit policy rpc-policy.json names for the open data.</summary>
     public const string RateLimitPolicy = "open-data";
