@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using Grpc.AspNetCore.Server;
+using Grpc.AspNetCore.Server.Model;
 using Grpc.Core;
 using Inspection.Security;
 using Microsoft.AspNetCore.Builder;
@@ -30,8 +31,13 @@ public static class OpenDataHosting
 
     public static WebApplicationBuilder AddOpenData(this WebApplicationBuilder builder, string title, string description)
     {
-        // Not AddGrpc() again: that would bring back grpc-dotnet's own method binding beside the service defaults' one.
+        // Transcoding registers grpc-dotnet's server again (AddGrpc), which brings back its own method binding beside the
+        // service defaults' one (InvalidArgumentOnParseFailure): that binding is taken out again, so bad bytes stay
+        // INVALID_ARGUMENT.
         new GrpcServerServices(builder.Services).AddJsonTranscoding();
+        foreach (var own in builder.Services.Where(d => d.ServiceType == typeof(IServiceMethodProvider<>)
+                     && d.ImplementationType is { } type && type.Name.StartsWith("BinderServiceMethodProvider", StringComparison.Ordinal)).ToList())
+            builder.Services.Remove(own);
         builder.Services.AddGrpcSwagger();
         builder.Services.AddSwaggerGen(swagger => swagger.SwaggerDoc("v1", new OpenApiInfo { Title = title, Version = "v1", Description = description }));
 
