@@ -111,4 +111,41 @@ public sealed class OpenDataTests(AdminFixture admin)
                 }
             }
     }
+
+    [Fact]
+    public async Task The_charts_come_with_tables_of_the_same_figures_on_the_open_data_page_the_provider_page_and_in_the_report_pdf()
+    {
+        var all = (await HttpJsonAsync(admin.Scoring.HttpPort, "/open-data/v1/ratings?pageSize=5000")).GetProperty("rows").EnumerateArray().ToList();
+        var page = await admin.PageAsAsync(Role.Viewer);
+        await page.GotoAsync("/open-data");
+        // The national distribution: one chart (an SVG image with its title) and one table per programme, counting the time series' rows.
+        Assert.True(await page.GetByTestId("distribution-chart").Locator("svg[role=img] title").CountAsync() >= 1);
+        var tables = page.GetByTestId("distribution-table");
+        var counted = 0;
+        for (var t = 0; t < await tables.CountAsync(); t++)
+            foreach (var row in await tables.Nth(t).Locator("tbody tr").AllAsync())
+                foreach (var cell in await row.Locator("td").AllInnerTextsAsync())
+                    counted += int.Parse(cell, CultureInfo.InvariantCulture);
+        Assert.Equal(all.Count(r => Json(r, "rating") is "Outstanding" or "Good" or "Requires improvement" or "Inadequate"), counted);
+        Assert.Equal(1, await page.GetByTestId("implementation-chart").Locator("svg[role=img]").CountAsync());
+        Assert.True(await page.GetByTestId("implementation-table").Locator("tbody tr").CountAsync() >= 1);
+
+        // The provider's ratings over time, through its predecessors: chart and table, axe clean.
+        var inspection = await admin.InspectionOfAsync(AdminFixture.Bnes);
+        var own = all.Where(r => Json(r, "providerId") == inspection.ProviderId).ToList();
+        Assert.NotEmpty(own);
+        await page.GotoAsync($"/providers/{inspection.ProviderId}");
+        await AxeCore.AssertAccessibleAsync(page);
+        Assert.Equal(1, await page.GetByTestId("ratings-over-time-chart").Locator("svg[role=img]").CountAsync());
+        var shown = await page.GetByTestId("ratings-over-time-table").Locator("tbody tr").AllAsync();
+        Assert.Equal(own.Count, shown.Count);
+        foreach (var (row, line) in own.Zip(shown))
+            Assert.Equal(Json(row, "rating"), await line.Locator("td").Nth(1).InnerTextAsync());
+
+        // The report PDF carries the same picture and table.
+        var response = await page.APIRequest.GetAsync($"/inspections/{inspection.InspectionId}/report?handler=pdf");
+        Assert.Equal(200, response.Status);
+        var read = await PdfReading.ReadAsync(await response.BodyAsync());
+        Assert.Contains($"Ratings of {AdminFixture.Bnes} and its predecessors", PdfReading.Flat(read.Text));
+    }
 }
