@@ -31,14 +31,15 @@ public static class OpenDataHosting
 
     public static WebApplicationBuilder AddOpenData(this WebApplicationBuilder builder, string title, string description)
     {
-        // Transcoding registers grpc-dotnet's server again (AddGrpc), which brings back its own method binding beside the
+        new GrpcServerServices(builder.Services).AddJsonTranscoding();
+        builder.Services.AddGrpcSwagger();
+        // Both register grpc-dotnet's server again (AddGrpc), which brings back its own method binding beside the
         // service defaults' one (InvalidArgumentOnParseFailure): that binding is taken out again, so bad bytes stay
         // INVALID_ARGUMENT.
-        new GrpcServerServices(builder.Services).AddJsonTranscoding();
-        foreach (var own in builder.Services.Where(d => d.ServiceType == typeof(IServiceMethodProvider<>)
-                     && d.ImplementationType is { } type && type.Name.StartsWith("BinderServiceMethodProvider", StringComparison.Ordinal)).ToList())
-            builder.Services.Remove(own);
-        builder.Services.AddGrpcSwagger();
+        foreach (var other in builder.Services.Where(d => d.ServiceType == typeof(IServiceMethodProvider<>)
+                     && d.ImplementationType != typeof(InvalidArgumentOnParseFailure<>)
+                     && d.ImplementationType?.Name.StartsWith("JsonTranscodingServiceMethodProvider", StringComparison.Ordinal) != true).ToList())
+            builder.Services.Remove(other);
         builder.Services.AddSwaggerGen(swagger => swagger.SwaggerDoc("v1", new OpenApiInfo { Title = title, Version = "v1", Description = description }));
 
         var permits = builder.Configuration.GetValue("OpenData:PermitsPerMinute", 60);
