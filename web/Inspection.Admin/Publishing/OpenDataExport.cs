@@ -28,14 +28,14 @@ public sealed class OpenDataExport(NationalRatings.NationalRatingsClient ratings
     [
         new("Ratings", "inspection_id", "The published inspection."),
         new("Ratings", "provider_id", "The provider it inspected."),
-        new("Ratings", "provider", "Its name."),
+        new("Ratings", "provider", "The provider's name."),
         new("Ratings", "lineage_id", "The line the provider continues: the first provider of the line (a provider formed from exactly one predecessor continues its line; one formed from none or several starts its own). The same across restructures that continue it."),
         new("Ratings", "lineage", "That first provider's name."),
         new("Ratings", "region", "The provider's region."),
         new("Ratings", "framework_id", "The programme the inspection followed."),
         new("Ratings", "published_on", "When the report was published (YYYY-MM-DD)."),
         new("Ratings", "standard_id", "The standard rated."),
-        new("Ratings", "standard", "Its name."),
+        new("Ratings", "standard", "The standard's name."),
         new("Ratings", "rating", "The published rating (as stored at publication, or as corrected since)."),
         new("Ratings", "previous_rating", "The same standard's rating at the provider's latest earlier inspection or, when it has none, its predecessor's; empty when there is none (previous_basis says why)."),
         new("Ratings", "previous_standard_id", "The standard the previous rating is of: the counterpart under the earlier programme."),
@@ -52,7 +52,7 @@ public sealed class OpenDataExport(NationalRatings.NationalRatingsClient ratings
         new("Implementation", "sufficient", "Of those judged, judged Sufficient progress there."),
         new("Implementation", "rate_pct", "sufficient / judged, in percent to one decimal place (0 when none is judged)."),
         new("Implementation", "wilson_lower_pct", "The 95% Wilson score interval of the rate, lower end, in percentage points."),
-        new("Implementation", "wilson_upper_pct", "Its upper end."),
+        new("Implementation", "wilson_upper_pct", "The same interval's upper end."),
     ];
 
     private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true).WithIndentation());
