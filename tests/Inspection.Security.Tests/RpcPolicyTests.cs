@@ -16,6 +16,7 @@ public sealed class RpcPolicyTests
         Inspection.Scoring.V1.ScoringReflection.Descriptor,
         Inspection.Evidence.V1.EvidenceReflection.Descriptor,
         Inspection.Audit.V1.AuditReflection.Descriptor,
+        Inspection.OpenData.V1.OpendataReflection.Descriptor,
         global::Grpc.Health.V1.HealthReflection.Descriptor,
         global::Grpc.Reflection.V1.ReflectionReflection.Descriptor,
         global::Grpc.Reflection.V1Alpha.ReflectionReflection.Descriptor,
@@ -41,10 +42,19 @@ public sealed class RpcPolicyTests
     }
 
     [Fact]
-    public void Only_the_health_check_is_anonymous_and_every_write_needs_at_least_an_inspector()
+    public void Only_the_health_check_and_the_open_data_are_anonymous_and_every_write_needs_at_least_an_inspector()
     {
-        var anonymous = RpcPolicy.Embedded.Methods.Where(m => RpcPolicy.Embedded.RuleFor(m)!.Anonymous).Order().ToList();
-        Assert.Equal(["grpc.health.v1.Health/Check", "grpc.health.v1.Health/Watch"], anonymous);
+        var anonymous = RpcPolicy.Embedded.Methods.Where(m => RpcPolicy.Embedded.RuleFor(m)!.Anonymous).Order(StringComparer.Ordinal).ToList();
+        var openData = Inspection.OpenData.V1.OpendataReflection.Descriptor.Services.SelectMany(s => s.Methods).ToList();
+        Assert.Equal(
+            ["grpc.health.v1.Health/Check", "grpc.health.v1.Health/Watch", .. openData.Select(m => m.Service.FullName + "/" + m.Name)],
+            anonymous);
+        // The open data: published aggregates, read only, and rate-limited whoever calls.
+        Assert.All(openData, m =>
+        {
+            Assert.Equal(MethodOptions.Types.IdempotencyLevel.NoSideEffects, m.GetOptions().IdempotencyLevel);
+            Assert.Equal(Inspection.ServiceDefaults.OpenDataHosting.RateLimitPolicy, RpcPolicy.Embedded.RuleFor(m.Service.FullName + "/" + m.Name)!.RateLimit);
+        });
 
         var writes = RpcPolicy.Embedded.Methods.Where(m =>
             m.Split('/')[1] is var name && (name.StartsWith("Create") || name.StartsWith("Record") || name.StartsWith("Add")

@@ -14,10 +14,17 @@ public sealed class TrackingHost : IAsyncLifetime
     /// <summary>A channel that sends nothing of its own: each test says which credential it presents.</summary>
     public GrpcChannel Bare { get; private set; } = null!;
 
+    public const int OpenDataPermitsPerMinute = 5;
+
     public async Task InitializeAsync()
     {
         var connectionString = await PostgresServer.Shared.CreateDatabaseAsync("security");
-        _host = await ServiceTestHost<Program>.StartAsync(new Dictionary<string, string?> { ["ConnectionStrings:Default"] = connectionString });
+        _host = await ServiceTestHost<Program>.StartAsync(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = connectionString,
+            // The open data's rate limit, small enough to reach (OpenDataAccessTests); no other test here calls it.
+            ["OpenData:PermitsPerMinute"] = OpenDataPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
         Bare = GrpcChannel.ForAddress(_host.GrpcAddress);
     }
 

@@ -19,6 +19,9 @@ builder.AddServiceClient<CausesForConcern.CausesForConcernClient>("recommendatio
 builder.AddServiceClient<CaseSampling.CaseSamplingClient>("case-sampling");
 builder.AddServiceClient<OrganisationalEvidence.OrganisationalEvidenceClient>("organisational-evidence");
 builder.AddServiceClient<AssessmentScoring.AssessmentScoringClient>("assessment-scoring");
+// The national open data (issue 25): each part from the service that owns it.
+builder.AddServiceClient<Inspection.OpenData.V1.NationalRatings.NationalRatingsClient>("assessment-scoring");
+builder.AddServiceClient<Inspection.OpenData.V1.RecommendationOutcomes.RecommendationOutcomesClient>("recommendation-tracking");
 ServiceChannels.Register(builder);                    // health and audit-trail clients for each service
 // "Today" for defaults and "not in the future" checks is the date in England on this clock (EnglandCalendar).
 builder.Services.AddSingleton(TimeProvider.System);
@@ -32,6 +35,7 @@ builder.Services.AddSingleton<Inspection.Admin.Publishing.ReportPdfStore>();
 builder.Services.AddSingleton<Inspection.Admin.Publishing.ReportPdfs>();
 builder.Services.AddScoped<Inspection.Admin.Publishing.DataAnnexe>();
 builder.Services.AddScoped<Inspection.Admin.Publishing.RegisterExport>();
+builder.Services.AddScoped<Inspection.Admin.Publishing.OpenDataExport>();
 
 builder.AddAccounts();                              // own database and migrations, cookie sign-in, role policies, first administrator
 builder.Services.AddRazorPages(pages =>

@@ -48,7 +48,8 @@ public sealed class RpcPolicy
                 role,
                 Strings(rule, "services"),
                 Strings(rule, "scopes"),
-                rule.TryGetProperty("anyCaller", out var any) && any.GetBoolean());
+                rule.TryGetProperty("anyCaller", out var any) && any.GetBoolean(),
+                rule.TryGetProperty("rateLimit", out var limit) ? limit.GetString() : null);
         }
         var descriptions = new Dictionary<string, string>(StringComparer.Ordinal);
         if (document.RootElement.TryGetProperty("scopeDescriptions", out var described))

@@ -1,7 +1,8 @@
 namespace Inspection.Security;
 
-/// <summary>Who may call one RPC (see rpc-policy.json).</summary>
-public sealed record RpcRule(bool Anonymous, StaffRole? MinimumRole, IReadOnlySet<string> Services, IReadOnlySet<string> Scopes, bool AnyCaller = false)
+/// <summary>Who may call one RPC (see rpc-policy.json), and the rate limit its host applies to every caller (the
+/// anonymous open data), if any.</summary>
+public sealed record RpcRule(bool Anonymous, StaffRole? MinimumRole, IReadOnlySet<string> Services, IReadOnlySet<string> Scopes, bool AnyCaller = false, string? RateLimit = null)
 {
     public bool Allows(Caller caller) => AnyCaller || caller.Kind switch
     {

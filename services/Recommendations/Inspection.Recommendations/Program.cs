@@ -45,6 +45,11 @@ builder.Services.AddSingleton<IAssessmentScoring>(sp =>
 // Publishing has scoring store the published figures as the person publishing (see CallerCredentials).
 builder.Services.AddSingleton<Inspection.Security.IOutgoingCredentials, CallerCredentials>();
 
+// National open data (issue 25): what became of recommendations, anonymous and rate-limited, also as HTTP JSON.
+builder.AddOpenData("Inspection recommendation outcomes", "The share of recommendations judged Sufficient progress at the next inspection (issue 25).");
+builder.Services.AddSingleton<ImplementationRateStore>();
+builder.Services.AddSingleton<ImplementationRates>();
+
 builder.Services.AddSingleton<DemoData>();
 builder.Services.AddSingleton<ExampleInspection>();
 builder.Services.AddSingleton<DemoConcerns>();
@@ -56,6 +61,7 @@ app.MapDefaultEndpoints();                                  // health, reflectio
 app.MapGrpcService<RecommendationTrackingService>();
 app.MapGrpcService<RecommendationPlansService>();
 app.MapGrpcService<CausesForConcernService>();
+app.MapOpenData<RecommendationOutcomesService>();           // gRPC and GET /open-data/v1/implementation-rates on the HTTP/1.1 port
 app.Run();
 
 /// <summary>The entry point, public so tests can host the service (WebApplicationFactory).</summary>

@@ -3,6 +3,7 @@ using Inspection.Recommendations.V1;
 using Inspection.Sampling.V1;
 using Inspection.Scoring.Demo;
 using Inspection.Scoring.Domain.Frameworks;
+using Inspection.Scoring.Domain.History;
 using Inspection.Scoring.Grpc;
 using Inspection.Scoring.Upstream;
 using Inspection.ServiceDefaults;
@@ -28,6 +29,12 @@ builder.Services.AddSingleton(_ => Inspection.Scoring.Domain.Comparisons.KeyQues
 builder.Services.AddSingleton<ChangeBetweenInspections>();
 // Inspections published before figures were stored get theirs stored once recommendation tracking answers.
 builder.Services.AddHostedService<FiguresPublishedBeforeAtStartup>();
+// National open data (issue 25): the ratings time series, anonymous and rate-limited, also as HTTP JSON with OpenAPI.
+builder.AddOpenData("Inspection national ratings", "Every published inspection's ratings as one time series (issue 25).");
+builder.Services.AddSingleton<RatingHistoryStore>();
+builder.Services.AddSingleton<StandardCorrespondences>();
+builder.Services.AddSingleton<NationalRatingHistory>();
+builder.Services.AddSingleton<IPublishedRegister, RecommendationTrackingLineage>();
 builder.AddServiceClient<RecommendationTracking.RecommendationTrackingClient>("recommendation-tracking");
 builder.AddServiceClient<CaseSampling.CaseSamplingClient>("case-sampling");
 builder.AddServiceClient<OrganisationalEvidence.OrganisationalEvidenceClient>("organisational-evidence");
@@ -42,6 +49,7 @@ if (builder.Configuration.GetValue<bool>("DemoData:Load")) builder.Services.AddH
 var app = builder.Build();
 app.MapDefaultEndpoints();                                  // health, reflection, audit trail, HTTP probes
 app.MapGrpcService<AssessmentScoringService>();
+app.MapOpenData<NationalRatingsService>();                  // gRPC and GET /open-data/v1/ratings on the HTTP/1.1 port
 app.Run();
 
 /// <summary>The entry point, public so tests can host the service (WebApplicationFactory).</summary>

@@ -20,6 +20,7 @@ public sealed class ContractBaselineTests
         Inspection.Scoring.V1.ScoringReflection.Descriptor,
         Inspection.Evidence.V1.EvidenceReflection.Descriptor,
         Inspection.Audit.V1.AuditReflection.Descriptor,
+        Inspection.OpenData.V1.OpendataReflection.Descriptor,
     ];
 
     private static string BaselinePath => Path.Combine(Repository.Root, "tests", "Inspection.Architecture.Tests", "ContractBaseline", "v1-descriptors.json");

@@ -250,6 +250,13 @@ public static class WireWords
         new(FiguresVersionKind.Correction, "correction"),
         new(FiguresVersionKind.Backfill, "backfill"));
 
+    public static readonly Vocabulary<PreviousRatingBasis> PreviousRatingBases = new("a previous rating basis",
+        new(PreviousRatingBasis.SameProvider, "same_provider"),
+        new(PreviousRatingBasis.Predecessor, "predecessor"),
+        new(PreviousRatingBasis.SeveralPredecessors, "several_predecessors"),
+        new(PreviousRatingBasis.NoCounterpart, "no_counterpart"),
+        new(PreviousRatingBasis.NoEarlierInspection, "no_earlier_inspection"));
+
     public static readonly Vocabulary<AuditOperation> AuditOperations = new("an audit operation",
         new(AuditOperation.Insert, "insert"),
         new(AuditOperation.Update, "update"),

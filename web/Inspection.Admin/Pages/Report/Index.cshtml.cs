@@ -21,8 +21,12 @@ public sealed class IndexModel(
     AssessmentScoring.AssessmentScoringClient scoring,
     CaseSampling.CaseSamplingClient sampling,
     OrganisationalEvidence.OrganisationalEvidenceClient evidence,
-    ReportPdfs pdfs, ReportPdfStore stored, DataAnnexe annexe, ILogger<IndexModel> logger) : PageModel
+    ReportPdfs pdfs, ReportPdfStore stored, DataAnnexe annexe, OpenDataExport openData, ILogger<IndexModel> logger) : PageModel
 {
+    /// <summary>The provider's published ratings over time, through its predecessors, up to this inspection (the open
+    /// data's time series; issue 25); null when assessment scoring did not answer.</summary>
+    public IReadOnlyList<Inspection.OpenData.V1.RatingHistoryRow>? RatingHistory { get; private set; }
+
     private ReportRecord _record = null!;
 
     [BindProperty(SupportsGet = true)] public bool Print { get; set; }
@@ -42,10 +46,27 @@ public sealed class IndexModel(
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
         await LoadAsync(id, ct);
+        await LoadRatingHistoryAsync(ct);
         // The printer must not print a published report with a part missing: it would be kept as the record.
         if (Print && _record.Published && !_record.Complete) return StatusCode(StatusCodes.Status503ServiceUnavailable);
         if (!Print && _record.Published) Versions = await stored.ListAsync(id, ct);
         return Page();
+    }
+
+    private async Task LoadRatingHistoryAsync(CancellationToken ct)
+    {
+        try
+        {
+            var rows = (await openData.RatingHistoryAsync(Inspection.ProviderId, ct)).Rows;
+            // What was published up to this report (a draft: everything published so far).
+            var upTo = Inspection.PublishedOn;
+            RatingHistory = rows.Where(r => upTo.Length == 0 || string.CompareOrdinal(r.PublishedOn, upTo) <= 0).ToList();
+        }
+        catch (Grpc.Core.RpcException e)
+        {
+            logger.LogWarning("The ratings over time of inspection {InspectionId} were not read: {Status}", Inspection.InspectionId, e.Status);
+            RatingHistory = null;
+        }
     }
 
     /// <summary>The report as a PDF: a draft printed now, a published report as stored (printed and stored on first asking).</summary>
