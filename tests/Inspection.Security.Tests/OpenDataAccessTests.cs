@@ -69,6 +69,10 @@ public sealed class OpenDataAccessTests(TrackingHost tracking) : IClassFixture<T
         var limited = await Assert.ThrowsAsync<RpcException>(() => client.ListImplementationRatesAsync(new ListImplementationRatesRequest(), With(null)).ResponseAsync);
         Assert.Equal(StatusCode.ResourceExhausted, limited.StatusCode);
         Assert.Contains("calls a minute", limited.Status.Detail);
+
+        // A caller with a token (the admin printing a report, an integrator) is known: the limit is not theirs.
+        var known = await client.ListImplementationRatesAsync(new ListImplementationRatesRequest(), With(Inspection.Testing.TestKeys.BearerFor(Inspection.Security.StaffRole.Viewer)));
+        Assert.NotNull(known);
     }
 
     [Fact]

@@ -46,9 +46,14 @@ public static class OpenDataHosting
         var window = TimeSpan.FromMinutes(1);
         builder.Services.AddRateLimiter(limiter =>
         {
-            limiter.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
+            // The limit is for anonymous readers. A caller with a token (the admin printing a report, an integrator) is
+            // known and held by the connection budget instead: limited by address, the admin's pages would lose their
+            // charts to its own traffic.
+            limiter.AddPolicy(RateLimitPolicy, http => http.User.Identity?.IsAuthenticated == true
+                ? RateLimitPartition.GetNoLimiter("")
+                : RateLimitPartition.GetFixedWindowLimiter(
+                    http.Connection.RemoteIpAddress?.ToString() ?? "",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = (context, _) =>
             {

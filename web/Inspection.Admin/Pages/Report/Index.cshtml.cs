@@ -26,6 +26,7 @@ public sealed class IndexModel(
     /// <summary>The provider's published ratings over time, through its predecessors, up to this inspection (the open
     /// data's time series; issue 25); null when assessment scoring did not answer.</summary>
     public IReadOnlyList<Inspection.OpenData.V1.RatingHistoryRow>? RatingHistory { get; private set; }
+    private bool _ratingHistoryUnanswered;
 
     private ReportRecord _record = null!;
 
@@ -48,7 +49,7 @@ public sealed class IndexModel(
         await LoadAsync(id, ct);
         await LoadRatingHistoryAsync(ct);
         // The printer must not print a published report with a part missing: it would be kept as the record.
-        if (Print && _record.Published && !_record.Complete) return StatusCode(StatusCodes.Status503ServiceUnavailable);
+        if (Print && _record.Published && (!_record.Complete || _ratingHistoryUnanswered)) return StatusCode(StatusCodes.Status503ServiceUnavailable);
         if (!Print && _record.Published) Versions = await stored.ListAsync(id, ct);
         return Page();
     }
@@ -66,6 +67,8 @@ public sealed class IndexModel(
         {
             logger.LogWarning("The ratings over time of inspection {InspectionId} were not read: {Status}", Inspection.InspectionId, e.Status);
             RatingHistory = null;
+            _ratingHistoryUnanswered = e.StatusCode is Grpc.Core.StatusCode.Unavailable or Grpc.Core.StatusCode.DeadlineExceeded
+                or Grpc.Core.StatusCode.ResourceExhausted or Grpc.Core.StatusCode.Internal or Grpc.Core.StatusCode.Unknown;
         }
     }
 
