@@ -148,6 +148,7 @@ public sealed class ProviderKeepingTests(AdminFixture admin)
 
         Assert.EndsWith($"/inspections/{sampled.InspectionId}/sample", page.Url);
         Assert.Equal(1, await page.Locator("[data-testid=snapshots] tbody tr").CountAsync());
+        await page.GetByTestId("withdrawn-history").Locator("summary").ClickAsync();
         Assert.Contains("the extract was of the wrong PDU", await page.Locator("[data-testid=withdrawn-snapshots]").InnerTextAsync());
         await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "snapshot-withdrawn");

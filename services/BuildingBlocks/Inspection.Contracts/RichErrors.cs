@@ -74,17 +74,44 @@ public static class RichErrors
             status = new Google.Rpc.Status { Code = (int)refusal.StatusCode, Message = refusal.Status.Detail };
         }
         if (status.GetDetail<ErrorInfo>() is not null) return refusal;
+        // What a caller sent can be echoed here (an id of 64 KB): every echoed text is clipped, so the trailers stay
+        // within what clients read (HttpClient's 64 KB of response headers) and a refusal is never a transport failure.
+        status.Message = Clip(status.Message, MaxEchoedMessage);
         foreach (var detail in details)
             if (!status.Details.Any(a => a.Is(detail.Descriptor)))
-                status.Details.Add(Any.Pack(detail));
+                status.Details.Add(Any.Pack(Clipped(detail)));
         var info = new ErrorInfo { Reason = reason, Domain = Domain };
-        foreach (var (key, value) in metadata ?? new Dictionary<string, string>()) info.Metadata[key] = value;
+        foreach (var (key, value) in metadata ?? new Dictionary<string, string>()) info.Metadata[key] = Clip(value, MaxEchoedValue);
         status.Details.Add(Any.Pack(info));
         var trailers = new Metadata();
         foreach (var entry in refusal.Trailers)
             if (entry.Key != "grpc-status-details-bin") trailers.Add(entry);
         trailers.Add("grpc-status-details-bin", status.ToByteArray());
         return new RpcException(refusal.Status, trailers);
+    }
+
+    private const int MaxEchoedValue = 256;
+    private const int MaxEchoedMessage = 2048;
+
+    private static string Clip(string text, int most) => text.Length <= most ? text : text[..(most - 1)] + "\u2026";
+
+    private static IMessage Clipped(IMessage detail)
+    {
+        switch (detail)
+        {
+            case ResourceInfo resource:
+                resource.ResourceName = Clip(resource.ResourceName, MaxEchoedValue);
+                resource.Description = Clip(resource.Description, MaxEchoedMessage);
+                break;
+            case PreconditionFailure failure:
+                foreach (var violation in failure.Violations)
+                {
+                    violation.Subject = Clip(violation.Subject, MaxEchoedValue);
+                    violation.Description = Clip(violation.Description, MaxEchoedMessage);
+                }
+                break;
+        }
+        return detail;
     }
 
     /// <summary>google.rpc.ResourceInfo: which thing of which kind was not found.</summary>
