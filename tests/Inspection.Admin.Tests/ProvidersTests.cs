@@ -32,7 +32,9 @@ public sealed class ProvidersTests(AdminFixture admin)
         // Its own inspection and its predecessors' inspections.
         Assert.Equal(3, await page.Locator("[data-testid=inspections] tbody tr").CountAsync());
         // Progress over time: a server-rendered SVG chart and the same figures as a table (9 annex judgements).
-        Assert.Equal(1, await page.Locator("svg.admin-chart__svg").CountAsync());
+        // Two charts: the ratings over time (issue 25) and the progress over time.
+        Assert.Equal(2, await page.Locator("svg.admin-chart__svg").CountAsync());
+        Assert.Equal(1, await page.GetByTestId("ratings-over-time-chart").Locator("svg.admin-chart__svg").CountAsync());
         Assert.Equal("9", (await page.Locator("[data-testid=progress-summary] tbody tr:last-child td:last-child").InnerTextAsync()).Trim());
         await AxeCore.AssertAccessibleAsync(page);
         await admin.ScreenshotAsync(page, "provider");
