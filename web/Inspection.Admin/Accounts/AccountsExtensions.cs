@@ -86,6 +86,7 @@ public static class AccountsExtensions
         {
             options.XmlRepository = new KeyRingStore(sp.GetRequiredService<Database>());
             options.XmlEncryptor = new KeyRingEncryptor(sp.GetRequiredService<KeyRingProtectionKeys>());
+            options.AutoGenerateKeys = false;   // AdminDatabaseStartup makes and renews the shared key, one copy at a time
         });
     }
 

@@ -28,7 +28,7 @@ public sealed class AdminDatabaseStartup(
         {
             await readiness.WaitUntilReadyAsync(stoppingToken);
             await EnsureFirstAdministratorAsync(stoppingToken);
-            await loop;
+            await Task.WhenAll(loop, RenewKeyRingAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -43,7 +43,9 @@ public sealed class AdminDatabaseStartup(
 
     /// <summary>
     /// One usable data-protection key in the database before any page is served: copies starting together take turns
-    /// (a session advisory lock, on the direct connection), so they share one key instead of each making its own.
+    /// (a session advisory lock, on the direct connection), so they share one key instead of each making its own. Data
+    /// protection's own key generation is off (AccountsExtensions): its start-up warm-up made a key of its own,
+    /// outside this lock, when another copy had just migrated the database.
     /// </summary>
     private async Task EnsureKeyRingAsync(CancellationToken ct)
     {
@@ -52,15 +54,37 @@ public sealed class AdminDatabaseStartup(
         try
         {
             var now = clock.GetUtcNow();
-            if (!keyManager.GetAllKeys().Any(k => !k.IsRevoked && k.ActivationDate <= now && k.ExpirationDate > now.AddDays(7)))
+            var keys = keyManager.GetAllKeys().Where(k => !k.IsRevoked).ToList();
+            var active = keys.Any(k => k.ActivationDate <= now && k.ExpirationDate > now);
+            var successor = keys.Any(k => k.ExpirationDate > now.AddDays(7));
+            if (!active || !successor)
             {
-                keyManager.CreateNewKey(now, now.AddDays(90));
-                logger.LogInformation("Made the admin's data-protection key (kept in its database, shared by every copy)");
+                // A successor starts two days on, so every copy has read it (rings refresh daily) before it is used.
+                var activation = active ? now.AddDays(2) : now;
+                keyManager.CreateNewKey(activation, activation.AddDays(90));
+                logger.LogInformation("Made the admin's data-protection key, active from {Activation:u} (kept in its database, shared by every copy)", activation);
             }
         }
         finally
         {
             await connection.ExecuteAsync("select pg_advisory_unlock(@key)", new { key = KeyRingLock });
+        }
+    }
+
+    // Twice a day, so a long-running copy makes the successor key before the current one runs out.
+    private async Task RenewKeyRingAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(12), clock);
+        while (await timer.WaitForNextTickAsync(ct))
+        {
+            try
+            {
+                await EnsureKeyRingAsync(ct);
+            }
+            catch (Npgsql.NpgsqlException e) when (e.IsTransient)
+            {
+                logger.LogWarning("The admin's database was away when renewing the data-protection key; trying again at the next turn");
+            }
         }
     }
 
