@@ -41,6 +41,7 @@ public sealed class Database(NpgsqlDataSource dataSource)
         NpgsqlConnection connection;
         // A call waits for a pooled connection until Npgsql's Timeout (Database:PoolWait) or until just before the
         // deadline of the call being served, whichever is sooner, so it can still be answered "busy, retry" in time.
+        // The gRPC deadline is a wall-clock instant, so it is measured against the wall clock, not a TimeProvider.
         var wait = CallDeadline.Value is { } deadline ? deadline - DateTime.UtcNow - DeadlineMargin : Timeout.InfiniteTimeSpan;
         if (wait != Timeout.InfiniteTimeSpan && wait <= TimeSpan.Zero) throw new DatabaseBusyException(new TimeoutException("no time left to wait for a connection"));
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(ct);

@@ -190,7 +190,7 @@ internal sealed class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger,
     {
         // The onward call carries this call's deadline, and its own timer can fire a moment before this call's token
         // does: a deadline already passed is this call's DEADLINE_EXCEEDED, not the upstream's fault (seen under load).
-        if (context.CancellationToken.IsCancellationRequested || context.Deadline <= DateTime.UtcNow) return Ended(context);
+        if (context.CancellationToken.IsCancellationRequested || GrpcDeadlines.HasPassed(context.Deadline)) return Ended(context);
         var app = new Dictionary<string, string> { ["app"] = upstream.AppId };
         switch (upstream.StatusCode)
         {
@@ -236,7 +236,7 @@ internal sealed class GrpcErrorInterceptor(ILogger<GrpcErrorInterceptor> logger,
 
     /// <summary>The caller's deadline passed or the caller cancelled: nothing more to tell it.</summary>
     private static RpcException Ended(ServerCallContext context) =>
-        context.Deadline <= DateTime.UtcNow
+        GrpcDeadlines.HasPassed(context.Deadline)
             ? new RpcException(new Status(StatusCode.DeadlineExceeded, "Deadline exceeded"))
             : new RpcException(new Status(StatusCode.Cancelled, "The caller cancelled the call"));
 

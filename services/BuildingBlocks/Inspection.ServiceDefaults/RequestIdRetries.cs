@@ -71,7 +71,7 @@ public sealed class RequestIdRetries : Interceptor
                 {
                     // Jittered back-off as the gRPC retry policy does it, within the call's deadline and cancellation.
                     var pause = TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * backoff.TotalMilliseconds);
-                    if (context.Options.Deadline is { } deadline && DateTime.UtcNow + pause >= deadline) throw;
+                    if (context.Options.Deadline is { } deadline && GrpcDeadlines.Remaining(deadline) <= pause) throw;
                     try
                     {
                         await Task.Delay(pause, context.Options.CancellationToken).ConfigureAwait(false);

@@ -34,7 +34,7 @@ public sealed class UpstreamCalls(string appId, TimeSpan deadline) : Interceptor
         where TRequest : class where TResponse : class =>
         context.Options.Deadline is not null || deadline == Timeout.InfiniteTimeSpan
             ? context
-            : new ClientInterceptorContext<TRequest, TResponse>(context.Method, context.Host, context.Options.WithDeadline(DateTime.UtcNow + deadline));
+            : new ClientInterceptorContext<TRequest, TResponse>(context.Method, context.Host, context.Options.WithDeadline(GrpcDeadlines.After(deadline)));
 
     private async Task<T> Named<T>(Task<T> response)
     {

@@ -21,7 +21,7 @@ public sealed class CausesForConcernViewComponent(CausesForConcern.CausesForConc
         try
         {
             var open = await concerns.ListCausesForConcernAsync(new ListCausesForConcernRequest { ProviderId = providerId ?? "" },
-                new CallOptions(deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: HttpContext.RequestAborted));
+                new CallOptions(cancellationToken: HttpContext.RequestAborted));
             return View(new CausesForConcernPanel(providerId, open.Concerns.Take(providerId is null ? ShownOnDashboard : ShownForProvider).ToList(), open.Concerns.Count, Unavailable: false));
         }
         catch (RpcException)

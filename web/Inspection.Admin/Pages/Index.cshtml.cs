@@ -56,7 +56,7 @@ public sealed class IndexModel(
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var options = new CallOptions(deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: ct);
+        var options = new CallOptions(cancellationToken: ct);
         var page = PageLinks.FromQuery(PageNumber);
         try
         {

@@ -1,3 +1,4 @@
+using Inspection.ServiceDefaults;
 using Inspection.Admin.Presentation;
 using Inspection.Sampling.V1;
 using Inspection.Scoring.V1;
@@ -89,7 +90,7 @@ public sealed class DataAnnexe(AssessmentScoring.AssessmentScoringClient scoring
 
     public async Task<AnnexeData> ReadAsync(ReportRecord record, CancellationToken ct)
     {
-        var options = new CallOptions(deadline: DateTime.UtcNow.AddSeconds(15), cancellationToken: ct);
+        var options = new CallOptions(deadline: GrpcDeadlines.After(TimeSpan.FromSeconds(15)), cancellationToken: ct);
         var id = record.Inspection.InspectionId;
         var prompts = ReportRecord.Try(() => scoring.GetPromptResultsAsync(new GetPromptResultsRequest { InspectionId = id }, options));
         Sample? sample = null;

@@ -1,3 +1,4 @@
+using Inspection.ServiceDefaults;
 using System.Globalization;
 using System.Text;
 using Google.Protobuf;
@@ -60,7 +61,7 @@ public sealed class OpenDataExport(NationalRatings.NationalRatingsClient ratings
     /// <summary>Every row of the time series (every page), optionally of one provider and its predecessors.</summary>
     public async Task<ListRatingHistoryResponse> RatingHistoryAsync(string? providerId, CancellationToken ct)
     {
-        var options = new CallOptions(deadline: DateTime.UtcNow.AddSeconds(60), cancellationToken: ct);
+        var options = new CallOptions(deadline: GrpcDeadlines.After(TimeSpan.FromSeconds(60)), cancellationToken: ct);
         var all = new ListRatingHistoryResponse();
         var request = new ListRatingHistoryRequest { ProviderId = providerId ?? "", PageSize = 5000 };
         while (true)
@@ -75,7 +76,7 @@ public sealed class OpenDataExport(NationalRatings.NationalRatingsClient ratings
 
     public async Task<ListImplementationRatesResponse> ImplementationRatesAsync(CancellationToken ct) =>
         await outcomes.ListImplementationRatesAsync(new ListImplementationRatesRequest(),
-            new CallOptions(deadline: DateTime.UtcNow.AddSeconds(60), cancellationToken: ct));
+            new CallOptions(deadline: GrpcDeadlines.After(TimeSpan.FromSeconds(60)), cancellationToken: ct));
 
     public static Table RatingTable(ListRatingHistoryResponse history) => new("Ratings", RatingColumns, history.Rows.Select(r => new object?[]
     {

@@ -1,3 +1,4 @@
+using Inspection.ServiceDefaults;
 using System.Globalization;
 using Inspection.Admin.Presentation;
 using Inspection.Recommendations.V1;
@@ -49,7 +50,7 @@ public sealed class RegisterExport(RecommendationTracking.RecommendationTracking
 
     public async Task<RegisterRows> ReadAsync(ListRecommendationsRequest filter, IReadOnlyList<(string Label, string Value)> filters, CancellationToken ct)
     {
-        var options = new CallOptions(deadline: DateTime.UtcNow.AddSeconds(30), cancellationToken: ct);
+        var options = new CallOptions(deadline: GrpcDeadlines.After(TimeSpan.FromSeconds(30)), cancellationToken: ct);
         var asOf = clock.GetUtcNow();
         var recommendations = new List<Recommendation>();
         var request = filter.Clone();

@@ -1,3 +1,4 @@
+using Inspection.ServiceDefaults;
 using Grpc.Core;
 using Inspection.Admin.Presentation;
 using Inspection.Evidence.V1;
@@ -46,7 +47,7 @@ public sealed class ReportRecord
         RecommendationTracking.RecommendationTrackingClient tracking, AssessmentScoring.AssessmentScoringClient scoring,
         CaseSampling.CaseSamplingClient sampling, OrganisationalEvidence.OrganisationalEvidenceClient evidence, string id, CancellationToken ct)
     {
-        var options = new CallOptions(deadline: DateTime.UtcNow.AddSeconds(15), cancellationToken: ct);
+        var options = new CallOptions(deadline: GrpcDeadlines.After(TimeSpan.FromSeconds(15)), cancellationToken: ct);
         var missing = new System.Collections.Concurrent.ConcurrentQueue<string>();
         Task<T?> Try<T>(string part, Func<AsyncUnaryCall<T>> call) where T : class => TryPart(part, call, missing);
         var inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, options);

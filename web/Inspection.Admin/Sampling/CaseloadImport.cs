@@ -1,3 +1,4 @@
+using Inspection.ServiceDefaults;
 using Google.Protobuf;
 using Inspection.Sampling.V1;
 
@@ -14,7 +15,7 @@ public sealed class CaseloadImport(CaseSampling.CaseSamplingClient sampling)
 
     public async Task<UploadCaseloadResponse> SendAsync(UploadCaseloadHeader header, Stream file, int chunkBytes, CancellationToken ct)
     {
-        using var call = sampling.UploadCaseload(deadline: DateTime.UtcNow + Deadline, cancellationToken: ct);
+        using var call = sampling.UploadCaseload(deadline: GrpcDeadlines.After(Deadline), cancellationToken: ct);
         try
         {
             await call.RequestStream.WriteAsync(new UploadCaseloadChunk { Header = header }, ct);

@@ -27,7 +27,7 @@ public sealed class ServiceHealth(ServiceChannels channels)
         var clock = Stopwatch.StartNew();
         try
         {
-            var reply = await channels.Health(appId).CheckAsync(new HealthCheckRequest(), new CallOptions(deadline: DateTime.UtcNow + Deadline, cancellationToken: ct));
+            var reply = await channels.Health(appId).CheckAsync(new HealthCheckRequest(), new CallOptions(deadline: GrpcDeadlines.After(Deadline), cancellationToken: ct));
             return reply.Status == HealthCheckResponse.Types.ServingStatus.Serving
                 ? new ServiceStatus(appId, NameOf(appId), address, ServiceState.Serving, "Serving", clock.Elapsed)
                 : new ServiceStatus(appId, NameOf(appId), address, ServiceState.NotServing, $"Reports {reply.Status}", clock.Elapsed);

@@ -59,7 +59,7 @@ public sealed class IndexModel(AdminStore store, ServiceChannels clients) : Page
             var reply = await clients.AuditTrail(Source!).ListAuditEventsAsync(new ListAuditEventsRequest
             {
                 Actor = Actor?.Trim() ?? "", TableName = Table?.Trim() ?? "", TraceId = Trace?.Trim().ToLowerInvariant() ?? "", PageSize = PageSize, PageToken = After ?? "",
-            }, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: ct));
+            }, new CallOptions(cancellationToken: ct));
             ServiceEvents = reply.Events;
             NextPage = reply.NextPageToken.Length > 0 ? reply.NextPageToken : null;
         }

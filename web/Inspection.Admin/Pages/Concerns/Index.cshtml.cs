@@ -16,7 +16,7 @@ public sealed class IndexModel(CausesForConcern.CausesForConcernClient concerns,
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var options = new CallOptions(deadline: DateTime.UtcNow.AddSeconds(10), cancellationToken: ct);
+        var options = new CallOptions(cancellationToken: ct);
         if (Guid.TryParse(ProviderId, out _))
             ProviderName = (await tracking.GetProviderAsync(new GetProviderRequest { ProviderId = ProviderId }, options)).Name;
         else

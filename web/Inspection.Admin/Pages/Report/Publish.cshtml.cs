@@ -1,3 +1,4 @@
+using Inspection.ServiceDefaults;
 using Grpc.Core;
 using Inspection.Admin.Accounts;
 using Inspection.Admin.Forms;
@@ -99,7 +100,7 @@ public sealed class PublishModel(
 
     private async Task LoadAsync(string id, CancellationToken ct)
     {
-        var options = new CallOptions(deadline: DateTime.UtcNow.AddSeconds(15), cancellationToken: ct);
+        var options = new CallOptions(deadline: GrpcDeadlines.After(TimeSpan.FromSeconds(15)), cancellationToken: ct);
         Inspection = await tracking.GetInspectionAsync(new GetInspectionRequest { InspectionId = id }, options);
         var ratings = Try(() => scoring.GetInspectionRatingsAsync(new GetInspectionRatingsRequest { InspectionId = id }, options));
         var due = Try(() => tracking.ListDueForJudgementAsync(new ListDueForJudgementRequest { InspectionId = id }, options));
