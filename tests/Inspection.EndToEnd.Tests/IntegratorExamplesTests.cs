@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Inspection.Recommendations.V1;
@@ -8,7 +9,10 @@ using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 
 namespace Inspection.EndToEnd.Tests;
 
-/// <summary>The four services with the demo data, an integrator's token, and the examples' clients installed.</summary>
+/// <summary>
+/// The four services with the demo data, the admin with a system registered on its Integrators page (whose client id
+/// and secret the examples exchange for a token themselves), and the examples' clients installed.
+/// </summary>
 public sealed class IntegratorSystem : IAsyncLifetime
 {
     public static readonly string Examples = Path.Combine(ServiceProcess.RepositoryRoot, "protos", "examples");
@@ -17,7 +21,10 @@ public sealed class IntegratorSystem : IAsyncLifetime
     public ServiceProcess Tracking => _services[0];
     public ServiceProcess Sampling => _services[1];
     public ServiceProcess Scoring => _services[3];
-    public Dictionary<string, string> Token { get; private set; } = [];
+    private ServiceProcess? _admin;
+
+    /// <summary>The registration the examples are given, as an integrator is given it.</summary>
+    public Dictionary<string, string> Registration { get; private set; } = [];
 
     public async Task InitializeAsync()
     {
@@ -39,17 +46,77 @@ public sealed class IntegratorSystem : IAsyncLifetime
             };
             _services.Add(ServiceProcess.Start(appId, project, environment, grpcPort: ports[appId]));
         }
+        const string password = "examples-Password-1";
+        _admin = ServiceProcess.Start("admin", Apps.Admin, new Dictionary<string, string?>(clients)
+        {
+            ["ConnectionStrings__Default"] = await PostgresServer.Shared.CreateDatabaseAsync("examples_admin"),
+            ["Admin__InitialPassword"] = password,
+        });
         var installing = InstallClientsAsync();
         foreach (var service in _services) await service.WaitForAsync(ServingStatus.Serving, TimeSpan.FromSeconds(180));
+        var (clientId, secret) = await RegisterSystemAsync(_admin, password, "populations.write", "ratings.read", "recommendations.read", "register.read");
+        Registration = new Dictionary<string, string>
+        {
+            ["INSPECTION_TOKEN_URL"] = _admin.HttpAddress + "/connect/token",
+            ["INSPECTION_CLIENT_ID"] = clientId,
+            ["INSPECTION_CLIENT_SECRET"] = secret,
+        };
         await installing;
-        // As the admin's token endpoint issues it to a system registered with these scopes.
-        var bearer = TestKeys.BearerForIntegrator("int-examples", "populations.write", "ratings.read", "recommendations.read", "register.read");
-        Token = new Dictionary<string, string> { ["INSPECTION_TOKEN"] = bearer["Bearer ".Length..] };
     }
 
     public async Task DisposeAsync()
     {
         foreach (var service in _services) await service.DisposeAsync();
+        if (_admin is not null) await _admin.DisposeAsync();
+    }
+
+    /// <summary>
+    /// What an administrator does for a provider's system: signs in to the admin (setting a password of their own at
+    /// the first sign-in), registers the system with its scopes, and reads the client id and the secret shown once.
+    /// </summary>
+    private static async Task<(string ClientId, string Secret)> RegisterSystemAsync(ServiceProcess admin, string password, params string[] scopes)
+    {
+        using var handler = new HttpClientHandler { CookieContainer = new CookieContainer() };
+        using var http = new HttpClient(handler) { BaseAddress = new Uri(admin.HttpAddress) };
+        var until = DateTime.UtcNow.AddSeconds(180);
+        while (!await ReadyAsync(http))
+        {
+            if (admin.HasExited || DateTime.UtcNow > until) throw new InvalidOperationException("the admin did not get ready:\n" + admin.Output);
+            await Task.Delay(200);
+        }
+        await PostAsync(http, "/sign-in", ("Input.Email", "admin@inspection.local"), ("Input.Password", password));
+        var changed = password + "-own";
+        await PostAsync(http, "/account/change-password",
+            ("Input.CurrentPassword", password), ("Input.NewPassword", changed), ("Input.ConfirmPassword", changed));
+        var registered = await PostAsync(http, "/integrators/new", [("Input.Name", "Examples system"), .. scopes.Select(s => ("Input.Scopes", s))]);
+        string Code(string id) => Regex.Match(registered, $"<code id=\"{id}\">([^<]+)</code>").Groups[1].Value;
+        var (clientId, secret) = (Code("client-id"), WebUtility.HtmlDecode(Code("client-secret")));
+        Assert.True(clientId.Length > 0 && secret.Length > 0, "no client id and secret on the integrators page:\n" + registered);
+        return (clientId, secret);
+    }
+
+    private static async Task<bool> ReadyAsync(HttpClient http)
+    {
+        try
+        {
+            return (await http.GetAsync("/health/ready")).IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    // Posts a form with the antiforgery token the page served, and answers the page it ends on.
+    private static async Task<string> PostAsync(HttpClient http, string path, params (string Name, string Value)[] fields)
+    {
+        var form = await http.GetStringAsync(path);
+        var token = Regex.Match(form, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.True(token.Length > 0, $"no form on {path}:\n{form}");
+        var reply = await http.PostAsync(path, new FormUrlEncodedContent(
+            fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", token))));
+        Assert.True(reply.IsSuccessStatusCode, $"{path} answered {(int)reply.StatusCode}");
+        return await reply.Content.ReadAsStringAsync();
     }
 
     // What an integrator does once: npm ci for the Node examples, the Python stubs from the contracts.
@@ -97,7 +164,7 @@ public sealed class IntegratorExamplesTests(IntegratorSystem system) : IClassFix
         var results = new List<(string, int, string[])>();
         foreach (var (language, program, args, folder) in runs)
         {
-            var (exit, stdout, stderr) = await ToolProcess.RunAsync(program, args, Path.Combine(Examples, folder), TimeSpan.FromMinutes(2), system.Token);
+            var (exit, stdout, stderr) = await ToolProcess.RunAsync(program, args, Path.Combine(Examples, folder), TimeSpan.FromMinutes(2), system.Registration);
             Assert.True(exit is 0 or 1, $"{language} {journey} exited {exit}:\n{stdout}\n{stderr}");   // 1: a refusal, explained
             Assert.True(exit == 0 || stdout.Length > 0, $"{language} {journey} exited {exit} without explaining:\n{stderr}");
             results.Add((language, exit, stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)));

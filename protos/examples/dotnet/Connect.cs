@@ -16,15 +16,9 @@ public static class Connect
     /// </summary>
     public static GrpcChannel Channel(string target)
     {
-        // The token from the token exchange (protos/README.md, "Credentials"), sent on every call.
-        var token = Environment.GetEnvironmentVariable("INSPECTION_TOKEN")
-            ?? throw new InvalidOperationException("set INSPECTION_TOKEN to the access_token from POST /connect/token");
         var tls = Environment.GetEnvironmentVariable("INSPECTION_TLS") == "true";
-        var bearer = CallCredentials.FromInterceptor((_, metadata) =>
-        {
-            metadata.Add("authorization", "Bearer " + token);
-            return Task.CompletedTask;
-        });
+        // Every call carries the token, asked for again shortly before it runs out.
+        var bearer = CallCredentials.FromInterceptor(async (_, metadata) => metadata.Add("authorization", "Bearer " + await Token.GetAsync()));
         return GrpcChannel.ForAddress((tls ? "https://" : "http://") + target, new GrpcChannelOptions
         {
             Credentials = ChannelCredentials.Create(tls ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure, bearer),

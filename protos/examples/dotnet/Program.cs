@@ -1,7 +1,8 @@
 using Grpc.Core;
 using IntegratorExamples;
 
-// The three commonest journeys of a provider's system; INSPECTION_TOKEN holds the access token (protos/README.md).
+// The three commonest journeys of a provider's system. INSPECTION_CLIENT_ID and INSPECTION_CLIENT_SECRET are its
+// registration, exchanged for a token at INSPECTION_TOKEN_URL (protos/README.md, "Credentials").
 //   dotnet run -- send-caseload 127.0.0.1:5102 PROVIDER_ID TAKEN_ON caseload.csv
 //   dotnet run -- read-ratings 127.0.0.1:5103 INSPECTION_ID
 //   dotnet run -- read-register 127.0.0.1:5101 PROVIDER_ID AFTER_SEQUENCE MAX_CHANGES

@@ -20,12 +20,33 @@ function client(protoFile, serviceName, target) {
   return new Service(target, credentials);
 }
 
-/** The token from the token exchange (protos/README.md, "Credentials"), sent on every call. */
-function withToken() {
-  const token = process.env.INSPECTION_TOKEN;
-  if (!token) throw new Error('set INSPECTION_TOKEN to the access_token from POST /connect/token');
+let issued = null;   // { token, renewAt } from the last exchange
+
+/**
+ * The token exchange (protos/README.md, "Credentials"): your system's client id and secret for a token, at the
+ * admin's /connect/token (OAuth 2.0 client credentials). A token lasts 15 minutes; this asks for a new one a minute
+ * before it runs out, so a long-running client never sends an expired one.
+ */
+async function token() {
+  if (issued && Date.now() < issued.renewAt) return issued.token;
+  const url = process.env.INSPECTION_TOKEN_URL || 'http://127.0.0.1:5000/connect/token';
+  const id = process.env.INSPECTION_CLIENT_ID;
+  const secret = process.env.INSPECTION_CLIENT_SECRET;
+  if (!id || !secret) throw new Error('set INSPECTION_CLIENT_ID and INSPECTION_CLIENT_SECRET to your registration');
+  const form = new URLSearchParams({ grant_type: 'client_credentials' });
+  if (process.env.INSPECTION_SCOPE) form.set('scope', process.env.INSPECTION_SCOPE);
+  const basic = Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64');
+  const reply = await fetch(url, { method: 'POST', body: form, headers: { authorization: `Basic ${basic}` } });
+  const body = await reply.json().catch(() => ({}));
+  if (!reply.ok) throw new Error(`the token exchange was refused: ${reply.status} ${body.error || ''}`.trim());
+  issued = { token: body.access_token, renewAt: Date.now() + (body.expires_in - 60) * 1000 };
+  return issued.token;
+}
+
+/** The metadata every call carries: the token. */
+async function withToken() {
   const metadata = new grpc.Metadata();
-  metadata.set('authorization', `Bearer ${token}`);
+  metadata.set('authorization', `Bearer ${await token()}`);
   return metadata;
 }
 
@@ -35,9 +56,10 @@ function deadline(seconds = 30) {
 }
 
 /** A unary call as a promise. */
-function call(service, method, request, seconds = 30) {
+async function call(service, method, request, seconds = 30) {
+  const metadata = await withToken();
   return new Promise((resolve, reject) =>
-    service[method](request, withToken(), deadline(seconds), (error, reply) => (error ? reject(error) : resolve(reply))));
+    service[method](request, metadata, deadline(seconds), (error, reply) => (error ? reject(error) : resolve(reply))));
 }
 
 const details = new protobuf.Root();

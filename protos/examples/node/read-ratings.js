@@ -2,7 +2,7 @@
 // Journey 2: read an inspection's ratings (scope ratings.read): each standard's rating and the overall rating. A
 // published inspection's ratings are those stored at publication; a draft's are computed from the case assessments.
 //
-// Usage: INSPECTION_TOKEN=... node read-ratings.js 127.0.0.1:5103 INSPECTION_ID
+// Usage: INSPECTION_CLIENT_ID=... INSPECTION_CLIENT_SECRET=... node read-ratings.js 127.0.0.1:5103 INSPECTION_ID
 const { client, call, run } = require('./connect');
 
 run(async () => {

@@ -3,7 +3,7 @@
 // provider's recommendations page by page, then watches the change feed from a cursor: every change after it, then
 // new ones as they happen. Keep the last sequence you received and watch again after it to resume.
 //
-// Usage: INSPECTION_TOKEN=... node read-register.js 127.0.0.1:5101 PROVIDER_ID AFTER_SEQUENCE MAX_CHANGES
+// Usage: INSPECTION_CLIENT_ID=... INSPECTION_CLIENT_SECRET=... node read-register.js 127.0.0.1:5101 PROVIDER_ID AFTER_SEQUENCE MAX_CHANGES
 const { client, call, withToken, deadline, run } = require('./connect');
 
 run(async () => {
@@ -28,8 +28,9 @@ run(async () => {
   // The change feed: a stream that stays open. Its first message ("subscribed") says where it starts.
   let received = 0;
   let last = Number(afterSequence);
+  const metadata = await withToken();
   await new Promise((resolve, reject) => {
-    const stream = tracking.WatchChanges({ after_sequence: Number(afterSequence) }, withToken(), deadline(60));
+    const stream = tracking.WatchChanges({ after_sequence: Number(afterSequence) }, metadata, deadline(60));
     stream.on('data', (change) => {
       if (change.type === 'subscribed') {
         console.log(`watching changes after ${change.sequence}`);

@@ -3,8 +3,14 @@ from its status and its details (google.rpc.BadRequest and the others in grpc-st
 
 Runs on Debian's python3-grpcio (1.51) and python3-protobuf; use /usr/bin/python3, the Python that sees them.
 """
+import base64
+import json
 import os
 import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
 
 import grpc
 
@@ -21,12 +27,37 @@ def channel(target):
     return grpc.insecure_channel(target)
 
 
+_issued = {"token": None, "renew_at": 0.0}
+
+
+def token():
+    """The token exchange (protos/README.md, "Credentials"): your system's client id and secret for a token, at the
+    admin's /connect/token (OAuth 2.0 client credentials). A token lasts 15 minutes; this asks for a new one a minute
+    before it runs out, so a long-running client never sends an expired one."""
+    if _issued["token"] and time.monotonic() < _issued["renew_at"]:
+        return _issued["token"]
+    url = os.environ.get("INSPECTION_TOKEN_URL", "http://127.0.0.1:5000/connect/token")
+    client_id, secret = os.environ.get("INSPECTION_CLIENT_ID"), os.environ.get("INSPECTION_CLIENT_SECRET")
+    if not client_id or not secret:
+        raise SystemExit("set INSPECTION_CLIENT_ID and INSPECTION_CLIENT_SECRET to your registration")
+    form = {"grant_type": "client_credentials"}
+    if os.environ.get("INSPECTION_SCOPE"):
+        form["scope"] = os.environ["INSPECTION_SCOPE"]
+    basic = base64.b64encode(("%s:%s" % (urllib.parse.quote(client_id, safe=""), urllib.parse.quote(secret, safe=""))).encode())
+    request = urllib.request.Request(url, data=urllib.parse.urlencode(form).encode(), method="POST",
+                                     headers={"Authorization": "Basic " + basic.decode()})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as reply:
+            body = json.load(reply)
+    except urllib.error.HTTPError as refused:
+        raise SystemExit("the token exchange was refused: %d %s" % (refused.code, refused.read().decode()))
+    _issued.update(token=body["access_token"], renew_at=time.monotonic() + body["expires_in"] - 60)
+    return _issued["token"]
+
+
 def with_token():
-    """The token from the token exchange (protos/README.md, "Credentials"), sent on every call."""
-    token = os.environ.get("INSPECTION_TOKEN")
-    if not token:
-        raise SystemExit("set INSPECTION_TOKEN to the access_token from POST /connect/token")
-    return [("authorization", "Bearer " + token)]
+    """The metadata every call carries: the token."""
+    return [("authorization", "Bearer " + token())]
 
 
 DETAILS = {

@@ -1,7 +1,7 @@
 """Journey 2: read an inspection's ratings (scope ratings.read): each standard's rating and the overall rating. A
 published inspection's ratings are those stored at publication; a draft's are computed from the case assessments.
 
-Usage: INSPECTION_TOKEN=... /usr/bin/python3 read_ratings.py 127.0.0.1:5103 INSPECTION_ID
+Usage: INSPECTION_CLIENT_ID=... INSPECTION_CLIENT_SECRET=... /usr/bin/python3 read_ratings.py 127.0.0.1:5103 INSPECTION_ID
 """
 from connect import channel, run, with_token
 from scoring.v1 import scoring_pb2, scoring_pb2_grpc

@@ -2,7 +2,7 @@
 provider's recommendations page by page, then watches the change feed from a cursor: every change after it, then new
 ones as they happen. Keep the last sequence you received and watch again after it to resume.
 
-Usage: INSPECTION_TOKEN=... /usr/bin/python3 read_register.py 127.0.0.1:5101 PROVIDER_ID AFTER_SEQUENCE MAX_CHANGES
+Usage: INSPECTION_CLIENT_ID=... INSPECTION_CLIENT_SECRET=... /usr/bin/python3 read_register.py 127.0.0.1:5101 PROVIDER_ID AFTER_SEQUENCE MAX_CHANGES
 """
 from connect import channel, run, with_token
 from recommendations.v1 import recommendations_pb2 as reco, recommendations_pb2_grpc

@@ -2,7 +2,7 @@
 with its own request_id (so a retry after a timeout is recognised and writes nothing twice) and the file row of its
 first case (so a refusal names file rows), then seals the snapshot with the number of cases sent.
 
-Usage: INSPECTION_TOKEN=... /usr/bin/python3 send_caseload.py 127.0.0.1:5102 PROVIDER_ID TAKEN_ON caseload.csv
+Usage: INSPECTION_CLIENT_ID=... INSPECTION_CLIENT_SECRET=... /usr/bin/python3 send_caseload.py 127.0.0.1:5102 PROVIDER_ID TAKEN_ON caseload.csv
   The file's first line names PopulationCase fields (case_reference,sentence_type,start_date,gender,...); one case a
   line after it, no quoted commas.
 """

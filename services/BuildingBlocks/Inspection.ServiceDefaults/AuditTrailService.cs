@@ -27,10 +27,11 @@ internal sealed partial class AuditTrailService(AuditTrailStore store, AppIdenti
         ValidationException.ThrowIfAny(violations);
 
         var limit = request.PageSize == 0 ? 100 : request.PageSize;
-        var rows = await store.ListAsync(new AuditQuery(
-            Empty(request.Actor), Empty(request.TableName), Empty(request.TraceId), since, until, before, limit + 1), context.CancellationToken);
+        var query = new AuditQuery(Empty(request.Actor), Empty(request.TableName), Empty(request.TraceId), since, until, before, limit + 1);
+        var rows = await store.ListAsync(query, context.CancellationToken);
+        var total = before is null && rows.Count <= limit ? rows.Count : await store.CountAsync(query, context.CancellationToken);
 
-        var response = new ListAuditEventsResponse { AppId = app.AppId };
+        var response = new ListAuditEventsResponse { AppId = app.AppId, Total = total };
         foreach (var row in rows.Take(limit))
         {
             response.Events.Add(new AuditEvent

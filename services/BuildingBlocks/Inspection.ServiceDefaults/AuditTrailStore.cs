@@ -5,25 +5,31 @@ namespace Inspection.ServiceDefaults;
 /// <summary>Reads this service's audit trail (audit.events, written by the triggers Inspection.Data installs).</summary>
 internal sealed class AuditTrailStore(Database database)
 {
-    public async Task<IReadOnlyList<AuditRow>> ListAsync(AuditQuery query, CancellationToken ct)
-    {
-        var rows = await database.QueryAsync<AuditRow>(
-            """
+    private const string Matching =
+        """
+        (@Actor::text is null or actor = @Actor)
+          and (@TableName::text is null or table_name = @TableName)
+          and (@TraceId::text is null or trace_id = @TraceId)
+          and (@Since::timestamptz is null or occurred_at >= @Since)
+          and (@Until::timestamptz is null or occurred_at < @Until)
+        """;
+
+    public Task<IReadOnlyList<AuditRow>> ListAsync(AuditQuery query, CancellationToken ct) =>
+        database.QueryAsync<AuditRow>(
+            $"""
             select event_id as EventId, occurred_at as OccurredAt, actor as Actor, rpc as Rpc, trace_id as TraceId,
                    table_name as TableName, operation as Operation, row_count as RowCount,
                    before::text as BeforeJson, after::text as AfterJson
             from audit.events
-            where (@Actor::text is null or actor = @Actor)
-              and (@TableName::text is null or table_name = @TableName)
-              and (@TraceId::text is null or trace_id = @TraceId)
-              and (@Since::timestamptz is null or occurred_at >= @Since)
-              and (@Until::timestamptz is null or occurred_at < @Until)
+            where {Matching}
               and (@Before::bigint is null or event_id < @Before)
             order by event_id desc
             limit @Limit
             """, query, ct);
-        return rows.ToList();
-    }
+
+    /// <summary>How many events match the filters over every page (the page token aside).</summary>
+    public async Task<int> CountAsync(AuditQuery query, CancellationToken ct) =>
+        (int)await database.ExecuteScalarAsync<long>($"select count(*) from audit.events where {Matching}", query, ct);
 }
 
 internal sealed record AuditQuery(string? Actor, string? TableName, string? TraceId, DateTime? Since, DateTime? Until, long? Before, int Limit);
