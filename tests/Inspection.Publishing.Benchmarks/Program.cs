@@ -4,6 +4,10 @@ using Inspection.Admin.Accounts;
 using Inspection.Admin.Tests;
 using Microsoft.Playwright;
 
+// WebApplicationFactory reads MvcTestingAppManifest.json (the hosts' content roots) from the working directory, which
+// dotnet run sets to the project's folder: read it where the build put it, beside the program.
+Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+
 // The browser tests' fixture: PostgreSQL, the four services with their demo data, the admin on a real port, chromium.
 var rounds = args.Length > 0 && int.TryParse(args[0], out var r) ? r : 10;
 var admin = new AdminFixture();

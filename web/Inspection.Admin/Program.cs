@@ -37,7 +37,6 @@ builder.Services.AddScoped<Inspection.Admin.Publishing.DataAnnexe>();
 builder.Services.AddScoped<Inspection.Admin.Publishing.RegisterExport>();
 builder.Services.AddScoped<Inspection.Admin.Publishing.OpenDataExport>();
 
-builder.AddAccounts();                              // own database and migrations, cookie sign-in, role policies, first administrator
 builder.Services.AddRazorPages(pages =>
 {
     pages.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.ServiceFilterAttribute(typeof(ServiceFailurePageFilter)));
@@ -46,6 +45,9 @@ builder.Services.AddRazorPages(pages =>
     pages.Conventions.AuthorizeFolder("/Integrators", Policies.Administer);
     pages.Conventions.AuthorizePage("/Status", Policies.Administer);   // the services' addresses are for whoever runs them
 });
+
+// Last: it takes out data protection's start-up read of the key ring, which each AddDataProtection (Razor Pages' among them) adds.
+builder.AddAccounts();                              // own database and migrations, cookie sign-in, role policies, first administrator
 
 var app = builder.Build();
 app.UseAdminPipeline();

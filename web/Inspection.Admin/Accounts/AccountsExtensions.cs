@@ -68,6 +68,12 @@ public static class AccountsExtensions
             .AddPolicy(Policies.Record, policy => policy.RequireRole(RoleNames.AtLeast(Role.Inspector)))
             .AddPolicy(Policies.Lead, policy => policy.RequireRole(RoleNames.AtLeast(Role.LeadInspector)))
             .AddPolicy(Policies.Administer, policy => policy.RequireRole(RoleNames.AtLeast(Role.Administrator)));
+        // Data protection's own start-up read of the key ring runs before the migrations (an error logged on a new
+        // database) and would race the copies making the first key: AdminDatabaseStartup loads the ring instead, once
+        // its key is made. Each AddDataProtection (cookies', antiforgery's) adds that read again, so this comes last.
+        foreach (var warmUp in services.Where(d => d.ServiceType == typeof(IHostedService)
+                     && d.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService").ToList())
+            services.Remove(warmUp);
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using Dapper;
 using Inspection.Data;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 
 namespace Inspection.Admin.Accounts;
@@ -10,7 +11,7 @@ namespace Inspection.Admin.Accounts;
 /// The admin starts even while PostgreSQL is down; /health/ready says when it can sign people in.
 /// </summary>
 public sealed class AdminDatabaseStartup(
-    DatabaseReadiness readiness, FirstAdministrator firstAdministrator, IKeyManager keyManager, DirectDataSource direct,
+    DatabaseReadiness readiness, FirstAdministrator firstAdministrator, IKeyManager keyManager, IDataProtectionProvider protection, DirectDataSource direct,
     IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<AdminDatabaseStartup> logger) : BackgroundService
 {
     // Serialises "make the first data-protection key" across admin copies starting together on an empty database.
@@ -69,6 +70,8 @@ public sealed class AdminDatabaseStartup(
         {
             await connection.ExecuteAsync("select pg_advisory_unlock(@key)", new { key = KeyRingLock });
         }
+        // Loads the ring now, not at the first sign-in.
+        protection.CreateProtector("key-ring-loaded").Protect([1]);
     }
 
     // Twice a day, so a long-running copy makes the successor key before the current one runs out.
