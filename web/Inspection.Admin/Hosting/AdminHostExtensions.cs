@@ -33,6 +33,7 @@ public static class AdminHostExtensions
         builder.Services.Configure<RouteOptions>(routes => routes.LowercaseUrls = true);
         builder.Services.AddAntiforgery(antiforgery => antiforgery.Cookie.Name = "inspection-admin-antiforgery");
         builder.Services.AddGracefulShutdown(builder.Configuration);   // SIGTERM: not ready at once, pages in flight finish
+        builder.AddAdmissionControl();   // so many requests at once, the rest wait their turn: overload is slow, not failed
         return builder;
     }
 
@@ -70,6 +71,7 @@ public static class AdminHostExtensions
         app.UseRewriter(new RewriteOptions().AddRewrite("^assets/(.*)$", "lib/assets/$1", skipRemainingRules: true));
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();   // AdmissionControl: after static files, so a page's stylesheets never wait behind pages
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/health/live", () => Results.Text("Healthy")).AllowAnonymous();
