@@ -177,6 +177,29 @@ public sealed class KubernetesTests
         Assert.Contains("data-protection.$version.key", File.ReadAllText(Repository.PathOf("deploy/keys/generate.sh")));
     }
 
+    [Fact]
+    public void Only_the_open_data_routes_are_published_each_to_its_owner_which_trusts_the_ingress_for_addresses()
+    {
+        // the routes of the open-data contract (google.api.http), each published once
+        var routes = System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(Repository.PathOf("protos/opendata/v1/opendata.proto")), "get: \"([^\"]+)\"")
+            .Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(routes);
+        var rules = (YamlSequenceNode)Find("Ingress", "open-data").Child("spec")!.Child("rules")!;
+        var paths = rules.Children.SelectMany(r => ((YamlSequenceNode)r.Child("http")!.Child("paths")!).Children).ToList();
+        Assert.Equal(routes.Order(), paths.Select(p => p.Child("path").Text()!).Order());
+        foreach (var path in paths)
+        {
+            var service = path.Child("backend")!.Child("service")!;
+            var app = AppTopology.Get(service.Child("name").Text()!);
+            // the HTTP/1.1 port, where the JSON routes are served; never the admin's pages or a gRPC port
+            Assert.Equal(app.HttpPort.ToString(), service.Child("port")!.Child("number").Text());
+            Assert.NotEqual("admin", app.AppId);
+            var env = ((YamlSequenceNode)Container(app.AppId).Child("env")!).Children.ToDictionary(e => e.Child("name").Text()!, e => e.Child("value")?.Text());
+            Assert.True(env.TryGetValue("ForwardedHeaders__KnownNetworks", out var networks) && System.Net.IPNetwork.TryParse(networks, out _),
+                $"{app.AppId} must name the ingress's network in ForwardedHeaders__KnownNetworks");
+        }
+    }
+
     private static YamlMappingNode Container(string appId) =>
         (YamlMappingNode)((YamlSequenceNode)Find("Deployment", appId).Child("spec")!.Child("template")!.Child("spec")!.Child("containers")!).Children[0];
 }

@@ -64,6 +64,13 @@ public sealed class OpenDataAccessTests(TrackingHost tracking) : IClassFixture<T
         Assert.Equal(HttpStatusCode.OK, outcomes[0]);
         Assert.Equal(HttpStatusCode.TooManyRequests, outcomes[^1]);
 
+        // Naming another address does not escape the limit: no proxy is trusted here (ForwardedHeaders:KnownNetworks).
+        using (var spoofed = new HttpRequestMessage(HttpMethod.Get, "/open-data/v1/implementation-rates"))
+        {
+            spoofed.Headers.Add("X-Forwarded-For", "203.0.113.7");
+            Assert.Equal(HttpStatusCode.TooManyRequests, (await http.SendAsync(spoofed)).StatusCode);
+        }
+
         // Over gRPC, from the same address, within the same minute: RESOURCE_EXHAUSTED, not a transport failure.
         var client = new RecommendationOutcomes.RecommendationOutcomesClient(tracking.Bare);
         var limited = await Assert.ThrowsAsync<RpcException>(() => client.ListImplementationRatesAsync(new ListImplementationRatesRequest(), With(null)).ResponseAsync);

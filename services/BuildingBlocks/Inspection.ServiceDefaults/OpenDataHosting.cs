@@ -7,6 +7,7 @@ using Grpc.Core;
 using Inspection.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -21,6 +22,9 @@ namespace Inspection.ServiceDefaults;
 /// is HTTP/2 only), with the OpenAPI description at <c>/swagger/v1/swagger.json</c> on the HTTP port; each RPC the
 /// RPC policy gives a <c>rateLimit</c> is limited per client address, whoever calls (a fixed window of
 /// <c>OpenData:PermitsPerMinute</c>, 60 by default): HTTP 429 with Retry-After, or RESOURCE_EXHAUSTED over gRPC.
+/// Behind a proxy (Kubernetes' ingress) every caller's address is the proxy's, so the caller's own is read from
+/// X-Forwarded-For, but only when the proxy is in <c>ForwardedHeaders:KnownNetworks</c> (CIDRs, comma-separated):
+/// from anyone else the header is ignored, or a caller could name a new address on every call and escape its limit.
 /// </summary>
 public static class OpenDataHosting
 {
@@ -41,6 +45,22 @@ public static class OpenDataHosting
                      && d.ImplementationType?.Name.StartsWith("JsonTranscodingServiceMethodProvider", StringComparison.Ordinal) != true).ToList())
             builder.Services.Remove(other);
         builder.Services.AddSwaggerGen(swagger => swagger.SwaggerDoc("v1", new OpenApiInfo { Title = title, Version = "v1", Description = description }));
+
+        // Parsed here, so a mistyped network stops the host at start rather than failing its first call.
+        var proxies = (builder.Configuration["ForwardedHeaders:KnownNetworks"] ?? "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(network => System.Net.IPNetwork.TryParse(network, out var parsed) ? parsed
+                : throw new InvalidOperationException($"ForwardedHeaders:KnownNetworks: '{network}' is not a network (CIDR, e.g. 10.0.0.0/8)"))
+            .ToList();
+        builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+            forwarded.ForwardLimit = 1;   // the address the ingress saw, not what the caller wrote before it
+            // Not the framework's default (loopback trusted): only the networks named here.
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            foreach (var network in proxies) forwarded.KnownIPNetworks.Add(network);
+        });
 
         var permits = builder.Configuration.GetValue("OpenData:PermitsPerMinute", 60);
         var window = TimeSpan.FromMinutes(1);
@@ -81,6 +101,9 @@ public static class OpenDataHosting
     {
         var policy = app.Services.GetRequiredService<RpcPolicy>();
         var identity = app.Services.GetRequiredService<AppIdentity>();
+        // Only where a proxy is named: with no known network the middleware would take the header from anyone.
+        if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ForwardedHeadersOptions>>().Value.KnownIPNetworks.Count > 0)
+            app.UseForwardedHeaders();
         app.UseRateLimiter();
         app.MapGrpcService<TService>().Add(endpoint =>
         {
