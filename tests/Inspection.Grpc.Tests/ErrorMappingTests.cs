@@ -2,6 +2,7 @@ using Google.Protobuf;
 using Google.Rpc;
 using Inspection.Grpc.Tests.Server;
 using Inspection.Testing.V1;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Inspection.Grpc.Tests;
 
@@ -48,6 +49,25 @@ public sealed class ErrorMappingTests(SharedServer server) : IClassFixture<Share
                 Assert.True(status.GetDetail<RetryInfo>().RetryDelay.ToTimeSpan() > TimeSpan.Zero);
                 break;
         }
+    }
+
+    [Theory]
+    [InlineData("inspection.testing.v1.Interop/NoSuchMethod")]      // a method the service does not have
+    [InlineData("inspection.nowhere.v9.Elsewhere/Read")]            // a service this address does not serve
+    public async Task An_unknown_method_is_unimplemented_and_says_what_the_address_serves(string path)
+    {
+        var bytes = Marshallers.Create<byte[]>(b => b, b => b);
+        var method = new Method<byte[], byte[]>(MethodType.Unary, path.Split('/')[0], path.Split('/')[1], bytes, bytes);
+        var e = await Assert.ThrowsAsync<RpcException>(() => server.Channel.CreateCallInvoker().AsyncUnaryCall(method, null, new CallOptions(), []).ResponseAsync);
+        Assert.Equal(StatusCode.Unimplemented, e.StatusCode);
+        Assert.Contains($"does not serve '{path}'", e.Status.Detail);
+        Assert.Contains("inspection.testing.v1.Interop", e.Status.Detail);
+        Assert.Equal(("UNKNOWN_METHOD", path), (e.Explanation?.Reason, e.Explanation?.Metadata["method"]));
+
+        // and the HTTP/1.1 port's unknown paths stay plain 404s
+        using var http = new HttpClient();
+        var port = server.Server.Services.GetRequiredService<Inspection.ServiceDefaults.AppIdentity>().HttpPort;
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync($"http://127.0.0.1:{port}/no/such/page")).StatusCode);
     }
 
     [Fact]

@@ -39,6 +39,8 @@ public static class RefusalReasons
     public const string NotThroughSidecar = "NOT_THROUGH_SIDECAR";
     /// <summary>PERMISSION_DENIED: the caller lacks the scope, role or service grant that opens the RPC (ErrorInfo metadata "needs").</summary>
     public const string NotPermitted = "NOT_PERMITTED";
+    /// <summary>UNIMPLEMENTED: no such service or method at this address (ErrorInfo metadata "method"; the message names what is served).</summary>
+    public const string UnknownMethod = "UNKNOWN_METHOD";
     /// <summary>INTERNAL: a fault of the service (ErrorInfo metadata "trace_id").</summary>
     public const string Internal = "INTERNAL";
 }

@@ -44,6 +44,7 @@ public static class ServiceDefaultsExtensions
         {
             grpc.MaxReceiveMessageSize = ServiceClients.MaxReceiveMessageSize;
             grpc.EnableDetailedErrors = false;
+            grpc.IgnoreUnknownServices = true;   // UnknownMethods answers them, with details
             grpc.Interceptors.Add<GrpcErrorInterceptor>();   // outermost: whatever happens inside becomes a status
             grpc.Interceptors.Add<AuditActorScope>();
         });
@@ -91,6 +92,7 @@ public static class ServiceDefaultsExtensions
             ResultStatusCodes = { [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable },
         }).RequireHost(probeHost).AllowAnonymous();
         app.MapMetrics(identity.HttpPort);
+        app.MapUnknownMethods();
         return app;
     }
 
