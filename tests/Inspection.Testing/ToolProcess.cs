@@ -12,6 +12,26 @@ public static class ToolProcess
     public static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(
         string program, IEnumerable<string> arguments, string workingDirectory, TimeSpan limit, IReadOnlyDictionary<string, string>? environment = null)
     {
+        var args = arguments.ToList();
+        using var process = Start(program, args, workingDirectory, environment);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(limit);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish within {limit}; stdout: {await stdout}; stderr: {await stderr}");
+        }
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Starts a program with its standard streams redirected (UTF-8 output); the caller reads and ends it.</summary>
+    public static Process Start(string program, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
+    {
         var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
@@ -23,19 +43,6 @@ public static class ToolProcess
         };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(limit);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
-            throw new TimeoutException($"{program} {string.Join(' ', start.ArgumentList)} did not finish within {limit}; stdout: {await stdout}; stderr: {await stderr}");
-        }
-        return (process.ExitCode, await stdout, await stderr);
+        return Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
     }
 }

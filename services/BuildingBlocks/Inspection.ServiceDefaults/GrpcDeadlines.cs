@@ -8,10 +8,12 @@ namespace Inspection.ServiceDefaults;
 public static class GrpcDeadlines
 {
     /// <summary>The deadline of a call that may take <paramref name="time"/> from now.</summary>
-    public static DateTime After(TimeSpan time) => DateTime.UtcNow + time;
+    public static DateTime After(TimeSpan time) => Now + time;
 
     /// <summary>What is left before <paramref name="deadline"/> (negative once it has passed).</summary>
-    public static TimeSpan Remaining(DateTime deadline) => deadline - DateTime.UtcNow;
+    public static TimeSpan Remaining(DateTime deadline) => deadline - Now;
 
     public static bool HasPassed(DateTime deadline) => Remaining(deadline) <= TimeSpan.Zero;
+
+    private static DateTime Now => DateTime.UtcNow;
 }

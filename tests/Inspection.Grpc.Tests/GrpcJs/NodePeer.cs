@@ -77,20 +77,7 @@ public static class NodePeer
         }
     }
 
-    private static Process Start(string program, IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = Root,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        return Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
-    }
+    private static Process Start(string program, IEnumerable<string> arguments) => ToolProcess.Start(program, arguments, Root);
 
     internal static void Kill(Process process)
     {
