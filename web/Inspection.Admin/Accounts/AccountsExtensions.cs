@@ -36,7 +36,6 @@ public static class AccountsExtensions
         services.AddSingleton<IPasswordHasher<Integrator>, PasswordHasher<Integrator>>();
         services.AddSingleton(Inspection.Security.RpcPolicy.Embedded);
         services.AddSingleton<IntegratorRegistration>();
-        services.AddSingleton(TimeProvider.System);
         services.Configure<SignInRules>(builder.Configuration.GetSection("SignIn"));
         services.AddSingleton<AccountSignIn>();
         services.AddSingleton<FirstAdministrator>();

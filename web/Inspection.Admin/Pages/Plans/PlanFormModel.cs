@@ -49,7 +49,7 @@ public abstract class PlanFormModel(RecommendationPlans.RecommendationPlansClien
     protected string? PastDate(DateParts parts, string key, string label)
     {
         var date = parts.Read(ModelState, key, label, required: true);
-        if (date is not null && CalendarDate.Parse(key, date) > EnglandCalendar.Today(TimeProvider.System))
+        if (date is not null && CalendarDate.Parse(key, date) > EnglandCalendar.Today(HttpContext.RequestServices.GetRequiredService<TimeProvider>()))
         {
             ModelState.AddModelError(key, $"{label} must be today or in the past");
             return null;

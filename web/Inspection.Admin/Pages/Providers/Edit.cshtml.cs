@@ -40,7 +40,7 @@ public sealed class EditModel(RecommendationTracking.RecommendationTrackingClien
         if (string.IsNullOrWhiteSpace(Input.Name)) ModelState.AddModelError("Input.Name", "Enter the provider's name");
         var activeFrom = Input.ActiveFrom.Read(ModelState, "Input.ActiveFrom", "Active from", required: false);
         var activeTo = Input.ActiveTo.Read(ModelState, "Input.ActiveTo", "Active to", required: false);
-        ProviderDates.CheckNotInFuture(activeFrom, ModelState, "Input.ActiveFrom", "Active from");
+        ProviderDates.CheckNotInFuture(activeFrom, HttpContext.RequestServices.GetRequiredService<TimeProvider>(), ModelState, "Input.ActiveFrom", "Active from");
         var region = Regions!.Check(Input.Region, Input.ConfirmNewRegion, ModelState, "Input.Region");
         var request = new UpdateProviderRequest
         {

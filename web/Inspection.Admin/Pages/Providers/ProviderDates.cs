@@ -8,9 +8,9 @@ namespace Inspection.Admin.Pages.Providers;
 /// </summary>
 public static class ProviderDates
 {
-    public static void CheckNotInFuture(string? isoDate, ModelStateDictionary modelState, string key, string label)
+    public static void CheckNotInFuture(string? isoDate, TimeProvider clock, ModelStateDictionary modelState, string key, string label)
     {
-        if (CalendarDate.TryParse(isoDate, out var date) && date > Inspection.Domain.Dates.EnglandCalendar.Today(TimeProvider.System))
+        if (CalendarDate.TryParse(isoDate, out var date) && date > Inspection.Domain.Dates.EnglandCalendar.Today(clock))
             modelState.AddModelError(key, $"{label} must be today or in the past");
     }
 }
