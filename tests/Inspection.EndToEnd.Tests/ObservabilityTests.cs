@@ -61,6 +61,8 @@ public sealed class ObservabilityTests(ObservedSystem system) : IClassFixture<Ob
         await system.Prometheus.WaitForAsync("inspection_rating_computation_duration_seconds_count", r => r.Count > 0, TimeSpan.FromSeconds(60));
         await system.Prometheus.WaitForAsync("inspection_progress_judgements_total", r => r.Count > 0, TimeSpan.FromSeconds(60));
         await system.Prometheus.WaitForAsync("inspection_publications_total", r => r.Count > 0, TimeSpan.FromSeconds(60));
+        // The fixture's calls come in one burst just before the tests; the ratios the rules record need two samples.
+        await system.Prometheus.WaitUntilRulesHaveSeenAsync(DateTimeOffset.UtcNow);
         var exported = await system.Prometheus.MetricNamesAsync();
         File.WriteAllLines(Path.Combine(Path.GetTempPath(), "inspection-exported-metrics.txt"), exported.Order());
         var missing = new List<string>();

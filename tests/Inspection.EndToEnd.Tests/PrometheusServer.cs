@@ -98,6 +98,45 @@ public sealed class PrometheusServer : IAsyncDisposable
             string.Join("\n", last.Select(s => "{" + string.Join(", ", s.Labels.Select(l => $"{l.Key}=\"{l.Value}\"")) + "} " + s.Value)));
     }
 
+    /// <summary>
+    /// Waits until the recording rules have seen everything the apps did before <paramref name="since"/>: a rule over
+    /// rate() records nothing for a series until it has two samples, so every target is scraped twice after that
+    /// moment, and then every rule group is evaluated after the second scrape was stored.
+    /// </summary>
+    public async Task WaitUntilRulesHaveSeenAsync(DateTimeOffset since, TimeSpan? within = null)
+    {
+        var until = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(60));
+        var first = await ScrapedAfterAsync(_ => since, until);
+        var second = await ScrapedAfterAsync(job => first[job], until);
+        var stored = second.Values.Max();
+        while (true)
+        {
+            using var document = JsonDocument.Parse(await _http.GetStringAsync("/api/v1/rules"));
+            var evaluations = document.RootElement.GetProperty("data").GetProperty("groups").EnumerateArray()
+                .Select(g => g.GetProperty("lastEvaluation").GetDateTimeOffset()).ToList();
+            if (evaluations.Count > 0 && evaluations.All(e => e > stored)) return;
+            if (DateTime.UtcNow > until) throw new TimeoutException($"the rule groups were not evaluated after {stored:O}: {string.Join(", ", evaluations)}");
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>For every target, the moment its first scrape starting after <paramref name="after"/> was stored.</summary>
+    private async Task<Dictionary<string, DateTimeOffset>> ScrapedAfterAsync(Func<string, DateTimeOffset> after, DateTime until)
+    {
+        while (true)
+        {
+            using var document = JsonDocument.Parse(await _http.GetStringAsync("/api/v1/targets?state=active"));
+            var targets = document.RootElement.GetProperty("data").GetProperty("activeTargets").EnumerateArray()
+                .Select(t => (Job: t.GetProperty("labels").GetProperty("job").GetString()!,
+                    Start: t.GetProperty("lastScrape").GetDateTimeOffset(),
+                    Stored: t.GetProperty("lastScrape").GetDateTimeOffset() + TimeSpan.FromSeconds(t.GetProperty("lastScrapeDuration").GetDouble())))
+                .ToList();
+            if (targets.Count > 0 && targets.All(t => t.Start > after(t.Job))) return targets.ToDictionary(t => t.Job, t => t.Stored);
+            if (DateTime.UtcNow > until) throw new TimeoutException("not every target was scraped again: " + string.Join(", ", targets.Select(t => $"{t.Job} {t.Start:O}")));
+            await Task.Delay(200);
+        }
+    }
+
     /// <summary>Every metric name Prometheus holds (scraped, and recorded by the rules).</summary>
     public async Task<IReadOnlySet<string>> MetricNamesAsync()
     {
