@@ -1,3 +1,4 @@
+using Inspection.Domain.Vocabularies;
 using Inspection.Domain.Dates;
 using Inspection.Domain;
 using Inspection.Sampling.Domain;
@@ -102,7 +103,7 @@ public sealed class CaseSamplerTests
         Assert.True(CountOf(outcome, c => c.ApprovedPremisesResident) >= 6);
         Assert.True(CountOf(outcome, c => c.StatutoryVictimContact) >= 12);
         Assert.True(CountOf(outcome, c => c.EthnicGroup != "white" && c.EthnicGroup != "not_known") >= 20);
-        Assert.Contains(outcome.Cases, c => c.SelectedBy == SelectionReason.Quota);
+        Assert.Contains(outcome.Cases, c => c.SelectedBy == SelectedBy.Quota);
         Assert.All(outcome.Strata, s => Assert.True(s.Allocated >= s.QuotaFloor));
     }
 
@@ -113,7 +114,7 @@ public sealed class CaseSamplerTests
         Assert.Equal(40, outcome.Cases.Count(c => c.Case.SentenceType == CaseVocabulary.Licence));
         Assert.Equal(60, outcome.Cases.Count(c => c.Case.SentenceType is CaseVocabulary.CommunityOrder or CaseVocabulary.SuspendedSentenceOrder));
         Assert.Equal(10, outcome.Cases.Count(c => c.Case.SentenceType == CaseVocabulary.Custody));
-        Assert.All(outcome.Cases, c => Assert.Equal(SelectionReason.Split, c.SelectedBy));
+        Assert.All(outcome.Cases, c => Assert.Equal(SelectedBy.Split, c.SelectedBy));
 
         // The West Midlands 2008 sample of 163 cases on the same design.
         var wider = Draws.Draw(Caseload, Draws.Request(size: SizeRule.Fixed(163), split: FixedSplit.Omi2008, stratifyBy: ["gender"]));

@@ -1,3 +1,4 @@
+using Inspection.Contracts.Vocabularies;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -78,10 +79,10 @@ public sealed class DrawPinTests
         foreach (var stratum in outcome.Strata)
         {
             Line($"stratum|{stratum.Key}|{stratum.Population}|{stratum.ProportionalShare:R}|{stratum.QuotaFloor}|{stratum.Allocated}");
-            foreach (var r in stratum.Reserves) Line($"reserve|{r.Case}|{r.Stratum}|{r.Position}|{r.SelectedBy}");
+            foreach (var r in stratum.Reserves) Line($"reserve|{r.Case}|{r.Stratum}|{r.Position}|{r.SelectedBy?.Word()}");
         }
         foreach (var q in outcome.Quotas) Line($"quota|{q.Quota}|{q.Eligible}|{q.Sampled}");
-        foreach (var c in outcome.Cases) Line($"case|{c.Case}|{c.Stratum}|{c.Position}|{c.SelectedBy}");
+        foreach (var c in outcome.Cases) Line($"case|{c.Case}|{c.Stratum}|{c.Position}|{c.SelectedBy?.Word()}");
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..8];
     }
 }

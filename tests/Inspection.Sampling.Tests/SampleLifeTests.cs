@@ -1,3 +1,5 @@
+using Inspection.Contracts.Vocabularies;
+using Inspection.Domain.Vocabularies;
 using Grpc.Core;
 using Inspection.Domain;
 using Inspection.Sampling.Data;
@@ -124,7 +126,7 @@ public sealed class SampleLifeTests(SamplingDatabase db) : IClassFixture<Samplin
         var after = await samples.GetSampleAsync(sample.SampleId.ToString(), None);
         Assert.Equal(sample.ActiveCases.Count(), after.ActiveCases.Count());
         Assert.Equal(sample.ActiveCases.Count(c => c.Stratum == leaving.Stratum), after.ActiveCases.Count(c => c.Stratum == leaving.Stratum));
-        Assert.Contains(after.ActiveCases, c => c.Case.CaseReference == reserves[1].Case.CaseReference && c.SelectedBy == SelectionReason.Substitute && c.Replaces == reserves[0].Case.CaseReference);
+        Assert.Contains(after.ActiveCases, c => c.Case.CaseReference == reserves[1].Case.CaseReference && c.SelectedBy == SelectedBy.Substitute.Word() && c.Replaces == reserves[0].Case.CaseReference);
         var gone = after.Cases.Single(c => c.Case.CaseReference == leaving.Case.CaseReference);
         Assert.Equal((SampleMember.Replaced, reserves[0].Case.CaseReference), (gone.Status, gone.ReplacedBy));
         Assert.Equal([(1, "transferred out", "inspector a"), (2, "died", "inspector b")],

@@ -1,3 +1,4 @@
+using Inspection.Contracts.Vocabularies;
 using Dapper;
 using Inspection.Sampling.Data;
 using Inspection.Sampling.Domain;
@@ -41,7 +42,7 @@ public sealed class SnapshotImageTests(SamplingDatabase db) : IClassFixture<Samp
         Assert.Equal(rows, fromRows.Records());
         var rowsDraw = await db.RestartedSamples("insp-image").DrawAsync(request with { RequestId = "rows-draw" }, "fp-rows", None);
 
-        Assert.Equal(Draws.Draw(Caseload, request).Cases.Select(c => (c.Case, c.Stratum, c.Position, c.SelectedBy)),
+        Assert.Equal(Draws.Draw(Caseload, request).Cases.Select(c => (c.Case, c.Stratum, c.Position, c.SelectedBy?.Word() ?? "")),
             imageDraw.ActiveCases.Select(c => (c.Case, c.Stratum, c.DrawPosition, c.SelectedBy)));
         Assert.Equal(imageDraw.Cases.Select(c => (c.Case, c.Stratum, c.Role, c.DrawPosition)), rowsDraw.Cases.Select(c => (c.Case, c.Stratum, c.Role, c.DrawPosition)));
     }

@@ -1,3 +1,4 @@
+using Inspection.Domain.Vocabularies;
 using Inspection.Domain;
 using Inspection.Evidence.Tests.Support;
 using Xunit;
@@ -21,7 +22,7 @@ public sealed class StaffingReturnTests
             Assert.Equal((decimal)value, staffing.Value(field));
         Assert.Equal(StaffingUnit.Fte, staffing.Figures.Single(f => f.Field.Name == "po_fte").Field.Unit);
         Assert.Equal(StaffingUnit.Percent, staffing.Figures.Single(f => f.Field.Name == "vacancy_rate_pso_pct").Field.Unit);
-        Assert.Equal(StaffingUnit.DaysPerStaffMember12Months, staffing.Figures.Single(f => f.Field.Name == "sickness_days_per_staff_12m").Field.Unit);
+        Assert.Equal(StaffingUnit.DaysPerStaffMember12m, staffing.Figures.Single(f => f.Field.Name == "sickness_days_per_staff_12m").Field.Unit);
         Assert.Equal(StaffingUnit.CasesPerOfficer, staffing.Figures.Single(f => f.Field.Name == "avg_caseload_per_po").Field.Unit);
     }
 

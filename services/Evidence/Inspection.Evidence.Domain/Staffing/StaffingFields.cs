@@ -1,3 +1,5 @@
+using Inspection.Domain.Vocabularies;
+
 namespace Inspection.Evidence.Domain.Staffing;
 
 /// <summary>
@@ -22,7 +24,7 @@ public static class StaffingFields
         new("vacancy_rate_spo_pct", StaffingUnit.Percent, "Vacancy rate, senior probation officers", 0m, 100m, Rate),
         new("vacancy_rate_po_pct", StaffingUnit.Percent, "Vacancy rate, probation officers", 0m, 100m, Rate),
         new("vacancy_rate_pso_pct", StaffingUnit.Percent, "Vacancy rate, probation services officers", 0m, 100m, Rate),
-        new("sickness_days_per_staff_12m", StaffingUnit.DaysPerStaffMember12Months, "Average sickness absence per member of staff, last 12 months (days)", 0m, 260m,
+        new("sickness_days_per_staff_12m", StaffingUnit.DaysPerStaffMember12m, "Average sickness absence per member of staff, last 12 months (days)", 0m, 260m,
             "must be from 0 to 260 working days"),
         new("attrition_pct_12m", StaffingUnit.Percent, "Staff attrition, last 12 months", 0m, 100m, Rate),
         new("avg_caseload_per_po", StaffingUnit.CasesPerOfficer, "Average caseload per probation officer", 0m, 500m,

@@ -1,3 +1,4 @@
+using Inspection.Contracts.Vocabularies;
 using Dapper;
 using Npgsql;
 
@@ -15,7 +16,7 @@ public sealed class StaffingReturnStore(Database database)
                 transaction, cancellationToken: ct));
             await connection.ExecuteAsync(new CommandDefinition(
                 "insert into staffing_figures (inspection_id, version, field, value, unit) values (@InspectionId, @Version, @Field, @Value, @Unit)",
-                staffing.Figures.Select(f => new { staffing.InspectionId, staffing.Version, Field = f.Field.Name, f.Value, f.Field.Unit }),
+                staffing.Figures.Select(f => new { staffing.InspectionId, staffing.Version, Field = f.Field.Name, f.Value, Unit = f.Field.Unit.Word() }),
                 transaction, cancellationToken: ct));
         }, $"The staffing return of inspection {staffing.InspectionId} was recorded by someone else at the same time: read it again");
 

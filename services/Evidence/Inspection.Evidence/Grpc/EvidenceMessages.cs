@@ -101,7 +101,7 @@ public static class EvidenceMessages
             if (byName.TryGetValue(figure.Field.Name, out var field)) field.Accessor.SetValue(figures, (double)figure.Value);
             message.FigureList.Add(new V1.StaffingFigure
             {
-                Field = figure.Field.Name, Value = (double)figure.Value, Unit = figure.Field.Unit, Label = figure.Field.Label,
+                Field = figure.Field.Name, Value = (double)figure.Value, Unit = figure.Field.Unit.Word(), Label = figure.Field.Label,
             });
         }
         return message;

@@ -1,3 +1,4 @@
+using Inspection.Domain.Vocabularies;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 
@@ -132,7 +133,7 @@ public static class CaseSampler
 
         // Fill each stratum in shuffle order; the next cases are its reserves.
         CaseRecord CaseAt(int p) => population.Record(eligible[order[p]]);
-        var fillReason = plan.Split is null ? SelectionReason.Proportional : SelectionReason.Split;
+        var fillReason = plan.Split is null ? SelectedBy.Proportional : SelectedBy.Split;
         var strata = new List<StratumOutcome>(orderedKeys.Length);
         foreach (var key in orderedKeys)
         {
@@ -150,7 +151,7 @@ public static class CaseSampler
                 }
                 else if (reserves.Count < plan.ReservesPerStratum)
                 {
-                    reserves.Add(new DrawnCase(CaseAt(p), key, p, ""));
+                    reserves.Add(new DrawnCase(CaseAt(p), key, p, null));
                 }
                 else break;
             }
@@ -161,7 +162,7 @@ public static class CaseSampler
         for (var p = 0; p < order.Length; p++)
         {
             if (selectedBy[p] != NotSelected)
-                drawn.Add(new DrawnCase(CaseAt(p), keyOf[stratumOfCase[order[p]]], p, selectedBy[p] == ByQuota ? SelectionReason.Quota : fillReason));
+                drawn.Add(new DrawnCase(CaseAt(p), keyOf[stratumOfCase[order[p]]], p, selectedBy[p] == ByQuota ? SelectedBy.Quota : fillReason));
         }
         var quotas = plan.Quotas
             .Select((q, i) => new QuotaOutcome(q.Quota, quotaEligible[i], drawn.Count(c => q.Matches(c.Case))))

@@ -1,3 +1,4 @@
+using Inspection.Contracts.Vocabularies;
 using System.Runtime.CompilerServices;
 using Dapper;
 using Npgsql;
@@ -39,7 +40,7 @@ public sealed class SampleStore(Database database)
             "copy sample_cases (sample_id, case_reference, stratum, role, status, selected_by, draw_position, reserve_rank) from stdin (format binary)", ct);
         foreach (var c in outcome.Cases)
         {
-            await WriteMemberAsync(writer, sampleId, c, SampleMember.Sampled, SampleMember.Active, c.SelectedBy, 0, ct);
+            await WriteMemberAsync(writer, sampleId, c, SampleMember.Sampled, SampleMember.Active, c.SelectedBy?.Word() ?? "", 0, ct);
         }
         foreach (var stratum in outcome.Strata)
         {
