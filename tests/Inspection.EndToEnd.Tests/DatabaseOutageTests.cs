@@ -74,16 +74,18 @@ public sealed class DatabaseOutageTests
         var health = new Health.HealthClient(service.Channel);
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(40));
         var seen = new List<ServingStatus>();
+        var firstAnswer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var watching = Task.Run(async () =>
         {
             await foreach (var reply in health.Watch(new HealthCheckRequest(), new CallOptions(cancellationToken: cancel.Token)).ResponseStream.ReadAllAsync())
             {
                 // grpc-dotnet's Watch may repeat an unchanged status (its first answer, then the publisher's): count changes
                 if (seen.Count == 0 || seen[^1] != reply.Status) seen.Add(reply.Status);
+                firstAnswer.TrySetResult();
                 if (reply.Status == ServingStatus.NotServing) return;
             }
         });
-        await Task.Delay(500);
+        await firstAnswer.Task.WaitAsync(TimeSpan.FromSeconds(30));   // the watch is open and has said SERVING
         await postgres.StopAsync(immediate: true);
         await watching.WaitAsync(TimeSpan.FromSeconds(40));
         Assert.Equal([ServingStatus.Serving, ServingStatus.NotServing], seen);

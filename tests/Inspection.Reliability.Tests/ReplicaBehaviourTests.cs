@@ -94,7 +94,7 @@ public sealed class ReplicaBehaviourTests
         await using (var blocker = await HoldProvidersAsync(database))
         {
             inFlight = StatusOfAsync(() => client.ListProvidersAsync(new ListProvidersRequest(), deadline: DateTime.UtcNow.AddSeconds(30)).ResponseAsync);
-            await Task.Delay(300);   // the call is in the service, waiting behind the lock
+            await blocker.WaitForWaitersAsync(1);   // the call is in the service, waiting behind the lock
             using (var term = Process.Start("kill", ["-TERM", service.ProcessId.ToString()])) await term!.WaitForExitAsync();
 
             // NOT_SERVING at once, while the copy still answers
@@ -133,6 +133,21 @@ public sealed class ReplicaBehaviourTests
 
     private sealed class Blocker(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
     {
+        /// <summary>Returns once <paramref name="count"/> sessions wait for the lock (PostgreSQL's own view), not after a guessed delay.</summary>
+        public async Task WaitForWaitersAsync(int count)
+        {
+            var until = DateTime.UtcNow.AddSeconds(30);
+            await using var waiting = new NpgsqlCommand(
+                "select count(*) from pg_locks l join pg_class c on c.oid = l.relation where c.relname = 'providers' and not l.granted" +
+                " and l.database = (select oid from pg_database where datname = current_database())",
+                connection, transaction);
+            while ((long)(await waiting.ExecuteScalarAsync())! < count)
+            {
+                Assert.True(DateTime.UtcNow < until, $"fewer than {count} calls reached the lock within 30 s");
+                await Task.Delay(50);
+            }
+        }
+
         public async ValueTask DisposeAsync()
         {
             await transaction.RollbackAsync();
