@@ -112,7 +112,10 @@ public sealed class ObservabilityTests(ObservedSystem system) : IClassFixture<Ob
             s => logs.All(l => s.Any(x => x.SpanId == l.SpanId)))).Select(s => s.SpanId).ToHashSet();
         Assert.All(logs, l => Assert.Contains(l.SpanId, spanIds));
         // the console (JSON in containers) carries the same trace id on the admin's fault line
-        var consoleLine = system.Admin.Output.Split('\n').FirstOrDefault(line => line.Contains(traceId) && line.Contains("\"LogLevel\":\"Error\""));
+        // (the console reaches this process by its own route, stdout, so it may come after the exported records)
+        var consoleLine = (await WaitForAsync(
+            () => system.Admin.Output.Split('\n').Where(line => line.Contains(traceId) && line.Contains("\"LogLevel\":\"Error\"")).ToList(),
+            lines => lines.Count > 0)).FirstOrDefault();
         Assert.NotNull(consoleLine);
         using var json = JsonDocument.Parse(consoleLine);
         Assert.Contains(json.RootElement.GetProperty("Scopes").EnumerateArray(), s => s.TryGetProperty("TraceId", out var t) && t.GetString() == traceId);

@@ -68,7 +68,7 @@ public sealed class ReplicaBehaviourTests
         await using var service = ServiceProcess.Start("recommendation-tracking", Project, new Dictionary<string, string?>
         {
             ["ConnectionStrings__Default"] = database,
-            ["Shutdown__DrainDelay"] = "00:00:02",
+            ["Shutdown__DrainDelay"] = "00:00:05",
             ["Shutdown__Timeout"] = "00:00:20",
         });
         await service.WaitForAsync(ServingStatus.Serving, TimeSpan.FromSeconds(90));
@@ -90,18 +90,21 @@ public sealed class ReplicaBehaviourTests
         });
 
         Task<StatusCode> inFlight;
-        var clock = Stopwatch.StartNew();
+        Stopwatch clock;
         await using (var blocker = await HoldProvidersAsync(database))
         {
             inFlight = StatusOfAsync(() => client.ListProvidersAsync(new ListProvidersRequest(), deadline: DateTime.UtcNow.AddSeconds(30)).ResponseAsync);
             await blocker.WaitForWaitersAsync(1);   // the call is in the service, waiting behind the lock
             using (var term = Process.Start("kill", ["-TERM", service.ProcessId.ToString()])) await term!.WaitForExitAsync();
+            clock = Stopwatch.StartNew();
 
-            // NOT_SERVING at once, while the copy still answers
-            var until = DateTime.UtcNow.AddSeconds(1.5);
+            // NOT_SERVING first, while the copy still answers and before the drain ends the stream (however slowly a
+            // loaded machine delivers the signal)
+            var until = DateTime.UtcNow.AddSeconds(30);
             ServingStatus? status = null;
             while (DateTime.UtcNow < until && (status = await service.HealthAsync()) != ServingStatus.NotServing) await Task.Delay(50);
             Assert.Equal(ServingStatus.NotServing, status);
+            Assert.False(streamEnd.IsCompleted, "the stream ended before the copy said NOT_SERVING");
 
             // after the drain, the stream ends with UNAVAILABLE and a RetryInfo: the client calls again elsewhere
             var ended = await streamEnd.WaitAsync(TimeSpan.FromSeconds(10));

@@ -7,14 +7,12 @@ namespace Inspection.Evidence.Demo;
 /// The host reports NOT_SERVING until the load is done, so "ready" means the demo data is there. The inspections
 /// come from recommendation tracking; while it cannot be reached the load is retried.
 /// </summary>
-public sealed class DemoDataAtStartup(DemoData demo, DatabaseReadiness readiness, HealthState health, ILogger<DemoDataAtStartup> logger) : BackgroundService
+public sealed class DemoDataAtStartup(DemoData demo, DatabaseReadiness readiness, HealthState health, ILogger<DemoDataAtStartup> logger) : StartupLoad(health)
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
-    private volatile bool _loaded;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task LoadAsync(CancellationToken stoppingToken)
     {
-        health.AddCheck(() => _loaded);
         await readiness.WaitUntilReadyAsync(stoppingToken);
         while (true)
         {
@@ -34,6 +32,5 @@ public sealed class DemoDataAtStartup(DemoData demo, DatabaseReadiness readiness
                 await Task.Delay(RetryDelay, stoppingToken);
             }
         }
-        _loaded = true;
     }
 }

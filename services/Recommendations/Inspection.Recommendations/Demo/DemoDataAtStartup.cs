@@ -7,13 +7,10 @@ namespace Inspection.Recommendations.Demo;
 /// The host reports NOT_SERVING until the load is done, so "ready" means the demo data is there; a failed load stops the host.
 /// </summary>
 public sealed class DemoDataAtStartup(
-    DemoData demo, ExampleInspection example, DemoConcerns concerns, DatabaseReadiness readiness, HealthState health, ILogger<DemoDataAtStartup> logger) : BackgroundService
+    DemoData demo, ExampleInspection example, DemoConcerns concerns, DatabaseReadiness readiness, HealthState health, ILogger<DemoDataAtStartup> logger) : StartupLoad(health)
 {
-    private volatile bool _loaded;
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task LoadAsync(CancellationToken stoppingToken)
     {
-        health.AddCheck(() => _loaded);
         await readiness.WaitUntilReadyAsync(stoppingToken);
         var result = await demo.LoadAsync(stoppingToken);
         logger.LogInformation("Demo data loaded: {Result}", result);
@@ -22,6 +19,5 @@ public sealed class DemoDataAtStartup(
         logger.LogInformation("Example inspection of {Provider}: {Written} new writes", ExampleInspection.ProviderName, written);
         // Then the rules over all of it: the example's second improvement plan never arrived, which one of them flags.
         logger.LogInformation("Causes for concern raised over the demo data: {Raised}", await concerns.RaiseAsync(stoppingToken));
-        _loaded = true;
     }
 }

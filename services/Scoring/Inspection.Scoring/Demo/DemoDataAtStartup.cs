@@ -10,13 +10,10 @@ namespace Inspection.Scoring.Demo;
 /// </summary>
 public sealed class DemoDataAtStartup(
     DemoData demo, DatabaseReadiness readiness, HealthState health, IConfiguration configuration, TimeProvider clock, ILogger<DemoDataAtStartup> logger)
-    : BackgroundService
+    : StartupLoad(health)
 {
-    private volatile bool _loaded;
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task LoadAsync(CancellationToken stoppingToken)
     {
-        health.AddCheck(() => _loaded);
         await readiness.WaitUntilReadyAsync(stoppingToken);
         var until = clock.GetUtcNow().AddSeconds(configuration.GetValue<int?>("DemoData:WaitSeconds") ?? 120);
         while (true)
@@ -37,6 +34,5 @@ public sealed class DemoDataAtStartup(
             }
             await Task.Delay(TimeSpan.FromSeconds(2), clock, stoppingToken);
         }
-        _loaded = true;
     }
 }
