@@ -1,5 +1,5 @@
-using Inspection.Contracts.Vocabularies;
 using Dapper;
+using Inspection.Contracts.Vocabularies;
 using Npgsql;
 
 namespace Inspection.Evidence.Data;

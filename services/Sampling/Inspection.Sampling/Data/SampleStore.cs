@@ -1,6 +1,6 @@
-using Inspection.Contracts.Vocabularies;
 using System.Runtime.CompilerServices;
 using Dapper;
+using Inspection.Contracts.Vocabularies;
 using Npgsql;
 using NpgsqlTypes;
 
