@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
@@ -11,6 +12,10 @@ public static class LoopbackPort
     // on its port). Ports below the range are taken only by someone binding them on purpose.
     private const int Lowest = 20_000;
 
+    // Never the same port twice in one test process: between the check here and the server's bind, a parallel
+    // fixture could otherwise be handed the same port (a clean-clone run once met "address already in use" so).
+    private static readonly ConcurrentDictionary<int, byte> HandedOut = new();
+
     /// <summary>A loopback port free at the moment of asking, outside the ephemeral range; the caller binds it right after.</summary>
     public static int Free()
     {
@@ -18,6 +23,7 @@ public static class LoopbackPort
         for (var attempt = 0; attempt < 200 && below > Lowest; attempt++)
         {
             var port = Random.Shared.Next(Lowest, below);
+            if (!HandedOut.TryAdd(port, 0)) continue;
             try
             {
                 using var listener = new TcpListener(IPAddress.Loopback, port);
@@ -26,7 +32,7 @@ public static class LoopbackPort
             }
             catch (SocketException)
             {
-                // taken: try another
+                // taken by another process: try another (and never this one again)
             }
         }
         using var any = new TcpListener(IPAddress.Loopback, 0);
